@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely'
+import * as m0001 from './0001-clients-engagements.migration'
+
+export interface Migration {
+  name: string
+  up: (db: Kysely<any>) => Promise<void>
+}
+
+/**
+ * The static, ordered list of migrations (the bundled main process has no migrations
+ * folder to scan). The schema version is this list's length; forward only.
+ */
+export const migrations: readonly Migration[] = [{ name: '0001-clients-engagements', up: m0001.up }]

@@ -1,0 +1,42 @@
+import type { Generated } from 'kysely'
+
+/** Every table the app keeps, as stored (snake_case). Repositories map rows to domain types. */
+export interface Database {
+  client: ClientTable
+  engagement: EngagementTable
+  setting: SettingTable
+}
+
+export interface ClientTable {
+  id: string
+  name: string
+  industry: string | null
+  headcount: number | null
+  contact_name: string | null
+  contact_email: string | null
+  notes: string | null
+  archived_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface EngagementTable {
+  id: string
+  client_id: string
+  title: string
+  status: string
+  consultant: string
+  currency: string
+  day_rate: number
+  start_date: string | null
+  notes: string | null
+  archived_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface SettingTable {
+  key: string
+  value: string
+  updated_at: Generated<string>
+}

@@ -1,0 +1,43 @@
+import { openDatabase, type DatabaseHandle } from '../db/connection'
+import type { Deps } from '../db/deps'
+import { createDispatcher, type Dispatch } from './dispatcher'
+import { createHandlers } from './handlers'
+
+export interface BackendOptions {
+  databasePath: string
+  deps: Deps
+  appVersion: string
+  trustedOrigin: string
+  dailyBackup?: boolean
+  onUnexpectedError?: (channel: string, error: unknown) => void
+}
+
+export interface Backend {
+  dispatch: Dispatch
+  database: DatabaseHandle
+  close: () => Promise<void>
+}
+
+/**
+ * Everything behind the window that does not need Electron: the database and the
+ * dispatcher. The app, the end-to-end tests and the benchmarks all start it this way.
+ */
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+  const database = await openDatabase(options.databasePath, {
+    now: options.deps.now,
+    dailyBackup: options.dailyBackup ?? false
+  })
+  const handlers = createHandlers({
+    db: database.db,
+    deps: options.deps,
+    appVersion: options.appVersion,
+    databasePath: database.path,
+    schemaVersion: database.schemaVersion
+  })
+  const dispatch = createDispatcher({
+    handlers,
+    trustedOrigin: options.trustedOrigin,
+    onUnexpectedError: options.onUnexpectedError
+  })
+  return { dispatch, database, close: database.close }
+}

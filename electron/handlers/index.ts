@@ -1,0 +1,14 @@
+import type { Handlers } from '../dispatcher'
+import { appHandlers } from './app.handlers'
+import { clientHandlers } from './client.handlers'
+import type { HandlerContext } from './context'
+import { engagementHandlers } from './engagement.handlers'
+
+/** Every channel's handler, in one place; the type makes a missing channel a compile error. */
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...clientHandlers(ctx),
+    ...engagementHandlers(ctx)
+  }
+}

@@ -1,0 +1,145 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { systemDeps } from '../db/deps'
+import { DatabaseOpenError } from '../db/errors'
+import { startBackend, type Backend } from './backend'
+import { registerIpc, type IpcMainLike } from './ipc'
+import { applicationMenuTemplate, contextMenuTemplate } from './menu'
+import { resolveDatabasePath, windowStatePath } from './paths'
+import { createAppProtocolHandler } from './protocol'
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  APP_SCHEME,
+  isAllowedNavigation,
+  isAllowedRequest,
+  permissionCheckHandler,
+  permissionRequestHandler,
+  secureWebPreferences,
+  windowOpenDecision
+} from './security'
+import { DEFAULT_WINDOW_STATE, fitToDisplays, loadWindowState, saveWindowState } from './window-state'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const isDev = devServerUrl !== undefined
+
+// Must happen before `ready`: app:// behaves like a normal secure origin.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+])
+app.enableSandbox()
+
+let backend: Backend | undefined
+let mainWindow: BrowserWindow | undefined
+
+function showFatal(message: string): void {
+  dialog.showErrorBox('Stagecraft cannot open your data', message)
+  app.quit()
+}
+
+function createWindow(): BrowserWindow {
+  const statePath = windowStatePath(app.getPath('userData'))
+  const state = fitToDisplays(
+    loadWindowState(statePath),
+    screen.getAllDisplays().map((d) => d.workArea)
+  )
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Stagecraft',
+    backgroundColor: '#101113',
+    webPreferences: secureWebPreferences(join(here, '../preload/preload.cjs'))
+  })
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+  const remember = () => {
+    if (win.isDestroyed()) return
+    const bounds = win.getNormalBounds()
+    saveWindowState(statePath, { ...DEFAULT_WINDOW_STATE, ...bounds, maximized: win.isMaximized() })
+  }
+  win.on('close', remember)
+  win.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params)
+    if (template.length) Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]).popup({ window: win })
+  })
+  if (!isDev) win.webContents.on('devtools-opened', () => win.webContents.closeDevTools())
+  void win.loadURL(devServerUrl ?? APP_ENTRY_URL)
+  return win
+}
+
+function hardenContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    const allowed = (url: string) => isAllowedNavigation(url) || (isDev && url.startsWith(devServerUrl!))
+    contents.on('will-navigate', (event, url) => {
+      if (!allowed(url)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!allowed(url)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = windowOpenDecision(url)
+      if (decision.openExternally) void shell.openExternal(url)
+      return { action: decision.action }
+    })
+  })
+}
+
+async function start(): Promise<void> {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler(permissionRequestHandler)
+  ses.setPermissionCheckHandler(permissionCheckHandler)
+  // No remote content ever: the spell-checker would otherwise download dictionaries.
+  ses.setSpellCheckerEnabled(false)
+  ses.setSpellCheckerDictionaryDownloadURL('https://0.0.0.0/')
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, isDev ? devServerUrl : undefined) })
+  })
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(here, '../renderer')))
+
+  try {
+    backend = await startBackend({
+      databasePath: resolveDatabasePath(process.env, app.getPath('userData')),
+      deps: systemDeps,
+      appVersion: app.getVersion(),
+      trustedOrigin: isDev ? new URL(devServerUrl!).origin : APP_ORIGIN,
+      dailyBackup: true,
+      onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error)
+    })
+  } catch (error) {
+    showFatal(error instanceof DatabaseOpenError ? error.message : `An unexpected problem stopped Stagecraft: ${String(error)}`)
+    return
+  }
+  registerIpc(ipcMain as unknown as IpcMainLike, backend.dispatch)
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate(process.platform, app.name, isDev) as Electron.MenuItemConstructorOptions[]
+    )
+  )
+  mainWindow = createWindow()
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  hardenContents()
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (backend && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+  app.on('will-quit', () => {
+    void backend?.close()
+  })
+  void app.whenReady().then(start)
+}

@@ -1,0 +1,48 @@
+import { MantineProvider } from '@mantine/core'
+import { ModalsProvider } from '@mantine/modals'
+import { Notifications } from '@mantine/notifications'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { createHashRouter, Navigate, RouterProvider } from 'react-router'
+import { AppLayout } from './components/AppLayout'
+import { RouteError } from './components/RouteError'
+import { ClientDetailPage } from './features/clients/ClientDetailPage'
+import { ClientsPage } from './features/clients/ClientsPage'
+import { EngagementDetailPage } from './features/engagements/EngagementDetailPage'
+import { EngagementsPage } from './features/engagements/EngagementsPage'
+import { PreferencesSync } from './features/settings/PreferencesSync'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { ShortcutsPage } from './features/shortcuts/ShortcutsPage'
+import { queryClient } from './query'
+import { theme } from './theme'
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/clients" replace /> },
+      { path: 'clients', element: <ClientsPage /> },
+      { path: 'clients/:clientId', element: <ClientDetailPage /> },
+      { path: 'engagements', element: <EngagementsPage /> },
+      { path: 'engagements/:engagementId', element: <EngagementDetailPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'shortcuts', element: <ShortcutsPage /> },
+      { path: '*', element: <Navigate to="/clients" replace /> }
+    ]
+  }
+])
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        <ModalsProvider>
+          <Notifications position="bottom-right" limit={4} />
+          <PreferencesSync />
+          <RouterProvider router={router} />
+        </ModalsProvider>
+      </MantineProvider>
+    </QueryClientProvider>
+  )
+}

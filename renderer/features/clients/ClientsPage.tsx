@@ -1,0 +1,124 @@
+import { Badge, Button, Card, Group, Select, Switch, Table, Text } from '@mantine/core'
+import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks'
+import { IconBuilding, IconPlus } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import { PageHeader } from '../../components/PageHeader'
+import { SearchField } from '../../components/SearchField'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
+import { rowKeyHandlers } from '../../components/useListKeyboard'
+import { formatDate } from '../../format'
+import { ClientFormModal } from './ClientFormModal'
+import { useClients } from './clients.queries'
+
+type Sort = 'name' | 'updatedAt' | 'createdAt' | 'engagementCount'
+const SORTS: { value: Sort; label: string }[] = [
+  { value: 'name', label: 'Name (A–Z)' },
+  { value: 'updatedAt', label: 'Recently updated' },
+  { value: 'createdAt', label: 'Recently added' },
+  { value: 'engagementCount', label: 'Most engagements' }
+]
+
+export function ClientsPage() {
+  const navigate = useNavigate()
+  const [search, setSearch] = useState('')
+  const [debounced] = useDebouncedValue(search, 120)
+  const [sort, setSort] = useState<Sort>('name')
+  const [includeArchived, setIncludeArchived] = useState(false)
+  const [formOpen, form] = useDisclosure(false)
+  const direction = sort === 'name' ? 'asc' : 'desc'
+  const clients = useClients({ search: debounced || undefined, sort, direction, includeArchived })
+
+  useHotkeys([['mod+N', form.open]])
+
+  const isFiltered = Boolean(debounced) || includeArchived
+  const newButton = (
+    <Button leftSection={<IconPlus size={16} />} onClick={form.open}>
+      New client
+    </Button>
+  )
+
+  return (
+    <>
+      <PageHeader title="Clients" description="The companies you advise, and their engagements." actions={newButton} />
+      <Group mb="md" gap="md">
+        <SearchField value={search} onChange={setSearch} label="Search clients" placeholder="Search by name, industry, contact or engagement" />
+        <Select
+          aria-label="Sort clients"
+          data={SORTS}
+          value={sort}
+          onChange={(v) => v && setSort(v as Sort)}
+          allowDeselect={false}
+          w={200}
+        />
+        <Switch label="Show archived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} />
+      </Group>
+      {clients.isPending ? (
+        <LoadingState label="Loading clients" />
+      ) : clients.isError ? (
+        <ErrorState error={clients.error} onRetry={() => void clients.refetch()} />
+      ) : clients.data.items.length === 0 ? (
+        isFiltered ? (
+          <EmptyState icon={IconBuilding} title="No matching clients">
+            Nothing matches “{debounced}”. Try another word, or clear the search.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={IconBuilding} title="No clients yet" action={newButton}>
+            Add the first company you are working with. Its engagements, assessments and plans will live here.
+          </EmptyState>
+        )
+      ) : (
+        <Card withBorder radius="lg" padding={0}>
+          <Table verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label="Clients">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Client</Table.Th>
+                <Table.Th>Industry</Table.Th>
+                <Table.Th ta="right">Headcount</Table.Th>
+                <Table.Th>Contact</Table.Th>
+                <Table.Th ta="right">Engagements</Table.Th>
+                <Table.Th>Updated</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {clients.data.items.map((c) => (
+                <Table.Tr
+                  key={c.id}
+                  className="sc-row-link"
+                  onClick={() => navigate(`/clients/${c.id}`)}
+                  {...rowKeyHandlers(() => navigate(`/clients/${c.id}`))}
+                  aria-label={`Open ${c.name}`}
+                >
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Text fw={600}>{c.name}</Text>
+                      {c.archivedAt && <Badge color="gray">Archived</Badge>}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{c.industry ?? <Text c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td ta="right">{c.headcount?.toLocaleString() ?? <Text c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td>{c.contactName ?? <Text c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td ta="right">
+                    {c.engagementCount}
+                    {c.activeEngagementCount > 0 && (
+                      <Badge ml="xs" color="teal">
+                        {c.activeEngagementCount} live
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDate(c.updatedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {clients.data.total > clients.data.items.length && (
+            <Text size="sm" c="dimmed" p="md">
+              Showing {clients.data.items.length} of {clients.data.total}. Search to narrow the list.
+            </Text>
+          )}
+        </Card>
+      )}
+      <ClientFormModal opened={formOpen} onClose={form.close} onSaved={(c) => navigate(`/clients/${c.id}`)} />
+    </>
+  )
+}

@@ -1,0 +1,131 @@
+import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Menu, SimpleGrid, Stack, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { modals } from '@mantine/modals'
+import { IconArchive, IconDots, IconEdit, IconTrash } from '@tabler/icons-react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { notifyError, notifySaved } from '../../components/notify'
+import { PageHeader } from '../../components/PageHeader'
+import { ErrorState, LoadingState } from '../../components/StateViews'
+import { formatDate, formatMoney } from '../../format'
+import { EngagementFormModal } from './EngagementFormModal'
+import { useArchiveEngagement, useDeleteEngagement, useEngagement } from './engagements.queries'
+import { StatusBadge } from './StatusBadge'
+
+function Stat({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder radius="lg" padding="lg">
+      <Text size="xs" tt="uppercase" fw={600} c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={600} mt={4}>
+        {children}
+      </Text>
+    </Card>
+  )
+}
+
+export function EngagementDetailPage() {
+  const { engagementId = '' } = useParams()
+  const navigate = useNavigate()
+  const engagement = useEngagement(engagementId)
+  const archive = useArchiveEngagement()
+  const remove = useDeleteEngagement()
+  const [editOpen, edit] = useDisclosure(false)
+
+  if (engagement.isPending) return <LoadingState label="Loading engagement" rows={4} />
+  if (engagement.isError) return <ErrorState error={engagement.error} onRetry={() => void engagement.refetch()} />
+  const e = engagement.data
+
+  const confirmDelete = () =>
+    modals.openConfirmModal({
+      title: `Delete “${e.title}”?`,
+      children: (
+        <Text size="sm">
+          The engagement and everything recorded in it are removed for good. To keep its history, archive it instead.
+        </Text>
+      ),
+      labels: { confirm: 'Delete engagement', cancel: 'Keep it' },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await remove.mutateAsync(e.id)
+          notifySaved(`Deleted ${e.title}`)
+          navigate(`/clients/${e.clientId}`)
+        } catch (error) {
+          notifyError(error, 'The engagement was not deleted')
+        }
+      }
+    })
+
+  const toggleArchive = async () => {
+    try {
+      await archive.mutateAsync({ id: e.id, archived: !e.archivedAt })
+      notifySaved(e.archivedAt ? `${e.title} is back in the list` : `Archived ${e.title}`)
+    } catch (error) {
+      notifyError(error)
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Breadcrumbs>
+            <Anchor component={Link} to="/clients" size="sm">
+              Clients
+            </Anchor>
+            <Anchor component={Link} to={`/clients/${e.clientId}`} size="sm">
+              {e.clientName}
+            </Anchor>
+            <Text size="sm">{e.title}</Text>
+          </Breadcrumbs>
+        }
+        title={
+          <Group gap="sm">
+            {e.title}
+            <StatusBadge status={e.status} />
+            {e.archivedAt && <Badge color="gray">Archived</Badge>}
+          </Group>
+        }
+        description={`${e.clientName} · led by ${e.consultant}`}
+        actions={
+          <>
+            <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open}>
+              Edit
+            </Button>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="default" aria-label="More actions" px="xs">
+                  <IconDots size={18} />
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconArchive size={16} />} onClick={toggleArchive}>
+                  {e.archivedAt ? 'Restore from archive' : 'Archive engagement'}
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete}>
+                  Delete engagement…
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </>
+        }
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="lg">
+        <Stat label="Day rate">{formatMoney(e.dayRate, e.currency)}</Stat>
+        <Stat label="Starts">{formatDate(e.startDate)}</Stat>
+        <Stat label="Last updated">{formatDate(e.updatedAt)}</Stat>
+      </SimpleGrid>
+      <Card withBorder radius="lg" padding="lg">
+        <Stack gap={4}>
+          <Text size="xs" tt="uppercase" fw={600} c="dimmed">
+            Notes
+          </Text>
+          {e.notes ? <Text style={{ whiteSpace: 'pre-wrap' }}>{e.notes}</Text> : <Text c="dimmed">No notes yet.</Text>}
+        </Stack>
+      </Card>
+      <EngagementFormModal opened={editOpen} onClose={edit.close} clientId={e.clientId} engagement={e} />
+    </>
+  )
+}

@@ -1,0 +1,116 @@
+import { Badge, Card, Group, Select, Switch, Table, Text } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { IconBriefcase } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
+import { PageHeader } from '../../components/PageHeader'
+import { SearchField } from '../../components/SearchField'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
+import { rowKeyHandlers } from '../../components/useListKeyboard'
+import { formatDate, formatMoney } from '../../format'
+import { useEngagements } from './engagements.queries'
+import { STATUS_LABEL, StatusBadge } from './StatusBadge'
+
+type Sort = 'updatedAt' | 'title' | 'clientName' | 'status' | 'startDate'
+const SORTS: { value: Sort; label: string }[] = [
+  { value: 'updatedAt', label: 'Recently updated' },
+  { value: 'title', label: 'Title (A–Z)' },
+  { value: 'clientName', label: 'Client (A–Z)' },
+  { value: 'status', label: 'Status' },
+  { value: 'startDate', label: 'Start date' }
+]
+
+export function EngagementsPage() {
+  const navigate = useNavigate()
+  const [search, setSearch] = useState('')
+  const [debounced] = useDebouncedValue(search, 120)
+  const [status, setStatus] = useState<EngagementStatus | null>(null)
+  const [sort, setSort] = useState<Sort>('updatedAt')
+  const [includeArchived, setIncludeArchived] = useState(false)
+  const direction = sort === 'updatedAt' || sort === 'startDate' ? 'desc' : 'asc'
+  const list = useEngagements({
+    search: debounced || undefined,
+    status: status ?? undefined,
+    sort,
+    direction,
+    includeArchived
+  })
+  const filtered = Boolean(debounced) || status !== null || includeArchived
+
+  return (
+    <>
+      <PageHeader title="Engagements" description="Every piece of work across your clients." />
+      <Group mb="md" gap="md">
+        <SearchField value={search} onChange={setSearch} label="Search engagements" placeholder="Search by title, client or consultant" />
+        <Select
+          aria-label="Filter by status"
+          placeholder="Any status"
+          clearable
+          data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+          value={status}
+          onChange={(v) => setStatus(v as EngagementStatus | null)}
+          w={160}
+        />
+        <Select aria-label="Sort engagements" data={SORTS} value={sort} onChange={(v) => v && setSort(v as Sort)} allowDeselect={false} w={190} />
+        <Switch label="Show archived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} />
+      </Group>
+      {list.isPending ? (
+        <LoadingState label="Loading engagements" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState icon={IconBriefcase} title={filtered ? 'No matching engagements' : 'No engagements yet'}>
+          {filtered
+            ? 'Nothing matches these filters. Clear the search or pick another status.'
+            : 'Engagements are created from a client’s page. Open a client and choose “New engagement”.'}
+        </EmptyState>
+      ) : (
+        <Card withBorder radius="lg" padding={0}>
+          <Table verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label="Engagements">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Engagement</Table.Th>
+                <Table.Th>Client</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Consultant</Table.Th>
+                <Table.Th ta="right">Day rate</Table.Th>
+                <Table.Th>Starts</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((e) => (
+                <Table.Tr
+                  key={e.id}
+                  className="sc-row-link"
+                  onClick={() => navigate(`/engagements/${e.id}`)}
+                  {...rowKeyHandlers(() => navigate(`/engagements/${e.id}`))}
+                  aria-label={`Open ${e.title}`}
+                >
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Text fw={600}>{e.title}</Text>
+                      {e.archivedAt && <Badge color="gray">Archived</Badge>}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{e.clientName}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={e.status} />
+                  </Table.Td>
+                  <Table.Td>{e.consultant}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(e.dayRate, e.currency)}</Table.Td>
+                  <Table.Td>{formatDate(e.startDate)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {list.data.total > list.data.items.length && (
+            <Text size="sm" c="dimmed" p="md">
+              Showing {list.data.items.length} of {list.data.total}. Search or filter to narrow the list.
+            </Text>
+          )}
+        </Card>
+      )}
+    </>
+  )
+}

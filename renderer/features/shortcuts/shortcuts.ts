@@ -1,0 +1,21 @@
+export interface Shortcut {
+  keys: readonly string[]
+  action: string
+  /** Keys pressed one after the other rather than together. */
+  sequence?: boolean
+}
+
+/** Every keyboard shortcut, listed once: the help screen renders this table. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['Ctrl/⌘', 'K'], action: 'Focus the search box on a list' },
+  { keys: ['/'], action: 'Focus the search box on a list' },
+  { keys: ['Ctrl/⌘', 'N'], action: 'New client (on Clients) or new engagement (on a client)' },
+  { keys: ['G', 'C'], action: 'Go to Clients', sequence: true },
+  { keys: ['G', 'E'], action: 'Go to Engagements', sequence: true },
+  { keys: ['Ctrl/⌘', ','], action: 'Open Settings' },
+  { keys: ['Ctrl/⌘', 'Shift', 'L'], action: 'Switch between light and dark theme' },
+  { keys: ['?'], action: 'Show this list' },
+  { keys: ['↑', '↓'], action: 'Move between rows in a list' },
+  { keys: ['Enter'], action: 'Open the selected row' },
+  { keys: ['Esc'], action: 'Close a dialog without saving' }
+]

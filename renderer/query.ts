@@ -1,0 +1,23 @@
+import { QueryClient } from '@tanstack/react-query'
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Data lives on this laptop: a refetch costs microseconds, so stay fresh but avoid loops.
+      staleTime: 5_000,
+      retry: false,
+      refetchOnWindowFocus: false
+    },
+    mutations: { retry: false }
+  }
+})
+
+export const keys = {
+  preferences: ['preferences'] as const,
+  appInfo: ['app-info'] as const,
+  clients: (query?: unknown) => (query === undefined ? (['clients'] as const) : (['clients', query] as const)),
+  client: (id: string) => ['client', id] as const,
+  engagements: (query?: unknown) =>
+    query === undefined ? (['engagements'] as const) : (['engagements', query] as const),
+  engagement: (id: string) => ['engagement', id] as const
+}

@@ -1,0 +1,25 @@
+/**
+ * Channel names only, with no schema library attached, so the sandboxed preload can
+ * build the API from them without bundling validation code. A test checks that this
+ * list and the contract's keys are the same.
+ */
+export const CHANNELS = [
+  'app:info',
+  'preferences:get',
+  'preferences:update',
+  'clients:list',
+  'clients:get',
+  'clients:create',
+  'clients:update',
+  'clients:set-archived',
+  'clients:delete-preview',
+  'clients:delete',
+  'engagements:list',
+  'engagements:get',
+  'engagements:create',
+  'engagements:update',
+  'engagements:set-archived',
+  'engagements:delete'
+] as const
+
+export type Channel = (typeof CHANNELS)[number]

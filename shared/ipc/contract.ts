@@ -1,0 +1,80 @@
+import { z } from 'zod'
+import {
+  ClientInputSchema,
+  ClientListQuerySchema,
+  ClientListSchema,
+  ClientSchema
+} from '../schemas/client.schema'
+import {
+  EngagementInputSchema,
+  EngagementListQuerySchema,
+  EngagementListSchema,
+  EngagementSchema
+} from '../schemas/engagement.schema'
+import { IdSchema } from '../schemas/common'
+import { PreferencesPatchSchema, PreferencesSchema } from '../schemas/settings.schema'
+import type { Channel } from './channels'
+
+const Empty = z.strictObject({})
+const ById = z.strictObject({ id: IdSchema })
+
+/**
+ * The one IPC contract: every channel's input and output schema. Inputs are strict
+ * (unknown keys are refused) and bounded; outputs are checked before they leave main.
+ */
+export const contract = {
+  'app:info': {
+    input: Empty,
+    output: z.strictObject({
+      version: z.string(),
+      databasePath: z.string(),
+      schemaVersion: z.number().int()
+    })
+  },
+  'preferences:get': { input: Empty, output: PreferencesSchema },
+  'preferences:update': { input: PreferencesPatchSchema, output: PreferencesSchema },
+
+  'clients:list': { input: ClientListQuerySchema, output: ClientListSchema },
+  'clients:get': { input: ById, output: ClientSchema },
+  'clients:create': { input: ClientInputSchema, output: ClientSchema },
+  'clients:update': {
+    input: z.strictObject({ id: IdSchema, patch: ClientInputSchema.partial() }),
+    output: ClientSchema
+  },
+  'clients:set-archived': {
+    input: z.strictObject({ id: IdSchema, archived: z.boolean() }),
+    output: ClientSchema
+  },
+  'clients:delete-preview': {
+    input: ById,
+    output: z.strictObject({
+      client: ClientSchema,
+      engagements: z.array(z.strictObject({ id: IdSchema, title: z.string() })).max(10_000)
+    })
+  },
+  'clients:delete': {
+    input: ById,
+    output: z.strictObject({ deletedEngagements: z.number().int() })
+  },
+
+  'engagements:list': { input: EngagementListQuerySchema, output: EngagementListSchema },
+  'engagements:get': { input: ById, output: EngagementSchema },
+  'engagements:create': { input: EngagementInputSchema, output: EngagementSchema },
+  'engagements:update': {
+    input: z.strictObject({
+      id: IdSchema,
+      patch: EngagementInputSchema.omit({ clientId: true }).partial()
+    }),
+    output: EngagementSchema
+  },
+  'engagements:set-archived': {
+    input: z.strictObject({ id: IdSchema, archived: z.boolean() }),
+    output: EngagementSchema
+  },
+  'engagements:delete': { input: ById, output: z.strictObject({ deleted: z.literal(true) }) }
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
+
+export type Contract = typeof contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>

@@ -1,0 +1,31 @@
+import { join } from 'node:path'
+import { startBackend, type Backend } from '../../electron/backend'
+import type { SenderInfo } from '../../electron/dispatcher'
+import { fixedDeps } from './deps'
+import { tempDir } from './temp'
+
+export const TEST_ORIGIN = 'app://stagecraft'
+export const TRUSTED: SenderInfo = { url: 'app://stagecraft/index.html', isMainFrame: true }
+
+/** The real backend (dispatcher + SQLite file) in a temp folder. */
+export async function testBackend(): Promise<Backend & { dir: string; dispose: () => Promise<void> }> {
+  const { dir, cleanup } = tempDir()
+  const backend = await startBackend({
+    databasePath: join(dir, 'stagecraft.db'),
+    deps: fixedDeps(),
+    appVersion: '0.0.0-test',
+    trustedOrigin: TEST_ORIGIN
+  })
+  return {
+    ...backend,
+    dir,
+    dispose: async () => {
+      await backend.close()
+      cleanup()
+    }
+  }
+}
+
+/** Calls a channel as the app window would and returns the raw result. */
+export const callAs = (backend: Backend, channel: string, payload: unknown, sender: SenderInfo = TRUSTED) =>
+  backend.dispatch(channel, payload, sender)
