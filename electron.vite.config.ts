@@ -27,6 +27,9 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
+      // electron-vite leaves output unminified; the renderer's start-up time depends on it.
+      minify: true,
+      cssMinify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } }
     }
   }

@@ -26,7 +26,10 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: 'md' } },
     Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
-    Modal: { defaultProps: { centered: true, overlayProps: { blur: 2 } } }
+    Modal: {
+      defaultProps: { centered: true, overlayProps: { blur: 2 } },
+      styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }
+    }
   }
 })
 

@@ -29,7 +29,7 @@ export function AppLayout() {
   )
   useHotkeys([
     ['mod+shift+L', toggleTheme],
-    ['shift+/', () => navigate('/shortcuts')],
+    ['shift+?', () => navigate('/shortcuts')],
     ['mod+comma', () => navigate('/settings')]
   ])
 

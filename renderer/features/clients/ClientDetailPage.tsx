@@ -78,6 +78,7 @@ export function ClientDetailPage() {
           </Text>
         </Stack>
       ),
+      size: 'md',
       labels: { confirm: count ? `Delete client and ${count} engagement${count === 1 ? '' : 's'}` : 'Delete client', cancel: 'Keep it' },
       confirmProps: { color: 'red' },
       onConfirm: async () => {

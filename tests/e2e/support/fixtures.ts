@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { buildSync } from 'esbuild'
+import { startBackend, type Backend } from '../../../electron/backend'
+import { fixedDeps } from '../../helpers/deps'
+import { tempDir } from '../../helpers/temp'
+import { serveRenderer } from './static-server'
+
+const RENDERER_DIR = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer')
+
+let bridgeScript: string | undefined
+function bridge(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [join(import.meta.dirname, 'bridge-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'es2022'
+  }).outputFiles[0]!.text
+  return bridgeScript
+}
+
+export interface AppFixture {
+  page: Page
+  backend: Backend
+  databasePath: string
+  /** Where this test's screenshots go (under test-results/, looked at by a person). */
+  shot: (name: string) => Promise<void>
+}
+
+/**
+ * The built renderer in real Chromium with the real dispatcher and a real SQLite file
+ * behind it; only Electron's transport is replaced (by a Playwright binding).
+ */
+export const test = base.extend<{ app: AppFixture }, { server: { origin: string } }>({
+  server: [
+    async ({}, use) => {
+      if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+        throw new Error('The renderer is not built: run `npm run build:renderer` (npm test does this for you).')
+      }
+      const server = await serveRenderer(RENDERER_DIR)
+      await use(server)
+      await server.close()
+    },
+    { scope: 'worker' }
+  ],
+  app: async ({ page, server }, use, testInfo) => {
+    const { dir, cleanup } = tempDir('stagecraft-e2e-')
+    const databasePath = join(dir, 'stagecraft.db')
+    const backend = await startBackend({
+      databasePath,
+      deps: { ...fixedDeps(), now: () => new Date() },
+      appVersion: '0.1.0-e2e',
+      trustedOrigin: server.origin
+    })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await page.exposeBinding('__stagecraftInvoke', (source, channel: string, payload: unknown) =>
+      backend.dispatch(channel, payload, {
+        url: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame()
+      })
+    )
+    await page.addInitScript({ content: bridge() })
+    await page.goto(`${server.origin}/index.html`)
+    const shot = async (name: string) => {
+      await page.screenshot({ path: join('test-results', 'screenshots', `${testInfo.titlePath.slice(1).join(' - ').replace(/[^\w-]+/g, '_')}-${name}.png`), fullPage: true })
+    }
+    await use({ page, backend, databasePath, shot })
+    await backend.close()
+    cleanup()
+    expect(errors, 'the page logged errors').toEqual([])
+  }
+})
+
+export { expect }
