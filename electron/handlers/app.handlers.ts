@@ -8,7 +8,7 @@ const PREFERENCES_KEY = 'preferences'
 
 async function readPreferences(ctx: HandlerContext): Promise<Preferences> {
   const raw = await readSetting(ctx.db, PREFERENCES_KEY)
-  let stored: unknown = {}
+  let stored: unknown
   try {
     stored = raw ? JSON.parse(raw) : {}
   } catch {
