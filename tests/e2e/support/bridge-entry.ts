@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { API_GLOBAL, createApi } from '../../../shared/ipc/api'
 
 declare global {
