@@ -5,6 +5,8 @@ export interface Database {
   client: ClientTable
   engagement: EngagementTable
   setting: SettingTable
+  assessment: AssessmentTable
+  assessment_answer: AssessmentAnswerTable
 }
 
 export interface ClientTable {
@@ -39,4 +41,25 @@ export interface SettingTable {
   key: string
   value: string
   updated_at: Generated<string>
+}
+
+export interface AssessmentTable {
+  id: string
+  engagement_id: string
+  title: string
+  status: string
+  present: string
+  cursor: string | null
+  created_at: string
+  updated_at: string
+  completed_at: string | null
+}
+
+export interface AssessmentAnswerTable {
+  assessment_id: string
+  question_id: string
+  value: string | null
+  note: string | null
+  private_note: string | null
+  updated_at: string
 }

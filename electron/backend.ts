@@ -2,6 +2,7 @@ import { openDatabase, type DatabaseHandle } from '../db/connection'
 import type { Deps } from '../db/deps'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createHandlers } from './handlers'
+import type { FileDialogs } from './services/files'
 
 export interface BackendOptions {
   databasePath: string
@@ -9,6 +10,7 @@ export interface BackendOptions {
   appVersion: string
   trustedOrigin: string
   dailyBackup?: boolean
+  dialogs?: FileDialogs
   onUnexpectedError?: (channel: string, error: unknown) => void
 }
 
@@ -32,7 +34,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     deps: options.deps,
     appVersion: options.appVersion,
     databasePath: database.path,
-    schemaVersion: database.schemaVersion
+    schemaVersion: database.schemaVersion,
+    dialogs: options.dialogs
   })
   const dispatch = createDispatcher({
     handlers,

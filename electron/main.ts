@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { systemDeps } from '../db/deps'
 import { DatabaseOpenError } from '../db/errors'
@@ -33,6 +33,8 @@ app.enableSandbox()
 
 let backend: Backend | undefined
 let mainWindow: BrowserWindow | undefined
+// The save dialog opens where the user saved last time.
+let lastFolder: string | undefined
 
 function showFatal(message: string): void {
   dialog.showErrorBox('Stagecraft cannot open your data', message)
@@ -108,6 +110,20 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       trustedOrigin: isDev ? new URL(devServerUrl!).origin : APP_ORIGIN,
       dailyBackup: true,
+      dialogs: {
+        chooseFileToOpen: async ({ title, filters }) => {
+          const options = { title, filters, properties: ['openFile' as const] }
+          const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+          return r.canceled ? null : (r.filePaths[0] ?? null)
+        },
+        chooseFileToSave: async ({ title, defaultName, filters }) => {
+          const options = { title, defaultPath: join(lastFolder ?? app.getPath('documents'), defaultName), filters }
+          const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+          if (r.canceled || !r.filePath) return null
+          lastFolder = dirname(r.filePath)
+          return r.filePath
+        }
+      },
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error)
     })
   } catch (error) {

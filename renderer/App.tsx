@@ -7,6 +7,9 @@ import { AppLayout } from './components/AppLayout'
 import { RouteError } from './components/RouteError'
 import { ClientDetailPage } from './features/clients/ClientDetailPage'
 import { ClientsPage } from './features/clients/ClientsPage'
+import { AnswersPage } from './features/assessments/AnswersPage'
+import { ResultsPage } from './features/assessments/ResultsPage'
+import { WorkshopPage } from './features/assessments/WorkshopPage'
 import { EngagementDetailPage } from './features/engagements/EngagementDetailPage'
 import { EngagementsPage } from './features/engagements/EngagementsPage'
 import { PreferencesSync } from './features/settings/PreferencesSync'
@@ -26,11 +29,16 @@ const router = createHashRouter([
       { path: 'clients/:clientId', element: <ClientDetailPage /> },
       { path: 'engagements', element: <EngagementsPage /> },
       { path: 'engagements/:engagementId', element: <EngagementDetailPage /> },
+      { path: 'assessments/:assessmentId', element: <AnswersPage /> },
+      { path: 'assessments/:assessmentId/results', element: <ResultsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'shortcuts', element: <ShortcutsPage /> },
       { path: '*', element: <Navigate to="/clients" replace /> }
     ]
-  }
+  },
+  // Presenting: nothing but this engagement on screen (no sidebar, no other clients).
+  { path: '/workshop/:assessmentId', element: <WorkshopPage />, errorElement: <RouteError /> },
+  { path: '/present/:assessmentId/results', element: <ResultsPage presenting />, errorElement: <RouteError /> }
 ])
 
 export function App() {

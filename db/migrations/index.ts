@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001-clients-engagements.migration'
+import * as m0002 from './0002-assessments.migration'
 
 export interface Migration {
   name: string
@@ -10,4 +11,7 @@ export interface Migration {
  * The static, ordered list of migrations (the bundled main process has no migrations
  * folder to scan). The schema version is this list's length; forward only.
  */
-export const migrations: readonly Migration[] = [{ name: '0001-clients-engagements', up: m0001.up }]
+export const migrations: readonly Migration[] = [
+  { name: '0001-clients-engagements', up: m0001.up },
+  { name: '0002-assessments', up: m0002.up }
+]

@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatcher'
 import { appHandlers } from './app.handlers'
+import { assessmentHandlers } from './assessment.handlers'
 import { clientHandlers } from './client.handlers'
 import type { HandlerContext } from './context'
 import { engagementHandlers } from './engagement.handlers'
@@ -9,6 +10,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...clientHandlers(ctx),
-    ...engagementHandlers(ctx)
+    ...engagementHandlers(ctx),
+    ...assessmentHandlers(ctx)
   }
 }

@@ -50,11 +50,13 @@ export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): st
   const legendHeight = showLegend ? size * 2.4 : 0
   const cx = width / 2
   const cy = (height - legendHeight) / 2 + size * 0.3
-  const radius = Math.max(10, Math.min(width / 2 - size * 9, (height - legendHeight) / 2 - size * 2.6))
+  const radius = Math.max(10, Math.min(width / 2 - size * 7.5, (height - legendHeight) / 2 - size * 2.6))
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n
   const parts: string[] = []
 
-  parts.push(`<rect width="${width}" height="${height}" fill="${palette.background}"/>`)
+  if (palette.background !== 'transparent') {
+    parts.push(`<rect width="${width}" height="${height}" fill="${palette.background}"/>`)
+  }
 
   // Grid: one ring per level, axis spokes, level numbers up the first spoke.
   for (let level = 1; level <= spec.max; level++) {
@@ -73,8 +75,10 @@ export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): st
 
   // Series: previous first so the current one sits on top.
   const ordered = [...spec.series].sort((a, b) => (a.emphasis === b.emphasis ? 0 : a.emphasis === 'previous' ? -1 : 1))
+  // Colour follows the role, not the position: the current assessment always has the first colour.
+  const colourOf = (series: RadarSeries) => (series.emphasis === 'current' ? palette.series[0]! : palette.series[1]!)
   ordered.forEach((series) => {
-    const colour = palette.series[spec.series.indexOf(series) % palette.series.length]!
+    const colour = colourOf(series)
     const pts = series.values.map((v, i) => point(cx, cy, (radius * Math.max(0, Math.min(spec.max, v))) / spec.max, angle(i)))
     const poly = pts.map((p) => p.map(fmt).join(',')).join(' ')
     if (series.emphasis === 'previous') {
@@ -103,7 +107,7 @@ export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): st
 
   if (showLegend) {
     const y = height - legendHeight / 2
-    const items = spec.series.map((s, i) => ({ s, colour: palette.series[i % palette.series.length]! }))
+    const items = spec.series.map((s) => ({ s, colour: colourOf(s) }))
     const itemWidth = size * 12
     let x = cx - (items.length * itemWidth) / 2
     for (const { s, colour } of items) {

@@ -22,7 +22,7 @@ export interface ChartPalette {
 }
 
 export const LIGHT_PALETTE: ChartPalette = {
-  background: '#ffffff',
+  background: 'transparent',
   text: '#1f2328',
   muted: '#5f6b76',
   grid: '#d5dbe1',
@@ -30,7 +30,7 @@ export const LIGHT_PALETTE: ChartPalette = {
 }
 
 export const DARK_PALETTE: ChartPalette = {
-  background: '#242424',
+  background: 'transparent',
   text: '#e9ecef',
   muted: '#a6adb5',
   grid: '#4a5058',
@@ -38,4 +38,4 @@ export const DARK_PALETTE: ChartPalette = {
 }
 
 /** For Word: white paper, printer-safe colours. */
-export const PRINT_PALETTE: ChartPalette = LIGHT_PALETTE
+export const PRINT_PALETTE: ChartPalette = { ...LIGHT_PALETTE, background: '#ffffff' }

@@ -19,7 +19,17 @@ export const CHANNELS = [
   'engagements:create',
   'engagements:update',
   'engagements:set-archived',
-  'engagements:delete'
+  'engagements:delete',
+  'assessments:list',
+  'assessments:get',
+  'assessments:create',
+  'assessments:update',
+  'assessments:set-answer',
+  'assessments:set-note',
+  'assessments:delete',
+  'samples:create',
+  'intake:import',
+  'intake:export'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

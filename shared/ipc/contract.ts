@@ -13,10 +13,19 @@ import {
 } from '../schemas/engagement.schema'
 import { IdSchema } from '../schemas/common'
 import { PreferencesPatchSchema, PreferencesSchema } from '../schemas/settings.schema'
+import {
+  AssessmentCreateSchema,
+  AssessmentSchema,
+  AssessmentSummarySchema,
+  AssessmentUpdateSchema,
+  SetAnswerSchema,
+  SetNoteSchema
+} from '../schemas/assessment.schema'
 import type { Channel } from './channels'
 
 const Empty = z.strictObject({})
 const ById = z.strictObject({ id: IdSchema })
+const Saved = z.strictObject({ updatedAt: z.string() })
 
 /**
  * The one IPC contract: every channel's input and output schema. Inputs are strict
@@ -71,7 +80,44 @@ export const contract = {
     input: z.strictObject({ id: IdSchema, archived: z.boolean() }),
     output: EngagementSchema
   },
-  'engagements:delete': { input: ById, output: z.strictObject({ deleted: z.literal(true) }) }
+  'engagements:delete': { input: ById, output: z.strictObject({ deleted: z.literal(true) }) },
+
+  'assessments:list': {
+    input: z.strictObject({ engagementId: IdSchema }),
+    output: z.array(AssessmentSummarySchema).max(1000)
+  },
+  'assessments:get': { input: ById, output: AssessmentSchema },
+  'assessments:create': { input: AssessmentCreateSchema, output: AssessmentSchema },
+  'assessments:update': { input: AssessmentUpdateSchema, output: AssessmentSchema },
+  'assessments:set-answer': { input: SetAnswerSchema, output: Saved },
+  'assessments:set-note': { input: SetNoteSchema, output: Saved },
+  'assessments:delete': { input: ById, output: z.strictObject({ deleted: z.literal(true) }) },
+
+  'samples:create': {
+    input: Empty,
+    output: z.strictObject({ clientId: IdSchema, engagementId: IdSchema, assessmentId: IdSchema })
+  },
+  'intake:import': {
+    input: Empty,
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({
+        status: z.literal('imported'),
+        clientId: IdSchema,
+        engagementId: IdSchema,
+        assessmentId: IdSchema,
+        clientCreated: z.boolean(),
+        engagementCreated: z.boolean()
+      })
+    ])
+  },
+  'intake:export': {
+    input: z.strictObject({ assessmentId: IdSchema }),
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('exported'), fileName: z.string(), assumedAnswers: z.number().int() })
+    ])
+  }
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

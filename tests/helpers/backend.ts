@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { startBackend, type Backend } from '../../electron/backend'
 import type { SenderInfo } from '../../electron/dispatcher'
+import type { FileDialogs } from '../../electron/services/files'
 import { fixedDeps } from './deps'
 import { tempDir } from './temp'
 
@@ -8,9 +9,12 @@ export const TEST_ORIGIN = 'app://stagecraft'
 export const TRUSTED: SenderInfo = { url: 'app://stagecraft/index.html', isMainFrame: true }
 
 /** The real backend (dispatcher + SQLite file) in a temp folder. */
-export async function testBackend(): Promise<Backend & { dir: string; dispose: () => Promise<void> }> {
+export async function testBackend(
+  options: { dialogs?: FileDialogs } = {}
+): Promise<Backend & { dir: string; dispose: () => Promise<void> }> {
   const { dir, cleanup } = tempDir()
   const backend = await startBackend({
+    dialogs: options.dialogs,
     databasePath: join(dir, 'stagecraft.db'),
     deps: fixedDeps(),
     appVersion: '0.0.0-test',
@@ -29,3 +33,10 @@ export async function testBackend(): Promise<Backend & { dir: string; dispose: (
 /** Calls a channel as the app window would and returns the raw result. */
 export const callAs = (backend: Backend, channel: string, payload: unknown, sender: SenderInfo = TRUSTED) =>
   backend.dispatch(channel, payload, sender)
+
+/** Unwraps a dispatcher result, failing the test with the error when it is not ok. */
+export async function valueOf<T>(pending: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const r = await pending
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
+  return r.value as T
+}

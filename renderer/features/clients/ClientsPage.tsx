@@ -1,6 +1,9 @@
 import { Badge, Button, Card, Group, Select, Switch, Table, Text } from '@mantine/core'
 import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks'
-import { IconBuilding, IconPlus } from '@tabler/icons-react'
+import { IconBuilding, IconFileImport, IconPlus, IconSparkles } from '@tabler/icons-react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { api, call } from '../../api'
+import { notifyError, notifySaved } from '../../components/notify'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { PageHeader } from '../../components/PageHeader'
@@ -30,6 +33,32 @@ export function ClientsPage() {
   const clients = useClients({ search: debounced || undefined, sort, direction, includeArchived })
 
   useHotkeys([['mod+N', form.open]])
+  const qc = useQueryClient()
+  const refresh = () => qc.invalidateQueries()
+  const sample = useMutation({
+    mutationFn: () => call(api.samples.create({})),
+    onSuccess: async (r) => {
+      await refresh()
+      notifySaved('Added a sample client with two finished assessments. Delete it whenever you like.')
+      navigate(`/engagements/${r.engagementId}`)
+    },
+    onError: (error) => notifyError(error, 'The sample was not added')
+  })
+  const importIntake = useMutation({
+    mutationFn: () => call(api.intake.import({})),
+    onSuccess: async (r) => {
+      if (r.status === 'cancelled') return
+      await refresh()
+      notifySaved(r.clientCreated ? 'Imported a new client from the intake file' : 'Updated the client from the intake file')
+      navigate(`/assessments/${r.assessmentId}/results`)
+    },
+    onError: (error) => notifyError(error, 'The intake file was not imported')
+  })
+  const importButton = (
+    <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => importIntake.mutate()} loading={importIntake.isPending}>
+      Import intake file
+    </Button>
+  )
 
   const isFiltered = Boolean(debounced) || includeArchived
   const newButton = (
@@ -40,7 +69,16 @@ export function ClientsPage() {
 
   return (
     <>
-      <PageHeader title="Clients" description="The companies you advise, and their engagements." actions={newButton} />
+      <PageHeader
+        title="Clients"
+        description="The companies you advise, and their engagements."
+        actions={
+          <>
+            {importButton}
+            {newButton}
+          </>
+        }
+      />
       <Group mb="md" gap="md">
         <SearchField value={search} onChange={setSearch} label="Search clients" placeholder="Search by name, industry, contact or engagement" />
         <Select
@@ -63,8 +101,19 @@ export function ClientsPage() {
             Nothing matches “{debounced}”. Try another word, or clear the search.
           </EmptyState>
         ) : (
-          <EmptyState icon={IconBuilding} title="No clients yet" action={newButton}>
-            Add the first company you are working with. Its engagements, assessments and plans will live here.
+          <EmptyState
+            icon={IconBuilding}
+            title="No clients yet"
+            action={
+              <Group>
+                {newButton}
+                <Button variant="light" leftSection={<IconSparkles size={16} />} onClick={() => sample.mutate()} loading={sample.isPending}>
+                  Explore a sample client
+                </Button>
+              </Group>
+            }
+          >
+            Add the first company you are working with, or open a sample client with finished assessments to see the whole flow in one click.
           </EmptyState>
         )
       ) : (

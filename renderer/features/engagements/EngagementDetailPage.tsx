@@ -7,6 +7,7 @@ import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { formatDate, formatMoney } from '../../format'
+import { AssessmentsSection } from '../assessments/AssessmentsSection'
 import { EngagementFormModal } from './EngagementFormModal'
 import { useArchiveEngagement, useDeleteEngagement, useEngagement } from './engagements.queries'
 import { StatusBadge } from './StatusBadge'
@@ -125,6 +126,7 @@ export function EngagementDetailPage() {
           {e.notes ? <Text style={{ whiteSpace: 'pre-wrap' }}>{e.notes}</Text> : <Text c="dimmed">No notes yet.</Text>}
         </Stack>
       </Card>
+      <AssessmentsSection engagementId={e.id} clientName={e.clientName} />
       <EngagementFormModal opened={editOpen} onClose={edit.close} clientId={e.clientId} engagement={e} />
     </>
   )

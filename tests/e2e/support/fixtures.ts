@@ -26,6 +26,10 @@ export interface AppFixture {
   page: Page
   backend: Backend
   databasePath: string
+  /** What the next file dialog answers (a path, or null for Cancel). */
+  dialogs: { nextOpen: string | null; nextSave: string | null }
+  /** A temp folder for files the test reads or writes. */
+  dir: string
   /** Where this test's screenshots go (under test-results/, looked at by a person). */
   shot: (name: string) => Promise<void>
 }
@@ -49,7 +53,12 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
   app: async ({ page, server }, use, testInfo) => {
     const { dir, cleanup } = tempDir('stagecraft-e2e-')
     const databasePath = join(dir, 'stagecraft.db')
+    const dialogs = { nextOpen: null as string | null, nextSave: null as string | null }
     const backend = await startBackend({
+      dialogs: {
+        chooseFileToOpen: async () => dialogs.nextOpen,
+        chooseFileToSave: async () => dialogs.nextSave
+      },
       databasePath,
       deps: { ...fixedDeps(), now: () => new Date() },
       appVersion: '0.1.0-e2e',
@@ -68,10 +77,13 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
     )
     await page.addInitScript({ content: bridge() })
     await page.goto(`${server.origin}/index.html`)
+    // Keyboard shortcuts are live once the shell has rendered: wait for it before the test types.
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor()
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
     const shot = async (name: string) => {
       await page.screenshot({ path: join('test-results', 'screenshots', `${testInfo.titlePath.slice(1).join(' - ').replace(/[^\w-]+/g, '_')}-${name}.png`), fullPage: true })
     }
-    await use({ page, backend, databasePath, shot })
+    await use({ page, backend, databasePath, shot, dialogs, dir })
     await backend.close()
     cleanup()
     expect(errors, 'the page logged errors').toEqual([])

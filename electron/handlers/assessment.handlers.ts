@@ -1,0 +1,150 @@
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
+import { AppError } from '../../shared/ipc/result'
+import {
+  CONTEXT_QUESTION_BY_KEY,
+  MATURITY_QUESTION_BY_ID,
+  UNKNOWN
+} from '../../shared/domain/assessment/question-bank'
+import { CONTEXT_KEYS, type ContextKey } from '../../shared/domain/assessment/dimensions'
+import { QUESTION_IDS } from '../../shared/schemas/assessment.schema'
+import type { Handlers } from '../dispatcher'
+import {
+  assessmentEngagementId,
+  copyAnswerValues,
+  deleteAssessment,
+  encodeAnswerValue,
+  findAssessment,
+  insertAssessment,
+  listAssessments,
+  updateAssessment,
+  upsertAnswerField
+} from '../../db/repositories/assessment.repository'
+import { findClient } from '../../db/repositories/client.repository'
+import { findEngagement } from '../../db/repositories/engagement.repository'
+import { parseJsonText, validateIntake, MAX_INTAKE_BYTES } from '../../cli/intake-file'
+import { CliError } from '../../cli/cli-io'
+import { exportIntake, importIntake } from '../services/intake.service'
+import { createSample } from '../services/sample.service'
+import { describeWriteError, writeFileAtomic } from '../services/files'
+import type { HandlerContext } from './context'
+
+const notFound = () => new AppError('NOT_FOUND', 'That assessment no longer exists. It may have been deleted.')
+const JSON_FILTER = [{ name: 'Stagecraft intake file', extensions: ['json'] }]
+
+/** An answer must be one this question offers: its option letters, a count, or unknown. */
+function checkAnswer(questionId: string, value: string | number | null): void {
+  if (value === null || value === UNKNOWN) return
+  const maturity = MATURITY_QUESTION_BY_ID.get(questionId)
+  if (maturity) {
+    if (typeof value === 'string' && maturity.options.some((o) => o.id === value)) return
+    throw new AppError('INVALID_INPUT', `That is not one of the options for this question.`)
+  }
+  if ((CONTEXT_KEYS as readonly string[]).includes(questionId)) {
+    const q = CONTEXT_QUESTION_BY_KEY[questionId as ContextKey]
+    if (q.kind === 'count' && typeof value === 'number') return
+    if (q.kind === 'choice' && typeof value === 'string' && q.options.some((o) => o.id === value)) return
+  }
+  throw new AppError('INVALID_INPUT', 'That is not a valid answer to this question.')
+}
+
+export function assessmentHandlers(ctx: HandlerContext): Pick<
+  Handlers,
+  | 'assessments:list'
+  | 'assessments:get'
+  | 'assessments:create'
+  | 'assessments:update'
+  | 'assessments:set-answer'
+  | 'assessments:set-note'
+  | 'assessments:delete'
+  | 'samples:create'
+  | 'intake:import'
+  | 'intake:export'
+> {
+  const { db, deps } = ctx
+  const mustExist = async (id: string) => {
+    if (!(await assessmentEngagementId(db, id))) throw notFound()
+  }
+  return {
+    'assessments:list': async ({ engagementId }) => listAssessments(db, engagementId, QUESTION_IDS.length),
+    'assessments:get': async ({ id }) => (await findAssessment(db, id)) ?? Promise.reject(notFound()),
+    'assessments:create': async ({ engagementId, title, present, copyAnswersFrom }) =>
+      db.transaction().execute(async (trx) => {
+        if (!(await findEngagement(trx, engagementId))) {
+          throw new AppError('NOT_FOUND', 'That engagement no longer exists.')
+        }
+        if (copyAnswersFrom && (await assessmentEngagementId(trx, copyAnswersFrom)) !== engagementId) {
+          throw new AppError('INVALID_INPUT', 'A re-assessment can only start from an assessment of the same engagement.')
+        }
+        const count = (await listAssessments(trx, engagementId, 0)).length
+        const id = await insertAssessment(trx, deps, {
+          engagementId,
+          title: title ?? (count === 0 ? 'Readiness assessment' : `Re-assessment ${count + 1}`),
+          present: present ?? []
+        })
+        if (copyAnswersFrom) await copyAnswerValues(trx, deps, copyAnswersFrom, id)
+        return (await findAssessment(trx, id))!
+      }),
+    'assessments:update': async ({ id, patch }) => {
+      if (!(await updateAssessment(db, deps, id, patch))) throw notFound()
+      return (await findAssessment(db, id))!
+    },
+    'assessments:set-answer': async ({ assessmentId, questionId, value }) => {
+      checkAnswer(questionId, value)
+      await mustExist(assessmentId)
+      return { updatedAt: await upsertAnswerField(db, deps, assessmentId, questionId, 'value', encodeAnswerValue(value)) }
+    },
+    'assessments:set-note': async ({ assessmentId, questionId, kind, text }) => {
+      await mustExist(assessmentId)
+      const field = kind === 'note' ? 'note' : 'private_note'
+      return { updatedAt: await upsertAnswerField(db, deps, assessmentId, questionId, field, text === '' ? null : text) }
+    },
+    'assessments:delete': async ({ id }) => {
+      if (!(await deleteAssessment(db, id))) throw notFound()
+      return { deleted: true as const }
+    },
+    'samples:create': async () => db.transaction().execute((trx) => createSample(trx, deps)),
+    'intake:import': async () => {
+      const path = await ctx.dialogs?.chooseFileToOpen({ title: 'Import an intake file', filters: JSON_FILTER })
+      if (!path) return { status: 'cancelled' as const }
+      const name = basename(path)
+      let raw: string
+      try {
+        if (statSync(path).size > MAX_INTAKE_BYTES) throw new AppError('INVALID_INPUT', `${name} is too large to be an intake file.`)
+        raw = readFileSync(path, 'utf8')
+      } catch (error) {
+        if (error instanceof AppError) throw error
+        throw new AppError('INVALID_INPUT', `${name} could not be read.`)
+      }
+      let intake
+      try {
+        intake = validateIntake(name, parseJsonText(name, raw))
+      } catch (error) {
+        if (error instanceof CliError) throw new AppError('INVALID_INPUT', error.message)
+        throw error
+      }
+      const outcome = await db.transaction().execute((trx) => importIntake(trx, deps, intake, name))
+      return { status: 'imported' as const, ...outcome }
+    },
+    'intake:export': async ({ assessmentId }) => {
+      const assessment = await findAssessment(db, assessmentId)
+      if (!assessment) throw notFound()
+      const engagement = (await findEngagement(db, assessment.engagementId))!
+      const client = (await findClient(db, engagement.clientId))!
+      const { intake, assumedAnswers } = exportIntake(client, engagement, assessment)
+      const safeName = `${client.name} - ${engagement.title}`.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim().slice(0, 80) || 'intake'
+      const path = await ctx.dialogs?.chooseFileToSave({
+        title: 'Export the intake file',
+        defaultName: `${safeName}.json`,
+        filters: JSON_FILTER
+      })
+      if (!path) return { status: 'cancelled' as const }
+      try {
+        writeFileAtomic(path, `${JSON.stringify(intake, null, 2)}\n`)
+      } catch (error) {
+        throw new AppError('INTERNAL', describeWriteError(error, path))
+      }
+      return { status: 'exported' as const, fileName: basename(path), assumedAnswers }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { sql } from 'kysely'
+import { answersForContext, answersForMaturity } from '../../shared/domain/assessment/question-bank'
+import { assessWithUnknowns } from '../../shared/domain/assessment/unknowns'
+import type { Assessment } from '../../shared/schemas/assessment.schema'
+import { INTAKE_VERSION, type IntakeFile } from '../../shared/schemas/intake.schema'
+import type { Engagement } from '../../shared/schemas/engagement.schema'
+import type { Client } from '../../shared/schemas/client.schema'
+import type { Deps } from '../../db/deps'
+import { timestamp } from '../../db/deps'
+import { insertClient, updateClient, type Db } from '../../db/repositories/client.repository'
+import { insertEngagement, updateEngagement } from '../../db/repositories/engagement.repository'
+import {
+  encodeAnswerValue,
+  insertAssessment,
+  updateAssessment
+} from '../../db/repositories/assessment.repository'
+
+export interface ImportOutcome {
+  clientId: string
+  engagementId: string
+  assessmentId: string
+  clientCreated: boolean
+  engagementCreated: boolean
+}
+
+/**
+ * Brings an intake file in: the client (matched by name) and the engagement (matched by
+ * title within the client) are created or updated, and a completed assessment is added
+ * with answers that reproduce the file's levels and context. Run inside a transaction.
+ */
+export async function importIntake(db: Db, deps: Deps, intake: IntakeFile, sourceName: string): Promise<ImportOutcome> {
+  const existingClient = await db
+    .selectFrom('client')
+    .select('id')
+    .where(sql`name COLLATE NOCASE`, '=', intake.client.name)
+    .orderBy('created_at')
+    .executeTakeFirst()
+  const clientValues = {
+    name: intake.client.name,
+    industry: intake.client.industry,
+    headcount: intake.context.headcount
+  }
+  const clientId = existingClient
+    ? (await updateClient(db, deps, existingClient.id, clientValues))!.id
+    : (await insertClient(db, deps, { ...clientValues, contactName: null, contactEmail: null, notes: null })).id
+
+  const existingEngagement = await db
+    .selectFrom('engagement')
+    .select('id')
+    .where('client_id', '=', clientId)
+    .where(sql`title COLLATE NOCASE`, '=', intake.engagement.title)
+    .orderBy('created_at')
+    .executeTakeFirst()
+  const engagementValues = {
+    title: intake.engagement.title,
+    consultant: intake.engagement.consultant,
+    currency: intake.engagement.currency,
+    dayRate: intake.engagement.day_rate,
+    startDate: intake.engagement.start_date
+  }
+  const engagementId = existingEngagement
+    ? (await updateEngagement(db, deps, existingEngagement.id, engagementValues))!.id
+    : (await insertEngagement(db, deps, clientId, { ...engagementValues, status: 'lead', notes: null })).id
+
+  const assessmentId = await insertAssessment(db, deps, {
+    engagementId,
+    title: `Imported from ${sourceName}`.slice(0, 160),
+    present: []
+  })
+  const answers = { ...answersForMaturity(intake.maturity), ...answersForContext(intake.context) }
+  const now = timestamp(deps)
+  await db
+    .insertInto('assessment_answer')
+    .values(
+      Object.entries(answers).map(([questionId, value]) => ({
+        assessment_id: assessmentId,
+        question_id: questionId,
+        value: encodeAnswerValue(value),
+        note: null,
+        private_note: null,
+        updated_at: now
+      }))
+    )
+    .execute()
+  await updateAssessment(db, deps, assessmentId, { status: 'complete' })
+  return {
+    clientId,
+    engagementId,
+    assessmentId,
+    clientCreated: !existingClient,
+    engagementCreated: !existingEngagement
+  }
+}
+
+/**
+ * The intake file for an assessment. The file format has no "unknown": unknown answers
+ * go out as the values the results assumed (0, false), and the caller is told how many.
+ */
+export function exportIntake(
+  client: Client,
+  engagement: Engagement,
+  assessment: Assessment
+): { intake: IntakeFile; assumedAnswers: number } {
+  const answers = Object.fromEntries(Object.entries(assessment.answers).map(([id, a]) => [id, a.value ?? undefined]))
+  const result = assessWithUnknowns(answers)
+  const assumedAnswers = result.unknownQuestionIds.length
+  const intake: IntakeFile = {
+    version: INTAKE_VERSION,
+    client: {
+      name: client.name,
+      industry: client.industry ?? 'Not recorded',
+      headcount: result.context.headcount
+    },
+    engagement: {
+      title: engagement.title,
+      consultant: engagement.consultant,
+      currency: engagement.currency as IntakeFile['engagement']['currency'],
+      day_rate: engagement.dayRate,
+      start_date: engagement.startDate ?? timestampDate(engagement.createdAt)
+    },
+    context: { ...result.context },
+    maturity: { ...result.maturity }
+  }
+  return { intake, assumedAnswers }
+}
+
+const timestampDate = (iso: string): string => iso.slice(0, 10)

@@ -1,0 +1,443 @@
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Group,
+  Kbd,
+  Loader,
+  NumberInput,
+  Progress,
+  ScrollArea,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+  Tooltip,
+  UnstyledButton
+} from '@mantine/core'
+import { IconArrowLeft, IconArrowRight, IconLayoutSidebar, IconX } from '@tabler/icons-react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useNavigate, useParams } from 'react-router'
+import { UNKNOWN, UNKNOWN_LABEL, type AnswerValue } from '../../../shared/domain/assessment/question-bank'
+import { ErrorState } from '../../components/StateViews'
+import { useEngagement } from '../engagements/engagements.queries'
+import { useAssessment, useSetAnswer, useSetNote, useUpdateAssessment } from './assessments.queries'
+import { isAnswered, SECTIONS, WORKSHOP_STEPS, type WorkshopStep } from './workshop-steps'
+
+/**
+ * Text the consultant types is kept locally and saved on every keystroke, so the field never
+ * waits for the save and a reload a moment later still finds every character.
+ */
+function NoteField({
+  initial,
+  onSave,
+  inputRef
+}: {
+  initial: string
+  onSave: (text: string) => void
+  inputRef: React.RefObject<HTMLTextAreaElement | null>
+}) {
+  const [text, setText] = useState(initial)
+  return (
+    <Textarea
+      ref={inputRef}
+      label={
+        <Group gap={6}>
+          Note for the report{' '}
+          <Text span size="xs" c="dimmed">
+            (shared with the client · press N)
+          </Text>
+        </Group>
+      }
+      placeholder="Evidence, a quote, who said what…"
+      autosize
+      minRows={2}
+      maxRows={6}
+      maxLength={100_000}
+      value={text}
+      onChange={(e) => {
+        setText(e.currentTarget.value)
+        onSave(e.currentTarget.value)
+      }}
+      size="md"
+    />
+  )
+}
+
+function CountField({
+  initial,
+  onSave,
+  inputRef
+}: {
+  initial: number | ''
+  onSave: (value: number | null) => void
+  inputRef: React.RefObject<HTMLInputElement | null>
+}) {
+  const [value, setValue] = useState<number | string>(initial)
+  return (
+    <NumberInput
+      ref={inputRef}
+      aria-labelledby="workshop-question"
+      size="xl"
+      w={260}
+      min={0}
+      max={10_000_000}
+      allowDecimal={false}
+      allowNegative={false}
+      placeholder="Type a number"
+      value={value}
+      onChange={(v) => {
+        setValue(v)
+        onSave(v === '' ? null : Number(v))
+      }}
+    />
+  )
+}
+
+/**
+ * The workshop: one question at a time in large type, answered by keyboard, saved as it
+ * is given. It is what the client sees on the projector, so it shows nothing but this
+ * engagement's questions: no other clients, no private notes, no day rate.
+ */
+export function WorkshopPage() {
+  const { assessmentId = '' } = useParams()
+  const navigate = useNavigate()
+  const assessment = useAssessment(assessmentId)
+  const engagement = useEngagement(assessment.data?.engagementId ?? '')
+  const setAnswer = useSetAnswer(assessmentId)
+  const setNote = useSetNote(assessmentId)
+  const update = useUpdateAssessment()
+  const [index, setIndex] = useState<number | null>(null)
+  const [overview, setOverview] = useState(true)
+  const noteRef = useRef<HTMLTextAreaElement>(null)
+  const countRef = useRef<HTMLInputElement>(null)
+  const total = WORKSHOP_STEPS.length
+
+  // Resume where the workshop left off.
+  useEffect(() => {
+    if (index !== null || !assessment.data) return
+    const at = WORKSHOP_STEPS.findIndex((s) => s.id === assessment.data.cursor)
+    setIndex(at >= 0 ? at : 0)
+  }, [assessment.data, index])
+
+  const answers = useMemo(() => assessment.data?.answers ?? {}, [assessment.data])
+  const answeredCount = WORKSHOP_STEPS.filter((s) => isAnswered(answers[s.id]?.value)).length
+  const step: WorkshopStep | undefined = index !== null ? WORKSHOP_STEPS[index] : undefined
+  const current = step ? answers[step.id] : undefined
+
+  const goTo = useCallback(
+    (next: number) => {
+      const clamped = Math.max(0, Math.min(total, next))
+      setIndex(clamped)
+      const stepId = WORKSHOP_STEPS[clamped]?.id ?? null
+      update.mutate({ id: assessmentId, patch: { cursor: stepId } })
+    },
+    [assessmentId, total, update]
+  )
+
+  const firstUnanswered = useMemo(
+    () => WORKSHOP_STEPS.findIndex((s) => !isAnswered(answers[s.id]?.value)),
+    [answers]
+  )
+
+  const answer = useCallback(
+    (value: AnswerValue | null) => {
+      if (!step) return
+      setAnswer.mutate({ questionId: step.id, value })
+    },
+    [setAnswer, step]
+  )
+
+  const finish = () => {
+    update.mutate(
+      { id: assessmentId, patch: { status: 'complete', cursor: null } },
+      { onSuccess: () => navigate(`/present/${assessmentId}/results`) }
+    )
+  }
+
+  // Keyboard: digits or letters answer, U is unknown, arrows and Enter move, N notes.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (index === null || event.ctrlKey || event.metaKey || event.altKey) return
+      const target = event.target
+      if (target instanceof HTMLTextAreaElement) {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          target.blur()
+        }
+        return
+      }
+      const inCount = target === countRef.current
+      const key = event.key
+      // Escape never leaves the workshop: on a projector, the engagement page behind it
+      // shows the day rate. Leaving is a deliberate click on the close button.
+      if (key === 'Escape') return
+      // In the count field the up and down arrows change the number.
+      if (inCount && (key === 'ArrowUp' || key === 'ArrowDown')) return
+      if (key === 'ArrowRight' || key === 'ArrowDown' || key === 'Enter' || key === 'PageDown') {
+        if (index === total && key === 'Enter') return finish()
+        event.preventDefault()
+        goTo(index + 1)
+        return
+      }
+      if (key === 'ArrowLeft' || key === 'ArrowUp' || key === 'PageUp') {
+        event.preventDefault()
+        goTo(index - 1)
+        return
+      }
+      if (!step) {
+        if (key.toLowerCase() === 's' && firstUnanswered >= 0) goTo(firstUnanswered)
+        return
+      }
+      const lower = key.toLowerCase()
+      if (lower === 'u') {
+        event.preventDefault()
+        answer(UNKNOWN)
+        return
+      }
+      if (inCount) return
+      if (lower === 'n') {
+        event.preventDefault()
+        noteRef.current?.focus()
+        return
+      }
+      if (lower === 'o') {
+        setOverview((o) => !o)
+        return
+      }
+      if (step.kind === 'choice') {
+        const byDigit = /^[0-9]$/.test(key) ? step.options[Number(key)] : undefined
+        const byLetter = /^[a-j]$/.test(lower) ? step.options.find((o) => o.id === key.toUpperCase()) : undefined
+        const option = byDigit ?? byLetter
+        if (option) {
+          event.preventDefault()
+          answer(option.id)
+        }
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+
+  useEffect(() => {
+    if (step?.kind === 'count') countRef.current?.focus()
+  }, [step])
+
+  if (assessment.isError) return <Center h="100vh"><ErrorState error={assessment.error} onRetry={() => void assessment.refetch()} /></Center>
+  if (!assessment.data || index === null) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading the workshop" />
+      </Center>
+    )
+  }
+
+  const sectionOf = step ? SECTIONS.findIndex((s) => s.id === step.sectionId) : -1
+
+  return (
+    <Box className="sc-workshop" data-presenting="true">
+      <header className="sc-workshop-top">
+        <Group justify="space-between" wrap="nowrap" gap="lg">
+          <Group gap="sm" wrap="nowrap">
+            <div className="sc-brand-mark" aria-hidden>
+              S
+            </div>
+            <div>
+              <Text fw={700} size="lg" lh={1.2}>
+                {engagement.data?.clientName ?? ' '}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {engagement.data?.title} · {assessment.data.title}
+              </Text>
+            </div>
+          </Group>
+          <Box style={{ flex: 1, maxWidth: 560 }}>
+            <Group justify="space-between" mb={4}>
+              <Text size="sm" fw={600}>
+                {answeredCount} of {total} answered
+              </Text>
+              <Text size="sm" c="dimmed">
+                {step ? `Question ${index + 1} of ${total}` : 'Review'}
+              </Text>
+            </Group>
+            <Progress value={(answeredCount / total) * 100} size="lg" radius="xl" aria-label="Answered" />
+          </Box>
+          <Group gap="xs" wrap="nowrap">
+            <Tooltip label="Section overview (O)">
+              <ActionIcon variant="default" size="xl" aria-label="Toggle section overview" onClick={() => setOverview((o) => !o)}>
+                <IconLayoutSidebar size={20} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label="Leave the workshop (everything is saved)">
+              <ActionIcon
+                variant="default"
+                size="xl"
+                aria-label="Leave the workshop"
+                onClick={() => navigate(engagement.data ? `/engagements/${engagement.data.id}` : '/')}
+              >
+                <IconX size={20} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+      </header>
+
+      <div className="sc-workshop-body">
+        {overview && (
+          <nav className="sc-workshop-overview" aria-label="Sections">
+            <ScrollArea h="100%" type="auto">
+              <Stack gap="md" p="md">
+                {SECTIONS.map((section, si) => {
+                  const done = section.steps.filter((s) => isAnswered(answers[s.id]?.value)).length
+                  return (
+                    <div key={section.id}>
+                      <Group justify="space-between" mb={6} wrap="nowrap">
+                        <Text size="sm" fw={si === sectionOf ? 700 : 600} c={si === sectionOf ? undefined : 'dimmed'}>
+                          {section.name}
+                        </Text>
+                        <Badge color={done === section.steps.length ? 'teal' : 'gray'} variant="light" style={{ flexShrink: 0 }}>
+                          {done}/{section.steps.length}
+                        </Badge>
+                      </Group>
+                      <Group gap={6}>
+                        {section.steps.map((s) => {
+                          const at = WORKSHOP_STEPS.indexOf(s)
+                          const value = answers[s.id]?.value
+                          return (
+                            <UnstyledButton
+                              key={s.id}
+                              className="sc-step-dot"
+                              data-state={at === index ? 'current' : value === UNKNOWN ? 'unknown' : isAnswered(value) ? 'answered' : 'open'}
+                              aria-label={`Question ${at + 1}: ${s.text}${isAnswered(value) ? '' : ' (not answered)'}`}
+                              aria-current={at === index ? 'step' : undefined}
+                              onClick={() => goTo(at)}
+                            >
+                              {at + 1}
+                            </UnstyledButton>
+                          )
+                        })}
+                      </Group>
+                    </div>
+                  )
+                })}
+              </Stack>
+            </ScrollArea>
+          </nav>
+        )}
+
+        <main className="sc-workshop-main">
+          {step ? (
+            <Stack gap="xl" maw={980} mx="auto" w="100%">
+              <div>
+                <Text className="sc-workshop-section" c="dimmed" fw={700} tt="uppercase">
+                  {step.section}
+                </Text>
+                <Title order={1} className="sc-workshop-question" id="workshop-question" data-question-id={step.id}>
+                  {step.text}
+                </Title>
+                <Text className="sc-workshop-help" c="dimmed" mt="sm">
+                  {step.help}
+                </Text>
+              </div>
+
+              {step.kind === 'choice' ? (
+                <div role="radiogroup" aria-labelledby="workshop-question" className="sc-options">
+                  {step.options.map((option, i) => {
+                    const selected = current?.value === option.id
+                    return (
+                      <UnstyledButton
+                        key={option.id}
+                        role="radio"
+                        aria-checked={selected}
+                        className="sc-option"
+                        data-selected={selected || undefined}
+                        onClick={() => answer(option.id)}
+                      >
+                        <span className="sc-option-key" aria-hidden>
+                          {option.id}
+                          <small>{i}</small>
+                        </span>
+                        <span className="sc-option-label">{option.label}</span>
+                      </UnstyledButton>
+                    )
+                  })}
+                  <UnstyledButton
+                    role="radio"
+                    aria-checked={current?.value === UNKNOWN}
+                    className="sc-option sc-option-unknown"
+                    data-selected={current?.value === UNKNOWN || undefined}
+                    onClick={() => answer(UNKNOWN)}
+                  >
+                    <span className="sc-option-key" aria-hidden>
+                      U
+                    </span>
+                    <span className="sc-option-label">{UNKNOWN_LABEL}</span>
+                  </UnstyledButton>
+                </div>
+              ) : (
+                <Group align="flex-end" gap="md">
+                  <CountField
+                    key={step.id}
+                    inputRef={countRef}
+                    initial={typeof current?.value === 'number' ? current.value : ''}
+                    onSave={answer}
+                  />
+                  <Button
+                    size="xl"
+                    variant={current?.value === UNKNOWN ? 'filled' : 'default'}
+                    onClick={() => answer(UNKNOWN)}
+                    aria-pressed={current?.value === UNKNOWN}
+                  >
+                    {UNKNOWN_LABEL} <Kbd ml="sm">U</Kbd>
+                  </Button>
+                </Group>
+              )}
+
+              <NoteField
+                key={step.id}
+                inputRef={noteRef}
+                initial={current?.note ?? ''}
+                onSave={(text) => setNote.mutate({ questionId: step.id, kind: 'note', text })}
+              />
+
+              <Group justify="space-between">
+                <Button variant="default" size="lg" leftSection={<IconArrowLeft size={18} />} onClick={() => goTo(index - 1)} disabled={index === 0}>
+                  Back
+                </Button>
+                <Text c="dimmed" size="sm">
+                  Answer with <Kbd>0</Kbd>–<Kbd>9</Kbd> or a letter, <Kbd>U</Kbd> if unknown; <Kbd>←</Kbd> <Kbd>→</Kbd> to move
+                </Text>
+                <Button size="lg" rightSection={<IconArrowRight size={18} />} onClick={() => goTo(index + 1)}>
+                  {isAnswered(current?.value) ? 'Next' : 'Skip for now'}
+                </Button>
+              </Group>
+            </Stack>
+          ) : (
+            <Stack gap="lg" maw={760} mx="auto" w="100%" align="flex-start">
+              <Title order={1} className="sc-workshop-question">
+                {answeredCount === total ? 'Every question is answered' : `${total - answeredCount} question${total - answeredCount === 1 ? '' : 's'} still open`}
+              </Title>
+              <Text className="sc-workshop-help" c="dimmed">
+                {answeredCount === total
+                  ? 'The results are ready to show.'
+                  : 'Open questions count as unknown: the results list them as assumptions to check, and say which ones could change the recommendation.'}
+              </Text>
+              <Group>
+                {firstUnanswered >= 0 && (
+                  <Button size="lg" variant="default" onClick={() => goTo(firstUnanswered)}>
+                    Go to the first open question <Kbd ml="sm">S</Kbd>
+                  </Button>
+                )}
+                <Button size="lg" onClick={finish} loading={update.isPending}>
+                  Show the results <Kbd ml="sm">Enter</Kbd>
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </main>
+      </div>
+    </Box>
+  )
+}
