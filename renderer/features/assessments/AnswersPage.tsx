@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { useEngagement } from '../engagements/engagements.queries'
 import { useAssessment, useSetAnswer, useSetNote } from './assessments.queries'
+import { PresentField } from './PresentField'
 import { SECTIONS } from './workshop-steps'
 
 function NoteCell({ initial, label, onSave }: { initial: string; label: string; onSave: (text: string) => void }) {
@@ -66,6 +67,9 @@ export function AnswersPage() {
         }
       />
       <Stack gap="xl">
+        <Card withBorder radius="lg" padding="lg" maw={760}>
+          <PresentField assessmentId={a.id} present={a.present} />
+        </Card>
         {SECTIONS.map((section) => (
           <Card key={section.id} withBorder radius="lg" padding={0}>
             <Title order={2} size="h4" p="md">

@@ -24,6 +24,7 @@ import { UNKNOWN, UNKNOWN_LABEL, type AnswerValue } from '../../../shared/domain
 import { ErrorState } from '../../components/StateViews'
 import { useEngagement } from '../engagements/engagements.queries'
 import { useAssessment, useSetAnswer, useSetNote, useUpdateAssessment } from './assessments.queries'
+import { PresentField } from './PresentField'
 import { isAnswered, SECTIONS, WORKSHOP_STEPS, type WorkshopStep } from './workshop-steps'
 
 /**
@@ -109,6 +110,8 @@ export function WorkshopPage() {
   const setAnswer = useSetAnswer(assessmentId)
   const setNote = useSetNote(assessmentId)
   const update = useUpdateAssessment()
+  // A separate mutation for finishing, so cursor saves never show as a busy button.
+  const complete = useUpdateAssessment()
   const [index, setIndex] = useState<number | null>(null)
   const [overview, setOverview] = useState(true)
   const noteRef = useRef<HTMLTextAreaElement>(null)
@@ -151,7 +154,7 @@ export function WorkshopPage() {
   )
 
   const finish = () => {
-    update.mutate(
+    complete.mutate(
       { id: assessmentId, patch: { status: 'complete', cursor: null } },
       { onSuccess: () => navigate(`/present/${assessmentId}/results`) }
     )
@@ -169,6 +172,8 @@ export function WorkshopPage() {
         }
         return
       }
+      // Other text fields (who was present) keep their keys to themselves.
+      if (target instanceof HTMLInputElement && target !== countRef.current) return
       const inCount = target === countRef.current
       const key = event.key
       // Escape never leaves the workshop: on a projector, the engagement page behind it
@@ -424,13 +429,16 @@ export function WorkshopPage() {
                   ? 'The results are ready to show.'
                   : 'Open questions count as unknown: the results list them as assumptions to check, and say which ones could change the recommendation.'}
               </Text>
+              <Box w="100%">
+                <PresentField assessmentId={assessmentId} present={assessment.data.present} size="lg" />
+              </Box>
               <Group>
                 {firstUnanswered >= 0 && (
                   <Button size="lg" variant="default" onClick={() => goTo(firstUnanswered)}>
                     Go to the first open question <Kbd ml="sm">S</Kbd>
                   </Button>
                 )}
-                <Button size="lg" onClick={finish} loading={update.isPending}>
+                <Button size="lg" onClick={finish} loading={complete.isPending}>
                   Show the results <Kbd ml="sm">Enter</Kbd>
                 </Button>
               </Group>
