@@ -1,8 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
+import { APPLICATION_ID } from './migrate'
 
-export type BackupReason = 'daily' | 'pre-migration' | 'manual'
+export const BACKUP_REASONS = ['daily', 'pre-migration', 'manual', 'pre-restore', 'pre-import', 'on-quit'] as const
+export type BackupReason = (typeof BACKUP_REASONS)[number]
+
+/** Retention: the last seven daily backups and the last ten of every other kind together. */
+export const RETENTION = { daily: 7, events: 10 } as const
 
 export interface BackupInfo {
   path: string
@@ -12,7 +17,7 @@ export interface BackupInfo {
   sizeBytes: number
 }
 
-const NAME = /^stagecraft-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|pre-migration|manual)\.db$/
+const NAME = new RegExp(`^stagecraft-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(${BACKUP_REASONS.join('|')})\\.db$`)
 
 const stampOf = (d: Date): string => d.toISOString().replace(/:/g, '-').replace('.', '-')
 const isoOf = (stamp: string): string =>
@@ -46,6 +51,8 @@ export function verifyBackupFile(path: string): { ok: true; schemaVersion: numbe
     db = new Sqlite(path, { readonly: true, fileMustExist: true })
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') return { ok: false, reason: `integrity check reported: ${String(check)}` }
+    const appId = db.pragma('application_id', { simple: true }) as number
+    if (appId !== APPLICATION_ID) return { ok: false, reason: 'it is not a Stagecraft database' }
     return { ok: true, schemaVersion: db.pragma('user_version', { simple: true }) as number }
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) }
@@ -63,8 +70,7 @@ export async function createBackup(
   sqlite: Sqlite.Database,
   dir: string,
   reason: BackupReason,
-  now: Date,
-  keep = 10
+  now: Date
 ): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   let stampDate = now
@@ -77,6 +83,13 @@ export async function createBackup(
   const tempPath = `${finalPath}.tmp`
   try {
     await sqlite.backup(tempPath)
+    // A backup is one self-contained file: no -wal companion to lose when it is copied.
+    const copy = new Sqlite(tempPath)
+    try {
+      copy.pragma('journal_mode = DELETE')
+    } finally {
+      copy.close()
+    }
     const verdict = verifyBackupFile(tempPath)
     if (!verdict.ok) throw new Error(`The backup could not be verified: ${verdict.reason}`)
     chmodSync(tempPath, 0o600)
@@ -84,7 +97,7 @@ export async function createBackup(
   } finally {
     rmSync(tempPath, { force: true })
   }
-  pruneBackups(dir, keep)
+  pruneBackups(dir)
   return {
     path: finalPath,
     fileName,
@@ -94,8 +107,11 @@ export async function createBackup(
   }
 }
 
-export function pruneBackups(dir: string, keep: number): void {
-  for (const old of listBackups(dir).slice(keep)) rmSync(old.path, { force: true })
+export function pruneBackups(dir: string): void {
+  const all = listBackups(dir)
+  const daily = all.filter((b) => b.reason === 'daily').slice(RETENTION.daily)
+  const events = all.filter((b) => b.reason !== 'daily').slice(RETENTION.events)
+  for (const old of [...daily, ...events]) rmSync(old.path, { force: true })
 }
 
 export function hasBackupOnDay(dir: string, day: string): boolean {

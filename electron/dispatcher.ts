@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { CHANNELS, type Channel } from '../shared/ipc/channels'
+import { CHANNELS, CONTROLLER_CHANNELS, type BackendChannel, type Channel } from '../shared/ipc/channels'
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../shared/ipc/contract'
 import { AppError, fail, ok, type Result } from '../shared/ipc/result'
 import { describeIssues } from '../shared/ipc/describe-issues'
@@ -10,8 +10,9 @@ export interface SenderInfo {
   isMainFrame: boolean
 }
 
+/** A handler for every channel the backend answers (the controller answers the rest). */
 export type Handlers = {
-  [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>
+  [C in BackendChannel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>
 }
 
 export interface DispatcherOptions {
@@ -24,7 +25,8 @@ export interface DispatcherOptions {
 
 export type Dispatch = (channel: string, payload: unknown, sender: SenderInfo) => Promise<Result<unknown>>
 
-const channelSet = new Set<string>(CHANNELS)
+const controllerChannels = new Set<string>(CONTROLLER_CHANNELS)
+const channelSet = new Set<string>(CHANNELS.filter((c) => !controllerChannels.has(c)))
 
 export function isTrustedSender(sender: SenderInfo | undefined, trustedOrigin: string): boolean {
   if (!sender || !sender.isMainFrame) return false
@@ -54,7 +56,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const parsed = (spec.input as z.ZodType).safeParse(payload)
     if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error.issues))
     try {
-      const handler = handlers[channel as Channel] as (input: unknown) => unknown
+      const handler = handlers[channel as BackendChannel] as (input: unknown) => unknown
       const value = await handler(parsed.data)
       const checked = (spec.output as z.ZodType).safeParse(value)
       if (!checked.success) {

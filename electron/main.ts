@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { systemDeps } from '../db/deps'
 import { DatabaseOpenError } from '../db/errors'
-import { startBackend, type Backend } from './backend'
+import { createAppController, type AppController } from './app-controller'
 import { registerIpc, type IpcMainLike } from './ipc'
 import { applicationMenuTemplate, contextMenuTemplate } from './menu'
 import { resolveDatabasePath, windowStatePath } from './paths'
@@ -31,7 +31,7 @@ protocol.registerSchemesAsPrivileged([
 ])
 app.enableSandbox()
 
-let backend: Backend | undefined
+let controller: AppController | undefined
 let mainWindow: BrowserWindow | undefined
 // The save dialog opens where the user saved last time.
 let lastFolder: string | undefined
@@ -104,7 +104,8 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(here, '../renderer')))
 
   try {
-    backend = await startBackend({
+    controller = createAppController({
+      quit: () => app.quit(),
       databasePath: resolveDatabasePath(process.env, app.getPath('userData')),
       deps: systemDeps,
       appVersion: app.getVersion(),
@@ -126,11 +127,13 @@ async function start(): Promise<void> {
       },
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error)
     })
+    // A damaged database is quarantined and the window opens on the recovery screen.
+    await controller.start()
   } catch (error) {
     showFatal(error instanceof DatabaseOpenError ? error.message : `An unexpected problem stopped Stagecraft: ${String(error)}`)
     return
   }
-  registerIpc(ipcMain as unknown as IpcMainLike, backend.dispatch)
+  registerIpc(ipcMain as unknown as IpcMainLike, controller.dispatch)
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       applicationMenuTemplate(process.platform, app.name, isDev) as Electron.MenuItemConstructorOptions[]
@@ -152,10 +155,15 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+    if (controller && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
-  app.on('will-quit', () => {
-    void backend?.close()
+  // A last backup and a clean close before the process exits.
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (closing || !controller) return
+    closing = true
+    event.preventDefault()
+    void controller.close().finally(() => app.quit())
   })
   void app.whenReady().then(start)
 }

@@ -14,6 +14,8 @@ import { EngagementDetailPage } from './features/engagements/EngagementDetailPag
 import { EngagementsPage } from './features/engagements/EngagementsPage'
 import { PreferencesSync } from './features/settings/PreferencesSync'
 import { SettingsPage } from './features/settings/SettingsPage'
+import { BackupsPage } from './features/backups/BackupsPage'
+import { RecoveryGate } from './features/recovery/RecoveryGate'
 import { ShortcutsPage } from './features/shortcuts/ShortcutsPage'
 import { queryClient } from './query'
 import { theme } from './theme'
@@ -32,6 +34,7 @@ const router = createHashRouter([
       { path: 'assessments/:assessmentId', element: <AnswersPage /> },
       { path: 'assessments/:assessmentId/results', element: <ResultsPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'backups', element: <BackupsPage /> },
       { path: 'shortcuts', element: <ShortcutsPage /> },
       { path: '*', element: <Navigate to="/clients" replace /> }
     ]
@@ -48,7 +51,9 @@ export function App() {
         <ModalsProvider>
           <Notifications position="bottom-right" limit={4} />
           <PreferencesSync />
-          <RouterProvider router={router} />
+          <RecoveryGate>
+            <RouterProvider router={router} />
+          </RecoveryGate>
         </ModalsProvider>
       </MantineProvider>
     </QueryClientProvider>

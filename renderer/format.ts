@@ -14,3 +14,23 @@ export function formatMoney(amount: number, currency: string): string {
     return `${amount.toLocaleString()} ${currency}`
   }
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—'
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? '—' : dateTimeFormat.format(date)
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** "1 client", "3 clients". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString()} ${n === 1 ? one : many}`
+
+export const describeCounts = (c: { clients: number; engagements: number; assessments: number }): string =>
+  `${plural(c.clients, 'client')} · ${plural(c.engagements, 'engagement')} · ${plural(c.assessments, 'assessment')}`

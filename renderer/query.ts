@@ -1,6 +1,16 @@
-import { QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { ApiError } from './api'
+
+/** When main says the data is unavailable (damage found mid-session), show the recovery screen. */
+const onError = (error: unknown) => {
+  if (error instanceof ApiError && error.code === 'DATA_UNAVAILABLE') {
+    void queryClient.invalidateQueries({ queryKey: ['recovery-status'] })
+  }
+}
 
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       // Data lives on this laptop: a refetch costs microseconds, so stay fresh but avoid loops.

@@ -1,6 +1,6 @@
 import { AppShell, Group, NavLink, Stack, Text, Title, Tooltip, ActionIcon, useMantineColorScheme, useComputedColorScheme } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { IconBriefcase, IconBuilding, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
+import { IconArchive, IconBriefcase, IconBuilding, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useMemo } from 'react'
 import { useUpdatePreferences } from '../features/settings/preferences.queries'
@@ -69,6 +69,13 @@ export function AppLayout() {
             label="Settings"
             leftSection={<IconSettings size={18} stroke={1.6} />}
             active={location.pathname.startsWith('/settings')}
+          />
+          <NavLink
+            component={RouterLink}
+            to="/backups"
+            label="Backups"
+            leftSection={<IconArchive size={18} stroke={1.6} />}
+            active={location.pathname.startsWith('/backups')}
           />
           <NavLink
             component={RouterLink}

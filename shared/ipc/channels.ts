@@ -29,7 +29,27 @@ export const CHANNELS = [
   'assessments:delete',
   'samples:create',
   'intake:import',
-  'intake:export'
+  'intake:export',
+  'recovery:status',
+  'recovery:restore-latest',
+  'recovery:start-empty',
+  'recovery:quit',
+  'backups:list',
+  'backups:create',
+  'backups:restore'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
+
+/** Channels the app controller answers itself: they work even when no database is open. */
+export const CONTROLLER_CHANNELS = [
+  'recovery:status',
+  'recovery:restore-latest',
+  'recovery:start-empty',
+  'recovery:quit',
+  'backups:list',
+  'backups:create',
+  'backups:restore'
+] as const satisfies readonly Channel[]
+export type ControllerChannel = (typeof CONTROLLER_CHANNELS)[number]
+export type BackendChannel = Exclude<Channel, ControllerChannel>

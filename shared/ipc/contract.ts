@@ -27,6 +27,16 @@ const Empty = z.strictObject({})
 const ById = z.strictObject({ id: IdSchema })
 const Saved = z.strictObject({ updatedAt: z.string() })
 
+const BackupItem = z.strictObject({
+  fileName: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+  sizeBytes: z.number().int(),
+  counts: z.strictObject({ clients: z.number().int(), engagements: z.number().int(), assessments: z.number().int() }).nullable()
+})
+const BackupFileName = z.string().max(200).regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'is not a backup file name' })
+const Normal = z.strictObject({ mode: z.literal('normal') })
+
 /**
  * The one IPC contract: every channel's input and output schema. Inputs are strict
  * (unknown keys are refused) and bounded; outputs are checked before they leave main.
@@ -117,6 +127,30 @@ export const contract = {
       z.strictObject({ status: z.literal('cancelled') }),
       z.strictObject({ status: z.literal('exported'), fileName: z.string(), assumedAnswers: z.number().int() })
     ])
+  },
+
+  'recovery:status': {
+    input: Empty,
+    output: z.discriminatedUnion('mode', [
+      Normal,
+      z.strictObject({
+        mode: z.literal('recovery'),
+        problem: z.string(),
+        message: z.string(),
+        detail: z.string(),
+        quarantineFolder: z.string().nullable(),
+        newestBackup: BackupItem.nullable()
+      })
+    ])
+  },
+  'recovery:restore-latest': { input: Empty, output: Normal },
+  'recovery:start-empty': { input: Empty, output: Normal },
+  'recovery:quit': { input: Empty, output: z.strictObject({}) },
+  'backups:list': { input: Empty, output: z.strictObject({ folder: z.string(), items: z.array(BackupItem).max(1000) }) },
+  'backups:create': { input: Empty, output: BackupItem },
+  'backups:restore': {
+    input: z.strictObject({ fileName: BackupFileName }),
+    output: z.strictObject({ undoFileName: z.string().nullable() })
   }
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'UNKNOWN_CHANNEL'
   | 'DB_TOO_NEW'
+  | 'DATA_UNAVAILABLE'
   | 'CANCELLED'
   | 'INTERNAL'
 

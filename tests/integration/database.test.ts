@@ -141,7 +141,7 @@ describe('opening the database', () => {
     expect(hash(path)).toBe(before)
   })
 
-  it('takes the daily backup once a day and keeps the last ten', async () => {
+  it('takes the daily backup once a day and keeps the last seven daily and ten event backups', async () => {
     const path = join(dir, 'daily.db')
     const deps = fixedDeps('2026-05-01T08:00:00.000Z')
     const h = await open(path, { now: deps.now, dailyBackup: true })
@@ -154,9 +154,15 @@ describe('opening the database', () => {
     expect(listBackups(join(dir, 'backups'))).toHaveLength(2)
     for (let i = 0; i < 12; i++) await createBackup(h3.sqlite, join(dir, 'backups'), 'manual', deps.now())
     const kept = listBackups(join(dir, 'backups'))
-    expect(kept).toHaveLength(10)
+    expect(kept.filter((b) => b.reason === 'manual')).toHaveLength(10)
+    expect(kept.filter((b) => b.reason === 'daily')).toHaveLength(2)
+    for (let day = 0; day < 9; day++) {
+      deps.tick(24 * 3600 * 1000)
+      await createBackup(h3.sqlite, join(dir, 'backups'), 'daily', deps.now())
+    }
+    expect(listBackups(join(dir, 'backups')).filter((b) => b.reason === 'daily')).toHaveLength(7)
     // Newest first, and each one is a verified SQLite file.
     expect([...kept].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))).toEqual(kept)
-    for (const b of kept) expect(verifyBackupFile(b.path).ok).toBe(true)
+    for (const b of listBackups(join(dir, 'backups'))) expect(verifyBackupFile(b.path).ok).toBe(true)
   })
 })

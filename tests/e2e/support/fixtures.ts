@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { buildSync } from 'esbuild'
-import { startBackend, type Backend } from '../../../electron/backend'
+import { createAppController, type AppController } from '../../../electron/app-controller'
 import { fixedDeps } from '../../helpers/deps'
 import { tempDir } from '../../helpers/temp'
 import { serveRenderer } from './static-server'
@@ -24,10 +24,12 @@ function bridge(): string {
 
 export interface AppFixture {
   page: Page
-  backend: Backend
+  backend: AppController
   databasePath: string
   /** What the next file dialog answers (a path, or null for Cancel). */
   dialogs: { nextOpen: string | null; nextSave: string | null }
+  /** Closes the app's data (as on quit), runs `between`, starts again and reloads the page. */
+  restart: (between?: () => void) => Promise<void>
   /** A temp folder for files the test reads or writes. */
   dir: string
   /** Where this test's screenshots go (under test-results/, looked at by a person). */
@@ -54,7 +56,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
     const { dir, cleanup } = tempDir('stagecraft-e2e-')
     const databasePath = join(dir, 'stagecraft.db')
     const dialogs = { nextOpen: null as string | null, nextSave: null as string | null }
-    const backend = await startBackend({
+    const makeController = () => createAppController({
       dialogs: {
         chooseFileToOpen: async () => dialogs.nextOpen,
         chooseFileToSave: async () => dialogs.nextSave
@@ -64,6 +66,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
       appVersion: '0.1.0-e2e',
       trustedOrigin: server.origin
     })
+    let backend = makeController()
+    await backend.start()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     page.on('console', (m) => {
@@ -83,7 +87,24 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
     const shot = async (name: string) => {
       await page.screenshot({ path: join('test-results', 'screenshots', `${testInfo.titlePath.slice(1).join(' - ').replace(/[^\w-]+/g, '_')}-${name}.png`), fullPage: true })
     }
-    await use({ page, backend, databasePath, shot, dialogs, dir })
+    const restart = async (between?: () => void) => {
+      await backend.close()
+      between?.()
+      backend = makeController()
+      await backend.start()
+      await page.reload()
+    }
+    await use({
+      page,
+      get backend() {
+        return backend
+      },
+      databasePath,
+      shot,
+      dialogs,
+      dir,
+      restart
+    })
     await backend.close()
     cleanup()
     expect(errors, 'the page logged errors').toEqual([])

@@ -1,0 +1,231 @@
+import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { backupsDirFor, createBackup, listBackups, verifyBackupFile, type BackupInfo } from '../db/backup'
+import type { Deps } from '../db/deps'
+import { DatabaseOpenError } from '../db/errors'
+import { checkDatabaseFile, countContents, newestVerifiedBackup, quarantineDatabase, type FileProblem } from '../db/health'
+import { migrations } from '../db/migrations'
+import type { z } from 'zod'
+import type { ControllerChannel } from '../shared/ipc/channels'
+import { contract } from '../shared/ipc/contract'
+import { describeIssues } from '../shared/ipc/describe-issues'
+import { AppError, fail, ok, type Result } from '../shared/ipc/result'
+import { startBackend, type Backend } from './backend'
+import { isTrustedSender, type Dispatch, type SenderInfo } from './dispatcher'
+import type { FileDialogs } from './services/files'
+
+export interface ControllerOptions {
+  databasePath: string
+  deps: Deps
+  appVersion: string
+  trustedOrigin: string
+  dialogs?: FileDialogs
+  dailyBackup?: boolean
+  backupsDir?: string
+  /** Called by "Quit" on the recovery screen. */
+  quit?: () => void
+  onUnexpectedError?: (channel: string, error: unknown) => void
+}
+
+export interface RecoveryState {
+  problem: FileProblem
+  detail: string
+  quarantineFolder: string | null
+}
+
+const PROBLEM_TEXT: Record<FileProblem, string> = {
+  missing: 'Your Stagecraft database is missing from its folder.',
+  empty: 'Your Stagecraft database file is empty.',
+  truncated: 'Your Stagecraft database file has been cut short.',
+  'not-sqlite': 'The file where Stagecraft keeps your data is not a database.',
+  corrupt: 'Your Stagecraft database is damaged.',
+  'foreign-keys': 'Some records in your Stagecraft database point at data that is gone.',
+  'foreign-app': 'The file where Stagecraft keeps your data belongs to another application.',
+  'too-new': 'Your database was written by a newer version of Stagecraft.'
+}
+
+const isCorruption = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+}
+
+/**
+ * Owns the database's life: the start-up checks, quarantine and the recovery screen's
+ * choices, backups and restores (each restore saves the current data first so it can be
+ * undone). Regular channels go to the backend; while recovering they are refused.
+ */
+export function createAppController(options: ControllerOptions) {
+  const path = options.databasePath
+  const backupsDir = options.backupsDir ?? backupsDirFor(path)
+  const markerPath = join(dirname(path), `.${basename(path)}.expected`)
+  const latest = migrations.length
+  let backend: Backend | undefined
+  let recovery: RecoveryState | undefined
+
+  const openNormal = async () => {
+    backend = await startBackend({
+      databasePath: path,
+      deps: options.deps,
+      appVersion: options.appVersion,
+      trustedOrigin: options.trustedOrigin,
+      dialogs: options.dialogs,
+      dailyBackup: options.dailyBackup,
+      onUnexpectedError: (channel, error) => {
+        if (isCorruption(error)) void enterRecovery('corrupt', 'SQLite reported damage while reading or writing.')
+        options.onUnexpectedError?.(channel, error)
+      }
+    })
+    recovery = undefined
+    // From now on a missing file is a problem, not a first start.
+    writeFileSync(markerPath, JSON.stringify({ database: basename(path), since: options.deps.now().toISOString() }))
+  }
+
+  const enterRecovery = async (problem: FileProblem, detail: string) => {
+    if (backend) {
+      await backend.close().catch(() => undefined)
+      backend = undefined
+    }
+    const quarantineFolder = quarantineDatabase(path, options.deps.now())
+    recovery = { problem, detail, quarantineFolder }
+  }
+
+  /** The start-up sequence; a newer-version database is refused and left untouched (it throws). */
+  const start = async (): Promise<'ready' | 'recovery'> => {
+    const expected = existsSync(markerPath) || listBackups(backupsDir).length > 0
+    if (existsSync(path) || expected) {
+      const verdict = checkDatabaseFile(path, latest)
+      if (!verdict.ok) {
+        if (verdict.problem === 'too-new') {
+          throw new DatabaseOpenError('too-new', path, `${PROBLEM_TEXT['too-new']} ${verdict.detail} Please update Stagecraft. The database has not been changed.`)
+        }
+        await enterRecovery(verdict.problem, verdict.detail)
+        return 'recovery'
+      }
+    }
+    await openNormal()
+    return 'ready'
+  }
+
+  const describeBackup = (b: BackupInfo) => ({
+    fileName: b.fileName,
+    reason: b.reason,
+    createdAt: b.createdAt,
+    sizeBytes: b.sizeBytes,
+    counts: countContents(b.path)
+  })
+
+  const restoreFrom = async (backupPath: string): Promise<{ undoFileName: string | null }> => {
+    const verdict = verifyBackupFile(backupPath)
+    if (!verdict.ok) throw new AppError('INVALID_INPUT', `That backup cannot be restored: ${verdict.reason}.`)
+    if (verdict.schemaVersion > latest) throw new AppError('INVALID_INPUT', 'That backup was made by a newer version of Stagecraft.')
+    let undoFileName: string | null = null
+    if (backend) {
+      undoFileName = (await createBackup(backend.database.sqlite, backupsDir, 'pre-restore', options.deps.now())).fileName
+      await backend.close()
+      backend = undefined
+    }
+    const temp = `${path}.restoring`
+    copyFileSync(backupPath, temp)
+    const fd = openSync(temp, 'r+')
+    fsyncSync(fd)
+    closeSync(fd)
+    for (const stale of [`${path}-wal`, `${path}-shm`]) rmSync(stale, { force: true })
+    renameSync(temp, path)
+    await openNormal()
+    return { undoFileName }
+  }
+
+  const findBackup = (fileName: string): BackupInfo => {
+    const found = listBackups(backupsDir).find((b) => b.fileName === fileName)
+    if (!found) throw new AppError('NOT_FOUND', 'That backup is no longer in the backups folder.')
+    return found
+  }
+
+  type Local = (payload: unknown) => Promise<unknown>
+  const local: Record<ControllerChannel, Local> = {
+    'recovery:status': async () => {
+      if (!recovery) return { mode: 'normal' }
+      const newest = newestVerifiedBackup(backupsDir, latest)
+      return {
+        mode: 'recovery',
+        problem: recovery.problem,
+        message: PROBLEM_TEXT[recovery.problem],
+        detail: recovery.detail,
+        quarantineFolder: recovery.quarantineFolder,
+        newestBackup: newest ? describeBackup(newest) : null
+      }
+    },
+    'recovery:restore-latest': async () => {
+      const newest = newestVerifiedBackup(backupsDir, latest)
+      if (!newest) throw new AppError('NOT_FOUND', 'There is no backup that passes the checks.')
+      await restoreFrom(newest.path)
+      return { mode: 'normal' }
+    },
+    'recovery:start-empty': async () => {
+      if (!recovery) throw new AppError('CONFLICT', 'Your data is open; there is nothing to recover.')
+      await openNormal()
+      return { mode: 'normal' }
+    },
+    'recovery:quit': async () => {
+      options.quit?.()
+      return {}
+    },
+    'backups:list': async () => ({ folder: backupsDir, items: listBackups(backupsDir).map(describeBackup) }),
+    'backups:create': async () => {
+      if (!backend) throw new AppError('DATA_UNAVAILABLE', 'Your data is not open.')
+      return describeBackup(await createBackup(backend.database.sqlite, backupsDir, 'manual', options.deps.now()))
+    },
+    'backups:restore': async (payload) => restoreFrom(findBackup((payload as { fileName: string }).fileName).path)
+  }
+
+  /** Routes a call: recovery and backup channels here, everything else to the backend. */
+  const dispatch: Dispatch = async (channel, payload, sender: SenderInfo): Promise<Result<unknown>> => {
+    if (Object.hasOwn(local, channel)) {
+      if (!isTrustedSender(sender, options.trustedOrigin)) {
+        return fail('FORBIDDEN', 'This request did not come from the Stagecraft window and was refused.')
+      }
+      const spec = contract[channel as ControllerChannel]
+      const parsed = (spec.input as z.ZodType).safeParse(payload)
+      if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error.issues))
+      try {
+        return ok((spec.output as z.ZodType).parse(await local[channel as ControllerChannel](parsed.data)))
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.code, error.message)
+        options.onUnexpectedError?.(channel, error)
+        return fail('INTERNAL', 'Something went wrong while doing that. Your data was not changed.')
+      }
+    }
+    if (!backend) {
+      return fail('DATA_UNAVAILABLE', 'Your data is not open. Choose what to do on the recovery screen.')
+    }
+    const result = await backend.dispatch(channel, payload, sender)
+    if (!result.ok && recovery) {
+      return fail('DATA_UNAVAILABLE', 'Stagecraft found damage in your database and has set it aside. Choose what to do on the recovery screen.')
+    }
+    return result
+  }
+
+  return {
+    start,
+    dispatch,
+    get backend() {
+      return backend
+    },
+    get recovery() {
+      return recovery
+    },
+    /** On quit: a last backup, then close. */
+    close: async () => {
+      if (!backend) return
+      try {
+        await createBackup(backend.database.sqlite, backupsDir, 'on-quit', options.deps.now())
+      } catch (error) {
+        options.onUnexpectedError?.('app:quit', error)
+      }
+      await backend.close()
+      backend = undefined
+    }
+  }
+}
+
+export type AppController = ReturnType<typeof createAppController>

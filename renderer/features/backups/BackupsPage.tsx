@@ -1,0 +1,137 @@
+import { Badge, Button, Card, Group, Table, Text } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconArchive, IconDeviceFloppy, IconRestore } from '@tabler/icons-react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, call } from '../../api'
+import { notifyError, notifySaved } from '../../components/notify'
+import { PageHeader } from '../../components/PageHeader'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
+import { describeCounts, formatBytes, formatDateTime } from '../../format'
+
+const REASON: Record<string, string> = {
+  daily: 'Daily',
+  'pre-migration': 'Before an update',
+  manual: 'Backed up by you',
+  'pre-restore': 'Before a restore',
+  'pre-import': 'Before an import',
+  'on-quit': 'On quit'
+}
+
+export function BackupsPage() {
+  const qc = useQueryClient()
+  const list = useQuery({ queryKey: ['backups'], queryFn: () => call(api.backups.list({})) })
+  const create = useMutation({
+    mutationFn: () => call(api.backups.create({})),
+    onSuccess: () => {
+      notifySaved('Backed up. The copy was checked before it was kept.')
+      return qc.invalidateQueries({ queryKey: ['backups'] })
+    },
+    onError: (e) => notifyError(e, 'The backup was not made')
+  })
+  const restore = useMutation({ mutationFn: (fileName: string) => call(api.backups.restore({ fileName })) })
+
+  const doRestore = async (fileName: string, isUndo = false) => {
+    try {
+      const { undoFileName } = await restore.mutateAsync(fileName)
+      qc.clear()
+      await qc.invalidateQueries()
+      const id = `restore-${fileName}`
+      notifications.show({
+        id,
+        color: 'teal',
+        autoClose: 15_000,
+        title: isUndo ? 'Restore undone' : 'Backup restored',
+        message: undoFileName ? (
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{isUndo ? 'Your data is back as it was.' : 'Your previous data was saved first.'}</Text>
+            {!isUndo && (
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => {
+                  notifications.hide(id)
+                  void doRestore(undoFileName, true)
+                }}
+              >
+                Undo
+              </Button>
+            )}
+          </Group>
+        ) : (
+          'Done.'
+        )
+      })
+    } catch (error) {
+      notifyError(error, 'The backup was not restored')
+    }
+  }
+
+  const confirmRestore = (fileName: string, when: string) =>
+    modals.openConfirmModal({
+      title: `Restore the backup from ${when}?`,
+      children: (
+        <Text size="sm">
+          Your data goes back to how it was then. Stagecraft first saves what you have now as a backup, so you can undo this straight after.
+        </Text>
+      ),
+      labels: { confirm: 'Restore', cancel: 'Cancel' },
+      onConfirm: () => void doRestore(fileName)
+    })
+
+  return (
+    <>
+      <PageHeader
+        title="Backups"
+        description={list.data ? `Kept in ${list.data.folder}: the last seven daily backups and the last ten others.` : 'Verified copies of your data.'}
+        actions={
+          <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => create.mutate()} loading={create.isPending}>
+            Back up now
+          </Button>
+        }
+      />
+      {list.isPending ? (
+        <LoadingState label="Loading backups" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState icon={IconArchive} title="No backups yet">
+          Stagecraft backs up on the first start of each day, before updates and restores, and when you quit.
+        </EmptyState>
+      ) : (
+        <Card withBorder radius="lg" padding={0}>
+          <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label="Backups">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Taken</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Contents</Table.Th>
+                <Table.Th ta="right">Size</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((b) => (
+                <Table.Tr key={b.fileName}>
+                  <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={b.reason === 'manual' ? 'teal' : 'gray'}>{REASON[b.reason] ?? b.reason}</Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {b.counts ? describeCounts(b.counts) : <Text c="red" size="sm">Unreadable</Text>}
+                  </Table.Td>
+                  <Table.Td ta="right">{formatBytes(b.sizeBytes)}</Table.Td>
+                  <Table.Td ta="right">
+                    <Button size="xs" variant="light" leftSection={<IconRestore size={14} />} onClick={() => confirmRestore(b.fileName, formatDateTime(b.createdAt))} disabled={!b.counts}>
+                      Restore…
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,105 @@
+import { Alert, Button, Card, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { IconDatabaseExclamation, IconRestore } from '@tabler/icons-react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import type { ChannelOutput } from '../../../shared/ipc/contract'
+import { api, call } from '../../api'
+import { notifyError } from '../../components/notify'
+import { describeCounts, formatDateTime } from '../../format'
+
+export const recoveryKey = ['recovery-status'] as const
+
+export const useRecoveryStatus = () =>
+  useQuery({ queryKey: recoveryKey, queryFn: () => call(api.recovery.status({})), staleTime: Number.POSITIVE_INFINITY })
+
+function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:status'>, { mode: 'recovery' }> }) {
+  const qc = useQueryClient()
+  const done = async () => {
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== recoveryKey[0] })
+    qc.setQueryData(recoveryKey, { mode: 'normal' as const })
+  }
+  const restore = useMutation({ mutationFn: () => call(api.recovery.restoreLatest({})), onSuccess: done, onError: (e) => notifyError(e, 'The backup was not restored') })
+  const empty = useMutation({ mutationFn: () => call(api.recovery.startEmpty({})), onSuccess: done, onError: (e) => notifyError(e) })
+  const quit = useMutation({ mutationFn: () => call(api.recovery.quit({})) })
+  const b = status.newestBackup
+
+  const confirmEmpty = () =>
+    modals.openConfirmModal({
+      title: 'Start with an empty database?',
+      children: (
+        <Text size="sm">
+          Stagecraft opens with no clients. The damaged file stays in the quarantine folder and your backups stay where they are, so you can still restore one later from Settings → Backups.
+        </Text>
+      ),
+      labels: { confirm: 'Start empty', cancel: 'Go back' },
+      onConfirm: () => empty.mutate()
+    })
+
+  return (
+    <Center mih="100vh" p="xl">
+      <Card withBorder radius="lg" padding="xl" maw={680} w="100%" role="alertdialog" aria-labelledby="recovery-title">
+        <Stack gap="lg">
+          <Group gap="md" wrap="nowrap" align="flex-start">
+            <ThemeIcon size={52} radius="xl" color="orange" variant="light">
+              <IconDatabaseExclamation size={30} />
+            </ThemeIcon>
+            <div>
+              <Title order={1} size="h2" id="recovery-title">
+                {status.message}
+              </Title>
+              <Text c="dimmed" mt={4}>
+                Stagecraft has not changed or overwritten anything. {status.quarantineFolder ? 'The file has been moved aside, untouched, to:' : ''}
+              </Text>
+              {status.quarantineFolder && (
+                <Text size="sm" ff="monospace" mt={4} style={{ wordBreak: 'break-all' }}>
+                  {status.quarantineFolder}
+                </Text>
+              )}
+              <Text size="sm" c="dimmed" mt="xs">
+                What was found: {status.detail}
+              </Text>
+            </div>
+          </Group>
+          {b ? (
+            <Alert color="teal" variant="light" radius="md" icon={<IconRestore />} title="The newest backup passed every check">
+              {formatDateTime(b.createdAt)}
+              {b.counts && ` · ${describeCounts(b.counts)}`}
+            </Alert>
+          ) : (
+            <Alert color="gray" variant="light" radius="md" title="No usable backup was found">
+              You can start with an empty database, or quit and bring back a copy of your data by hand.
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="subtle" color="gray" onClick={() => quit.mutate()}>
+              Quit
+            </Button>
+            <Button variant="default" onClick={confirmEmpty} loading={empty.isPending}>
+              Start empty
+            </Button>
+            {b && (
+              <Button leftSection={<IconRestore size={16} />} onClick={() => restore.mutate()} loading={restore.isPending} data-autofocus>
+                Restore this backup
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Card>
+    </Center>
+  )
+}
+
+/** Shows the recovery screen instead of the app while the database is set aside. */
+export function RecoveryGate({ children }: { children: ReactNode }) {
+  const status = useRecoveryStatus()
+  if (status.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Opening your data" />
+      </Center>
+    )
+  }
+  if (status.data?.mode === 'recovery') return <RecoveryScreen status={status.data} />
+  return <>{children}</>
+}
