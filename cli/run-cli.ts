@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util'
 import type { CliCommand } from './cli-command'
 import { CliError, EXIT_FAILURE, oneLine, UsageError, type CliIo } from './cli-io'
 import { assessCommand } from './commands/assess.command'
+import { planCommand } from './commands/plan.command'
 
 export const PROGRAM = 'stagecraft'
 
 /** Every command, in help order. */
-export const COMMANDS: readonly CliCommand[] = [assessCommand]
+export const COMMANDS: readonly CliCommand[] = [assessCommand, planCommand]
 
 export function usageText(): string {
   const lines = [

@@ -1,0 +1,328 @@
+/**
+ * Prices a plan under the consultant's terms (shared/schemas/pricing.schema.ts): per item,
+ * per phase, the committed total, the option tiers and a total including every option, plus
+ * the payment schedule. Amounts are numbers in the engagement's currency.
+ *
+ * The order, for every total:
+ *  1. Fees. Time and materials: the sum of item costs (effortDays × day rate) over the items
+ *     that are not optional. Fixed fee: the fixed fee for the committed tier; any other tier
+ *     (and the total with options) is priced at its time-and-materials fees scaled by the
+ *     same ratio (fixed fee ÷ the committed tier's time-and-materials fees).
+ *  2. Discount: discountPercent of the fees (expenses are never discounted).
+ *  3. Expenses: added in full, passed through at cost, the same for every tier.
+ *  4. Tax: taxRatePercent of (fees after discount + expenses).
+ *  5. Rounding, only now: fees, discount, expenses and tax are each rounded once to the
+ *     currency's minor unit (cents for most, none for JPY) from their unrounded values; net
+ *     fees, the taxable amount and the total are sums of those rounded lines, so a proposal's
+ *     lines always add up. Payments are the rounded total's percentages, rounded, the last one
+ *     taking the remainder so they add up to the total exactly.
+ *
+ * Tiers: "foundations only" is Discovery + Foundations, "foundations and first hire" adds
+ * First hire, "full build-out" is every phase. A weekly item (the interim lead) counts only
+ * for the weeks up to the tier's last week (the last week any other item of the tier ends).
+ *
+ * Pure module: no Node, DOM or Electron imports (Intl is part of the language).
+ */
+import { PHASES, type PhaseId } from '../catalogue'
+import type { PaymentMilestone, PricingModel, PricingTerms, PricingTierId } from '../../schemas/pricing.schema'
+import { PRICING_TIER_IDS } from '../../schemas/pricing.schema'
+import { planItems, type Plan, type PlanItem } from './plan.model'
+import { weekEndDate } from './weeks'
+
+export interface PricingTier {
+  id: PricingTierId
+  name: string
+  phases: readonly PhaseId[]
+}
+
+export const PRICING_TIERS: readonly PricingTier[] = [
+  { id: 'foundations_only', name: 'Foundations only', phases: ['discovery', 'foundations'] },
+  { id: 'foundations_first_hire', name: 'Foundations and first hire', phases: ['discovery', 'foundations', 'first_hire'] },
+  { id: 'full_build_out', name: 'Full build-out', phases: ['discovery', 'foundations', 'first_hire', 'build_out', 'scale'] }
+]
+
+/** One total, line by line, each rounded to the currency's minor unit. */
+export interface PriceBreakdown {
+  effortDays: number
+  fees: number
+  discount: number
+  netFees: number
+  expenses: number
+  taxableAmount: number
+  tax: number
+  total: number
+}
+
+export interface PricedTier extends PriceBreakdown {
+  id: PricingTierId
+  name: string
+  phases: readonly PhaseId[]
+  /** The tier's last week. */
+  lastWeek: number
+  offered: boolean
+  committed: boolean
+}
+
+export interface PricedItem {
+  id: string
+  phase: PhaseId
+  title: string
+  effortDays: number
+  /** Time and materials, rounded. */
+  cost: number
+  optional: boolean
+}
+
+export interface PricedPhase {
+  id: PhaseId
+  name: string
+  effortDays: number
+  /** Items that are not optional, time and materials, rounded. */
+  cost: number
+  optionalEffortDays: number
+  optionalCost: number
+}
+
+export interface PaymentInstalment {
+  label: string
+  percent: number
+  dueWeek: number
+  /** The last day of the due week. */
+  dueDate: string
+  amount: number
+}
+
+export interface PlanPricing {
+  currency: string
+  /** Decimal places of the currency's minor unit (2 for EUR, 0 for JPY). */
+  minorUnitDigits: number
+  model: PricingModel
+  dayRate: number
+  discountPercent: number
+  taxLabel: string
+  taxRatePercent: number
+  expenses: { label: string; amount: number }[]
+  items: PricedItem[]
+  phases: PricedPhase[]
+  /** The committed tier's totals. */
+  committed: PricedTier
+  tiers: PricedTier[]
+  /** Everything in the plan: the full build-out plus the optional items. */
+  withOptions: PriceBreakdown
+  payments: PaymentInstalment[]
+  validUntil: string
+}
+
+// ---------------------------------------------------------------------------------------
+// Money
+
+/** Decimal places of a currency's minor unit, from the runtime's currency data (2 if unknown). */
+export function minorUnitDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+/**
+ * Rounds to whole minor units (an integer count of cents), halves away from zero; a value
+ * within floating-point noise of a half counts as the half (so 1.005 EUR is 101 cents).
+ */
+export function toMinorUnits(amount: number, digits: number): number {
+  const scaled = amount * 10 ** digits
+  const floor = Math.floor(scaled)
+  if (Math.abs(scaled - floor - 0.5) <= 1e-9 * Math.max(1, Math.abs(scaled))) return scaled >= 0 ? floor + 1 : floor
+  return Math.round(scaled)
+}
+
+// ---------------------------------------------------------------------------------------
+// Pricing
+
+function weeksOf(item: PlanItem): number {
+  return item.endWeek - item.startWeek + 1
+}
+
+/** Unrounded time-and-materials fees and effort for a set of phases up to a last week. */
+function tierFees(items: readonly PlanItem[], phases: readonly PhaseId[], plan: Plan) {
+  const inTier = items.filter((i) => phases.includes(i.phase) && i.kind !== 'milestone')
+  const spans = inTier.filter((i) => i.daysPerWeek === undefined)
+  const everyPhase = PHASES.every((p) => phases.includes(p.id))
+  const lastWeek = everyPhase ? plan.weeks : spans.length === 0 ? 1 : Math.max(...spans.map((i) => i.endWeek))
+  let fees = 0
+  let effortDays = 0
+  for (const item of inTier) {
+    if (item.optional) continue
+    if (item.daysPerWeek !== undefined && weeksOf(item) > 0) {
+      const weeks = Math.max(0, Math.min(item.endWeek, lastWeek) - item.startWeek + 1)
+      const days = (item.effortDays * weeks) / weeksOf(item)
+      effortDays += days
+      fees += days * plan.engagement.dayRate
+    } else {
+      effortDays += item.effortDays
+      fees += item.cost
+    }
+  }
+  return { fees, effortDays, lastWeek }
+}
+
+function milestoneWeek(plan: Plan, payment: PaymentMilestone): number {
+  if (payment.dueWeek !== undefined) return payment.dueWeek
+  const milestone = plan.milestones.find((m) => m.id === payment.milestone)
+  if (!milestone) throw new RangeError(`payment "${payment.label}": the plan has no milestone ${String(payment.milestone)}`)
+  return milestone.week
+}
+
+/** Prices a plan. Validate `terms` with PricingTermsSchema first. */
+export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
+  const currency = plan.engagement.currency
+  const digits = minorUnitDigits(currency)
+  const unit = 10 ** digits
+  const minor = (x: number): number => toMinorUnits(x, digits)
+  const money = (units: number): number => units / unit
+  const items = planItems(plan)
+  const expenseUnits = terms.expenses.map((e) => minor(e.amount))
+  const expensesUnrounded = terms.expenses.reduce((s, e) => s + e.amount, 0)
+
+  const committedTier = PRICING_TIERS.find((t) => t.id === terms.tiers.committed)!
+  const committedFees = tierFees(items, committedTier.phases, plan).fees
+  const fixedFee = terms.model === 'fixed_fee' ? terms.fixedFee : undefined
+  const feesFor = (tmFees: number, isCommitted: boolean): number => {
+    if (fixedFee === undefined) return tmFees
+    if (isCommitted) return fixedFee
+    return committedFees > 0 ? tmFees * (fixedFee / committedFees) : tmFees
+  }
+
+  const breakdown = (fees: number, effortDays: number): PriceBreakdown => {
+    const discount = (fees * terms.discountPercent) / 100
+    const taxable = fees - discount + expensesUnrounded
+    const tax = (taxable * terms.taxRatePercent) / 100
+    const feesU = minor(fees)
+    const discountU = minor(discount)
+    const netU = feesU - discountU
+    const expensesU = minor(expensesUnrounded)
+    const taxableU = netU + expensesU
+    const taxU = minor(tax)
+    return {
+      effortDays,
+      fees: money(feesU),
+      discount: money(discountU),
+      netFees: money(netU),
+      expenses: money(expensesU),
+      taxableAmount: money(taxableU),
+      tax: money(taxU),
+      total: money(taxableU + taxU)
+    }
+  }
+
+  const tiers: PricedTier[] = PRICING_TIER_IDS.map((id) => {
+    const tier = PRICING_TIERS.find((t) => t.id === id)!
+    const { fees, effortDays, lastWeek } = tierFees(items, tier.phases, plan)
+    const isCommitted = id === terms.tiers.committed
+    return {
+      id,
+      name: tier.name,
+      phases: tier.phases,
+      lastWeek,
+      offered: terms.tiers.offered.includes(id),
+      committed: isCommitted,
+      ...breakdown(feesFor(fees, isCommitted), effortDays)
+    }
+  })
+  const committed = tiers.find((t) => t.committed)!
+
+  let allFees = 0
+  let allEffort = 0
+  for (const item of items) {
+    allFees += item.cost
+    allEffort += item.effortDays
+  }
+  const withOptions = breakdown(feesFor(allFees, false), allEffort)
+
+  // Payments: percentages of the committed total, the last taking the remainder.
+  const totalU = minor(committed.total)
+  let assigned = 0
+  const payments = terms.paymentMilestones.map((p, i, all): PaymentInstalment => {
+    const last = i === all.length - 1
+    const units = last ? totalU - assigned : minor((committed.total * p.percent) / 100)
+    assigned += units
+    const dueWeek = milestoneWeek(plan, p)
+    return {
+      label: p.label,
+      percent: p.percent,
+      dueWeek,
+      dueDate: weekEndDate(plan.engagement.startDate, dueWeek),
+      amount: money(units)
+    }
+  })
+
+  const phases: PricedPhase[] = PHASES.map((phase) => {
+    let effortDays = 0
+    let cost = 0
+    let optionalEffortDays = 0
+    let optionalCost = 0
+    for (const item of items) {
+      if (item.phase !== phase.id) continue
+      if (item.optional) {
+        optionalEffortDays += item.effortDays
+        optionalCost += item.cost
+      } else {
+        effortDays += item.effortDays
+        cost += item.cost
+      }
+    }
+    return {
+      id: phase.id,
+      name: phase.name,
+      effortDays,
+      cost: money(minor(cost)),
+      optionalEffortDays,
+      optionalCost: money(minor(optionalCost))
+    }
+  })
+
+  return {
+    currency,
+    minorUnitDigits: digits,
+    model: terms.model,
+    dayRate: plan.engagement.dayRate,
+    discountPercent: terms.discountPercent,
+    taxLabel: terms.taxLabel,
+    taxRatePercent: terms.taxRatePercent,
+    expenses: terms.expenses.map((e, i) => ({ label: e.label, amount: money(expenseUnits[i]!) })),
+    items: items
+      .filter((i) => i.kind !== 'milestone')
+      .map((i) => ({
+        id: i.id,
+        phase: i.phase,
+        title: i.title,
+        effortDays: i.effortDays,
+        cost: money(minor(i.cost)),
+        optional: i.optional
+      })),
+    phases,
+    committed,
+    tiers,
+    withOptions,
+    payments,
+    validUntil: terms.validUntil
+  }
+}
+
+/** Sensible starting terms: time and materials, no discount or tax, three payments. */
+export function defaultPricingTerms(validUntil: string): PricingTerms {
+  return {
+    model: 'time_and_materials',
+    discountPercent: 0,
+    taxRatePercent: 0,
+    taxLabel: 'VAT',
+    expenses: [],
+    paymentMilestones: [
+      { label: 'On signing', percent: 30, dueWeek: 1 },
+      { label: 'Foundations ready', percent: 40, milestone: 'foundations_ready' },
+      { label: 'Handover to the first hire', percent: 30, milestone: 'handover_complete' }
+    ],
+    validUntil,
+    tiers: { committed: 'full_build_out', offered: [...PRICING_TIER_IDS] }
+  }
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { assess } from '../../../shared/domain/assessment/engine'
+import type { GeneratePlanInput } from '../../../shared/domain/planning/plan.generator'
+import {
+  compareFirstHireScenarios,
+  SEED_FIGURES,
+  SEED_FIGURES_NOTE,
+  withFirstHire
+} from '../../../shared/domain/planning/scenarios'
+import { renderScenarioSvg, scenarioChart, scenarioSentence } from '../../../shared/charts/scenario.chart'
+import { LIGHT_PALETTE, PRINT_PALETTE } from '../../../shared/charts/svg'
+import { IntakeFileSchema } from '../../../shared/schemas/intake.schema'
+
+function fixtureInput(name: string): GeneratePlanInput {
+  const intake = IntakeFileSchema.parse(JSON.parse(readFileSync(join(__dirname, '../../fixtures/intake', name), 'utf8')))
+  return {
+    assessment: assess({ maturity: intake.maturity, context: intake.context }),
+    context: intake.context,
+    maturity: intake.maturity,
+    engagement: { startDate: intake.engagement.start_date, dayRate: intake.engagement.day_rate, currency: intake.engagement.currency }
+  }
+}
+
+describe('first-hire scenarios', () => {
+  it('forces the first hire and keeps the rest of the sequence in order', () => {
+    const input = fixtureInput('api-startup.json')
+    const a = assess({ maturity: input.maturity, context: input.context })
+    const ml = withFirstHire(a, 'ml_engineer')
+    expect(ml.firstHire).toBe('ml_engineer')
+    expect(ml.hiringSequence).toEqual(['ml_engineer', 'infra_engineer', 'data_engineer'])
+    expect(ml.hiringSteps.map((s) => s.role)).toEqual(ml.hiringSequence)
+    expect(withFirstHire(a, 'infra_engineer')).toBe(a)
+    const noData = withFirstHire(fixtureInput('no-data.json').assessment, 'ml_engineer')
+    expect(noData.hiringSteps[0]!.afterAudit).toBe(true)
+  })
+
+  it('runs the generator once per first hire and sets each schedule beside the seed figures', () => {
+    const c = compareFirstHireScenarios(fixtureInput('api-startup.json'))
+    expect(c.recommendedFirstHire).toBe('infra_engineer')
+    expect(c.scenarios.map((s) => [s.id, s.firstHire, s.recommended])).toEqual([
+      ['infra_first', 'infra_engineer', true],
+      ['ml_first', 'ml_engineer', false]
+    ])
+    const [infra, ml] = c.scenarios
+    expect(infra).toMatchObject({ firstHireStartWeek: 12, timeToFirstFeatureWeeks: 21, weeksFromFirstHireStart: 10, planWeeks: 21 })
+    expect(infra!.totals.effortDays).toBe(61.5)
+    // ML engineer first: the consultant builds the whole platform, so the plan is longer and dearer.
+    expect(ml!.totals.effortDays).toBeGreaterThan(infra!.totals.effortDays)
+    expect(ml!.planWeeks).toBeGreaterThan(infra!.planWeeks)
+    expect(infra!.seed).toMatchObject({ minMonths: 2, maxMonths: 3, stabilisationMonths: 0 })
+    expect(ml!.seed).toMatchObject({ minMonths: 6, maxMonths: 9, stabilisationMonths: 3 })
+    expect(SEED_FIGURES.ml_first.stabilisationMonths).toBe(3)
+    expect(infra!.seed.minWeeks).toBeCloseTo(8.667, 3)
+    expect(infra!.monthsFromFirstHireStart).toBeCloseTo(10 / (52 / 12), 6)
+    expect(c.seedNote).toBe(SEED_FIGURES_NOTE)
+    expect(SEED_FIGURES_NOTE).toMatch(/dozen companies of 50 to 500 people/)
+    expect(SEED_FIGURES_NOTE).toMatch(/not a promise/)
+  })
+
+  it('is deterministic and leaves the input alone', () => {
+    const input = fixtureInput('custom-exploration.json')
+    const copy = structuredClone(input)
+    expect(compareFirstHireScenarios(input)).toEqual(compareFirstHireScenarios(copy))
+    expect(input).toEqual(copy)
+  })
+
+  it('says it in one line per scenario', () => {
+    const c = compareFirstHireScenarios(fixtureInput('api-startup.json'))
+    expect(scenarioSentence(c.scenarios[0]!)).toMatch(/^Infrastructure engineer first: first AI feature by week 21 .*seed observation 2–3 months$/)
+    expect(scenarioSentence(c.scenarios[1]!)).toMatch(/seed observation 6–9 months plus about 3 of stabilisation$/)
+  })
+})
+
+describe('the scenario chart', () => {
+  const c = compareFirstHireScenarios(fixtureInput('api-startup.json'))
+  const spec = scenarioChart(c)
+
+  it('is data: a plan row and a seed row per scenario, on a scale of weeks', () => {
+    expect(spec.kind).toBe('range-bars')
+    expect(spec.groups.map((g) => [g.label, g.highlighted, g.rows.map((r) => r.id)])).toEqual([
+      ['Infrastructure engineer first', true, ['infra_first_plan', 'infra_first_seed']],
+      ['ML engineer first', false, ['ml_first_plan', 'ml_first_seed']]
+    ])
+    const plan = spec.groups[0]!.rows[0]!
+    expect(plan.segments).toEqual([
+      { from: 0, to: 11, style: 'lead' },
+      { from: 11, to: 21, style: 'plan' }
+    ])
+    const seed = spec.groups[1]!.rows[1]!
+    expect(seed.segments.map((s) => s.style)).toEqual(['seed', 'stabilisation'])
+    expect(seed.segments[0]!.from).toBeCloseTo(11 + 26, 6)
+    expect(spec.max % spec.tickStep).toBe(0)
+    for (const g of spec.groups) for (const r of g.rows) for (const s of r.segments) expect(s.to).toBeLessThanOrEqual(spec.max)
+    expect(spec.footnote).toBe(SEED_FIGURES_NOTE)
+  })
+
+  it('renders a standalone SVG with escaped text, paper only for print', () => {
+    const svg = renderScenarioSvg({ ...spec, title: '<b>Plans</b> & seeds' }, { width: 800, height: 420, palette: PRINT_PALETTE })
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
+    expect(svg).not.toMatch(/<script|href=|url\(/)
+    expect(svg).toContain('&lt;b&gt;Plans&lt;/b&gt; &amp; seeds')
+    expect(svg).toContain(`<rect width="800" height="420" fill="#ffffff"/>`)
+    expect(svg).toContain(PRINT_PALETTE.series[0]!)
+    expect(svg).toContain('Seed observation')
+    const light = renderScenarioSvg(spec, { width: 800, height: 420, palette: LIGHT_PALETTE })
+    expect(light).not.toContain('<rect width="800"')
+    expect(light.match(/<rect /g)!.length).toBeGreaterThanOrEqual(6)
+  })
+})
