@@ -7,6 +7,7 @@ export interface Database {
   setting: SettingTable
   assessment: AssessmentTable
   assessment_answer: AssessmentAnswerTable
+  plan: PlanTable
 }
 
 export interface ClientTable {
@@ -61,5 +62,20 @@ export interface AssessmentAnswerTable {
   value: string | null
   note: string | null
   private_note: string | null
+  updated_at: string
+}
+
+export interface PlanTable {
+  id: string
+  engagement_id: string
+  assessment_id: string | null
+  basis: string
+  kept_stale: string
+  library: string
+  settings: string
+  edits: string
+  pricing: string
+  last_diff: string | null
+  created_at: string
   updated_at: string
 }

@@ -9,6 +9,7 @@ import { ClientDetailPage } from './features/clients/ClientDetailPage'
 import { ClientsPage } from './features/clients/ClientsPage'
 import { AnswersPage } from './features/assessments/AnswersPage'
 import { ResultsPage } from './features/assessments/ResultsPage'
+import { PlanPage } from './features/plan/PlanPage'
 import { WorkshopPage } from './features/assessments/WorkshopPage'
 import { EngagementDetailPage } from './features/engagements/EngagementDetailPage'
 import { EngagementsPage } from './features/engagements/EngagementsPage'
@@ -31,6 +32,7 @@ const router = createHashRouter([
       { path: 'clients/:clientId', element: <ClientDetailPage /> },
       { path: 'engagements', element: <EngagementsPage /> },
       { path: 'engagements/:engagementId', element: <EngagementDetailPage /> },
+      { path: 'engagements/:engagementId/plan', element: <PlanPage /> },
       { path: 'assessments/:assessmentId', element: <AnswersPage /> },
       { path: 'assessments/:assessmentId/results', element: <ResultsPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -4,6 +4,7 @@ import { assessmentHandlers } from './assessment.handlers'
 import { clientHandlers } from './client.handlers'
 import type { HandlerContext } from './context'
 import { engagementHandlers } from './engagement.handlers'
+import { planHandlers } from './plan.handlers'
 
 /** Every channel's handler, in one place; the type makes a missing channel a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -11,6 +12,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...appHandlers(ctx),
     ...clientHandlers(ctx),
     ...engagementHandlers(ctx),
-    ...assessmentHandlers(ctx)
+    ...assessmentHandlers(ctx),
+    ...planHandlers(ctx)
   }
 }

@@ -21,6 +21,8 @@ import {
   SetAnswerSchema,
   SetNoteSchema
 } from '../schemas/assessment.schema'
+import { PlanEditsSchema, PlanSettingsSchema, StoredPlanSchema } from '../schemas/plan.schema'
+import { PricingTermsSchema } from '../schemas/pricing.schema'
 import type { Channel } from './channels'
 
 const Empty = z.strictObject({})
@@ -128,6 +130,19 @@ export const contract = {
       z.strictObject({ status: z.literal('exported'), fileName: z.string(), assumedAnswers: z.number().int() })
     ])
   },
+
+  'plans:get': { input: z.strictObject({ engagementId: IdSchema }), output: StoredPlanSchema.nullable() },
+  'plans:create': { input: z.strictObject({ engagementId: IdSchema, assessmentId: IdSchema }), output: StoredPlanSchema },
+  'plans:save-edits': { input: z.strictObject({ planId: IdSchema, edits: PlanEditsSchema }), output: StoredPlanSchema },
+  'plans:save-settings': {
+    input: z.strictObject({ planId: IdSchema, settings: PlanSettingsSchema.optional(), pricing: PricingTermsSchema.optional() }),
+    output: StoredPlanSchema
+  },
+  'plans:regenerate': {
+    input: z.strictObject({ planId: IdSchema, assessmentId: IdSchema, reset: z.boolean() }),
+    output: StoredPlanSchema
+  },
+  'plans:delete': { input: z.strictObject({ planId: IdSchema }), output: z.strictObject({ deleted: z.literal(true) }) },
 
   'recovery:status': {
     input: Empty,

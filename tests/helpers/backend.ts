@@ -18,7 +18,9 @@ export async function testBackend(
     databasePath: join(dir, 'stagecraft.db'),
     deps: fixedDeps(),
     appVersion: '0.0.0-test',
-    trustedOrigin: TEST_ORIGIN
+    trustedOrigin: TEST_ORIGIN,
+    // An unexpected error in a test is a bug: show it with its stack.
+    onUnexpectedError: (channel, error) => console.error(`[${channel}]`, error)
   })
   return {
     ...backend,

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Menu, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
-import { IconArchive, IconDots, IconEdit, IconTrash } from '@tabler/icons-react'
+import { IconArchive, IconCalendarStats, IconDots, IconEdit, IconTrash } from '@tabler/icons-react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
@@ -91,6 +91,9 @@ export function EngagementDetailPage() {
         description={`${e.clientName} · led by ${e.consultant}`}
         actions={
           <>
+            <Button leftSection={<IconCalendarStats size={16} />} onClick={() => navigate(`/engagements/${e.id}/plan`)}>
+              Plan
+            </Button>
             <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open}>
               Edit
             </Button>

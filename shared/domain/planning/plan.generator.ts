@@ -129,6 +129,12 @@ export interface ItemOverride {
   daysPerWeek?: number
   /** True leaves the item out of the committed total. */
   optional?: boolean
+  /** Who does the work: the consultant, or a role in the hiring sequence. */
+  owner?: PlanOwner
+  /** Move the item to another phase (groups it and prices it with that phase). */
+  phase?: PhaseId
+  /** The earliest week the item may start (set by dragging it later on the timeline). */
+  notBeforeWeek?: number
 }
 
 export interface PlanOptions {
@@ -143,6 +149,8 @@ export interface PlanOptions {
   customItems?: readonly CustomItemInput[]
   /** By item id; ids not in the plan are ignored (the item may no longer be triggered). */
   overrides?: Readonly<Record<string, ItemOverride>>
+  /** Items the consultant removed (tasks, activities and custom items; not hires). */
+  removed?: readonly string[]
 }
 
 export interface GeneratePlanInput {
@@ -244,6 +252,8 @@ interface Draft {
   rank: number
   /** Cannot start before this role has onboarded. */
   readyRole?: RoleId
+  /** Cannot start before this week (the consultant moved it later). */
+  notBeforeWeek?: number
   /** Hires: the role and its step. */
   hire?: { role: RoleId; position: number; afterAudit: boolean }
 }
@@ -535,6 +545,17 @@ export function generatePlan(input: GeneratePlanInput): Plan {
     if (d.phase === 'scale') d.deps = [...new Set([...d.deps, ...scaleDeps])]
   }
 
+  // Removed items leave the plan; whatever waited for them no longer does.
+  const removed = new Set(options.removed ?? [])
+  if (removed.size > 0) {
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const d = drafts[i]!
+      if (removed.has(d.id) && d.kind !== 'hire' && d.id !== 'discovery_kickoff') drafts.splice(i, 1)
+    }
+    const left = new Set(drafts.map((d) => d.id))
+    for (const d of drafts) d.deps = d.deps.filter((dep) => left.has(dep))
+  }
+
   // Custom dependencies may only name items in the plan.
   const ids = new Set(drafts.map((d) => d.id))
   for (const d of customDrafts) {
@@ -560,6 +581,27 @@ export function generatePlan(input: GeneratePlanInput): Plan {
       d.effort = positiveHalfDays(o.daysPerWeek)
     }
     if (o.optional === true) d.optional = true
+    if (o.phase !== undefined && d.kind !== 'hire') d.phase = o.phase
+    if (o.owner !== undefined && d.mode === 'block' && d.kind !== 'hire' && o.owner !== d.owner) {
+      if (o.owner !== 'consultant' && !(o.owner in ROLE_BY_ID)) throw new RangeError(`overrides.${d.id}.owner: unknown owner ${o.owner}`)
+      const full = d.fullEffort || d.effort
+      d.owner = o.owner
+      if (o.owner === 'consultant') {
+        delete d.readyRole
+        if (o.effortDays === undefined) d.effort = full
+      } else {
+        // A hire does the work; the consultant pairs for a share of it, once the hire has onboarded.
+        if (sequence.includes(o.owner)) d.readyRole = o.owner
+        if (o.effortDays === undefined) d.effort = pairingShare(full)
+      }
+      d.fullEffort = full
+    }
+    if (o.notBeforeWeek !== undefined) {
+      if (!Number.isInteger(o.notBeforeWeek) || o.notBeforeWeek < 1 || o.notBeforeWeek > 520) {
+        throw new RangeError(`overrides.${d.id}.notBeforeWeek must be a week from 1 to 520`)
+      }
+      d.notBeforeWeek = o.notBeforeWeek
+    }
   }
   for (const d of drafts) d.optional = d.optional || d.pendingAudit
 
@@ -577,7 +619,16 @@ export function generatePlan(input: GeneratePlanInput): Plan {
       return {
         id: d.id,
         dependsOn: d.deps,
-        mode: { kind: 'block', effort: toHundredths(d.effort), ...(d.readyRole ? { notBefore: readyWeek(d.readyRole) } : {}) }
+        mode: {
+          kind: 'block',
+          effort: toHundredths(d.effort),
+          ...(d.readyRole || d.notBeforeWeek
+            ? {
+                notBefore: () =>
+                  Math.max(d.readyRole ? readyWeek(d.readyRole)() : 1, d.notBeforeWeek ?? 1)
+              }
+            : {})
+        }
       }
     }
     const { role, position, afterAudit } = d.hire!

@@ -1,0 +1,187 @@
+import { ActionIcon, Button, Card, Grid, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { schemaResolver, useForm } from '@mantine/form'
+import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { useMemo } from 'react'
+import type { Plan } from '../../../shared/domain/planning/plan.model'
+import { pricePlan } from '../../../shared/domain/planning/pricing'
+import { MILESTONE_IDS } from '../../../shared/domain/planning/plan.model'
+import { PRICING_TIER_IDS, PricingTermsSchema, type PricingTerms } from '../../../shared/schemas/pricing.schema'
+import { notifyError, notifySaved } from '../../components/notify'
+import { formatDate, formatMoney } from '../../format'
+
+const TIER_LABEL: Record<(typeof PRICING_TIER_IDS)[number], string> = {
+  foundations_only: 'Foundations only',
+  foundations_first_hire: 'Foundations + first hire',
+  full_build_out: 'Full build-out'
+}
+
+export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; terms: PricingTerms; onSave: (t: PricingTerms) => Promise<unknown>; saving: boolean }) {
+  const form = useForm<PricingTerms>({
+    mode: 'controlled',
+    initialValues: terms,
+    validate: schemaResolver(PricingTermsSchema, { sync: true })
+  })
+  const live = PricingTermsSchema.safeParse(form.values)
+  const priced = useMemo(() => pricePlan(plan, live.success ? live.data : terms), [plan, live, terms])
+  const money = (n: number) => formatMoney(n, priced.currency)
+  const milestoneOptions = MILESTONE_IDS.map((id) => ({ value: id, label: plan.milestones.find((m) => m.id === id)?.title ?? id }))
+
+  return (
+    <Grid gap="xl">
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Stack gap="lg">
+          <Card withBorder radius="lg" padding={0}>
+            <Table verticalSpacing="xs" horizontalSpacing="md" aria-label="Cost by phase">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Phase</Table.Th>
+                  <Table.Th ta="right">Days</Table.Th>
+                  <Table.Th ta="right">Committed</Table.Th>
+                  <Table.Th ta="right">Optional</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {priced.phases.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>{p.name}</Table.Td>
+                    <Table.Td ta="right">{p.effortDays}</Table.Td>
+                    <Table.Td ta="right">{money(p.cost)}</Table.Td>
+                    <Table.Td ta="right" c="dimmed">
+                      {p.optionalCost ? money(p.optionalCost) : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {priced.tiers
+              .filter((t) => t.offered)
+              .map((t) => (
+                <Card key={t.id} withBorder radius="lg" padding="md" className={t.committed ? 'sc-recommendation' : undefined}>
+                  <Text size="xs" tt="uppercase" fw={700} c="dimmed">
+                    {t.committed ? 'Committed' : 'Option'}
+                  </Text>
+                  <Text fw={700}>{t.name}</Text>
+                  <Text size="xl" fw={700} mt={4} data-testid={`tier-${t.id}`}>
+                    {money(t.total)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t.effortDays} days · to week {t.lastWeek}
+                    {t.tax > 0 && ` · incl. ${priced.taxLabel}`}
+                  </Text>
+                </Card>
+              ))}
+          </SimpleGrid>
+          <Card withBorder radius="lg" padding="lg">
+            <Table verticalSpacing={4} aria-label="Committed total">
+              <Table.Tbody>
+                <Table.Tr><Table.Td>Fees ({priced.committed.effortDays} days)</Table.Td><Table.Td ta="right">{money(priced.committed.fees)}</Table.Td></Table.Tr>
+                {priced.committed.discount > 0 && <Table.Tr><Table.Td>Discount ({priced.discountPercent}%)</Table.Td><Table.Td ta="right">−{money(priced.committed.discount)}</Table.Td></Table.Tr>}
+                {priced.committed.expenses > 0 && <Table.Tr><Table.Td>Expenses</Table.Td><Table.Td ta="right">{money(priced.committed.expenses)}</Table.Td></Table.Tr>}
+                {priced.committed.tax > 0 && <Table.Tr><Table.Td>{priced.taxLabel} ({priced.taxRatePercent}%)</Table.Td><Table.Td ta="right">{money(priced.committed.tax)}</Table.Td></Table.Tr>}
+                <Table.Tr><Table.Td fw={700}>Total committed</Table.Td><Table.Td ta="right" fw={700} data-testid="committed-total">{money(priced.committed.total)}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Td c="dimmed">Total including options</Table.Td><Table.Td ta="right" c="dimmed">{money(priced.withOptions.total)}</Table.Td></Table.Tr>
+              </Table.Tbody>
+            </Table>
+            <Title order={3} size="h5" mt="md" mb={4}>Payments</Title>
+            {priced.payments.map((p) => (
+              <Group key={p.label} justify="space-between">
+                <Text size="sm">{p.label} ({p.percent}%) · due {formatDate(p.dueDate)}</Text>
+                <Text size="sm">{money(p.amount)}</Text>
+              </Group>
+            ))}
+            <Text size="xs" c="dimmed" mt="sm">Offer valid until {formatDate(priced.validUntil)}.</Text>
+          </Card>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Card withBorder radius="lg" padding="lg">
+          <form
+            onSubmit={form.onSubmit(async (values) => {
+              try {
+                await onSave(values)
+                notifySaved('Pricing saved')
+                form.resetDirty()
+              } catch (error) {
+                notifyError(error, 'The pricing was not saved')
+              }
+            })}
+            aria-label="Pricing terms"
+          >
+            <Stack gap="sm">
+              <Title order={3} size="h5">Terms</Title>
+              <SegmentedControl
+                data={[{ value: 'time_and_materials', label: 'Time and materials' }, { value: 'fixed_fee', label: 'Fixed fee' }]}
+                {...form.getInputProps('model')}
+                onChange={(v) => {
+                  form.setFieldValue('model', v as PricingTerms['model'])
+                  form.setFieldValue('fixedFee', v === 'fixed_fee' ? Math.round(priced.committed.netFees) : undefined)
+                }}
+              />
+              {form.values.model === 'fixed_fee' && <NumberInput label="Fixed fee" min={0} thousandSeparator="," {...form.getInputProps('fixedFee')} />}
+              <SimpleGrid cols={3}>
+                <NumberInput label="Discount %" min={0} max={100} decimalScale={2} {...form.getInputProps('discountPercent')} />
+                <TextInput label="Tax name" {...form.getInputProps('taxLabel')} />
+                <NumberInput label="Tax %" min={0} max={100} decimalScale={2} {...form.getInputProps('taxRatePercent')} />
+              </SimpleGrid>
+              <SimpleGrid cols={2}>
+                <TextInput label="Valid until" type="date" {...form.getInputProps('validUntil')} />
+                <Select
+                  label="Committed scope"
+                  allowDeselect={false}
+                  data={PRICING_TIER_IDS.map((id) => ({ value: id, label: TIER_LABEL[id] }))}
+                  {...form.getInputProps('tiers.committed')}
+                />
+              </SimpleGrid>
+              <Group justify="space-between" mt="xs">
+                <Text fw={600} size="sm">Expenses</Text>
+                <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => form.insertListItem('expenses', { label: 'Travel', amount: 0 })}>
+                  Add
+                </Button>
+              </Group>
+              {form.values.expenses.map((_, i) => (
+                <Group key={i} gap="xs" wrap="nowrap">
+                  <TextInput aria-label="Expense" style={{ flex: 1 }} {...form.getInputProps(`expenses.${i}.label`)} />
+                  <NumberInput aria-label="Amount" w={120} min={0} thousandSeparator="," {...form.getInputProps(`expenses.${i}.amount`)} />
+                  <ActionIcon variant="subtle" color="red" aria-label="Remove expense" onClick={() => form.removeListItem('expenses', i)}>
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Group justify="space-between" mt="xs">
+                <Text fw={600} size="sm">Payment milestones</Text>
+                <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => form.insertListItem('paymentMilestones', { label: 'Instalment', percent: 0, dueWeek: 1 })}>
+                  Add
+                </Button>
+              </Group>
+              {form.values.paymentMilestones.map((m, i) => (
+                <Group key={i} gap="xs" wrap="nowrap">
+                  <TextInput aria-label="Payment" style={{ flex: 1 }} {...form.getInputProps(`paymentMilestones.${i}.label`)} />
+                  <NumberInput aria-label="Percent" w={80} min={0} max={100} suffix="%" {...form.getInputProps(`paymentMilestones.${i}.percent`)} />
+                  {'milestone' in m && m.milestone ? (
+                    <Select aria-label="Due at" w={170} data={milestoneOptions} allowDeselect={false} {...form.getInputProps(`paymentMilestones.${i}.milestone`)} />
+                  ) : (
+                    <NumberInput aria-label="Due week" w={90} min={1} prefix="wk " {...form.getInputProps(`paymentMilestones.${i}.dueWeek`)} />
+                  )}
+                  <ActionIcon variant="subtle" color="red" aria-label="Remove payment" onClick={() => form.removeListItem('paymentMilestones', i)}>
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                </Group>
+              ))}
+              {form.errors.paymentMilestones && <Text size="xs" c="red">{String(form.errors.paymentMilestones)}</Text>}
+              <Group justify="flex-end" mt="sm">
+                <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty()}>
+                  Discard changes
+                </Button>
+                <Button type="submit" loading={saving} disabled={!form.isDirty()}>
+                  Save pricing
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Card>
+      </Grid.Col>
+    </Grid>
+  )
+}

@@ -1,0 +1,76 @@
+import { expect, test, type AppFixture } from './support/fixtures'
+
+async function samplePlan(app: AppFixture) {
+  const sender = { url: app.page.url(), isMainFrame: true }
+  const sample = (await app.backend.dispatch('samples:create', {}, sender)) as { value: { engagementId: string } }
+  await app.page.goto(app.page.url().replace(/#.*$/, `#/engagements/${sample.value.engagementId}/plan`))
+  await app.page.getByRole('button', { name: 'Generate plan' }).click()
+  await expect(app.page.getByRole('heading', { name: 'Phased plan' })).toBeVisible()
+  await expect(app.page.locator('[data-bar-id]').first()).toBeVisible()
+}
+
+const weeksOf = async (app: AppFixture, id: string) => {
+  const label = (await app.page.locator(`[data-bar-id="${id}"]`).getAttribute('aria-label'))!
+  const m = /weeks (\d+) to (\d+)/.exec(label)!
+  return { start: Number(m[1]), end: Number(m[2]) }
+}
+
+async function drag(app: AppFixture, id: string, weeks: number) {
+  const bar = app.page.locator(`[data-bar-id="${id}"]`)
+  await bar.scrollIntoViewIfNeeded()
+  const box = (await bar.boundingBox())!
+  const x = box.x + Math.min(12, box.width / 2)
+  const y = box.y + box.height / 2
+  await app.page.mouse.move(x, y)
+  await app.page.mouse.down()
+  for (let step = 1; step <= 10; step++) await app.page.mouse.move(x + (weeks * 34 * step) / 10, y)
+  await app.page.mouse.up()
+}
+
+test('the plan timeline: drag a bar later, a drag that breaks a dependency is refused and the bar returns', async ({ app }) => {
+  const { page, shot } = app
+  await samplePlan(app)
+  await shot('01-timeline')
+
+  const before = await weeksOf(app, 'billing_alerts')
+  await drag(app, 'billing_alerts', 2)
+  await expect(page.getByText(/Moved “Cloud billing alerts/)).toBeVisible()
+  await expect.poll(async () => (await weeksOf(app, 'billing_alerts')).start).toBe(before.start + 2)
+
+  // model_monitoring waits for the deployment pipeline and prediction logging: it cannot go to week 1.
+  const monitoring = await weeksOf(app, 'model_monitoring')
+  await drag(app, 'model_monitoring', -(monitoring.start - 1))
+  await expect(page.getByText('That move would break a dependency')).toBeVisible()
+  expect(await weeksOf(app, 'model_monitoring')).toEqual(monitoring)
+  await shot('02-refused')
+
+  await page.reload()
+  await expect.poll(async () => (await weeksOf(app, 'billing_alerts')).start).toBe(before.start + 2)
+})
+
+test('the plan table: change an effort, undo it, reload and find the result kept', async ({ app }) => {
+  const { page, shot } = app
+  await samplePlan(app)
+  await page.getByRole('tab', { name: 'Table' }).click()
+  const effort = page.getByLabel('Effort in days: Cloud infrastructure as code with Terraform')
+  await expect(effort).toHaveValue('8')
+  await effort.fill('12')
+  await effort.press('Enter')
+  await expect(page.getByLabel('Effort in days: Cloud infrastructure as code with Terraform')).toHaveValue('12')
+  await expect(page.getByRole('heading', { name: 'Phased plan' })).toBeVisible()
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByLabel('Effort in days: Cloud infrastructure as code with Terraform')).toHaveValue('8')
+  await page.getByRole('button', { name: 'Redo' }).click()
+  await expect(page.getByLabel('Effort in days: Cloud infrastructure as code with Terraform')).toHaveValue('12')
+  await shot('table')
+  await page.reload()
+  await page.getByRole('tab', { name: 'Table' }).click()
+  await expect(page.getByLabel('Effort in days: Cloud infrastructure as code with Terraform')).toHaveValue('12')
+
+  await page.getByRole('tab', { name: 'Pricing' }).click()
+  await expect(page.getByTestId('committed-total')).toContainText('€')
+  await shot('pricing')
+  await page.getByRole('tab', { name: 'Scenarios' }).click()
+  await expect(page.getByRole('img', { name: /first AI feature/i })).toBeVisible()
+  await shot('scenarios')
+})
