@@ -1,0 +1,43 @@
+/**
+ * Dates, numbers and amounts written for the document's locale with Intl. Dates are
+ * calendar dates: written in UTC so the day does not shift with the machine's time zone.
+ */
+
+function safeLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en-GB'
+  } catch {
+    return 'en-GB'
+  }
+}
+
+/** A date or instant as a long date, e.g. "3 March 2025" (en-GB) or "March 3, 2025" (en-US). */
+export function formatDate(value: Date | string, locale: string): string {
+  const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : value
+  if (Number.isNaN(date.getTime())) return String(value)
+  return new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+}
+
+/** A number with at most `digits` decimals, grouped for the locale. */
+export function formatNumber(value: number, locale: string, digits = 1): string {
+  return new Intl.NumberFormat(safeLocale(locale), { maximumFractionDigits: digits }).format(value)
+}
+
+/** An amount of money in the engagement's currency, without minor units for whole amounts. */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  const whole = Number.isInteger(amount)
+  try {
+    return new Intl.NumberFormat(safeLocale(locale), {
+      style: 'currency',
+      currency,
+      ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {})
+    }).format(amount)
+  } catch {
+    return `${formatNumber(amount, locale, 2)} ${currency}`
+  }
+}
+
+/** A list joined the locale's way: "a, b and c". */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(safeLocale(locale), { style: 'long', type: 'conjunction' }).format(items)
+}

@@ -1,0 +1,86 @@
+/**
+ * The Word templates by name, and packing a document into the bytes of a .docx file.
+ * Builders are pure (model in, Document out); packing is the only step that does work
+ * beyond building objects, and writing the bytes somewhere is the caller's business.
+ */
+import { Packer, type Document } from 'docx'
+import { buildAssessmentReport } from './assessment.docx'
+import { buildAssessmentReportModel, type AssessmentReportInput, type AssessmentReportModel } from './assessment-report.model'
+
+export interface TemplateDefinition<Input, Model> {
+  name: string
+  /** What the user picks from. */
+  title: string
+  description: string
+  /** Works out everything the document shows (may throw for invalid input, e.g. a broken logo). */
+  buildModel: (input: Input) => Model
+  /** The document itself. */
+  build: (model: Model) => Document
+  /** A file name to suggest (without folder), from the model. */
+  fileName: (model: Model) => string
+}
+
+/** Safe file names on Windows, macOS and Linux alike: no reserved characters or names, no trailing dots. */
+export function safeFileName(name: string, extension = '.docx'): string {
+  const cleaned = name
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters cannot be in file names
+    .replace(/[\u0000-\u001F\u007F<>:"/\\|?*\uFFFE\uFFFF]/g, ' ')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 120)
+    .trim()
+  const base = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(cleaned) || cleaned === '' ? `Document ${cleaned}`.trim() : cleaned
+  return `${base}${extension}`
+}
+
+export const assessmentTemplate: TemplateDefinition<AssessmentReportInput, AssessmentReportModel> = {
+  name: 'assessment',
+  title: 'Workshop report',
+  description: 'The readiness assessment: scores, radar, recommendation, findings, assumptions and every answer with its notes.',
+  buildModel: buildAssessmentReportModel,
+  build: buildAssessmentReport,
+  fileName: (m) => safeFileName(`AI readiness assessment - ${m.meta.clientName}`)
+}
+
+/** Every template by name. Add 'proposal', 'hiring' and 'progress' here. */
+export const TEMPLATES = {
+  assessment: assessmentTemplate
+} as const satisfies Record<string, TemplateDefinition<any, any>>
+
+export type TemplateName = keyof typeof TEMPLATES
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[]
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(TEMPLATES, name)
+}
+
+/** Packs a document into the bytes of a .docx file. */
+export async function packDocument(doc: Document): Promise<Buffer> {
+  return Packer.toBuffer(doc)
+}
+
+export type TemplateInput<N extends TemplateName> = Parameters<(typeof TEMPLATES)[N]['buildModel']>[0]
+
+/**
+ * Model, document and bytes in one call, with the file name to suggest: what the CLI's
+ * export and the app's save dialog need. Throws what the template's buildModel throws
+ * (ZodError for invalid branding, BrandingLogoError for a broken logo).
+ */
+export async function renderTemplate<N extends TemplateName>(name: N, input: TemplateInput<N>): Promise<{ fileName: string; bytes: Buffer }> {
+  const template = TEMPLATES[name] as unknown as TemplateDefinition<TemplateInput<N>, unknown>
+  const model = template.buildModel(input)
+  return { fileName: template.fileName(model), bytes: await packDocument(template.build(model)) }
+}
+
+export { buildAssessmentReport } from './assessment.docx'
+export {
+  buildAssessmentReportModel,
+  ASSESSMENT_REPORT_SECTIONS,
+  type AssessmentReportInput,
+  type AssessmentReportModel,
+  type AssessmentReportSectionId
+} from './assessment-report.model'
+export { BrandingLogoError, BrandingSchema, DEFAULT_BRANDING, parseBranding, prepareLogo, type Branding, type Logo } from './branding'

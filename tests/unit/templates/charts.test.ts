@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readinessRadar } from '../../../shared/charts/readiness-radar'
+import { pngSize } from '../../../templates/branding'
+import { renderRadarPng, svgToPng } from '../../../templates/charts'
+import { BUNDLED_FONT_FAMILY, bundledFontData, bundledFontPath, nativeReadablePath } from '../../../templates/fonts'
+import { tempDir } from '../../helpers/temp'
+
+const m = { deploy: 1, monitor: 2, experiment: 0, logging: 1, data: 3, cicd: 1, infra: 4, tracking: 2 }
+const text = (s: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#fff"/><text x="10" y="28" font-size="20" font-family="${BUNDLED_FONT_FAMILY}">${s}</text></svg>`
+
+describe('charts for Word', () => {
+  it('renders the radar to a crisp PNG at three times its display size', () => {
+    const image = renderRadarPng(readinessRadar({ title: 'Now', maturity: m }), { width: 500, height: 400 })
+    expect(pngSize(image.png)).toEqual({ width: 1500, height: 1200 })
+    expect(image).toMatchObject({ width: 500, height: 400, title: 'Readiness by dimension: Now' })
+  })
+
+  it('draws text with the bundled font only, the same bytes every time', () => {
+    // System fonts are never loaded: text renders only because the bundled Inter files are given.
+    const a = svgToPng(text('Deployment'), { width: 200 })
+    const b = svgToPng(text('Deployment'), { width: 200 })
+    const blank = svgToPng(text(''), { width: 200 })
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true)
+    expect(Buffer.from(a).equals(Buffer.from(blank))).toBe(false)
+  })
+
+  it('resolves the bundled TTF faces through the package system', () => {
+    for (const face of ['regular', 'semibold', 'bold', 'italic', 'boldItalic'] as const) {
+      expect(existsSync(bundledFontPath(face))).toBe(true)
+      // A TrueType file starts with version 1.0 (0x00010000).
+      expect(bundledFontData(face).readUInt32BE(0)).toBe(0x00010000)
+    }
+  })
+
+  it('gives native code a readable path for a font inside an Electron .asar archive', () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      const inside = join(dir, 'app.asar', 'fonts', 'Inter.ttf')
+      mkdirSync(join(dir, 'app.asar', 'fonts'), { recursive: true })
+      writeFileSync(inside, 'font bytes')
+      const copied = nativeReadablePath(inside)
+      expect(copied).not.toContain('.asar')
+      expect(readFileSync(copied, 'utf8')).toBe('font bytes')
+
+      const unpacked = join(dir, 'app.asar.unpacked', 'fonts', 'Inter.ttf')
+      mkdirSync(join(dir, 'app.asar.unpacked', 'fonts'), { recursive: true })
+      writeFileSync(unpacked, 'unpacked')
+      expect(nativeReadablePath(inside)).toBe(unpacked)
+      expect(nativeReadablePath('/plain/path.ttf')).toBe('/plain/path.ttf')
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('ignores references an SVG makes to other files', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image href="/etc/passwd" width="10" height="10"/><image xlink:href="file:///etc/hosts" width="10" height="10"/></svg>`
+    expect(() => svgToPng(svg, { width: 10 })).not.toThrow()
+  })
+})
