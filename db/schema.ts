@@ -8,6 +8,7 @@ export interface Database {
   assessment: AssessmentTable
   assessment_answer: AssessmentAnswerTable
   plan: PlanTable
+  library_item: LibraryItemTable
 }
 
 export interface ClientTable {
@@ -77,5 +78,13 @@ export interface PlanTable {
   pricing: string
   last_diff: string | null
   created_at: string
+  updated_at: string
+}
+
+export interface LibraryItemTable {
+  kind: 'task' | 'role' | 'question'
+  id: string
+  data: string
+  position: number
   updated_at: string
 }

@@ -2,6 +2,7 @@ import { openDatabase, type DatabaseHandle } from '../db/connection'
 import type { Deps } from '../db/deps'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createHandlers } from './handlers'
+import { seedLibraryOnce } from '../db/repositories/library.repository'
 import type { FileDialogs } from './services/files'
 
 export interface BackendOptions {
@@ -29,6 +30,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     now: options.deps.now,
     dailyBackup: options.dailyBackup ?? false
   })
+  // The consultant's library starts as the built-in content, once.
+  await seedLibraryOnce(database.db, options.deps)
   const handlers = createHandlers({
     db: database.db,
     deps: options.deps,

@@ -10,6 +10,7 @@ import { ClientsPage } from './features/clients/ClientsPage'
 import { AnswersPage } from './features/assessments/AnswersPage'
 import { ResultsPage } from './features/assessments/ResultsPage'
 import { PlanPage } from './features/plan/PlanPage'
+import { LibraryPage } from './features/library/LibraryPage'
 import { WorkshopPage } from './features/assessments/WorkshopPage'
 import { EngagementDetailPage } from './features/engagements/EngagementDetailPage'
 import { EngagementsPage } from './features/engagements/EngagementsPage'
@@ -37,6 +38,7 @@ const router = createHashRouter([
       { path: 'assessments/:assessmentId/results', element: <ResultsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'backups', element: <BackupsPage /> },
+      { path: 'library', element: <LibraryPage /> },
       { path: 'shortcuts', element: <ShortcutsPage /> },
       { path: '*', element: <Navigate to="/clients" replace /> }
     ]

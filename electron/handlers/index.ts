@@ -5,6 +5,7 @@ import { clientHandlers } from './client.handlers'
 import type { HandlerContext } from './context'
 import { engagementHandlers } from './engagement.handlers'
 import { planHandlers } from './plan.handlers'
+import { libraryHandlers } from './library.handlers'
 
 /** Every channel's handler, in one place; the type makes a missing channel a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -13,6 +14,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...clientHandlers(ctx),
     ...engagementHandlers(ctx),
     ...assessmentHandlers(ctx),
-    ...planHandlers(ctx)
+    ...planHandlers(ctx),
+    ...libraryHandlers(ctx)
   }
 }

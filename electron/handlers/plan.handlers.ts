@@ -1,12 +1,12 @@
 import { AppError } from '../../shared/ipc/result'
 import { assessWithUnknowns } from '../../shared/domain/assessment/unknowns'
-import { DEFAULT_LIBRARY } from '../../shared/content/library.content'
 import { basisFrom, planFromStored, regenerate } from '../../shared/domain/planning/stored-plan'
 import { planLibraryFrom } from '../../shared/domain/planning/plan-library'
 import { defaultPricingTerms } from '../../shared/domain/planning/pricing'
 import { EMPTY_EDITS, PlanLibrarySnapshotSchema, type StoredPlan } from '../../shared/schemas/plan.schema'
 import type { Handlers } from '../dispatcher'
 import { findAssessment } from '../../db/repositories/assessment.repository'
+import { readLibrary } from '../../db/repositories/library.repository'
 import { findEngagement } from '../../db/repositories/engagement.repository'
 import { deletePlan, findPlan, findPlanByEngagement, insertPlan, updatePlan } from '../../db/repositories/plan.repository'
 import type { Db } from '../../db/repositories/client.repository'
@@ -36,6 +36,12 @@ async function checkGenerates(db: Db, plan: Pick<StoredPlan, 'basis' | 'keptStal
   }
 }
 
+/** Retired items are not used for new plans. */
+const activeLibrary = (lib: Awaited<ReturnType<typeof readLibrary>>) => ({
+  tasks: lib.tasks.filter((t) => !t.retired),
+  roles: lib.roles.filter((r) => !r.retired)
+})
+
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10)
 
 export function planHandlers(ctx: HandlerContext): Pick<
@@ -57,7 +63,7 @@ export function planHandlers(ctx: HandlerContext): Pick<
           assessmentId,
           basis,
           keptStale: [],
-          library: PlanLibrarySnapshotSchema.parse(planLibraryFrom(DEFAULT_LIBRARY)),
+          library: PlanLibrarySnapshotSchema.parse(planLibraryFrom(activeLibrary(await readLibrary(trx)))),
           settings: { capacityDaysPerWeek: 3 },
           edits: EMPTY_EDITS,
           pricing: defaultPricingTerms(addDays(deps.now().toISOString(), 30)),

@@ -1,6 +1,6 @@
 import { AppShell, Group, NavLink, Stack, Text, Title, Tooltip, ActionIcon, useMantineColorScheme, useComputedColorScheme } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { IconArchive, IconBriefcase, IconBuilding, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
+import { IconArchive, IconBooks, IconBriefcase, IconBuilding, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useMemo } from 'react'
 import { useUpdatePreferences } from '../features/settings/preferences.queries'
@@ -8,7 +8,8 @@ import { useGoToShortcuts } from './useKeySequence'
 
 const NAV = [
   { to: '/clients', label: 'Clients', icon: IconBuilding, shortcut: 'G then C' },
-  { to: '/engagements', label: 'Engagements', icon: IconBriefcase, shortcut: 'G then E' }
+  { to: '/engagements', label: 'Engagements', icon: IconBriefcase, shortcut: 'G then E' },
+  { to: '/library', label: 'Library', icon: IconBooks, shortcut: 'G then L' }
 ]
 
 export function AppLayout() {
@@ -25,7 +26,7 @@ export function AppLayout() {
   }
 
   useGoToShortcuts(
-    useMemo(() => ({ c: () => navigate('/clients'), e: () => navigate('/engagements') }), [navigate])
+    useMemo(() => ({ c: () => navigate('/clients'), e: () => navigate('/engagements'), l: () => navigate('/library') }), [navigate])
   )
   useHotkeys([
     ['mod+shift+L', toggleTheme],

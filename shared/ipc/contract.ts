@@ -23,6 +23,7 @@ import {
 } from '../schemas/assessment.schema'
 import { PlanEditsSchema, PlanSettingsSchema, StoredPlanSchema } from '../schemas/plan.schema'
 import { PricingTermsSchema } from '../schemas/pricing.schema'
+import { InterviewQuestionSchema, LibrarySchema, RoleProfileSchema, TaskTemplateSchema } from '../schemas/library.schema'
 import type { Channel } from './channels'
 
 const Empty = z.strictObject({})
@@ -143,6 +144,25 @@ export const contract = {
     output: StoredPlanSchema
   },
   'plans:delete': { input: z.strictObject({ planId: IdSchema }), output: z.strictObject({ deleted: z.literal(true) }) },
+
+  'library:get': { input: Empty, output: LibrarySchema },
+  'library:save-task': { input: z.strictObject({ item: TaskTemplateSchema }), output: TaskTemplateSchema },
+  'library:save-role': { input: z.strictObject({ item: RoleProfileSchema }), output: RoleProfileSchema },
+  'library:save-question': { input: z.strictObject({ item: InterviewQuestionSchema }), output: InterviewQuestionSchema },
+  'library:export': {
+    input: Empty,
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('exported'), fileName: z.string(), items: z.number().int() })
+    ])
+  },
+  'library:import': {
+    input: Empty,
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('imported'), fileName: z.string(), items: z.number().int() })
+    ])
+  },
 
   'recovery:status': {
     input: Empty,
