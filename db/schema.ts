@@ -9,6 +9,7 @@ export interface Database {
   assessment_answer: AssessmentAnswerTable
   plan: PlanTable
   library_item: LibraryItemTable
+  export_snapshot: ExportSnapshotTable
 }
 
 export interface ClientTable {
@@ -87,4 +88,17 @@ export interface LibraryItemTable {
   data: string
   position: number
   updated_at: string
+}
+
+export interface ExportSnapshotTable {
+  id: string
+  engagement_id: string
+  template: string
+  sections: string
+  file_name: string
+  sha256: string
+  size_bytes: number
+  model: string
+  bytes: Uint8Array
+  created_at: string
 }

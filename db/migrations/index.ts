@@ -3,6 +3,7 @@ import * as m0001 from './0001-clients-engagements.migration'
 import * as m0002 from './0002-assessments.migration'
 import * as m0003 from './0003-plans.migration'
 import * as m0004 from './0004-library.migration'
+import * as m0005 from './0005-exports.migration'
 
 export interface Migration {
   name: string
@@ -17,5 +18,6 @@ export const migrations: readonly Migration[] = [
   { name: '0001-clients-engagements', up: m0001.up },
   { name: '0002-assessments', up: m0002.up },
   { name: '0003-plans', up: m0003.up },
-  { name: '0004-library', up: m0004.up }
+  { name: '0004-library', up: m0004.up },
+  { name: '0005-exports', up: m0005.up }
 ]
