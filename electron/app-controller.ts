@@ -12,7 +12,7 @@ import { describeIssues } from '../shared/ipc/describe-issues'
 import { AppError, fail, ok, type Result } from '../shared/ipc/result'
 import { startBackend, type Backend } from './backend'
 import { isTrustedSender, type Dispatch, type SenderInfo } from './dispatcher'
-import type { FileDialogs } from './services/files'
+import type { FileDialogs, ShellPort } from './services/files'
 
 export interface ControllerOptions {
   databasePath: string
@@ -20,6 +20,7 @@ export interface ControllerOptions {
   appVersion: string
   trustedOrigin: string
   dialogs?: FileDialogs
+  shell?: ShellPort
   dailyBackup?: boolean
   backupsDir?: string
   /** Called by "Quit" on the recovery screen. */
@@ -69,6 +70,7 @@ export function createAppController(options: ControllerOptions) {
       appVersion: options.appVersion,
       trustedOrigin: options.trustedOrigin,
       dialogs: options.dialogs,
+      shell: options.shell,
       dailyBackup: options.dailyBackup,
       onUnexpectedError: (channel, error) => {
         if (isCorruption(error)) void enterRecovery('corrupt', 'SQLite reported damage while reading or writing.')

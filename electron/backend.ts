@@ -3,7 +3,7 @@ import type { Deps } from '../db/deps'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createHandlers } from './handlers'
 import { seedLibraryOnce } from '../db/repositories/library.repository'
-import type { FileDialogs } from './services/files'
+import type { FileDialogs, ShellPort } from './services/files'
 
 export interface BackendOptions {
   databasePath: string
@@ -12,6 +12,7 @@ export interface BackendOptions {
   trustedOrigin: string
   dailyBackup?: boolean
   dialogs?: FileDialogs
+  shell?: ShellPort
   onUnexpectedError?: (channel: string, error: unknown) => void
 }
 
@@ -37,8 +38,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     deps: options.deps,
     appVersion: options.appVersion,
     databasePath: database.path,
+    sqlite: database.sqlite,
     schemaVersion: database.schemaVersion,
-    dialogs: options.dialogs
+    dialogs: options.dialogs,
+    shell: options.shell
   })
   const dispatch = createDispatcher({
     handlers,

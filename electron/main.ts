@@ -106,6 +106,7 @@ async function start(): Promise<void> {
   try {
     controller = createAppController({
       quit: () => app.quit(),
+      shell: { openPath: (path) => shell.openPath(path), showItemInFolder: (path) => shell.showItemInFolder(path) },
       databasePath: resolveDatabasePath(process.env, app.getPath('userData')),
       deps: systemDeps,
       appVersion: app.getVersion(),

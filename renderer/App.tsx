@@ -11,6 +11,7 @@ import { AnswersPage } from './features/assessments/AnswersPage'
 import { ResultsPage } from './features/assessments/ResultsPage'
 import { PlanPage } from './features/plan/PlanPage'
 import { LibraryPage } from './features/library/LibraryPage'
+import { ExportPage } from './features/export/ExportPage'
 import { WorkshopPage } from './features/assessments/WorkshopPage'
 import { EngagementDetailPage } from './features/engagements/EngagementDetailPage'
 import { EngagementsPage } from './features/engagements/EngagementsPage'
@@ -34,6 +35,7 @@ const router = createHashRouter([
       { path: 'engagements', element: <EngagementsPage /> },
       { path: 'engagements/:engagementId', element: <EngagementDetailPage /> },
       { path: 'engagements/:engagementId/plan', element: <PlanPage /> },
+      { path: 'engagements/:engagementId/export', element: <ExportPage /> },
       { path: 'assessments/:assessmentId', element: <AnswersPage /> },
       { path: 'assessments/:assessmentId/results', element: <ResultsPage /> },
       { path: 'settings', element: <SettingsPage /> },

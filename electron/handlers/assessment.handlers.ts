@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import {
@@ -22,9 +21,10 @@ import {
 } from '../../db/repositories/assessment.repository'
 import { findClient } from '../../db/repositories/client.repository'
 import { findEngagement } from '../../db/repositories/engagement.repository'
-import { parseJsonText, validateIntake, MAX_INTAKE_BYTES } from '../../cli/intake-file'
-import { CliError } from '../../cli/cli-io'
-import { exportIntake, importIntake } from '../services/intake.service'
+import { MAX_INTAKE_BYTES } from '../../cli/intake-file'
+import { exportIntake, importIntake, readIntakeBytes } from '../services/intake.service'
+import { takePreImportBackup } from '../services/portable.service'
+import { readFileBounded } from '../services/strict-json.service'
 import { createSample } from '../services/sample.service'
 import { describeWriteError, writeFileAtomic } from '../services/files'
 import type { HandlerContext } from './context'
@@ -108,21 +108,9 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
       const path = await ctx.dialogs?.chooseFileToOpen({ title: 'Import an intake file', filters: JSON_FILTER })
       if (!path) return { status: 'cancelled' as const }
       const name = basename(path)
-      let raw: string
-      try {
-        if (statSync(path).size > MAX_INTAKE_BYTES) throw new AppError('INVALID_INPUT', `${name} is too large to be an intake file.`)
-        raw = readFileSync(path, 'utf8')
-      } catch (error) {
-        if (error instanceof AppError) throw error
-        throw new AppError('INVALID_INPUT', `${name} could not be read.`)
-      }
-      let intake
-      try {
-        intake = validateIntake(name, parseJsonText(name, raw))
-      } catch (error) {
-        if (error instanceof CliError) throw new AppError('INVALID_INPUT', error.message)
-        throw error
-      }
+      // Validated completely before anything is written; then a verified backup; then one transaction.
+      const intake = readIntakeBytes(name, readFileBounded(path, MAX_INTAKE_BYTES, 'an intake file'))
+      await takePreImportBackup(ctx.sqlite, ctx.databasePath, deps.now())
       const outcome = await db.transaction().execute((trx) => importIntake(trx, deps, intake, name))
       return { status: 'imported' as const, ...outcome }
     },

@@ -6,6 +6,8 @@ import type { HandlerContext } from './context'
 import { engagementHandlers } from './engagement.handlers'
 import { planHandlers } from './plan.handlers'
 import { libraryHandlers } from './library.handlers'
+import { exportHandlers } from './export.handlers'
+import { portableHandlers } from './portable.handlers'
 
 /** Every channel's handler, in one place; the type makes a missing channel a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -15,6 +17,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...engagementHandlers(ctx),
     ...assessmentHandlers(ctx),
     ...planHandlers(ctx),
-    ...libraryHandlers(ctx)
+    ...libraryHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...portableHandlers(ctx)
   }
 }

@@ -11,6 +11,13 @@ export interface FileDialogs {
   }) => Promise<string | null>
 }
 
+/** Opening a written file, passed in by the Electron host (shell.openPath / showItemInFolder). */
+export interface ShellPort {
+  /** Resolves to an error message, or '' when the file opened. */
+  openPath: (path: string) => Promise<string>
+  showItemInFolder: (path: string) => void
+}
+
 /**
  * Writes a file so that a reader never sees half of it and an earlier file survives a
  * failure: write a temporary file beside it, flush it to disk, then rename over.

@@ -1,8 +1,12 @@
 import { sql } from 'kysely'
+import { CliError } from '../../cli/cli-io'
+import { validateIntake } from '../../cli/intake-file'
+import { AppError } from '../../shared/ipc/result'
 import { answersForContext, answersForMaturity } from '../../shared/domain/assessment/question-bank'
 import { assessWithUnknowns } from '../../shared/domain/assessment/unknowns'
 import type { Assessment } from '../../shared/schemas/assessment.schema'
 import { INTAKE_VERSION, type IntakeFile } from '../../shared/schemas/intake.schema'
+import { parseStrictJson } from './strict-json.service'
 import type { Engagement } from '../../shared/schemas/engagement.schema'
 import type { Client } from '../../shared/schemas/client.schema'
 import type { Deps } from '../../db/deps'
@@ -125,3 +129,17 @@ export function exportIntake(
 }
 
 const timestampDate = (iso: string): string => iso.slice(0, 10)
+
+/**
+ * An intake file's bytes to a validated intake, the same way in the app and the CLI:
+ * UTF-8 only (a BOM is fine), no duplicate keys, no absurd nesting, then the schema.
+ */
+export function readIntakeBytes(name: string, bytes: Uint8Array): IntakeFile {
+  const value = parseStrictJson(name, bytes)
+  try {
+    return validateIntake(name, value)
+  } catch (error) {
+    if (error instanceof CliError) throw new AppError('INVALID_INPUT', error.message)
+    throw error
+  }
+}

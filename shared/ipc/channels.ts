@@ -42,13 +42,24 @@ export const CHANNELS = [
   'library:save-question',
   'library:export',
   'library:import',
+  'branding:get',
+  'branding:update',
+  'exports:preview',
+  'exports:create',
+  'exports:list',
+  'exports:save-copy',
+  'exports:reveal',
   'recovery:status',
   'recovery:restore-latest',
   'recovery:start-empty',
   'recovery:quit',
   'backups:list',
   'backups:create',
-  'backups:restore'
+  'backups:restore',
+  'portable:export',
+  'portable:inspect',
+  'portable:unlock',
+  'portable:import'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

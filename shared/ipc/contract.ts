@@ -24,6 +24,8 @@ import {
 import { PlanEditsSchema, PlanSettingsSchema, StoredPlanSchema } from '../schemas/plan.schema'
 import { PricingTermsSchema } from '../schemas/pricing.schema'
 import { InterviewQuestionSchema, LibrarySchema, RoleProfileSchema, TaskTemplateSchema } from '../schemas/library.schema'
+import { BrandingSettingsSchema } from '../schemas/branding.schema'
+import { ImportModeSchema, PassphraseSchema, PortableSummarySchema } from '../schemas/portable.schema'
 import type { Channel } from './channels'
 
 const Empty = z.strictObject({})
@@ -39,6 +41,31 @@ const BackupItem = z.strictObject({
 })
 const BackupFileName = z.string().max(200).regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'is not a backup file name' })
 const Normal = z.strictObject({ mode: z.literal('normal') })
+/** An opaque handle on a file main has read for import; the renderer never sends a path. */
+const PortableToken = z.uuid({ message: 'is not a valid file token' })
+const PortableReady = z.strictObject({ status: z.literal('ready'), token: PortableToken, summary: PortableSummarySchema })
+const PortableInspected = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('cancelled') }),
+  z.strictObject({ status: z.literal('needs-passphrase'), token: PortableToken }),
+  PortableReady
+])
+
+const ExportRequest = z.strictObject({
+  engagementId: IdSchema,
+  template: z.enum(['assessment']),
+  sections: z.record(z.string().max(40), z.boolean()),
+  assessmentId: IdSchema.optional()
+})
+const Snapshot = z.strictObject({
+  id: IdSchema,
+  engagementId: IdSchema,
+  template: z.string(),
+  sections: z.record(z.string(), z.boolean()),
+  fileName: z.string(),
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string()
+})
 
 /**
  * The one IPC contract: every channel's input and output schema. Inputs are strict
@@ -164,6 +191,29 @@ export const contract = {
     ])
   },
 
+  'branding:get': { input: Empty, output: BrandingSettingsSchema },
+  'branding:update': { input: BrandingSettingsSchema, output: BrandingSettingsSchema },
+  'exports:preview': { input: ExportRequest, output: z.strictObject({ fileName: z.string(), dataBase64: z.string() }) },
+  'exports:create': {
+    input: ExportRequest,
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('exported'), snapshot: Snapshot })
+    ])
+  },
+  'exports:list': { input: z.strictObject({ engagementId: IdSchema }), output: z.array(Snapshot).max(10_000) },
+  'exports:save-copy': {
+    input: z.strictObject({ snapshotId: IdSchema }),
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('saved'), fileName: z.string() })
+    ])
+  },
+  'exports:reveal': {
+    input: z.strictObject({ snapshotId: IdSchema, action: z.enum(['open', 'show']) }),
+    output: z.strictObject({ done: z.literal(true) })
+  },
+
   'recovery:status': {
     input: Empty,
     output: z.discriminatedUnion('mode', [
@@ -186,6 +236,23 @@ export const contract = {
   'backups:restore': {
     input: z.strictObject({ fileName: BackupFileName }),
     output: z.strictObject({ undoFileName: z.string().nullable() })
+  },
+
+  'portable:export': {
+    input: z.strictObject({ engagementId: IdSchema, passphrase: PassphraseSchema.optional() }),
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('exported'), fileName: z.string(), encrypted: z.boolean(), notice: z.string() })
+    ])
+  },
+  'portable:inspect': { input: Empty, output: PortableInspected },
+  'portable:unlock': {
+    input: z.strictObject({ token: PortableToken, passphrase: PassphraseSchema }),
+    output: PortableReady
+  },
+  'portable:import': {
+    input: z.strictObject({ token: PortableToken, mode: ImportModeSchema }),
+    output: z.strictObject({ engagementId: IdSchema, clientId: IdSchema })
   }
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 

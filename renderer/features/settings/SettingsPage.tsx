@@ -2,6 +2,7 @@ import { Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core
 import { useMantineColorScheme } from '@mantine/core'
 import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
+import { BrandingCard } from './BrandingCard'
 import { useAppInfo, usePreferences, useUpdatePreferences } from './preferences.queries'
 
 export function SettingsPage() {
@@ -60,6 +61,7 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Card>
+      <BrandingCard />
       <Card withBorder radius="lg" padding="lg">
         <Title order={4} mb="xs">
           About your data

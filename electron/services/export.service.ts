@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { AppError } from '../../shared/ipc/result'
+import { BrandingSettingsSchema, DEFAULT_BRANDING_SETTINGS, type BrandingSettings } from '../../shared/schemas/branding.schema'
+import { BrandingLogoError, renderTemplate, type TemplateName } from '../../templates'
+import type { Database } from '../../db/schema'
+import { findAssessment, listAssessments } from '../../db/repositories/assessment.repository'
+import { findClient } from '../../db/repositories/client.repository'
+import { findEngagement } from '../../db/repositories/engagement.repository'
+import { readSetting } from '../../db/repositories/setting.repository'
+
+export const BRANDING_KEY = 'branding'
+
+export async function readBranding(db: Kysely<Database>): Promise<BrandingSettings> {
+  const raw = await readSetting(db, BRANDING_KEY)
+  if (!raw) return DEFAULT_BRANDING_SETTINGS
+  try {
+    const parsed = BrandingSettingsSchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : DEFAULT_BRANDING_SETTINGS
+  } catch {
+    return DEFAULT_BRANDING_SETTINGS
+  }
+}
+
+/** Settings → the templates' branding (logo bytes decoded). */
+export function templateBranding(settings: BrandingSettings) {
+  return {
+    consultancyName: settings.consultancyName,
+    accentColour: settings.accentColour,
+    fontFamily: 'Inter',
+    footerText: settings.footerText,
+    locale: settings.locale,
+    logo: settings.logo ? { mime: settings.logo.mime, bytes: new Uint8Array(Buffer.from(settings.logo.dataBase64, 'base64')) } : null
+  }
+}
+
+export interface ExportRequest {
+  engagementId: string
+  template: TemplateName
+  sections: Record<string, boolean>
+  assessmentId?: string
+}
+
+export interface BuiltExport {
+  fileName: string
+  bytes: Buffer
+  sha256: string
+  /** The data the document was made from (logo replaced by its hash), kept with the snapshot. */
+  input: unknown
+}
+
+/** Builds the document's bytes from what is in the database now. */
+export async function buildExport(db: Kysely<Database>, now: Date, request: ExportRequest): Promise<BuiltExport> {
+  const engagement = await findEngagement(db, request.engagementId)
+  if (!engagement) throw new AppError('NOT_FOUND', 'That engagement no longer exists.')
+  const client = (await findClient(db, engagement.clientId))!
+  const settings = await readBranding(db)
+  const summaries = await listAssessments(db, engagement.id, 0)
+  const chosenId = request.assessmentId ?? (summaries.find((a) => a.status === 'complete') ?? summaries[0])?.id
+  if (!chosenId) throw new AppError('INVALID_INPUT', 'This engagement has no assessment to report on yet.')
+  const assessment = await findAssessment(db, chosenId)
+  if (!assessment || assessment.engagementId !== engagement.id) throw new AppError('NOT_FOUND', 'That assessment is not part of this engagement.')
+  const earlier = summaries.filter((a) => a.createdAt < assessment.createdAt)[0]
+  const previous = earlier ? await findAssessment(db, earlier.id) : undefined
+  // Only the value and the shareable note leave the app: private notes are never exported.
+  const shareable = (a: NonNullable<typeof previous>) => ({
+    title: a.title,
+    present: a.present,
+    completedAt: a.completedAt,
+    updatedAt: a.updatedAt,
+    answers: Object.fromEntries(Object.entries(a.answers).map(([id, x]) => [id, { value: x.value, note: x.note }]))
+  })
+  const input = {
+    client: { name: client.name, industry: client.industry, headcount: client.headcount },
+    engagement: {
+      title: engagement.title,
+      consultant: engagement.consultant,
+      currency: engagement.currency,
+      dayRate: engagement.dayRate,
+      startDate: engagement.startDate
+    },
+    assessment: shareable(assessment),
+    previous: previous ? shareable(previous) : null,
+    branding: templateBranding(settings),
+    generatedAt: now.toISOString(),
+    sections: request.sections
+  }
+  let rendered: { fileName: string; bytes: Buffer }
+  try {
+    rendered = await renderTemplate(request.template as 'assessment', input as never)
+  } catch (error) {
+    if (error instanceof BrandingLogoError) throw new AppError('INVALID_INPUT', error.message)
+    throw error
+  }
+  const logoHash = settings.logo ? createHash('sha256').update(settings.logo.dataBase64).digest('hex') : null
+  return {
+    fileName: rendered.fileName,
+    bytes: rendered.bytes,
+    sha256: createHash('sha256').update(rendered.bytes).digest('hex'),
+    input: { ...input, branding: { ...input.branding, logo: logoHash ? { sha256: logoHash } : null } }
+  }
+}

@@ -1,0 +1,57 @@
+import { Center, Loader, Text } from '@mantine/core'
+import { useEffect, useRef, useState } from 'react'
+
+/**
+ * Renders the document's first pages in the window (docx-preview, loaded only on this
+ * screen). It is a preview: Word and LibreOffice lay text out slightly differently.
+ */
+export function DocxPreview({ base64 }: { base64: string | undefined }) {
+  const container = useRef<HTMLDivElement>(null)
+  const [state, setState] = useState<'idle' | 'rendering' | 'error'>('idle')
+  useEffect(() => {
+    if (!base64 || !container.current) return
+    let cancelled = false
+    const target = container.current
+    setState('rendering')
+    void (async () => {
+      try {
+        const { renderAsync } = await import('docx-preview')
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+        target.replaceChildren()
+        await renderAsync(bytes, target, undefined, {
+          className: 'sc-docx',
+          inWrapper: true,
+          ignoreLastRenderedPageBreak: true,
+          useBase64URL: true,
+          renderHeaders: true,
+          renderFooters: true,
+          experimental: false
+        })
+        // Only the first pages: the rest stays in the file.
+        const pages = target.querySelectorAll('section.sc-docx')
+        pages.forEach((p, i) => i >= 4 && p.remove())
+        if (!cancelled) setState('idle')
+      } catch {
+        if (!cancelled) setState('error')
+      }
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [base64])
+  return (
+    <div className="sc-preview" aria-label="Preview of the first pages">
+      {state === 'rendering' && (
+        <Center p="xl">
+          <Loader size="sm" aria-label="Rendering the preview" />
+        </Center>
+      )}
+      {state === 'error' && (
+        <Text c="dimmed" p="md">
+          The preview could not be drawn; the document itself is fine to export.
+        </Text>
+      )}
+      <div ref={container} />
+    </div>
+  )
+}

@@ -1,0 +1,162 @@
+import { Anchor, Breadcrumbs, Button, Card, Checkbox, Grid, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { IconDownload, IconExternalLink, IconFileText, IconFolderOpen } from '@tabler/icons-react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { DOCUMENTS, type DocumentInfo } from '../../../shared/domain/documents'
+import { api, call } from '../../api'
+import { notifyError, notifySaved } from '../../components/notify'
+import { PageHeader } from '../../components/PageHeader'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
+import { formatBytes, formatDateTime } from '../../format'
+import { useAssessments } from '../assessments/assessments.queries'
+import { useEngagement } from '../engagements/engagements.queries'
+import { DocxPreview } from './DocxPreview'
+
+export function ExportPage() {
+  const { engagementId = '' } = useParams()
+  const qc = useQueryClient()
+  const engagement = useEngagement(engagementId)
+  const assessments = useAssessments(engagementId)
+  const [templateName, setTemplateName] = useState<DocumentInfo['name']>('assessment')
+  const doc = DOCUMENTS.find((d) => d.name === templateName)!
+  const [off, setOff] = useState<Record<string, boolean>>({})
+  const [assessmentId, setAssessmentId] = useState<string | null>(null)
+  const [last, setLast] = useState<{ id: string; fileName: string } | null>(null)
+  const chosenAssessment = assessmentId ?? (assessments.data?.find((a) => a.status === 'complete') ?? assessments.data?.[0])?.id
+  const sections = useMemo(() => Object.fromEntries(doc.sections.map((s) => [s.id, !off[s.id]])), [doc, off])
+  const request = { engagementId, template: templateName as 'assessment', sections, ...(chosenAssessment ? { assessmentId: chosenAssessment } : {}) }
+
+  const preview = useQuery({
+    queryKey: ['export-preview', request],
+    queryFn: () => call(api.exports.preview(request)),
+    enabled: Boolean(chosenAssessment),
+    staleTime: 30_000
+  })
+  const snapshots = useQuery({ queryKey: ['exports', engagementId], queryFn: () => call(api.exports.list({ engagementId })) })
+  const create = useMutation({
+    mutationFn: () => call(api.exports.create(request)),
+    onSuccess: (r) => {
+      if (r.status !== 'exported') return
+      setLast({ id: r.snapshot.id, fileName: r.snapshot.fileName })
+      notifySaved(`Saved ${r.snapshot.fileName}`)
+      return qc.invalidateQueries({ queryKey: ['exports', engagementId] })
+    },
+    onError: (e) => notifyError(e, 'The document was not saved')
+  })
+  const copy = useMutation({
+    mutationFn: (snapshotId: string) => call(api.exports.saveCopy({ snapshotId })),
+    onSuccess: (r, snapshotId) => {
+      if (r.status === 'saved') {
+        setLast({ id: snapshotId, fileName: r.fileName })
+        notifySaved(`Saved ${r.fileName}, exactly as it was sent`)
+      }
+    },
+    onError: (e) => notifyError(e, 'The copy was not saved')
+  })
+  const reveal = useMutation({
+    mutationFn: (args: { snapshotId: string; action: 'open' | 'show' }) => call(api.exports.reveal(args)),
+    onError: (e) => notifyError(e)
+  })
+
+  if (engagement.isPending || assessments.isPending) return <LoadingState label="Loading" />
+  if (engagement.isError) return <ErrorState error={engagement.error} onRetry={() => void engagement.refetch()} />
+  const e = engagement.data
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Breadcrumbs>
+            <Anchor component={Link} to={`/clients/${e.clientId}`} size="sm">{e.clientName}</Anchor>
+            <Anchor component={Link} to={`/engagements/${e.id}`} size="sm">{e.title}</Anchor>
+            <Text size="sm">Export</Text>
+          </Breadcrumbs>
+        }
+        title="Export a Word document"
+        description="Editable .docx files with real Word styles, in your branding (Settings → Branding)."
+      />
+      {!chosenAssessment ? (
+        <EmptyState icon={IconFileText} title="Nothing to export yet">Run the readiness assessment first: every document starts from it.</EmptyState>
+      ) : (
+        <Grid gap="xl">
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="lg">
+              <Card withBorder radius="lg" padding="lg">
+                <Radio.Group label="Document" value={templateName} onChange={(v) => setTemplateName(v as DocumentInfo['name'])}>
+                  <Stack gap="sm" mt="xs">
+                    {DOCUMENTS.map((d) => (
+                      <Radio key={d.name} value={d.name} label={d.title} description={d.description} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              </Card>
+              <Card withBorder radius="lg" padding="lg">
+                <Select
+                  label="Assessment"
+                  allowDeselect={false}
+                  data={(assessments.data ?? []).map((a) => ({ value: a.id, label: a.title }))}
+                  value={chosenAssessment}
+                  onChange={setAssessmentId}
+                  mb="md"
+                />
+                <Text fw={600} size="sm" mb={6}>Sections</Text>
+                <Stack gap={6}>
+                  {doc.sections.map((s) => (
+                    <Checkbox key={s.id} label={s.label} checked={!off[s.id]} onChange={(ev) => setOff({ ...off, [s.id]: !ev.currentTarget.checked })} />
+                  ))}
+                </Stack>
+              </Card>
+              <Button size="md" leftSection={<IconDownload size={18} />} onClick={() => create.mutate()} loading={create.isPending}>
+                Export…
+              </Button>
+              {last && (
+                <Card withBorder radius="lg" padding="md">
+                  <Text size="sm" mb="xs">Saved <b>{last.fileName}</b>.</Text>
+                  <Group gap="xs">
+                    <Button size="xs" variant="light" leftSection={<IconExternalLink size={14} />} onClick={() => reveal.mutate({ snapshotId: last.id, action: 'open' })}>Open file</Button>
+                    <Button size="xs" variant="light" leftSection={<IconFolderOpen size={14} />} onClick={() => reveal.mutate({ snapshotId: last.id, action: 'show' })}>Show in folder</Button>
+                  </Group>
+                </Card>
+              )}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Card withBorder radius="lg" padding={0}>
+              {preview.isError ? (
+                <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
+              ) : (
+                <DocxPreview base64={preview.data?.dataBase64} />
+              )}
+            </Card>
+          </Grid.Col>
+        </Grid>
+      )}
+      <Title order={2} size="h3" mt="xl" mb="sm">Sent before</Title>
+      {snapshots.isPending ? (
+        <LoadingState label="Loading past exports" rows={2} />
+      ) : snapshots.isError ? (
+        <ErrorState error={snapshots.error} onRetry={() => void snapshots.refetch()} />
+      ) : snapshots.data.length === 0 ? (
+        <Text c="dimmed">Every export is recorded here exactly as it was saved, so you can re-create what a client received.</Text>
+      ) : (
+        <Card withBorder radius="lg" padding={0}>
+          <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label="Past exports">
+            <Table.Thead><Table.Tr><Table.Th>File</Table.Th><Table.Th>Document</Table.Th><Table.Th>Saved</Table.Th><Table.Th ta="right">Size</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {snapshots.data.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td><Text size="sm" fw={500}>{s.fileName}</Text><Text size="xs" c="dimmed" ff="monospace">SHA-256 {s.sha256.slice(0, 12)}…</Text></Table.Td>
+                  <Table.Td>{DOCUMENTS.find((d) => d.name === s.template)?.title ?? s.template}</Table.Td>
+                  <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+                  <Table.Td ta="right">{formatBytes(s.sizeBytes)}</Table.Td>
+                  <Table.Td ta="right"><Button size="xs" variant="light" onClick={() => copy.mutate(s.id)} loading={copy.isPending && copy.variables === s.id}>Save a copy…</Button></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+    </>
+  )
+}

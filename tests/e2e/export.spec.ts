@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from './support/fixtures'
+
+test('export the workshop report with a preview, then find it recorded exactly as sent', async ({ app }) => {
+  const { page, shot } = app
+  const sender = { url: page.url(), isMainFrame: true }
+  const sample = (await app.backend.dispatch('samples:create', {}, sender)) as { value: { engagementId: string } }
+
+  // Branding first: the document carries the consultancy's name.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Consultancy name').fill('Northwind Advisory')
+  await page.getByRole('button', { name: 'Save branding' }).click()
+  await expect(page.getByText('Branding saved')).toBeVisible()
+  await shot('01-branding')
+
+  await page.goto(page.url().replace(/#.*$/, `#/engagements/${sample.value.engagementId}/export`))
+  await expect(page.getByRole('heading', { name: 'Export a Word document' })).toBeVisible()
+  const preview = page.getByLabel('Preview of the first pages')
+  await expect(preview).toContainText('Harbour Freight', { timeout: 20_000 })
+  await expect(preview).toContainText('Northwind Advisory')
+  await page.getByRole('checkbox', { name: 'Answers and notes' }).uncheck()
+  await expect(preview).toContainText('Harbour Freight', { timeout: 20_000 })
+  await shot('02-export-preview')
+
+  app.dialogs.nextSave = join(app.dir, 'Harbour report.docx')
+  await page.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByText(/Saved .*Harbour report\.docx/).first()).toBeVisible()
+  expect(existsSync(app.dialogs.nextSave)).toBe(true)
+  const hash = createHash('sha256').update(readFileSync(app.dialogs.nextSave)).digest('hex')
+  const table = page.getByRole('table', { name: 'Past exports' })
+  await expect(table).toContainText('Harbour report.docx')
+  await expect(table).toContainText(hash.slice(0, 12))
+  await expect(page.getByRole('button', { name: 'Open file' })).toBeVisible()
+  await shot('03-exported')
+})
