@@ -1,27 +1,30 @@
-import { MantineProvider } from '@mantine/core'
+import { Center, Loader, MantineProvider } from '@mantine/core'
+import { lazy, Suspense } from 'react'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { createHashRouter, Navigate, RouterProvider } from 'react-router'
 import { AppLayout } from './components/AppLayout'
 import { RouteError } from './components/RouteError'
-import { ClientDetailPage } from './features/clients/ClientDetailPage'
 import { ClientsPage } from './features/clients/ClientsPage'
-import { AnswersPage } from './features/assessments/AnswersPage'
-import { ResultsPage } from './features/assessments/ResultsPage'
-import { PlanPage } from './features/plan/PlanPage'
-import { LibraryPage } from './features/library/LibraryPage'
-import { ExportPage } from './features/export/ExportPage'
-import { WorkshopPage } from './features/assessments/WorkshopPage'
-import { EngagementDetailPage } from './features/engagements/EngagementDetailPage'
-import { EngagementsPage } from './features/engagements/EngagementsPage'
 import { PreferencesSync } from './features/settings/PreferencesSync'
-import { SettingsPage } from './features/settings/SettingsPage'
-import { BackupsPage } from './features/backups/BackupsPage'
 import { RecoveryGate } from './features/recovery/RecoveryGate'
-import { ShortcutsPage } from './features/shortcuts/ShortcutsPage'
 import { queryClient } from './query'
 import { theme } from './theme'
+
+// Screens other than the first are loaded when first visited, to keep start-up fast.
+const AnswersPage = lazy(() => import('./features/assessments/AnswersPage').then((m) => ({ default: m.AnswersPage })))
+const ResultsPage = lazy(() => import('./features/assessments/ResultsPage').then((m) => ({ default: m.ResultsPage })))
+const WorkshopPage = lazy(() => import('./features/assessments/WorkshopPage').then((m) => ({ default: m.WorkshopPage })))
+const PlanPage = lazy(() => import('./features/plan/PlanPage').then((m) => ({ default: m.PlanPage })))
+const LibraryPage = lazy(() => import('./features/library/LibraryPage').then((m) => ({ default: m.LibraryPage })))
+const ExportPage = lazy(() => import('./features/export/ExportPage').then((m) => ({ default: m.ExportPage })))
+const BackupsPage = lazy(() => import('./features/backups/BackupsPage').then((m) => ({ default: m.BackupsPage })))
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+const ShortcutsPage = lazy(() => import('./features/shortcuts/ShortcutsPage').then((m) => ({ default: m.ShortcutsPage })))
+const EngagementDetailPage = lazy(() => import('./features/engagements/EngagementDetailPage').then((m) => ({ default: m.EngagementDetailPage })))
+const EngagementsPage = lazy(() => import('./features/engagements/EngagementsPage').then((m) => ({ default: m.EngagementsPage })))
+const ClientDetailPage = lazy(() => import('./features/clients/ClientDetailPage').then((m) => ({ default: m.ClientDetailPage })))
 
 const router = createHashRouter([
   {
@@ -58,7 +61,15 @@ export function App() {
           <Notifications position="bottom-right" limit={4} />
           <PreferencesSync />
           <RecoveryGate>
-            <RouterProvider router={router} />
+            <Suspense
+              fallback={
+                <Center h="100vh">
+                  <Loader aria-label="Loading" />
+                </Center>
+              }
+            >
+              <RouterProvider router={router} />
+            </Suspense>
           </RecoveryGate>
         </ModalsProvider>
       </MantineProvider>

@@ -9,14 +9,14 @@ import { renderRadarSvg, type RadarChartSpec } from '../shared/charts/radar.char
 import { PRINT_PALETTE, type ChartPalette } from '../shared/charts/svg'
 import { BUNDLED_FONT_FAMILY, bundledFontPath } from './fonts'
 
-const require = createRequire(import.meta.url)
+const nodeRequire = createRequire(import.meta.url)
 
 /** The family chart text is drawn in: the bundled font. */
 export const CHART_FONT_FAMILY = BUNDLED_FONT_FAMILY
 
 let resvg: typeof ResvgClass | null = null
 function Resvg(): typeof ResvgClass {
-  resvg ??= (require('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg
+  resvg ??= (nodeRequire('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg
   return resvg
 }
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, sep } from 'node:path'
 
-const require = createRequire(import.meta.url)
+const nodeRequire = createRequire(import.meta.url)
 
 /** The family name of the bundled font (what SVG text and Word styles ask for). */
 export const BUNDLED_FONT_FAMILY = 'Inter'
@@ -29,7 +29,7 @@ let packageDir: string | null = null
 let copiedDir: string | null = null
 
 function facePath(face: FontFace): string {
-  packageDir ??= dirname(require.resolve(`${FONT_PACKAGE}/package.json`))
+  packageDir ??= dirname(nodeRequire.resolve(`${FONT_PACKAGE}/package.json`))
   const path = join(packageDir, BUNDLED_FONT_FACES[face])
   if (!existsSync(path)) throw new Error(`The bundled font file is missing: ${path}. Reinstall the ${FONT_PACKAGE} package.`)
   return path

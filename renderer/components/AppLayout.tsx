@@ -2,7 +2,8 @@ import { AppShell, Group, NavLink, Stack, Text, Title, Tooltip, ActionIcon, useM
 import { useHotkeys } from '@mantine/hooks'
 import { IconArchive, IconBooks, IconBriefcase, IconBuilding, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
-import { useMemo } from 'react'
+import { Suspense, useMemo } from 'react'
+import { LoadingState } from './StateViews'
 import { useUpdatePreferences } from '../features/settings/preferences.queries'
 import { useGoToShortcuts } from './useKeySequence'
 
@@ -100,7 +101,9 @@ export function AppLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<LoadingState label="Loading" rows={4} />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   )

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: what a consultant feels, each figure beside its floor where there is one.
+ * Prints one table and writes bench/results.json. `--quick` runs tiny sizes once (npm test
+ * uses it to prove the script still works; its numbers mean nothing).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { benchAutosave } from './autosave.bench'
+import { benchOpen } from './open.bench'
+import { benchmarkPlan } from './plan.bench'
+import { benchRenderer, initialBundleBytes } from './renderer.bench'
+import type { Timing } from './stats'
+
+const quick = process.argv.includes('--quick')
+const skipBrowser = process.argv.includes('--skip-browser')
+const runs = quick ? { runs: 3, warmup: 1 } : { runs: 200, warmup: 20 }
+const slowRuns = quick ? { runs: 2, warmup: 1 } : { runs: 15, warmup: 3 }
+
+interface Row {
+  figure: string
+  target: string
+  median: number | null
+  p95: number | null
+  unit: 'ms' | 'KB' | 'MB'
+  floor?: number | null
+  ratio?: number | null
+  meets: boolean | null
+  note?: string
+}
+
+const rows: Row[] = []
+const round = (n: number) => Math.round(n * 100) / 100
+function timed(figure: string, target: string, t: Timing, ok: (t: Timing, ratio: number | null) => boolean, floor?: Timing, note?: string) {
+  const ratio = floor ? round(t.median / floor.median) : null
+  rows.push({ figure, target, median: round(t.median), p95: round(t.p95), unit: 'ms', floor: floor ? round(floor.median) : null, ratio, meets: ok(t, ratio), note })
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'stagecraft-bench-'))
+try {
+  const autosave = await benchAutosave(dir, runs)
+  const p95Ratio = round(autosave.dispatcher.p95 / autosave.floor.p95)
+  rows.push({
+    figure: 'Answer autosave (dispatcher + validation + write), p95',
+    target: '< 1.5× floor and < 10 ms',
+    median: round(autosave.dispatcher.median),
+    p95: round(autosave.dispatcher.p95),
+    unit: 'ms',
+    floor: round(autosave.floor.p95),
+    ratio: p95Ratio,
+    meets: p95Ratio < 1.5 && autosave.dispatcher.p95 < 10,
+    note: 'floor: the same upsert as a raw prepared statement, same pragmas, same disk (p95 against p95)'
+  })
+
+  const plan = benchmarkPlan({ runs: runs.runs, warmup: runs.warmup, taskCount: quick ? 20 : 100 })
+  timed('Plan generation + scheduling, 100 tasks', '< 5 ms', { median: plan.medianMs, p95: plan.p95Ms, runs: plan.runs }, (t) => t.median < 5)
+
+  const openPath = join(dir, 'autosave.db')
+  const open = await benchOpen(openPath, slowRuns)
+  timed('Database open + checks + migration check', '< 150 ms', open.app, (t) => t.median < 150, open.floor, 'measured on the autosave database until the large seed lands')
+
+  if (!skipBrowser) {
+    const bundle = initialBundleBytes()
+    rows.push({
+      figure: 'Initial JavaScript + CSS, gzipped',
+      target: '< 300 KB',
+      median: round(bundle.gzipBytes / 1024),
+      p95: null,
+      unit: 'KB',
+      meets: bundle.gzipBytes < 300 * 1024,
+      note: bundle.files.join(', ')
+    })
+    const renderer = await benchRenderer(dir, join(dir, 'renderer.db'), slowRuns)
+    timed('Renderer start in Chromium to the first usable screen', '< 500 ms', renderer.app, (t) => t.median < 500, renderer.floor)
+    rows.push({
+      figure: 'Renderer JS heap after the first screen',
+      target: '< 80 MB',
+      median: round(renderer.heapBytes / 1024 / 1024),
+      p95: null,
+      unit: 'MB',
+      meets: renderer.heapBytes < 80 * 1024 * 1024,
+      note: 'after the client list; the dashboard at full size comes with the tracking work'
+    })
+  }
+
+  const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n))
+  const fmt = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '—' : `${v}${unit}`)
+  console.log(`\nStagecraft benchmarks${quick ? ' (quick run: sizes too small to mean anything)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}\n`)
+  console.log(`${pad('figure', 58)} ${pad('median', 10)} ${pad('p95', 10)} ${pad('floor', 10)} ${pad('ratio', 7)} ${pad('target', 26)} ok`)
+  for (const r of rows) {
+    console.log(
+      `${pad(r.figure, 58)} ${pad(fmt(r.median, ` ${r.unit}`), 10)} ${pad(fmt(r.p95, ` ${r.unit}`), 10)} ${pad(fmt(r.floor, ' ms'), 10)} ${pad(fmt(r.ratio, '×'), 7)} ${pad(r.target, 26)} ${r.meets === null ? '—' : r.meets ? 'yes' : 'NO'}`
+    )
+  }
+  if (!quick) {
+    mkdirSync(join(import.meta.dirname), { recursive: true })
+    writeFileSync(
+      join(import.meta.dirname, 'results.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.versions.node }, rows }, null, 2)}\n`
+    )
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
