@@ -62,8 +62,15 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
   | 'intake:export'
 > {
   const { db, deps } = ctx
-  const mustExist = async (id: string) => {
-    if (!(await assessmentEngagementId(db, id))) throw notFound()
+  // The hot path of the workshop: one statement per save. A missing assessment shows up as
+  // a foreign-key failure rather than costing every keystroke an extra lookup.
+  const orNotFound = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write()
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw notFound()
+      throw error
+    }
   }
   return {
     'assessments:list': async ({ engagementId }) => listAssessments(db, engagementId, QUESTION_IDS.length),
@@ -91,13 +98,11 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
     },
     'assessments:set-answer': async ({ assessmentId, questionId, value }) => {
       checkAnswer(questionId, value)
-      await mustExist(assessmentId)
-      return { updatedAt: await upsertAnswerField(db, deps, assessmentId, questionId, 'value', encodeAnswerValue(value)) }
+      return { updatedAt: await orNotFound(() => upsertAnswerField(db, deps, assessmentId, questionId, 'value', encodeAnswerValue(value))) }
     },
     'assessments:set-note': async ({ assessmentId, questionId, kind, text }) => {
-      await mustExist(assessmentId)
       const field = kind === 'note' ? 'note' : 'private_note'
-      return { updatedAt: await upsertAnswerField(db, deps, assessmentId, questionId, field, text === '' ? null : text) }
+      return { updatedAt: await orNotFound(() => upsertAnswerField(db, deps, assessmentId, questionId, field, text === '' ? null : text)) }
     },
     'assessments:delete': async ({ id }) => {
       if (!(await deleteAssessment(db, id))) throw notFound()

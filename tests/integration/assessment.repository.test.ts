@@ -163,3 +163,18 @@ describe('assessments', () => {
     expect(latest.answers.infra_staff?.privateNote).toMatch(/Aiko/)
   })
 })
+
+describe('saving into an assessment that is gone', () => {
+  it('answers NOT_FOUND and writes nothing', async () => {
+    const b = await testBackend()
+    try {
+      const r = await callAs(b, 'assessments:set-note', { assessmentId: '00000000-0000-4000-8000-00000000beef', questionId: 'stage', kind: 'note', text: 'x' })
+      expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+      const a = await callAs(b, 'assessments:set-answer', { assessmentId: '00000000-0000-4000-8000-00000000beef', questionId: 'stage', value: 'A' })
+      expect(a).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+      expect((b.database.sqlite.prepare('SELECT count(*) AS n FROM assessment_answer').get() as { n: number }).n).toBe(0)
+    } finally {
+      await b.dispose()
+    }
+  })
+})
