@@ -34,6 +34,8 @@ step('Unit and integration tests', npx, [
   'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'
 ])
 step('End-to-end tests in Chromium', npx, ['playwright', 'test'])
+// The benchmarks never time anything in npm test; this only proves the script still runs.
+step('Benchmark script, once on tiny sizes', npx, ['tsx', 'bench/run.ts', '--quick'])
 
 // One closing line over both runners.
 let passed = 0
