@@ -1,11 +1,5 @@
-import { DIMENSIONS } from '../../../shared/domain/assessment/dimensions'
-import {
-  CONTEXT_QUESTIONS,
-  MATURITY_QUESTIONS,
-  UNKNOWN,
-  UNKNOWN_LABEL,
-  type AnswerValue
-} from '../../../shared/domain/assessment/question-bank'
+import { UNKNOWN, UNKNOWN_LABEL, type AnswerValue } from '../../../shared/domain/assessment/question-bank'
+import { ASSESSMENT_SECTIONS } from '../../../shared/domain/assessment/sections'
 
 export interface StepOption {
   id: string
@@ -23,43 +17,26 @@ export interface WorkshopStep {
   options: StepOption[]
 }
 
-/** Context first (how the client works with AI), then the eight dimensions in order. */
-export const WORKSHOP_STEPS: readonly WorkshopStep[] = [
-  ...CONTEXT_QUESTIONS.map(
+/** The shared section order (context first, then the eight dimensions), one screen per question. */
+export const WORKSHOP_STEPS: readonly WorkshopStep[] = ASSESSMENT_SECTIONS.flatMap((section) =>
+  section.questions.map(
     (q): WorkshopStep => ({
       id: q.id,
-      section: 'The client and its AI work',
-      sectionId: 'context',
+      section: section.name,
+      sectionId: section.id,
       text: q.text,
       help: q.help,
-      kind: q.kind,
-      options: q.kind === 'choice' ? q.options.map((o) => ({ id: o.id, label: o.label })) : []
+      kind: 'kind' in q ? q.kind : 'choice',
+      options: 'options' in q ? q.options.map((o) => ({ id: o.id, label: o.label })) : []
     })
-  ),
-  ...DIMENSIONS.flatMap((d) =>
-    MATURITY_QUESTIONS.filter((q) => q.dimension === d.id).map(
-      (q): WorkshopStep => ({
-        id: q.id,
-        section: d.name,
-        sectionId: d.id,
-        text: q.text,
-        help: q.help,
-        kind: 'choice',
-        options: q.options.map((o) => ({ id: o.id, label: o.label }))
-      })
-    )
   )
-]
+)
 
-export const SECTIONS: readonly { id: string; name: string; steps: WorkshopStep[] }[] = (() => {
-  const out: { id: string; name: string; steps: WorkshopStep[] }[] = []
-  for (const step of WORKSHOP_STEPS) {
-    const last = out.at(-1)
-    if (last && last.id === step.sectionId) last.steps.push(step)
-    else out.push({ id: step.sectionId, name: step.section, steps: [step] })
-  }
-  return out
-})()
+export const SECTIONS: readonly { id: string; name: string; steps: WorkshopStep[] }[] = ASSESSMENT_SECTIONS.map((section) => ({
+  id: section.id,
+  name: section.name,
+  steps: WORKSHOP_STEPS.filter((step) => step.sectionId === section.id)
+}))
 
 export const isAnswered = (value: AnswerValue | null | undefined): boolean => value !== null && value !== undefined
 
