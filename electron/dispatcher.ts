@@ -38,6 +38,54 @@ export function isTrustedSender(sender: SenderInfo | undefined, trustedOrigin: s
   }
 }
 
+/** No contract payload nests deeper than a handful of levels. */
+export const MAX_PAYLOAD_DEPTH = 64
+/** Values (strings, numbers, array items, object entries) in one payload, at most. */
+export const MAX_PAYLOAD_NODES = 1_000_000
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+export type PayloadProblem = 'too-deep' | 'too-large' | 'malformed-text' | 'prototype-key'
+
+/**
+ * A cheap walk before any schema runs, without recursion: refuses absurd nesting and
+ * size, and text that is not well-formed Unicode (a lone surrogate would be stored as
+ * U+FFFD, so what was sent would not be what was kept). Keys are checked as well as values,
+ * and an own `__proto__` key is refused outright: zod's records skip it silently, so it
+ * would otherwise be accepted and dropped instead of refused.
+ */
+export function payloadProblem(payload: unknown): PayloadProblem | null {
+  const stack: [unknown, number][] = [[payload, 0]]
+  let nodes = 0
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    nodes += 1
+    if (nodes > MAX_PAYLOAD_NODES) return 'too-large'
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return 'malformed-text'
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth >= MAX_PAYLOAD_DEPTH) return 'too-deep'
+      if (Array.isArray(value)) {
+        for (const item of value) stack.push([item, depth + 1])
+      } else {
+        for (const key of Object.keys(value)) {
+          if (key === '__proto__') return 'prototype-key'
+          if (LONE_SURROGATE.test(key)) return 'malformed-text'
+          stack.push([(value as Record<string, unknown>)[key], depth + 1])
+        }
+      }
+    }
+  }
+  return null
+}
+
+const PAYLOAD_MESSAGES: Record<PayloadProblem, string> = {
+  'too-deep': 'The request is nested too deeply to be one Stagecraft understands.',
+  'too-large': 'The request is too large to be one Stagecraft understands.',
+  'malformed-text': 'The request holds text that is not valid Unicode (a lone surrogate), so it was refused.',
+  'prototype-key': 'The request has a field named __proto__, which Stagecraft never uses, so it was refused.'
+}
+
 /**
  * The function `ipcMain.handle` calls, callable without Electron: check the sender,
  * parse the payload against the contract, run the handler, check the output, and
@@ -52,6 +100,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     if (!isTrustedSender(sender, trustedOrigin)) {
       return fail('FORBIDDEN', 'This request did not come from the Stagecraft window and was refused.')
     }
+    const problem = payloadProblem(payload)
+    if (problem) return fail('INVALID_INPUT', PAYLOAD_MESSAGES[problem])
     const spec = contract[channel as Channel]
     const parsed = (spec.input as z.ZodType).safeParse(payload)
     if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error.issues))

@@ -260,18 +260,34 @@ export async function summarize(db: Db, file: PortableFile): Promise<PortableSum
 const SUFFIX = ' (imported)'
 const suffixed = (text: string, max: number) => `${text.slice(0, max - SUFFIX.length)}${SUFFIX}`
 
+/** An id used nowhere yet: not in this database and not in the file. */
+async function freshIdMaker(db: Db, deps: Deps, d: PortableData): Promise<() => Promise<string>> {
+  const taken = new Set([d.client.id, d.engagement.id, ...d.assessments.map((a) => a.id), ...(d.plan ? [d.plan.id] : [])])
+  return async () => {
+    for (;;) {
+      const id = deps.newId()
+      if (taken.has(id)) continue
+      const used = await Promise.all((['client', 'engagement', 'assessment', 'plan'] as const).map((t) => exists(db, t, [id])))
+      taken.add(id)
+      if (used.every((u) => u.length === 0)) return id
+    }
+  }
+}
+
 /** The same data under fresh ids, titles marked " (imported)", so it sits beside the original. */
-function withNewIds(d: PortableData, deps: Deps): PortableData {
-  const clientId = deps.newId()
-  const engagementId = deps.newId()
-  const assessmentIds = new Map(d.assessments.map((a) => [a.id, deps.newId()]))
+async function withNewIds(db: Db, d: PortableData, deps: Deps): Promise<PortableData> {
+  const fresh = await freshIdMaker(db, deps, d)
+  const clientId = await fresh()
+  const engagementId = await fresh()
+  const assessmentIds = new Map<string, string>()
+  for (const a of d.assessments) assessmentIds.set(a.id, await fresh())
   return {
     client: { ...d.client, id: clientId, name: suffixed(d.client.name, 200) },
     engagement: { ...d.engagement, id: engagementId, clientId, title: suffixed(d.engagement.title, 200) },
     assessments: d.assessments.map((a) => ({ ...a, id: assessmentIds.get(a.id)!, engagementId })),
     plan: d.plan && {
       ...d.plan,
-      id: deps.newId(),
+      id: await fresh(),
       engagementId,
       assessmentId: d.plan.assessmentId === null ? null : assessmentIds.get(d.plan.assessmentId)!
     }
@@ -383,12 +399,12 @@ export async function importPortable(
     (data.plan !== null && (await exists(db, 'plan', [data.plan.id])).length > 0)
   let created: 'new' | 'copy' | 'replaced' = 'new'
   if (clash && mode === 'keep-both') {
-    data = withNewIds(data, deps)
+    data = await withNewIds(db, data, deps)
     created = 'copy'
   }
   if (clash && mode === 'replace') {
-    created = 'replaced'
-    await db.deleteFrom('engagement').where('id', '=', data.engagement.id).execute()
+    const deleted = await db.deleteFrom('engagement').where('id', '=', data.engagement.id).executeTakeFirst()
+    if (deleted.numDeletedRows > 0n) created = 'replaced'
     const stray = [...(await exists(db, 'assessment', childIds)), ...(data.plan ? await exists(db, 'plan', [data.plan.id]) : [])]
     if (stray.length > 0) {
       throw new AppError('CONFLICT', 'Some records in the file belong to another engagement here, so it cannot replace this one. Import it with "keep both" instead.')

@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import { CliError } from '../../cli/cli-io'
 import { parseJsonText } from '../../cli/intake-file'
+import { payloadProblem } from '../dispatcher'
 
 /** No Stagecraft file nests anywhere near this deep; a hostile one may nest 100,000 deep. */
 export const MAX_JSON_DEPTH = 64
@@ -134,6 +135,11 @@ export function parseStrictJson(name: string, bytes: Uint8Array, options: { allo
     const where = scan.duplicate.path ? ` in ${scan.duplicate.path}` : ''
     throw invalid(`${name}: the field "${scan.duplicate.key}" appears twice${where}; each field may be given only once`)
   }
+  const problem = payloadProblem(value)
+  // An escape such as "\ud800" parses to half a character, which could not be stored as written.
+  if (problem === 'malformed-text') throw invalid(`${name}: holds text that is not valid Unicode (a lone surrogate escape)`)
+  if (problem === 'prototype-key') throw invalid(`${name}: has a field named "__proto__", which no Stagecraft file has`)
+  if (problem) throw invalid(`${name}: is too large or too deeply nested to be a Stagecraft file`)
   return value
 }
 

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path'
+import { checkDatabaseFile, countContents, quarantineDatabase } from '../../db/health'
+import { migrations } from '../../db/migrations'
+import type { CliCommand } from '../cli-command'
+import { CliError, UsageError, type CliIo } from '../cli-io'
+import { userDirectory } from '../user-path'
+
+/** The database the CLI works on: `STAGECRAFT_DB`, relative to the directory the user ran it from. */
+export function databasePathFrom(io: CliIo, command: string): string {
+  const value = io.env.STAGECRAFT_DB
+  if (!value) throw new CliError(`stagecraft ${command}: STAGECRAFT_DB is not set; set it to the path of the Stagecraft database`)
+  return resolve(userDirectory(io), value)
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/**
+ * `db check`: the app's start-up checks (header, quick_check, foreign_key_check) on the
+ * database at STAGECRAFT_DB. A damaged file is set aside into `quarantine/` with its
+ * -wal/-shm files, exactly as the app does, so the app then offers the newest backup.
+ * A database from a newer version of Stagecraft is left untouched.
+ */
+export const dbCommand: CliCommand = {
+  name: 'db',
+  usage: 'db check',
+  summary: 'Check the database at STAGECRAFT_DB as the app does at start; set a damaged one aside.',
+  positionals: ['ACTION'],
+  options: {},
+  run: ({ positionals }, io) => {
+    const action = positionals[0]
+    if (action !== 'check') throw new UsageError(`stagecraft db: unknown action "${action}"; usage: stagecraft db check`)
+    const path = databasePathFrom(io, 'db check')
+    const latest = migrations.length
+    const verdict = checkDatabaseFile(path, latest)
+    if (verdict.ok) {
+      const counts = countContents(path)
+      const contents = counts
+        ? `${plural(counts.clients, 'client')}, ${plural(counts.engagements, 'engagement')}, ${plural(counts.assessments, 'assessment')}`
+        : 'contents not counted'
+      const update = verdict.schemaVersion < latest ? `; the app will update it to data version ${latest} when it opens it` : ''
+      io.stdout(`${path}: healthy (data version ${verdict.schemaVersion}, integrity and foreign keys ok; ${contents}${update})\n`)
+      return 0
+    }
+    if (verdict.problem === 'missing') throw new CliError(`${path}: there is no database file there`)
+    if (verdict.problem === 'too-new') {
+      throw new CliError(`${path}: ${verdict.detail} Update Stagecraft; the database has not been changed`)
+    }
+    const folder = quarantineDatabase(path, new Date())
+    throw new CliError(
+      `${path}: ${verdict.detail} It has been moved, with its -wal/-shm files, to ${folder}; start Stagecraft to restore the newest backup or start empty`
+    )
+  }
+}
