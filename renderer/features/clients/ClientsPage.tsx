@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Select, Switch, Table, Text } from '@mantine/core'
+import { Badge, Button, Card, Group, Menu, Select, Switch, Table, Text } from '@mantine/core'
 import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks'
 import { IconBuilding, IconFileImport, IconPlus, IconSparkles } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
@@ -11,6 +11,7 @@ import { SearchField } from '../../components/SearchField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { rowKeyHandlers } from '../../components/useListKeyboard'
 import { formatDate } from '../../format'
+import { usePortableImport } from '../portable/PortableImport'
 import { ClientFormModal } from './ClientFormModal'
 import { useClients } from './clients.queries'
 
@@ -54,10 +55,19 @@ export function ClientsPage() {
     },
     onError: (error) => notifyError(error, 'The intake file was not imported')
   })
+  const portable = usePortableImport()
   const importButton = (
-    <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => importIntake.mutate()} loading={importIntake.isPending}>
-      Import intake file
-    </Button>
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconFileImport size={16} />} loading={importIntake.isPending}>
+          Import…
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => importIntake.mutate()}>Intake file (.json)</Menu.Item>
+        <Menu.Item onClick={() => void portable.start()}>Engagement file (.stagecraft)</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   )
 
   // The first usable screen: measured by the benchmarks (renderer start to here).
@@ -173,6 +183,7 @@ export function ClientsPage() {
         </Card>
       )}
       <ClientFormModal opened={formOpen} onClose={form.close} onSaved={(c) => navigate(`/clients/${c.id}`)} />
+      {portable.modal}
     </>
   )
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { formatDate, formatMoney } from '../../format'
 import { AssessmentsSection } from '../assessments/AssessmentsSection'
+import { PortableExportModal } from '../portable/PortableExportModal'
 import { EngagementFormModal } from './EngagementFormModal'
 import { useArchiveEngagement, useDeleteEngagement, useEngagement } from './engagements.queries'
 import { StatusBadge } from './StatusBadge'
@@ -32,6 +33,7 @@ export function EngagementDetailPage() {
   const archive = useArchiveEngagement()
   const remove = useDeleteEngagement()
   const [editOpen, edit] = useDisclosure(false)
+  const [portableOpen, portable] = useDisclosure(false)
 
   if (engagement.isPending) return <LoadingState label="Loading engagement" rows={4} />
   if (engagement.isError) return <ErrorState error={engagement.error} onRetry={() => void engagement.refetch()} />
@@ -107,6 +109,9 @@ export function EngagementDetailPage() {
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
+                <Menu.Item leftSection={<IconFileText size={16} />} onClick={portable.open}>
+                  Export as a .stagecraft file…
+                </Menu.Item>
                 <Menu.Item leftSection={<IconArchive size={16} />} onClick={toggleArchive}>
                   {e.archivedAt ? 'Restore from archive' : 'Archive engagement'}
                 </Menu.Item>
@@ -133,6 +138,7 @@ export function EngagementDetailPage() {
         </Stack>
       </Card>
       <AssessmentsSection engagementId={e.id} clientName={e.clientName} />
+      <PortableExportModal engagementId={e.id} opened={portableOpen} onClose={portable.close} />
       <EngagementFormModal opened={editOpen} onClose={edit.close} clientId={e.clientId} engagement={e} />
     </>
   )
