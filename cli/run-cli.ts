@@ -3,13 +3,14 @@ import type { CliCommand } from './cli-command'
 import { CliError, EXIT_FAILURE, oneLine, UsageError, type CliIo } from './cli-io'
 import { assessCommand } from './commands/assess.command'
 import { planCommand } from './commands/plan.command'
+import { exportCommand } from './commands/export.command'
 import { dbCommand } from './commands/db.command'
 import { importCommand } from './commands/import.command'
 
 export const PROGRAM = 'stagecraft'
 
 /** Every command, in help order. */
-export const COMMANDS: readonly CliCommand[] = [assessCommand, planCommand, dbCommand, importCommand]
+export const COMMANDS: readonly CliCommand[] = [assessCommand, planCommand, exportCommand, dbCommand, importCommand]
 
 export function usageText(): string {
   const lines = [

@@ -6,6 +6,8 @@
 import { createRequire } from 'node:module'
 import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js'
 import { renderRadarSvg, type RadarChartSpec } from '../shared/charts/radar.chart'
+import { renderScenarioSvg, type ScenarioChartSpec } from '../shared/charts/scenario.chart'
+import { renderTimelineSvg, timelineHeight, type TimelineChartSpec } from '../shared/charts/timeline.chart'
 import { PRINT_PALETTE, type ChartPalette } from '../shared/charts/svg'
 import { BUNDLED_FONT_FAMILY, bundledFontPath } from './fonts'
 
@@ -93,4 +95,32 @@ export function renderRadarPng(spec: RadarChartSpec, options: RadarImageOptions 
   // keep; the chart's markup has no stray whitespace, so preserving it is safe.
   const preserved = svg.replace(/^<svg /, '<svg xml:space="preserve" ')
   return { png: svgToPng(preserved, { width: width * scale }), width, height, title: spec.title }
+}
+
+export interface ChartImageOptions {
+  /** Display width in pixels at 96 dpi. */
+  width?: number
+  /** How many times sharper than the display size the PNG is (3 prints crisply). */
+  scale?: number
+  palette?: ChartPalette
+  fontSize?: number
+}
+
+/** The plan's timeline (Gantt) as a crisp PNG; the height follows from its rows. */
+export function renderTimelinePng(spec: TimelineChartSpec, options: ChartImageOptions = {}): ChartImage {
+  const width = options.width ?? 640
+  const fontSize = options.fontSize ?? 10.5
+  const scale = options.scale ?? 3
+  const height = timelineHeight(spec, width, fontSize)
+  const svg = renderTimelineSvg(spec, { width, height, palette: options.palette ?? PRINT_PALETTE, fontFamily: CHART_FONT_FAMILY, fontSize })
+  return { png: svgToPng(svg, { width: width * scale }), width, height, title: spec.title }
+}
+
+/** The first-hire scenario chart as a crisp PNG, drawn from the same spec the plan screen shows. */
+export function renderScenarioPng(spec: ScenarioChartSpec, options: ChartImageOptions & { height?: number } = {}): ChartImage {
+  const width = options.width ?? 640
+  const height = options.height ?? 300
+  const scale = options.scale ?? 3
+  const svg = renderScenarioSvg(spec, { width, height, palette: options.palette ?? PRINT_PALETTE, fontFamily: CHART_FONT_FAMILY, fontSize: options.fontSize ?? 14 })
+  return { png: svgToPng(svg, { width: width * scale }), width, height, title: spec.title }
 }

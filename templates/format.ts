@@ -41,3 +41,15 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 export function formatList(items: readonly string[], locale: string): string {
   return new Intl.ListFormat(safeLocale(locale), { style: 'long', type: 'conjunction' }).format(items)
 }
+
+/** A short calendar date, e.g. "3 Mar" (en-GB) or "Mar 3" (en-US), in UTC. */
+export function formatShortDate(value: Date | string, locale: string): string {
+  const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : value
+  if (Number.isNaN(date.getTime())) return String(value)
+  return new Intl.DateTimeFormat(safeLocale(locale), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date)
+}
+
+/** A share as a percentage, e.g. 0.35 → "35%". */
+export function formatPercent(value: number, locale: string, digits = 0): string {
+  return new Intl.NumberFormat(safeLocale(locale), { style: 'percent', maximumFractionDigits: digits }).format(value)
+}

@@ -6,6 +6,10 @@
 import { Packer, type Document } from 'docx'
 import { buildAssessmentReport } from './assessment.docx'
 import { buildAssessmentReportModel, type AssessmentReportInput, type AssessmentReportModel } from './assessment-report.model'
+import { buildHiringPack } from './hiring.docx'
+import { buildHiringPackModel, type HiringPackInput, type HiringPackModel } from './hiring.model'
+import { buildProposal } from './proposal.docx'
+import { buildProposalModel, type ProposalInput, type ProposalModel } from './proposal.model'
 
 export interface TemplateDefinition<Input, Model> {
   name: string
@@ -45,9 +49,30 @@ export const assessmentTemplate: TemplateDefinition<AssessmentReportInput, Asses
   fileName: (m) => safeFileName(`AI readiness assessment - ${m.meta.clientName}`)
 }
 
-/** Every template by name. Add 'proposal', 'hiring' and 'progress' here. */
+export const proposalTemplate: TemplateDefinition<ProposalInput, ProposalModel> = {
+  name: 'proposal',
+  title: 'Proposal',
+  description:
+    'What the client reads and signs: executive summary, current state, the phased plan with its timeline, hiring plan and job descriptions, investment, assumptions, terms, acceptance and interview kits.',
+  buildModel: buildProposalModel,
+  build: (m) => buildProposal(m),
+  fileName: (m) => safeFileName(`Proposal - ${m.meta.clientName} - ${m.meta.engagementTitle}`)
+}
+
+export const hiringTemplate: TemplateDefinition<HiringPackInput, HiringPackModel> = {
+  name: 'hiring',
+  title: 'Hiring pack',
+  description: 'The hiring order and timing, a job description and an interview kit with scorecard for every role in the plan.',
+  buildModel: buildHiringPackModel,
+  build: (m) => buildHiringPack(m),
+  fileName: (m) => safeFileName(`Hiring pack - ${m.meta.clientName}`)
+}
+
+/** Every template by name. Add 'progress' here. */
 export const TEMPLATES = {
-  assessment: assessmentTemplate
+  proposal: proposalTemplate,
+  assessment: assessmentTemplate,
+  hiring: hiringTemplate
 } as const satisfies Record<string, TemplateDefinition<any, any>>
 
 export type TemplateName = keyof typeof TEMPLATES
@@ -83,4 +108,9 @@ export {
   type AssessmentReportModel,
   type AssessmentReportSectionId
 } from './assessment-report.model'
+export { buildProposal } from './proposal.docx'
+export { buildProposalModel, PROPOSAL_SECTIONS, type ProposalInput, type ProposalModel, type ProposalSectionId } from './proposal.model'
+export { buildHiringPack } from './hiring.docx'
+export { buildHiringPackModel, HIRING_PACK_SECTIONS, type HiringPackInput, type HiringPackModel, type HiringPackSectionId } from './hiring.model'
+export type { DocumentAssessmentInput, EngagementDocumentInput } from './engagement-basis'
 export { BrandingLogoError, BrandingSchema, DEFAULT_BRANDING, parseBranding, prepareLogo, type Branding, type Logo } from './branding'

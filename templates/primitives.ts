@@ -345,3 +345,116 @@ export function coverPage(theme: DocumentTheme, spec: CoverSpec): FileChild[] {
 export function pageBreak(): Paragraph {
   return new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0 }, children: [] })
 }
+
+// ---------------------------------------------------------------------------------------
+// Key figures and signatures
+
+export interface KeyFigureSpec {
+  label: string
+  value: string
+  note?: string
+}
+
+/**
+ * A row of headline figures (label, large value, short note), each in a tinted panel with
+ * white gutters between them. Drawn as a one-row table so it reads the same everywhere.
+ */
+export function keyFigures(theme: DocumentTheme, figures: readonly KeyFigureSpec[]): Table {
+  const c = theme.colours
+  const n = Math.max(1, figures.length)
+  const width = theme.page.textWidth
+  const widths = figures.map((_, i) => (i < n - 1 ? Math.floor(width / n) : width - Math.floor(width / n) * (n - 1)))
+  const gutter = { style: BorderStyle.SINGLE, size: 36, color: 'FFFFFF' }
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: gutter },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: figures.map(
+          (f, i) =>
+            new TableCell({
+              width: { size: widths[i]!, type: WidthType.DXA },
+              margins: { top: 150, bottom: 130, left: 170, right: 120 },
+              shading: { type: 'clear', color: 'auto', fill: c.accentTint },
+              borders: { top: { style: BorderStyle.SINGLE, size: 18, color: c.accent }, left: i === 0 ? none : gutter, right: i === n - 1 ? none : gutter },
+              children: [
+                safeParagraph(f.label, { style: STYLE.label, spacing: { before: 0, after: 60 }, run: { color: c.accentText } }),
+                safeParagraph(f.value, { style: STYLE.tableText, run: { bold: true, color: c.ink, size: 30 }, spacing: { before: 0, after: 40, line: 276 } }),
+                ...(f.note ? [safeParagraph(f.note, { style: STYLE.tableText, run: { color: c.muted, size: 16 }, spacing: { before: 0, after: 0 } })] : [])
+              ]
+            })
+        )
+      })
+    ]
+  })
+}
+
+export interface SignatureParty {
+  /** "For Parcelwise". */
+  heading: string
+  /** Values printed above the lines (empty leaves the line blank to write on). */
+  fields: readonly { label: string; value?: string }[]
+}
+
+/**
+ * Signature blocks side by side: for each party a heading, then a line to write on per
+ * field with its label under it (values such as a name can be printed on the line).
+ */
+export function signatureBlock(theme: DocumentTheme, parties: readonly SignatureParty[]): Table {
+  const c = theme.colours
+  const width = theme.page.textWidth
+  const gap = 600
+  const col = Math.floor((width - gap * (parties.length - 1)) / Math.max(1, parties.length))
+  const widths: number[] = []
+  parties.forEach((_, i) => {
+    if (i > 0) widths.push(gap)
+    widths.push(col)
+  })
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
+  const line = { style: BorderStyle.SINGLE, size: 6, color: c.ink }
+  const cell = (children: Paragraph[], w: number, bottom = false) =>
+    new TableCell({
+      width: { size: w, type: WidthType.DXA },
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      borders: { top: none, left: none, right: none, bottom: bottom ? line : none },
+      verticalAlign: VerticalAlignTable.BOTTOM,
+      children
+    })
+  const rowOf = (make: (p: SignatureParty) => { children: Paragraph[]; bottom?: boolean }) =>
+    new TableRow({
+      cantSplit: true,
+      children: parties.flatMap((p, i) => {
+        const made = make(p)
+        const cells = [cell(made.children, col, made.bottom)]
+        return i > 0 ? [cell([new Paragraph({ children: [] })], gap), ...cells] : cells
+      })
+    })
+  const fieldCount = Math.max(...parties.map((p) => p.fields.length))
+  const rows: TableRow[] = [
+    rowOf((p) => ({ children: [safeParagraph(p.heading, { style: STYLE.tableText, run: { bold: true, color: c.accentText, size: 22 }, keepNext: true, spacing: { before: 0, after: 120 } })] }))
+  ]
+  for (let i = 0; i < fieldCount; i++) {
+    rows.push(
+      rowOf((p) => ({
+        bottom: true,
+        children: [safeParagraph(p.fields[i]?.value ?? '', { style: STYLE.tableText, run: { color: c.ink, size: 21 }, keepNext: true, spacing: { before: 520, after: 40 } })]
+      }))
+    )
+    rows.push(
+      rowOf((p) => ({
+        children: [safeParagraph(p.fields[i]?.label ?? '', { style: STYLE.tableText, run: { color: c.muted, size: 16 }, keepNext: i < fieldCount - 1, spacing: { before: 40, after: 0 } })]
+      }))
+    )
+  }
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows
+  })
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest'
+import { planIntake } from '../../../cli/commands/plan.command'
+import { DEFAULT_LIBRARY, interviewLoop } from '../../../shared/content/library.content'
+import { answersForContext, answersForMaturity } from '../../../shared/domain/assessment/question-bank'
+import { planFromStored, basisFrom } from '../../../shared/domain/planning/stored-plan'
+import { assess } from '../../../shared/domain/assessment/engine'
+import {
+  buildHiringPack,
+  buildHiringPackModel,
+  buildProposal,
+  buildProposalModel,
+  HIRING_PACK_SECTIONS,
+  packDocument,
+  PROPOSAL_SECTIONS,
+  TEMPLATES
+} from '../../../templates/index'
+import { unzip, visibleText } from '../../helpers/readers'
+import { intakeFixture, proposalInputFrom } from '../../helpers/proposal-input.helper'
+
+const headingsOf = async (bytes: Buffer): Promise<string[]> => {
+  const xml = unzip(bytes).get('word/document.xml')!.toString('utf8')
+  return [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading1"\/>[\s\S]*?<\/w:p>/g)].map((m) => visibleText(m[0]).join(''))
+}
+
+const textOf = (bytes: Buffer): string => visibleText(unzip(bytes).get('word/document.xml')!.toString('utf8')).join('\n')
+
+describe('the proposal model', () => {
+  it('presents the plan the CLI plans, priced with the default terms and valid 30 days', () => {
+    const m = buildProposalModel(proposalInputFrom('api-startup'))
+    const plan = planIntake(intakeFixture('api-startup'))
+    expect(m.summary.recommendation.role).toBe('infra_engineer')
+    expect(m.plan.phases.flatMap((p) => p.rows.map((r) => r.id))).toEqual(plan.phases.flatMap((p) => p.items.filter((i) => i.kind !== 'milestone').map((i) => i.id)))
+    expect(m.investment.tiers.map((t) => [t.name, t.proposed])).toEqual([
+      ['Foundations only', false],
+      ['Foundations and first hire', false],
+      ['Full build-out', true]
+    ])
+    expect(m.investment.tiers.at(-1)!.total).toBe('€73,800')
+    expect(m.meta.validUntil).toBe('22 March 2025') // generated 20 February
+    expect(m.investment.payments.map((p) => p.share)).toEqual(['30%', '40%', '30%'])
+    expect(m.investment.paymentsTotal).toBe('€73,800')
+    expect(m.summary.seedComparison).toMatch(/dozen or so companies of 50 to 500 people/)
+    expect(m.summary.seedComparison).toMatch(/not as a promise/)
+  })
+
+  it('shows discount, expenses, tax and a fixed fee when the terms have them', () => {
+    const m = buildProposalModel(
+      proposalInputFrom('api-startup', {
+        pricing: {
+          model: 'fixed_fee',
+          fixedFee: 70_000,
+          discountPercent: 5,
+          taxRatePercent: 20,
+          taxLabel: 'VAT',
+          expenses: [{ label: 'Travel to two on-site workshops', amount: 1_500 }],
+          paymentMilestones: [
+            { label: 'On signing', percent: 50, dueWeek: 1 },
+            { label: 'First hire starts', percent: 50, milestone: 'first_hire_starts' }
+          ],
+          validUntil: '2025-04-30',
+          tiers: { committed: 'foundations_first_hire', offered: ['foundations_first_hire', 'full_build_out'] }
+        }
+      })
+    )
+    const proposed = m.investment.tiers.find((t) => t.proposed)!
+    expect(proposed.name).toBe('Foundations and first hire')
+    expect(proposed.fees).toBe('€70,000')
+    expect(proposed.discount).toBe('−€3,500')
+    expect(proposed.expenses).toBe('€1,500')
+    expect(proposed.tax).toBe('€13,600') // 20% of (66,500 + 1,500)
+    expect(proposed.total).toBe('€81,600')
+    expect(m.investment.showDiscount && m.investment.showExpenses && m.investment.showTax).toBe(true)
+    expect(m.investment.basis).toMatch(/^Fixed fee/)
+    expect(m.investment.validUntil).toBe('30 April 2025')
+    expect(m.terms.clauses.find((c) => c.title === 'Fees and invoices')!.text).toMatch(/fixed/)
+  })
+
+  it('lists the unknown answers, the decisive ones first, as assumptions to confirm', () => {
+    const i = intakeFixture('api-startup')
+    const raw: Record<string, unknown> = { ...answersForMaturity(i.maturity), ...answersForContext(i.context), deploy_path: 'unknown', deploy_is_bottleneck: 'unknown' }
+    const answers = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, { value: v as string, note: null }]))
+    const m = buildProposalModel(proposalInputFrom('api-startup', { assessment: { answers } }))
+    expect(m.assumptions.toVerify.length).toBeGreaterThanOrEqual(2)
+    expect(m.assumptions.toVerify[0]!.decisive).toBe(true)
+    expect(m.assumptions.toVerify[0]!.changes.length).toBeGreaterThan(0)
+  })
+
+  it('takes a stored plan with its edits and the consultant notes on its items', () => {
+    const i = intakeFixture('api-startup')
+    const result = assess({ maturity: i.maturity, context: i.context })
+    const plan = planFromStored(
+      {
+        basis: basisFrom(result, i.context, i.maturity),
+        keptStale: [],
+        library: { tasks: {}, roles: {} },
+        settings: { capacityDaysPerWeek: 3 },
+        edits: { overrides: { terraform: { effortDays: 10, notes: 'Two AWS accounts' } }, custom: [{ id: 'security_review', title: 'Security review of the platform', phase: 'first_hire', effortDays: 2, owner: 'consultant' }], removed: ['billing_alerts'] },
+        createdAt: '2025-02-01T00:00:00Z'
+      },
+      { startDate: '2025-03-03', dayRate: 1200, currency: 'EUR' }
+    )
+    const m = buildProposalModel(proposalInputFrom('api-startup', { plan, itemNotes: { terraform: 'Two AWS accounts' } }))
+    const rows = m.plan.phases.flatMap((p) => p.rows)
+    expect(rows.find((r) => r.id === 'terraform')).toMatchObject({ effort: '10 days', note: 'Two AWS accounts', cost: '€12,000' })
+    expect(rows.find((r) => r.id === 'security_review')!.title).toBe('Security review of the platform')
+    expect(rows.some((r) => r.id === 'billing_alerts')).toBe(false)
+  })
+
+  it('prints the consultant’s own terms instead of the standard ones', () => {
+    const m = buildProposalModel(proposalInputFrom('api-startup', { terms: 'Our terms.\n\nSecond paragraph.' }))
+    expect(m.terms).toEqual({ clauses: [], custom: 'Our terms.\n\nSecond paragraph.' })
+  })
+
+  it('leaves out each part that is switched off, and the contents follow', async () => {
+    const all = await headingsOf(await packDocument(buildProposal(buildProposalModel(proposalInputFrom('api-startup')))))
+    expect(all).toEqual([
+      'Executive summary',
+      'Current state',
+      'The plan',
+      'Hiring plan',
+      'Investment',
+      'Assumptions and exclusions',
+      'Terms',
+      'Acceptance',
+      'Appendix: interview kits'
+    ])
+    const some = await packDocument(
+      buildProposal(buildProposalModel(proposalInputFrom('api-startup', { sections: { interviewKits: false, terms: false, currentState: false } })))
+    )
+    const h1 = await headingsOf(some)
+    expect(h1).not.toContain('Appendix: interview kits')
+    expect(h1).not.toContain('Terms')
+    expect(h1).not.toContain('Current state')
+    expect(h1).toContain('Acceptance')
+    const none = Object.fromEntries(PROPOSAL_SECTIONS.map((s) => [s, false]))
+    const empty = await packDocument(buildProposal(buildProposalModel(proposalInputFrom('api-startup', { sections: none }))))
+    expect(await headingsOf(empty)).toEqual([])
+    expect(unzip(empty).get('word/document.xml')!.toString('utf8')).toContain('<w:body>')
+  })
+
+  it('writes the same document for the same input', async () => {
+    const a = textOf(await packDocument(buildProposal(buildProposalModel(proposalInputFrom('mlops-pain')))))
+    const b = textOf(await packDocument(buildProposal(buildProposalModel(proposalInputFrom('mlops-pain')))))
+    expect(a).toBe(b)
+  })
+
+  it('is registered with the assessment and hiring templates, with safe file names', () => {
+    expect(Object.keys(TEMPLATES)).toEqual(['proposal', 'assessment', 'hiring'])
+    const m = buildProposalModel(proposalInputFrom('api-startup'))
+    expect(TEMPLATES.proposal.fileName(m)).toBe('Proposal - Parcelwise - First AI feature.docx')
+    expect(TEMPLATES.hiring.fileName(buildHiringPackModel(proposalInputFrom('api-startup')))).toBe('Hiring pack - Parcelwise.docx')
+  })
+})
+
+describe('the hiring pack model', () => {
+  it('has a job description and the interviewLoop kit for every hire, in plan order', () => {
+    const input = proposalInputFrom('custom-exploration')
+    const m = buildHiringPackModel(input)
+    const plan = planIntake(intakeFixture('custom-exploration'))
+    expect(m.roles.map((r) => r.role)).toEqual(plan.hires.map((h) => h.role))
+    for (const r of m.roles) {
+      const profile = DEFAULT_LIBRARY.roles.find((p) => p.id === r.role)!
+      const loop = interviewLoop(profile, DEFAULT_LIBRARY.questions, { aiDomain: false })
+      expect(r.kit.sections.map((s) => s.questions.map((q) => q.id))).toEqual(loop.filter((s) => s.questions.length > 0).map((s) => s.questions.map((q) => q.id)))
+      expect(r.kit.aiDomain).toBe(false)
+      expect(r.job.mustHaves).toEqual(profile.mustHaves)
+      expect(r.kit.scorecard.map((s) => s.criterion)).toEqual(profile.scorecard.map((s) => s.criterion))
+    }
+    expect(m.steps.map((s) => s.startWeek)).toEqual(plan.hires.map((h) => h.startWeek))
+  })
+
+  it('adds the foundation-model questions for API clients', () => {
+    const m = buildHiringPackModel(proposalInputFrom('api-startup'))
+    expect(m.roles.every((r) => r.kit.sections.at(-1)!.group === 'ai_domain')).toBe(true)
+  })
+
+  it('builds with any part switched off', async () => {
+    for (const off of HIRING_PACK_SECTIONS) {
+      const bytes = await packDocument(buildHiringPack(buildHiringPackModel(proposalInputFrom('api-startup', { sections: { [off]: false } as never }))))
+      expect(unzip(bytes).get('word/document.xml')!.length).toBeGreaterThan(1000)
+    }
+  })
+})
