@@ -8,6 +8,9 @@ import { findAssessment, listAssessments } from '../../db/repositories/assessmen
 import { findClient } from '../../db/repositories/client.repository'
 import { findEngagement } from '../../db/repositories/engagement.repository'
 import { readSetting } from '../../db/repositories/setting.repository'
+import { findPlanByEngagement } from '../../db/repositories/plan.repository'
+import { readLibrary } from '../../db/repositories/library.repository'
+import { planFromStored } from '../../shared/domain/planning/stored-plan'
 
 export const BRANDING_KEY = 'branding'
 
@@ -85,9 +88,35 @@ export async function buildExport(db: Kysely<Database>, now: Date, request: Expo
     generatedAt: now.toISOString(),
     sections: request.sections
   }
+  let documentInput: Record<string, unknown> = input
+  if (request.template === 'proposal' || request.template === 'hiring') {
+    // The proposal and hiring pack present the stored plan with the consultant's edits,
+    // pricing and notes, and the consultant's own library.
+    const stored = await findPlanByEngagement(db, engagement.id)
+    if (!stored) throw new AppError('INVALID_INPUT', 'Make the plan first: the proposal presents it.')
+    const plan = planFromStored(stored, engagement)
+    const library = await readLibrary(db)
+    documentInput = {
+      client: input.client,
+      engagement: input.engagement,
+      assessment: { answers: input.assessment.answers },
+      plan,
+      library,
+      branding: input.branding,
+      generatedAt: input.generatedAt,
+      sections: request.sections,
+      ...(request.template === 'proposal'
+        ? {
+            pricing: stored.pricing,
+            itemNotes: Object.fromEntries(Object.entries(stored.edits.overrides).map(([id, o]) => [id, o.notes ?? null])),
+            terms: settings.defaultTerms.trim() ? settings.defaultTerms : null
+          }
+        : {})
+    }
+  }
   let rendered: { fileName: string; bytes: Buffer }
   try {
-    rendered = await renderTemplate(request.template as 'assessment', input as never)
+    rendered = await renderTemplate(request.template, documentInput as never)
   } catch (error) {
     if (error instanceof BrandingLogoError) throw new AppError('INVALID_INPUT', error.message)
     throw error
@@ -97,6 +126,6 @@ export async function buildExport(db: Kysely<Database>, now: Date, request: Expo
     fileName: rendered.fileName,
     bytes: rendered.bytes,
     sha256: createHash('sha256').update(rendered.bytes).digest('hex'),
-    input: { ...input, branding: { ...input.branding, logo: logoHash ? { sha256: logoHash } : null } }
+    input: { ...documentInput, branding: { ...input.branding, logo: logoHash ? { sha256: logoHash } : null } }
   }
 }

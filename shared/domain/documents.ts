@@ -15,6 +15,24 @@ export interface DocumentInfo {
 
 export const DOCUMENTS: readonly DocumentInfo[] = [
   {
+    name: 'proposal',
+    title: 'Proposal',
+    description: 'What the client reads and signs: the recommendation, the phased plan with its costs, the hiring plan, the investment and the terms.',
+    needs: 'plan',
+    sections: [
+      { id: 'contents', label: 'Contents' },
+      { id: 'summary', label: 'Executive summary' },
+      { id: 'currentState', label: 'Current state' },
+      { id: 'plan', label: 'The phased plan' },
+      { id: 'hiring', label: 'Hiring plan and job descriptions' },
+      { id: 'investment', label: 'Investment' },
+      { id: 'assumptions', label: 'Assumptions and exclusions' },
+      { id: 'terms', label: 'Terms' },
+      { id: 'acceptance', label: 'Acceptance and signatures' },
+      { id: 'interviewKits', label: 'Appendix: interview kits' }
+    ]
+  },
+  {
     name: 'assessment',
     title: 'Workshop report',
     description: 'The readiness assessment as the client saw it: scores, radar, recommendation, findings and every answer with its shared notes.',
@@ -33,6 +51,18 @@ export const DOCUMENTS: readonly DocumentInfo[] = [
       { id: 'scales', label: 'Maturity scales' },
       { id: 'answers', label: 'Answers and notes' },
       { id: 'nextSteps', label: 'Next steps' }
+    ]
+  },
+  {
+    name: 'hiring',
+    title: 'Hiring pack',
+    description: 'For the client’s recruiters and interviewers: the job descriptions and interview kits with scorecards, in hiring order.',
+    needs: 'plan',
+    sections: [
+      { id: 'contents', label: 'Contents' },
+      { id: 'overview', label: 'Hiring overview' },
+      { id: 'jobDescriptions', label: 'Job descriptions' },
+      { id: 'interviewKits', label: 'Interview kits' }
     ]
   }
 ]

@@ -52,7 +52,7 @@ const PortableInspected = z.discriminatedUnion('status', [
 
 const ExportRequest = z.strictObject({
   engagementId: IdSchema,
-  template: z.enum(['assessment']),
+  template: z.enum(['proposal', 'assessment', 'hiring']),
   sections: z.record(z.string().max(40), z.boolean()),
   assessmentId: IdSchema.optional()
 })

@@ -17,6 +17,9 @@ test('export the workshop report with a preview, then find it recorded exactly a
 
   await page.goto(page.url().replace(/#.*$/, `#/engagements/${sample.value.engagementId}/export`))
   await expect(page.getByRole('heading', { name: 'Export a Word document' })).toBeVisible()
+  // The proposal needs a plan; this engagement has none yet, and the screen says so.
+  await expect(page.getByRole('link', { name: 'Make the plan' })).toBeVisible()
+  await page.getByRole('radio', { name: 'Workshop report' }).check()
   const preview = page.getByLabel('Preview of the first pages')
   await expect(preview).toContainText('Harbour Freight', { timeout: 20_000 })
   await expect(preview).toContainText('Northwind Advisory')

@@ -73,6 +73,28 @@ describe('exports and their snapshots', () => {
     expect(await documentText(Buffer.from(preview.dataBase64, 'base64'))).toContain('Northwind Advisory')
   })
 
+  it('exports the proposal and the hiring pack from the stored plan, with the consultant\'s edits', async () => {
+    const missing = await callAs(b, 'exports:preview', { engagementId, template: 'proposal', sections: {} })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Make the plan first: the proposal presents it.' } })
+    const list = await valueOf<{ id: string; status: string }[]>(callAs(b, 'assessments:list', { engagementId }))
+    const plan = await valueOf<{ id: string }>(callAs(b, 'plans:create', { engagementId, assessmentId: list[0]!.id }))
+    await valueOf(
+      callAs(b, 'plans:save-edits', {
+        planId: plan.id,
+        edits: { overrides: {}, removed: [], custom: [{ id: 'custom_security_review', title: 'Security review of the LLM gateway', phase: 'foundations', effortDays: 2, owner: 'consultant' }] }
+      })
+    )
+    dialogs.nextSave = join(b.dir, 'proposal.docx')
+    const r = await valueOf<{ status: string }>(callAs(b, 'exports:create', { engagementId, template: 'proposal', sections: { interviewKits: false } }))
+    expect(r.status).toBe('exported')
+    const text = await documentText(readFileSync(dialogs.nextSave))
+    expect(text).toContain('Security review of the LLM gateway')
+    expect(text).toContain('Harbour Freight')
+    expect(text).not.toContain('Aiko started in March')
+    const hiring = await valueOf<{ dataBase64: string }>(callAs(b, 'exports:preview', { engagementId, template: 'hiring', sections: {} }))
+    expect(await documentText(Buffer.from(hiring.dataBase64, 'base64'))).toContain('Harbour Freight')
+  })
+
   it('treats a cancelled save dialog as a cancel and records nothing', async () => {
     dialogs.nextSave = null
     expect(await valueOf(callAs(b, 'exports:create', { engagementId, template: 'assessment', sections: {} }))).toEqual({ status: 'cancelled' })

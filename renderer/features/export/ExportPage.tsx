@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { formatBytes, formatDateTime } from '../../format'
 import { useAssessments } from '../assessments/assessments.queries'
 import { useEngagement } from '../engagements/engagements.queries'
+import { usePlan } from '../plan/plan.queries'
 import { DocxPreview } from './DocxPreview'
 
 export function ExportPage() {
@@ -18,19 +19,20 @@ export function ExportPage() {
   const qc = useQueryClient()
   const engagement = useEngagement(engagementId)
   const assessments = useAssessments(engagementId)
-  const [templateName, setTemplateName] = useState<DocumentInfo['name']>('assessment')
+  const plan = usePlan(engagementId)
+  const [templateName, setTemplateName] = useState<DocumentInfo['name']>('proposal')
   const doc = DOCUMENTS.find((d) => d.name === templateName)!
   const [off, setOff] = useState<Record<string, boolean>>({})
   const [assessmentId, setAssessmentId] = useState<string | null>(null)
   const [last, setLast] = useState<{ id: string; fileName: string } | null>(null)
   const chosenAssessment = assessmentId ?? (assessments.data?.find((a) => a.status === 'complete') ?? assessments.data?.[0])?.id
   const sections = useMemo(() => Object.fromEntries(doc.sections.map((s) => [s.id, !off[s.id]])), [doc, off])
-  const request = { engagementId, template: templateName as 'assessment', sections, ...(chosenAssessment ? { assessmentId: chosenAssessment } : {}) }
+  const request = { engagementId, template: templateName, sections, ...(chosenAssessment ? { assessmentId: chosenAssessment } : {}) }
 
   const preview = useQuery({
     queryKey: ['export-preview', request],
     queryFn: () => call(api.exports.preview(request)),
-    enabled: Boolean(chosenAssessment),
+    enabled: Boolean(chosenAssessment) && (doc.needs !== 'plan' || Boolean(plan.data)),
     staleTime: 30_000
   })
   const snapshots = useQuery({ queryKey: ['exports', engagementId], queryFn: () => call(api.exports.list({ engagementId })) })
@@ -107,7 +109,7 @@ export function ExportPage() {
                   ))}
                 </Stack>
               </Card>
-              <Button size="md" leftSection={<IconDownload size={18} />} onClick={() => create.mutate()} loading={create.isPending}>
+              <Button size="md" leftSection={<IconDownload size={18} />} onClick={() => create.mutate()} loading={create.isPending} disabled={doc.needs === 'plan' && !plan.data}>
                 Export…
               </Button>
               {last && (
@@ -123,7 +125,12 @@ export function ExportPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Card withBorder radius="lg" padding={0}>
-              {preview.isError ? (
+              {doc.needs === 'plan' && !plan.isPending && !plan.data ? (
+                <Stack p="xl" align="flex-start">
+                  <Text>The {doc.title.toLowerCase()} presents the plan, and this engagement has none yet.</Text>
+                  <Button component={Link} to={`/engagements/${engagementId}/plan`} variant="light">Make the plan</Button>
+                </Stack>
+              ) : preview.isError ? (
                 <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
               ) : (
                 <DocxPreview base64={preview.data?.dataBase64} />
