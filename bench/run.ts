@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { benchAutosave } from './autosave.bench'
 import { benchOpen } from './open.bench'
 import { benchmarkPlan } from './plan.bench'
+import { benchmarkProposal } from './proposal.bench'
 import { benchRenderer, initialBundleBytes } from './renderer.bench'
 import type { Timing } from './stats'
 
@@ -54,6 +55,16 @@ try {
 
   const plan = benchmarkPlan({ runs: runs.runs, warmup: runs.warmup, taskCount: quick ? 20 : 100 })
   timed('Plan generation + scheduling, 100 tasks', '< 5 ms', { median: plan.medianMs, p95: plan.p95Ms, runs: plan.runs }, (t) => t.median < 5)
+
+  const proposal = await benchmarkProposal(quick ? { runs: 1, warmup: 0, taskCount: 20, roleCount: 2 } : { runs: 15, warmup: 3 })
+  timed(
+    `Full proposal export, ${proposal.taskCount} tasks, ${proposal.roleCount} roles, appendices`,
+    '< 250 ms',
+    proposal.proposal,
+    (t) => t.median < 250,
+    proposal.packOnly,
+    'floor: the docx library packing the same pre-built document'
+  )
 
   const openPath = join(dir, 'autosave.db')
   const open = await benchOpen(openPath, slowRuns)
