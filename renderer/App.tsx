@@ -24,6 +24,8 @@ const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then(
 const ShortcutsPage = lazy(() => import('./features/shortcuts/ShortcutsPage').then((m) => ({ default: m.ShortcutsPage })))
 const EngagementDetailPage = lazy(() => import('./features/engagements/EngagementDetailPage').then((m) => ({ default: m.EngagementDetailPage })))
 const EngagementsPage = lazy(() => import('./features/engagements/EngagementsPage').then((m) => ({ default: m.EngagementsPage })))
+const DashboardPage = lazy(() => import('./features/tracking/DashboardPage').then((m) => ({ default: m.DashboardPage })))
+const TrackingPage = lazy(() => import('./features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })))
 const ClientDetailPage = lazy(() => import('./features/clients/ClientDetailPage').then((m) => ({ default: m.ClientDetailPage })))
 
 const router = createHashRouter([
@@ -39,6 +41,8 @@ const router = createHashRouter([
       { path: 'engagements/:engagementId', element: <EngagementDetailPage /> },
       { path: 'engagements/:engagementId/plan', element: <PlanPage /> },
       { path: 'engagements/:engagementId/export', element: <ExportPage /> },
+      { path: 'engagements/:engagementId/tracking', element: <TrackingPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: 'assessments/:assessmentId', element: <AnswersPage /> },
       { path: 'assessments/:assessmentId/results', element: <ResultsPage /> },
       { path: 'settings', element: <SettingsPage /> },

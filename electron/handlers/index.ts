@@ -8,6 +8,7 @@ import { planHandlers } from './plan.handlers'
 import { libraryHandlers } from './library.handlers'
 import { exportHandlers } from './export.handlers'
 import { portableHandlers } from './portable.handlers'
+import { trackingHandlers } from './tracking.handlers'
 
 /** Every channel's handler, in one place; the type makes a missing channel a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -19,6 +20,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...planHandlers(ctx),
     ...libraryHandlers(ctx),
     ...exportHandlers(ctx),
-    ...portableHandlers(ctx)
+    ...portableHandlers(ctx),
+    ...trackingHandlers(ctx)
   }
 }

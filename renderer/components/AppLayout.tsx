@@ -1,13 +1,15 @@
 import { AppShell, Group, NavLink, Stack, Text, Title, Tooltip, ActionIcon, useMantineColorScheme, useComputedColorScheme } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { IconArchive, IconBooks, IconBriefcase, IconBuilding, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
+import { IconArchive, IconBooks, IconBriefcase, IconLayoutDashboard, IconBuilding, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { Suspense, useMemo } from 'react'
 import { LoadingState } from './StateViews'
 import { useUpdatePreferences } from '../features/settings/preferences.queries'
 import { useGoToShortcuts } from './useKeySequence'
+import { SearchSpotlight } from '../features/search/SearchSpotlight'
 
 const NAV = [
+  { to: '/dashboard', label: 'Portfolio', icon: IconLayoutDashboard, shortcut: 'G then P' },
   { to: '/clients', label: 'Clients', icon: IconBuilding, shortcut: 'G then C' },
   { to: '/engagements', label: 'Engagements', icon: IconBriefcase, shortcut: 'G then E' },
   { to: '/library', label: 'Library', icon: IconBooks, shortcut: 'G then L' }
@@ -27,7 +29,7 @@ export function AppLayout() {
   }
 
   useGoToShortcuts(
-    useMemo(() => ({ c: () => navigate('/clients'), e: () => navigate('/engagements'), l: () => navigate('/library') }), [navigate])
+    useMemo(() => ({ c: () => navigate('/clients'), e: () => navigate('/engagements'), l: () => navigate('/library'), p: () => navigate('/dashboard') }), [navigate])
   )
   useHotkeys([
     ['mod+shift+L', toggleTheme],
@@ -100,6 +102,7 @@ export function AppLayout() {
           </Group>
         </Stack>
       </AppShell.Navbar>
+      <SearchSpotlight />
       <AppShell.Main>
         <Suspense fallback={<LoadingState label="Loading" rows={4} />}>
           <Outlet />

@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useRef } from 'react'
 
-/** A list's search box; `/` or Ctrl/⌘+K focuses it from anywhere on the page. */
+/** A list's search box; `/` focuses it from anywhere on the page (Ctrl/⌘+K searches everything). */
 export function SearchField({
   value,
   onChange,
@@ -16,10 +16,7 @@ export function SearchField({
   label: string
 }) {
   const ref = useRef<HTMLInputElement>(null)
-  useHotkeys([
-    ['/', () => ref.current?.focus()],
-    ['mod+K', () => ref.current?.focus()]
-  ])
+  useHotkeys([['/', () => ref.current?.focus()]])
   return (
     <TextInput
       ref={ref}

@@ -59,7 +59,19 @@ export const CHANNELS = [
   'portable:export',
   'portable:inspect',
   'portable:unlock',
-  'portable:import'
+  'portable:import',
+  'engagements:set-status',
+  'engagements:history',
+  'tracking:get',
+  'tracking:update-item',
+  'tracking:log-time',
+  'tracking:delete-time',
+  'tracking:set-gate',
+  'tracking:mark-signed',
+  'dashboard:get',
+  'dashboard:load',
+  'search:query',
+  'time:export-csv'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -26,6 +26,23 @@ import { PricingTermsSchema } from '../schemas/pricing.schema'
 import { InterviewQuestionSchema, LibrarySchema, RoleProfileSchema, TaskTemplateSchema } from '../schemas/library.schema'
 import { BrandingSettingsSchema } from '../schemas/branding.schema'
 import { ImportModeSchema, PassphraseSchema, PortableSummarySchema } from '../schemas/portable.schema'
+import {
+  DashboardQuerySchema,
+  DashboardSchema,
+  LoadQuerySchema,
+  LoadSchema,
+  LogTimeInputSchema,
+  MarkSignedInputSchema,
+  SearchInputSchema,
+  SearchResultsSchema,
+  SetGateInputSchema,
+  SetStatusInputSchema,
+  StatusChangeSchema,
+  TimeCsvInputSchema,
+  TimeCsvOutputSchema,
+  TrackingViewSchema,
+  UpdateItemInputSchema
+} from '../schemas/tracking.schema'
 import type { Channel } from './channels'
 
 const Empty = z.strictObject({})
@@ -253,7 +270,21 @@ export const contract = {
   'portable:import': {
     input: z.strictObject({ token: PortableToken, mode: ImportModeSchema }),
     output: z.strictObject({ engagementId: IdSchema, clientId: IdSchema })
-  }
+  },
+
+  // Tracking, the portfolio dashboard, search and the time export (shared/schemas/tracking.schema.ts).
+  'engagements:set-status': { input: SetStatusInputSchema, output: EngagementSchema },
+  'engagements:history': { input: ById, output: z.array(StatusChangeSchema).max(10_000) },
+  'tracking:get': { input: z.strictObject({ engagementId: IdSchema }), output: TrackingViewSchema },
+  'tracking:update-item': { input: UpdateItemInputSchema, output: TrackingViewSchema },
+  'tracking:log-time': { input: LogTimeInputSchema, output: TrackingViewSchema },
+  'tracking:delete-time': { input: z.strictObject({ engagementId: IdSchema, id: IdSchema }), output: TrackingViewSchema },
+  'tracking:set-gate': { input: SetGateInputSchema, output: TrackingViewSchema },
+  'tracking:mark-signed': { input: MarkSignedInputSchema, output: TrackingViewSchema },
+  'dashboard:get': { input: DashboardQuerySchema, output: DashboardSchema },
+  'dashboard:load': { input: LoadQuerySchema, output: LoadSchema },
+  'search:query': { input: SearchInputSchema, output: SearchResultsSchema },
+  'time:export-csv': { input: TimeCsvInputSchema, output: TimeCsvOutputSchema }
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

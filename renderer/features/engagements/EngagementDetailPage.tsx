@@ -1,7 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Menu, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
-import { IconArchive, IconCalendarStats, IconDots, IconEdit, IconFileText, IconTrash } from '@tabler/icons-react'
+import { IconArchive, IconCalendarStats, IconChecklist, IconDots, IconEdit, IconFileText, IconTrash } from '@tabler/icons-react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
@@ -95,6 +95,9 @@ export function EngagementDetailPage() {
           <>
             <Button leftSection={<IconCalendarStats size={16} />} onClick={() => navigate(`/engagements/${e.id}/plan`)}>
               Plan
+            </Button>
+            <Button variant="default" leftSection={<IconChecklist size={16} />} onClick={() => navigate(`/engagements/${e.id}/tracking`)}>
+              Tracking
             </Button>
             <Button variant="default" leftSection={<IconFileText size={16} />} onClick={() => navigate(`/engagements/${e.id}/export`)}>
               Export

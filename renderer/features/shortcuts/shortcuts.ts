@@ -7,11 +7,12 @@ export interface Shortcut {
 
 /** Every keyboard shortcut, listed once: the help screen renders this table. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: ['Ctrl/⌘', 'K'], action: 'Focus the search box on a list' },
+  { keys: ['Ctrl/⌘', 'K'], action: 'Search clients, engagements and notes from anywhere' },
   { keys: ['/'], action: 'Focus the search box on a list' },
   { keys: ['Ctrl/⌘', 'N'], action: 'New client (on Clients) or new engagement (on a client)' },
   { keys: ['G', 'C'], action: 'Go to Clients', sequence: true },
   { keys: ['G', 'E'], action: 'Go to Engagements', sequence: true },
+  { keys: ['G', 'P'], action: 'Go to the Portfolio', sequence: true },
   { keys: ['G', 'L'], action: 'Go to the Library', sequence: true },
   { keys: ['Ctrl/⌘', 'Z'], action: 'Undo the last change to a plan' },
   { keys: ['Ctrl/⌘', 'Shift', 'Z'], action: 'Redo a plan change' },

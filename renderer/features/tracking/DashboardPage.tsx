@@ -1,0 +1,148 @@
+import { Badge, Card, Group, MultiSelect, Pagination, Progress, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
+import { IconLayoutDashboard } from '@tabler/icons-react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import { PHASE_BY_ID } from '../../../shared/domain/catalogue'
+import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
+import type { DashboardSort } from '../../../shared/schemas/tracking.schema'
+import { api, call } from '../../api'
+import { PageHeader } from '../../components/PageHeader'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
+import { rowKeyHandlers } from '../../components/useListKeyboard'
+import { formatDate, formatMoney } from '../../format'
+import { STATUS_LABEL, StatusBadge } from '../engagements/StatusBadge'
+import { RagBadge } from './RagBadge'
+
+const PAGE = 100
+const SORTS: { value: DashboardSort; label: string }[] = [
+  { value: 'rag', label: 'Most at risk' },
+  { value: 'nextDue', label: 'Next due' },
+  { value: 'client', label: 'Client' },
+  { value: 'title', label: 'Engagement' },
+  { value: 'status', label: 'Status' },
+  { value: 'progress', label: 'Progress' }
+]
+
+function LoadChart({ consultant }: { consultant: string | null }) {
+  const load = useQuery({
+    queryKey: ['load', consultant],
+    queryFn: () => call(api.dashboard.load({ ...(consultant ? { consultant } : {}), weeks: 12 }))
+  })
+  if (!load.data) return null
+  const max = Math.max(load.data.limitDaysPerWeek, ...load.data.weeks.map((w) => w.days), 1)
+  return (
+    <Card withBorder radius="lg" padding="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h5">{consultant ? `${consultant}'s load` : 'Load across engagements'}, next 12 weeks</Title>
+        <Text size="xs" c="dimmed">Overbooked above {load.data.limitDaysPerWeek} days a week</Text>
+      </Group>
+      <div className="sc-load" role="img" aria-label={load.data.weeks.map((w) => `${w.isoWeek}: ${w.days} days${w.overbooked ? ', overbooked' : ''}`).join('; ')}>
+        {load.data.weeks.map((w) => (
+          <Tooltip key={w.weekStart} label={`Week of ${formatDate(w.weekStart)}: ${w.days} days on ${w.engagements} engagement${w.engagements === 1 ? '' : 's'}${w.overbooked ? ' — overbooked' : ''}`}>
+            <div className="sc-load-col">
+              <div className="sc-load-bar" data-over={w.overbooked || undefined} style={{ height: `${(w.days / max) * 100}%` }} />
+              <span>{w.isoWeek.replace(/^\d{4}-W/, 'W')}</span>
+            </div>
+          </Tooltip>
+        ))}
+      </div>
+    </Card>
+  )
+}
+
+export function DashboardPage() {
+  const navigate = useNavigate()
+  const [status, setStatus] = useState<string[]>(['lead', 'proposal', 'active'])
+  const [consultant, setConsultant] = useState<string | null>(null)
+  const [sort, setSort] = useState<DashboardSort>('rag')
+  const [page, setPage] = useState(1)
+  const query = {
+    ...(status.length ? { status: status as EngagementStatus[] } : {}),
+    ...(consultant ? { consultant } : {}),
+    sort,
+    direction: (sort === 'rag' || sort === 'progress' ? 'desc' : 'asc') as 'asc' | 'desc',
+    offset: (page - 1) * PAGE,
+    limit: PAGE
+  }
+  const dashboard = useQuery({ queryKey: ['dashboard', query], queryFn: () => call(api.dashboard.get(query)), placeholderData: keepPreviousData })
+
+  return (
+    <>
+      <PageHeader title="Portfolio" description="Every engagement at a glance: where it stands, what is late, and what is due in the next two weeks." />
+      {dashboard.isPending ? (
+        <LoadingState label="Loading the portfolio" />
+      ) : dashboard.isError ? (
+        <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      ) : (
+        <Stack gap="lg">
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            {(['red', 'amber', 'green', 'none'] as const).map((level) => (
+              <Card key={level} withBorder radius="lg" padding="md">
+                <Text size="xs" tt="uppercase" fw={700} c="dimmed">{level === 'none' ? 'Not tracked yet' : level === 'red' ? 'At risk' : level === 'amber' ? 'Watch' : 'On track'}</Text>
+                <Text size="xl" fw={700} data-testid={`rag-${level}`}>{dashboard.data.totals.rag[level]}</Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <Card withBorder radius="lg" padding="lg">
+            <Title order={2} size="h5" mb="xs">Pipeline by status</Title>
+            <Group gap="xl">
+              {dashboard.data.totals.byStatus.map((s) => (
+                <div key={`${s.status}-${s.currency}`}>
+                  <Text size="xs" c="dimmed">{STATUS_LABEL[s.status]} · {s.engagements} engagement{s.engagements === 1 ? '' : 's'}</Text>
+                  <Text fw={700}>{formatMoney(s.pipelineValue, s.currency)}</Text>
+                  <Text size="xs" c="dimmed">{s.loggedDays} of {s.plannedDays} days booked</Text>
+                </div>
+              ))}
+            </Group>
+          </Card>
+          <LoadChart consultant={consultant} />
+          <Group gap="md">
+            <MultiSelect aria-label="Status" placeholder="Any status" data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} value={status} onChange={(v) => { setStatus(v); setPage(1) }} w={360} clearable />
+            <Select aria-label="Consultant" placeholder="Every consultant" data={dashboard.data.consultants} value={consultant} onChange={(v) => { setConsultant(v); setPage(1) }} clearable searchable w={220} />
+            <Select aria-label="Sort" data={SORTS} value={sort} onChange={(v) => v && setSort(v as DashboardSort)} allowDeselect={false} w={180} />
+          </Group>
+          {dashboard.data.rows.length === 0 ? (
+            <EmptyState icon={IconLayoutDashboard} title="No engagements match">Change the filters, or add an engagement from a client's page.</EmptyState>
+          ) : (
+            <Card withBorder radius="lg" padding={0}>
+              <Table.ScrollContainer minWidth={1180}>
+              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Portfolio">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Engagement</Table.Th><Table.Th>Status</Table.Th><Table.Th>Phase</Table.Th><Table.Th w={150}>Progress</Table.Th>
+                    <Table.Th>Health</Table.Th><Table.Th ta="right">Late</Table.Th><Table.Th ta="right">Due 2 wks</Table.Th><Table.Th>Next due</Table.Th>
+                    <Table.Th ta="right">Days</Table.Th><Table.Th ta="right">Pipeline</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {dashboard.data.rows.map((r) => (
+                    <Table.Tr key={r.id} className="sc-row-link" onClick={() => navigate(`/engagements/${r.id}/tracking`)} {...rowKeyHandlers(() => navigate(`/engagements/${r.id}/tracking`))} aria-label={`Open ${r.title}`}>
+                      <Table.Td><Text fw={600} size="sm">{r.title}</Text><Text size="xs" c="dimmed">{r.clientName} · {r.consultant}</Text></Table.Td>
+                      <Table.Td><StatusBadge status={r.status} /></Table.Td>
+                      <Table.Td><Text size="sm">{r.currentPhase ? PHASE_BY_ID[r.currentPhase].name : '—'}</Text></Table.Td>
+                      <Table.Td><Group gap={6} wrap="nowrap"><Progress value={r.progressPercent} w={80} aria-label={`${r.progressPercent}% done`} /><Text size="xs">{Math.round(r.progressPercent)}%</Text></Group></Table.Td>
+                      <Table.Td><RagBadge rag={r.rag} /></Table.Td>
+                      <Table.Td ta="right">{r.overdueItems ? <Badge color="red" variant="light">{r.overdueItems}</Badge> : '—'}</Table.Td>
+                      <Table.Td ta="right">{r.dueSoonItems || '—'}</Table.Td>
+                      <Table.Td><Text size="sm">{formatDate(r.nextDue)}</Text></Table.Td>
+                      <Table.Td ta="right"><Text size="sm">{r.loggedDays}{r.plannedDays !== null ? ` / ${r.plannedDays}` : ''}</Text></Table.Td>
+                      <Table.Td ta="right"><Text size="sm">{r.pipelineValue !== null ? formatMoney(r.pipelineValue, r.currency) : '—'}</Text></Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              </Table.ScrollContainer>
+              {dashboard.data.total > PAGE && (
+                <Group justify="space-between" p="md">
+                  <Text size="sm" c="dimmed">{dashboard.data.total.toLocaleString()} engagements</Text>
+                  <Pagination total={Math.ceil(dashboard.data.total / PAGE)} value={page} onChange={setPage} size="sm" />
+                </Group>
+              )}
+            </Card>
+          )}
+        </Stack>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,220 @@
+import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Card, Checkbox, Group, Modal, NumberInput, Progress, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { IconFileSpreadsheet, IconPlus, IconSignature, IconTrash } from '@tabler/icons-react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
+import type { ItemStatus, TrackedItem } from '../../../shared/schemas/tracking.schema'
+import { api, call } from '../../api'
+import { notifyError, notifySaved } from '../../components/notify'
+import { PageHeader } from '../../components/PageHeader'
+import { ErrorState, LoadingState } from '../../components/StateViews'
+import { formatDate, formatMoney } from '../../format'
+import { STATUS_LABEL } from '../engagements/StatusBadge'
+import { RagBadge } from './RagBadge'
+
+const ITEM_STATUS = [
+  { value: 'planned', label: 'Planned' },
+  { value: 'in_progress', label: 'In progress' },
+  { value: 'blocked', label: 'Blocked' },
+  { value: 'done', label: 'Done' }
+]
+const today = () => new Date().toISOString().slice(0, 10)
+
+export function TrackingPage() {
+  const { engagementId = '' } = useParams()
+  const qc = useQueryClient()
+  const key = ['tracking', engagementId]
+  const view = useQuery({ queryKey: key, queryFn: () => call(api.tracking.get({ engagementId })) })
+  const history = useQuery({ queryKey: ['history', engagementId], queryFn: () => call(api.engagements.history({ id: engagementId })) })
+  const snapshots = useQuery({ queryKey: ['exports', engagementId], queryFn: () => call(api.exports.list({ engagementId })) })
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: ['history', engagementId] }), qc.invalidateQueries({ queryKey: ['dashboard'] }), qc.invalidateQueries({ queryKey: ['engagement'] })])
+  const act = <T,>(fn: () => Promise<T>, done?: string) =>
+    fn().then(async (r) => {
+      await refresh()
+      if (done) notifySaved(done)
+      return r
+    }).catch((e) => notifyError(e))
+
+  const [blocking, setBlocking] = useState<TrackedItem | null>(null)
+  const [reason, setReason] = useState('')
+  const [log, setLog] = useState({ date: today(), days: 1 as number | string, itemId: null as string | null, note: '' })
+  const [signOpen, setSignOpen] = useState(false)
+  const [signedExport, setSignedExport] = useState<string | null>(null)
+  const [gateText, setGateText] = useState<Record<string, string>>({})
+  const csv = useMutation({ mutationFn: () => call(api.time.exportCsv({ engagementId })) })
+
+  if (view.isPending) return <LoadingState label="Loading the engagement" />
+  if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />
+  const v = view.data
+
+  const setItemStatus = (item: TrackedItem, status: ItemStatus) => {
+    if (status === 'blocked') {
+      setBlocking(item)
+      setReason(item.blockedReason ?? '')
+      return
+    }
+    void act(() => call(api.tracking.updateItem({ engagementId, itemId: item.itemId, patch: { status } })))
+  }
+  const changeStatus = (status: EngagementStatus) =>
+    modals.openConfirmModal({
+      title: `Move the engagement to “${STATUS_LABEL[status]}”?`,
+      children: <Text size="sm">The change is recorded in the engagement's history with today's date.</Text>,
+      labels: { confirm: 'Move', cancel: 'Cancel' },
+      onConfirm: () => void act(() => call(api.engagements.setStatus({ id: engagementId, status })), `Now ${STATUS_LABEL[status]}`)
+    })
+
+  const allItems = v.phases.flatMap((p) => p.items)
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Breadcrumbs>
+            <Anchor component={Link} to="/dashboard" size="sm">Portfolio</Anchor>
+            <Anchor component={Link} to={`/engagements/${engagementId}`} size="sm">Engagement</Anchor>
+            <Text size="sm">Tracking</Text>
+          </Breadcrumbs>
+        }
+        title={<Group gap="sm">Delivery <RagBadge rag={v.rag} /></Group>}
+        description={v.signedAt ? `Signed ${formatDate(v.signedAt)}: planned dates and costs are compared with the signed baseline.` : 'Not signed yet: mark it as signed to freeze the plan as the baseline.'}
+        actions={
+          <>
+            <Select aria-label="Engagement status" data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} value={v.status} onChange={(s) => s && s !== v.status && changeStatus(s as EngagementStatus)} allowDeselect={false} w={150} />
+            {!v.signedAt && v.plan && (
+              <Button leftSection={<IconSignature size={16} />} onClick={() => setSignOpen(true)}>Mark as signed</Button>
+            )}
+            <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={csv.isPending}
+              onClick={() => csv.mutate(undefined, { onSuccess: (r) => r.status === 'exported' && notifySaved(`Saved ${r.fileName} (${r.rows} rows)`), onError: (e) => notifyError(e, 'The time sheet was not saved') })}>
+              Time sheet (CSV)…
+            </Button>
+          </>
+        }
+      />
+      {!v.plan && <Alert color="gray" mb="md">This engagement has no plan yet. Make the plan to track its phases and tasks.</Alert>}
+      <SimpleGrid cols={{ base: 2, md: 5 }} mb="lg">
+        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Progress</Text><Text size="xl" fw={700}>{Math.round(v.totals.progressPercent)}%</Text><Progress value={v.totals.progressPercent} mt={4} /></Card>
+        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Days logged</Text><Text size="xl" fw={700} data-testid="logged-days">{v.totals.loggedDays}</Text><Text size="xs" c="dimmed">of {v.totals.estimateDays} estimated</Text></Card>
+        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Late</Text><Text size="xl" fw={700}>{v.totals.overdueItems}</Text><Text size="xs" c="dimmed">{v.totals.blockedItems} blocked</Text></Card>
+        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Due in 2 weeks</Text><Text size="xl" fw={700}>{v.totals.dueSoonItems}</Text></Card>
+        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Cost</Text><Text size="xl" fw={700}>{v.plan ? formatMoney(v.totals.plannedCost, v.plan.currency) : '—'}</Text>{v.totals.baselineCost !== null && v.plan && <Text size="xs" c="dimmed">signed: {formatMoney(v.totals.baselineCost, v.plan.currency)}</Text>}</Card>
+      </SimpleGrid>
+      <Text size="sm" mb="md">{v.rag.reason}</Text>
+
+      {v.phases.map((phase) => (
+        <Card key={phase.id} withBorder radius="lg" padding={0} mb="lg">
+          <Group justify="space-between" p="md" pb="xs">
+            <div>
+              <Text fw={700} size="lg">{phase.name}</Text>
+              <Text size="xs" c="dimmed">
+                {formatDate(phase.plannedStart)} – {formatDate(phase.plannedEnd)}
+                {phase.baselineEnd && phase.baselineEnd !== phase.plannedEnd && ` (signed: to ${formatDate(phase.baselineEnd)})`}
+                {' · '}{phase.loggedDays} of {phase.estimateDays} days logged
+              </Text>
+            </div>
+            <Group gap={6}><Progress value={phase.progressPercent} w={120} /><Text size="xs">{Math.round(phase.progressPercent)}%</Text></Group>
+          </Group>
+          {phase.items.length > 0 && (
+            <Table verticalSpacing={6} horizontalSpacing="md" aria-label={`${phase.name} tracking`}>
+              <Table.Thead><Table.Tr><Table.Th>Task</Table.Th><Table.Th w={150}>Status</Table.Th><Table.Th>Planned</Table.Th><Table.Th ta="right">Days</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {phase.items.map((item) => (
+                  <Table.Tr key={item.itemId} data-item-id={item.itemId}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>{item.title}</Text>
+                      {item.status === 'blocked' && item.blockedReason && <Text size="xs" c="red">Blocked: {item.blockedReason}</Text>}
+                      {item.overdueDays > 0 && <Badge size="xs" color="red" variant="light">{item.overdueDays} days late</Badge>}
+                      {!item.inPlan && <Badge size="xs" color="gray">No longer in the plan</Badge>}
+                    </Table.Td>
+                    <Table.Td>
+                      <Select aria-label={`Status: ${item.title}`} size="xs" data={ITEM_STATUS} value={item.status} allowDeselect={false} onChange={(s) => s && s !== item.status && setItemStatus(item, s as ItemStatus)} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{formatDate(item.plannedStart)} – {formatDate(item.plannedEnd)}</Text>
+                      {item.slipDays !== null && item.slipDays !== 0 && <Text size="xs" c={item.slipDays > 0 ? 'orange' : 'teal'}>{item.slipDays > 0 ? `${item.slipDays} days later` : `${-item.slipDays} days earlier`} than signed</Text>}
+                    </Table.Td>
+                    <Table.Td ta="right"><Text size="sm">{item.loggedDays} / {item.effortDays}</Text></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Stack gap={4} p="md" pt="xs">
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase">To leave this phase ({phase.gatesDone}/{phase.gates.length})</Text>
+            {phase.gates.map((g) => (
+              <Group key={g.id} gap="xs" wrap="nowrap">
+                <Checkbox label={g.criterion} checked={g.doneAt !== null} onChange={(e) => void act(() => call(api.tracking.setGate({ action: 'tick', engagementId, id: g.id, done: e.currentTarget.checked })))} />
+                <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Remove criterion ${g.criterion}`} onClick={() => void act(() => call(api.tracking.setGate({ action: 'remove', engagementId, id: g.id })))}><IconTrash size={12} /></ActionIcon>
+              </Group>
+            ))}
+            <Group gap="xs">
+              <TextInput size="xs" placeholder="Add a criterion to leave the phase" value={gateText[phase.id] ?? ''} onChange={(e) => setGateText({ ...gateText, [phase.id]: e.currentTarget.value })} w={360} aria-label={`New criterion for ${phase.name}`} />
+              <Button size="xs" variant="light" leftSection={<IconPlus size={12} />} disabled={!gateText[phase.id]?.trim()}
+                onClick={() => void act(() => call(api.tracking.setGate({ action: 'add', engagementId, phaseId: phase.id, criterion: gateText[phase.id]!.trim() }))).then(() => setGateText({ ...gateText, [phase.id]: '' }))}>Add</Button>
+            </Group>
+          </Stack>
+        </Card>
+      ))}
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+        <Card withBorder radius="lg" padding="lg">
+          <Title order={2} size="h4" mb="sm">Log time</Title>
+          <Stack gap="sm">
+            <Group grow>
+              <TextInput label="Date" type="date" value={log.date} onChange={(e) => setLog({ ...log, date: e.currentTarget.value })} />
+              <NumberInput label="Days" min={0.25} max={1} step={0.25} decimalScale={2} value={log.days} onChange={(d) => setLog({ ...log, days: d })} />
+            </Group>
+            <Select label="Task" placeholder="Not tied to a task" clearable data={allItems.filter((i) => i.kind !== 'hire' && i.kind !== 'milestone').map((i) => ({ value: i.itemId, label: i.title }))} value={log.itemId} onChange={(id) => setLog({ ...log, itemId: id })} searchable />
+            <TextInput label="Note" value={log.note} onChange={(e) => setLog({ ...log, note: e.currentTarget.value })} maxLength={2000} />
+            <Group justify="flex-end">
+              <Button onClick={() => void act(() => call(api.tracking.logTime({ engagementId, date: log.date, days: Number(log.days), ...(log.itemId ? { itemId: log.itemId } : {}), ...(log.note ? { note: log.note } : {}) })), 'Time logged').then(() => setLog({ ...log, note: '' }))}>Log</Button>
+            </Group>
+          </Stack>
+        </Card>
+        <Card withBorder radius="lg" padding="lg">
+          <Title order={2} size="h4" mb="sm">Logged ({v.timeEntryCount})</Title>
+          {v.timeEntries.length === 0 ? <Text c="dimmed" size="sm">Nothing logged yet.</Text> : (
+            <Table verticalSpacing={4} aria-label="Time entries">
+              <Table.Tbody>
+                {v.timeEntries.slice(0, 50).map((t) => (
+                  <Table.Tr key={t.id}>
+                    <Table.Td><Text size="sm">{formatDate(t.date)}</Text></Table.Td>
+                    <Table.Td><Text size="sm">{t.days} d</Text></Table.Td>
+                    <Table.Td><Text size="sm" lineClamp={1}>{allItems.find((i) => i.itemId === t.itemId)?.title ?? '—'}{t.note ? ` · ${t.note}` : ''}</Text></Table.Td>
+                    <Table.Td w={40}><ActionIcon variant="subtle" color="gray" aria-label="Delete entry" onClick={() => void act(() => call(api.tracking.deleteTime({ engagementId, id: t.id })), 'Entry deleted')}><IconTrash size={14} /></ActionIcon></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {history.data && history.data.length > 0 && (
+            <>
+              <Title order={3} size="h5" mt="lg" mb={4}>Status history</Title>
+              {history.data.map((h) => <Text key={`${h.at}-${h.to}`} size="xs" c="dimmed">{formatDate(h.at)}: {h.from ? `${STATUS_LABEL[h.from]} → ` : ''}{STATUS_LABEL[h.to]}{h.note ? ` (${h.note})` : ''}</Text>)}
+            </>
+          )}
+        </Card>
+      </SimpleGrid>
+
+      <Modal opened={blocking !== null} onClose={() => setBlocking(null)} title={`What is blocking “${blocking?.title ?? ''}”?`}>
+        <Stack>
+          <Textarea label="Reason" description="Shown on the portfolio and in progress reports." value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus maxLength={2000} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setBlocking(null)}>Cancel</Button>
+            <Button color="red" disabled={!reason.trim()} onClick={() => { const item = blocking!; setBlocking(null); void act(() => call(api.tracking.updateItem({ engagementId, itemId: item.itemId, patch: { status: 'blocked', blockedReason: reason.trim() } })), 'Marked as blocked') }}>Mark as blocked</Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={signOpen} onClose={() => setSignOpen(false)} title="Mark as signed">
+        <Stack>
+          <Text size="sm">The plan as it stands now becomes the baseline: later changes show against it. The engagement becomes active.</Text>
+          <Select label="The document that was signed" placeholder="None recorded" clearable data={(snapshots.data ?? []).map((s) => ({ value: s.id, label: `${s.fileName} · ${formatDate(s.createdAt)}` }))} value={signedExport} onChange={setSignedExport} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setSignOpen(false)}>Cancel</Button>
+            <Button onClick={() => { setSignOpen(false); void act(() => call(api.tracking.markSigned({ engagementId, ...(signedExport ? { exportSnapshotId: signedExport } : {}) })), 'Signed: the plan is now the baseline') }}>Mark as signed</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  )
+}

@@ -1,0 +1,51 @@
+import { expect, test, type AppFixture } from './support/fixtures'
+
+async function signedSample(app: AppFixture) {
+  const sender = { url: app.page.url(), isMainFrame: true }
+  const call = async (channel: string, payload: unknown) => {
+    const r = (await app.backend.dispatch(channel, payload, sender)) as { ok: boolean; value: any; error?: unknown }
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`)
+    return r.value
+  }
+  const sample = await call('samples:create', {})
+  await call('plans:create', { engagementId: sample.engagementId, assessmentId: sample.assessmentId })
+  return sample.engagementId as string
+}
+
+test('track delivery: statuses, a blocked task, logged days, the portfolio and search', async ({ app }) => {
+  const { page, shot } = app
+  const engagementId = await signedSample(app)
+  await page.goto(page.url().replace(/#.*$/, `#/engagements/${engagementId}/tracking`))
+  await expect(page.getByRole('heading', { name: /Delivery/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Mark as signed' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark as signed' }).click()
+  await expect(page.getByText('Signed: the plan is now the baseline')).toBeVisible()
+
+  await page.getByRole('combobox', { name: 'Status: Cloud infrastructure as code with Terraform' }).click()
+  await page.getByRole('option', { name: 'In progress' }).click()
+  await expect(page.getByRole('combobox', { name: 'Status: Cloud infrastructure as code with Terraform' })).toHaveValue('In progress')
+  await page.getByRole('combobox', { name: 'Status: Cloud infrastructure as code with Terraform' }).click()
+  await page.getByRole('option', { name: 'Done' }).click()
+  await expect(page.getByRole('combobox', { name: 'Status: Cloud infrastructure as code with Terraform' })).toHaveValue('Done')
+
+  await page.getByRole('combobox', { name: 'Status: CI/CD with GPU runners' }).click()
+  await page.getByRole('option', { name: 'Blocked' }).click()
+  await page.getByRole('dialog').getByLabel('Reason').fill('Waiting for the GPU quota increase from the cloud provider')
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark as blocked' }).click()
+  await expect(page.getByText('Blocked: Waiting for the GPU quota increase')).toBeVisible()
+
+  await page.getByLabel('Days', { exact: true }).fill('0.5')
+  await page.getByRole('textbox', { name: 'Note' }).fill('Terraform review with the platform team')
+  await page.getByRole('button', { name: 'Log', exact: true }).click()
+  await expect(page.getByTestId('logged-days')).toHaveText('0.5')
+  await shot('01-tracking')
+
+  await page.getByRole('link', { name: 'Portfolio' }).first().click()
+  await expect(page.getByRole('table', { name: 'Portfolio' })).toContainText('AI platform and first hires')
+  await shot('02-portfolio')
+
+  await page.keyboard.press('Control+k')
+  await page.getByLabel('Search everything').fill('quota')
+  await expect(page.getByText(/Waiting for the GPU/).first()).toBeVisible()
+  await shot('03-search')
+})
