@@ -2,11 +2,12 @@ import { AppShell, Group, NavLink, Stack, Text, Title, Tooltip, ActionIcon, useM
 import { useHotkeys } from '@mantine/hooks'
 import { IconArchive, IconBooks, IconBriefcase, IconLayoutDashboard, IconBuilding, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
-import { Suspense, useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { LoadingState } from './StateViews'
 import { useUpdatePreferences } from '../features/settings/preferences.queries'
 import { useGoToShortcuts } from './useKeySequence'
-import { SearchSpotlight } from '../features/search/SearchSpotlight'
+// Search loads just after the first screen, so start-up does not wait for it.
+const SearchSpotlight = lazy(() => import('../features/search/SearchSpotlight').then((m) => ({ default: m.SearchSpotlight })))
 
 const NAV = [
   { to: '/dashboard', label: 'Portfolio', icon: IconLayoutDashboard, shortcut: 'G then P' },
@@ -102,7 +103,9 @@ export function AppLayout() {
           </Group>
         </Stack>
       </AppShell.Navbar>
-      <SearchSpotlight />
+      <Suspense fallback={null}>
+        <SearchSpotlight />
+      </Suspense>
       <AppShell.Main>
         <Suspense fallback={<LoadingState label="Loading" rows={4} />}>
           <Outlet />

@@ -77,7 +77,7 @@ test('a consultant adds, edits, searches and deletes clients and engagements, an
   // Delete a client: the confirmation says which engagement goes with it.
   await page.getByRole('link', { name: 'Clients' }).first().click()
   await page.getByRole('row', { name: /Northwind Logistics/ }).click()
-  await page.getByRole('button', { name: 'More actions' }).click()
+  await page.getByRole('button', { name: 'More actions', exact: true }).click()
   await page.getByRole('menuitem', { name: 'Delete client…' }).click()
   const confirm = page.getByRole('dialog', { name: 'Delete Northwind Logistics?' })
   await expect(confirm).toContainText('This also deletes 1 engagement')

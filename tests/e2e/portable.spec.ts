@@ -6,7 +6,7 @@ test('an engagement leaves as an encrypted .stagecraft file and comes back in be
   const sender = { url: page.url(), isMainFrame: true }
   const sample = (await app.backend.dispatch('samples:create', {}, sender)) as { value: { engagementId: string } }
   await page.goto(page.url().replace(/#.*$/, `#/engagements/${sample.value.engagementId}`))
-  await page.getByRole('button', { name: 'More actions' }).click()
+  await page.getByRole('button', { name: 'More actions', exact: true }).click()
   await page.getByRole('menuitem', { name: /stagecraft file/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Export this engagement as a file' })
   await dialog.getByLabel('Passphrase', { exact: true }).fill('correct horse battery')

@@ -1,3 +1,4 @@
+import '@mantine/spotlight/styles.css'
 import { Badge, Group, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { Spotlight } from '@mantine/spotlight'
