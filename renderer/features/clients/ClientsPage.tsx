@@ -31,7 +31,9 @@ export function ClientsPage() {
   const [includeArchived, setIncludeArchived] = useState(false)
   const [formOpen, form] = useDisclosure(false)
   const direction = sort === 'name' ? 'asc' : 'desc'
-  const clients = useClients({ search: debounced || undefined, sort, direction, includeArchived })
+  // The first screen shows 100 rows; more on request, so start-up never waits for a long list.
+  const [limit, setLimit] = useState(100)
+  const clients = useClients({ search: debounced || undefined, sort, direction, includeArchived, limit })
 
   useHotkeys([['mod+N', form.open]])
   const qc = useQueryClient()
@@ -176,9 +178,16 @@ export function ClientsPage() {
             </Table.Tbody>
           </Table>
           {clients.data.total > clients.data.items.length && (
-            <Text size="sm" c="dimmed" p="md">
-              Showing {clients.data.items.length} of {clients.data.total}. Search to narrow the list.
-            </Text>
+            <Group p="md" justify="space-between">
+              <Text size="sm" c="dimmed">
+                Showing {clients.data.items.length} of {clients.data.total.toLocaleString()}. Search to narrow the list.
+              </Text>
+              {limit < 500 && (
+                <Button size="xs" variant="light" onClick={() => setLimit((l) => Math.min(500, l + 100))}>
+                  Show more
+                </Button>
+              )}
+            </Group>
           )}
         </Card>
       )}

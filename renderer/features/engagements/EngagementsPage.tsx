@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Select, Switch, Table, Text } from '@mantine/core'
+import { Badge, Button, Card, Group, Select, Switch, Table, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconBriefcase } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -29,7 +29,9 @@ export function EngagementsPage() {
   const [sort, setSort] = useState<Sort>('updatedAt')
   const [includeArchived, setIncludeArchived] = useState(false)
   const direction = sort === 'updatedAt' || sort === 'startDate' ? 'desc' : 'asc'
+  const [limit, setLimit] = useState(100)
   const list = useEngagements({
+    limit,
     search: debounced || undefined,
     status: status ?? undefined,
     sort,
@@ -105,9 +107,16 @@ export function EngagementsPage() {
             </Table.Tbody>
           </Table>
           {list.data.total > list.data.items.length && (
-            <Text size="sm" c="dimmed" p="md">
-              Showing {list.data.items.length} of {list.data.total}. Search or filter to narrow the list.
-            </Text>
+            <Group p="md" justify="space-between">
+              <Text size="sm" c="dimmed">
+                Showing {list.data.items.length} of {list.data.total.toLocaleString()}. Search or filter to narrow the list.
+              </Text>
+              {limit < 500 && (
+                <Button size="xs" variant="light" onClick={() => setLimit((l) => Math.min(500, l + 100))}>
+                  Show more
+                </Button>
+              )}
+            </Group>
           )}
         </Card>
       )}
