@@ -8,6 +8,8 @@ import { buildAssessmentReport } from './assessment.docx'
 import { buildAssessmentReportModel, type AssessmentReportInput, type AssessmentReportModel } from './assessment-report.model'
 import { buildHiringPack } from './hiring.docx'
 import { buildHiringPackModel, type HiringPackInput, type HiringPackModel } from './hiring.model'
+import { buildProgressReport } from './progress.docx'
+import { buildProgressReportModel, type ProgressReportInput, type ProgressReportModel } from './progress.model'
 import { buildProposal } from './proposal.docx'
 import { buildProposalModel, type ProposalInput, type ProposalModel } from './proposal.model'
 
@@ -68,11 +70,22 @@ export const hiringTemplate: TemplateDefinition<HiringPackInput, HiringPackModel
   fileName: (m) => safeFileName(`Hiring pack - ${m.meta.clientName}`)
 }
 
-/** Every template by name. Add 'progress' here. */
+export const progressTemplate: TemplateDefinition<ProgressReportInput, ProgressReportModel> = {
+  name: 'progress',
+  title: 'Progress report',
+  description:
+    'A status report on an engagement in delivery: status and why, progress, days and cost against the signed baseline, what is late or blocked, each phase with its gates and tasks, readiness against the earlier assessment, work completed and time logged.',
+  buildModel: buildProgressReportModel,
+  build: (m) => buildProgressReport(m),
+  fileName: (m) => safeFileName(`Progress report - ${m.meta.clientName} - ${m.meta.engagementTitle}`)
+}
+
+/** Every template by name. */
 export const TEMPLATES = {
   proposal: proposalTemplate,
   assessment: assessmentTemplate,
-  hiring: hiringTemplate
+  hiring: hiringTemplate,
+  progress: progressTemplate
 } as const satisfies Record<string, TemplateDefinition<any, any>>
 
 export type TemplateName = keyof typeof TEMPLATES
@@ -112,5 +125,13 @@ export { buildProposal } from './proposal.docx'
 export { buildProposalModel, PROPOSAL_SECTIONS, type ProposalInput, type ProposalModel, type ProposalSectionId } from './proposal.model'
 export { buildHiringPack } from './hiring.docx'
 export { buildHiringPackModel, HIRING_PACK_SECTIONS, type HiringPackInput, type HiringPackModel, type HiringPackSectionId } from './hiring.model'
+export { buildProgressReport } from './progress.docx'
+export {
+  buildProgressReportModel,
+  PROGRESS_REPORT_SECTIONS,
+  type ProgressReportInput,
+  type ProgressReportModel,
+  type ProgressReportSectionId
+} from './progress.model'
 export type { DocumentAssessmentInput, EngagementDocumentInput } from './engagement-basis'
 export { BrandingLogoError, BrandingSchema, DEFAULT_BRANDING, parseBranding, prepareLogo, type Branding, type Logo } from './branding'

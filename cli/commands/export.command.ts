@@ -141,21 +141,27 @@ function checkOutput(outArg: string, path: string): void {
   if (!statSync(folder).isDirectory()) throw new CliError(`${outArg}: ${folder} is not a folder`)
 }
 
+/** What an intake file can make (the progress report needs tracking data). */
+const CLI_TEMPLATES = TEMPLATE_NAMES.filter((t) => t !== 'progress')
+
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `export FILE --out X.docx [--template ${TEMPLATE_NAMES.join('|')}]`,
+  usage: `export FILE --out X.docx [--template ${CLI_TEMPLATES.join('|')}]`,
   summary: 'Write a Word document (the proposal by default) for an intake file.',
   positionals: ['FILE'],
   options: {
     out: { type: 'string', description: 'the .docx file to write' },
-    template: { type: 'string', description: `which document: ${TEMPLATE_NAMES.join(', ')} (default proposal)` }
+    template: { type: 'string', description: `which document: ${CLI_TEMPLATES.join(', ')} (default proposal)` }
   },
   run: async ({ positionals, options }, io) => {
     const outArg = options.out
     if (typeof outArg !== 'string' || outArg.trim() === '') throw new UsageError(`stagecraft export: missing --out; ${USAGE}`)
     const templateArg = options.template ?? 'proposal'
-    if (typeof templateArg !== 'string' || !isTemplateName(templateArg)) {
-      throw new UsageError(`stagecraft export: unknown template "${String(templateArg)}" (templates: ${TEMPLATE_NAMES.join(', ')}); ${USAGE}`)
+    if (typeof templateArg !== 'string' || !isTemplateName(templateArg) || templateArg === 'progress') {
+      if (templateArg === 'progress') {
+        throw new UsageError('stagecraft export: the progress report needs the engagement\'s tracking, which an intake file does not hold; export it from the app')
+      }
+      throw new UsageError(`stagecraft export: unknown template "${String(templateArg)}" (templates: ${CLI_TEMPLATES.join(', ')}); ${USAGE}`)
     }
     const { intake, displayName } = loadIntakeFile(positionals[0]!, io)
     const outPath = resolveOutputPath(outArg, io)

@@ -45,11 +45,11 @@ export function exportHandlers(ctx: HandlerContext): Pick<
       return settings
     },
     'exports:preview': async (request) => {
-      const built = await buildExport(db, deps.now(), request)
+      const built = await buildExport(db, deps, request)
       return { fileName: built.fileName, dataBase64: built.bytes.toString('base64') }
     },
     'exports:create': async (request) => {
-      const built = await buildExport(db, deps.now(), request)
+      const built = await buildExport(db, deps, request)
       const path = await writeTo(built.fileName, built.bytes)
       if (!path) return { status: 'cancelled' as const }
       const snapshot = await insertSnapshot(db, deps, {

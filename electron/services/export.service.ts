@@ -11,6 +11,8 @@ import { readSetting } from '../../db/repositories/setting.repository'
 import { findPlanByEngagement } from '../../db/repositories/plan.repository'
 import { readLibrary } from '../../db/repositories/library.repository'
 import { planFromStored } from '../../shared/domain/planning/stored-plan'
+import { trackingView } from '../../db/repositories/tracking.repository'
+import type { Deps } from '../../db/deps'
 
 export const BRANDING_KEY = 'branding'
 
@@ -53,7 +55,8 @@ export interface BuiltExport {
 }
 
 /** Builds the document's bytes from what is in the database now. */
-export async function buildExport(db: Kysely<Database>, now: Date, request: ExportRequest): Promise<BuiltExport> {
+export async function buildExport(db: Kysely<Database>, deps: Deps, request: ExportRequest): Promise<BuiltExport> {
+  const now = deps.now()
   const engagement = await findEngagement(db, request.engagementId)
   if (!engagement) throw new AppError('NOT_FOUND', 'That engagement no longer exists.')
   const client = (await findClient(db, engagement.clientId))!
@@ -112,6 +115,25 @@ export async function buildExport(db: Kysely<Database>, now: Date, request: Expo
             terms: settings.defaultTerms.trim() ? settings.defaultTerms : null
           }
         : {})
+    }
+  }
+  if (request.template === 'progress') {
+    // The status report: tracking as it stands, and readiness now against the assessment before.
+    const tracking = await db.transaction().execute((trx) => trackingView(trx, deps, engagement.id))
+    const values = (a: typeof input.assessment) => ({
+      title: a.title,
+      completedAt: a.completedAt,
+      answers: Object.fromEntries(Object.entries(a.answers).map(([id, x]) => [id, { value: x.value }]))
+    })
+    documentInput = {
+      client: input.client,
+      engagement: input.engagement,
+      tracking,
+      assessment: values(input.assessment),
+      previous: input.previous ? values(input.previous) : null,
+      branding: input.branding,
+      generatedAt: input.generatedAt,
+      sections: request.sections
     }
   }
   let rendered: { fileName: string; bytes: Buffer }

@@ -5,7 +5,7 @@ export interface DocumentSection {
 }
 
 export interface DocumentInfo {
-  name: 'assessment' | 'proposal' | 'hiring'
+  name: 'assessment' | 'proposal' | 'hiring' | 'progress'
   title: string
   description: string
   /** Needs a plan (proposal, hiring pack) or only an assessment. */
@@ -63,6 +63,20 @@ export const DOCUMENTS: readonly DocumentInfo[] = [
       { id: 'overview', label: 'Hiring overview' },
       { id: 'jobDescriptions', label: 'Job descriptions' },
       { id: 'interviewKits', label: 'Interview kits' }
+    ]
+  },
+  {
+    name: 'progress',
+    title: 'Progress report',
+    description: 'A status report for the client: health with its reason, phases and tasks against the signed plan, readiness now against before, work completed and time logged.',
+    needs: 'plan',
+    sections: [
+      { id: 'contents', label: 'Contents' },
+      { id: 'summary', label: 'Summary' },
+      { id: 'phases', label: 'Phases and tasks' },
+      { id: 'readiness', label: 'Readiness, now and before' },
+      { id: 'closed', label: 'Work completed' },
+      { id: 'time', label: 'Time logged' }
     ]
   }
 ]

@@ -69,7 +69,7 @@ const PortableInspected = z.discriminatedUnion('status', [
 
 const ExportRequest = z.strictObject({
   engagementId: IdSchema,
-  template: z.enum(['proposal', 'assessment', 'hiring']),
+  template: z.enum(['proposal', 'assessment', 'hiring', 'progress']),
   sections: z.record(z.string().max(40), z.boolean()),
   assessmentId: IdSchema.optional()
 })

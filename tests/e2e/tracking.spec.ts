@@ -44,6 +44,15 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   await expect(page.getByRole('table', { name: 'Portfolio' })).toContainText('AI platform and first hires')
   await shot('02-portfolio')
 
+  // Send the client a progress report in one click from the Export screen.
+  await page.goto(page.url().replace(/#.*$/, `#/engagements/${engagementId}/export`))
+  await page.getByRole('radio', { name: 'Progress report' }).check()
+  await expect(page.getByLabel('Preview of the first pages')).toContainText('Harbour Freight', { timeout: 30_000 })
+  app.dialogs.nextSave = `${app.dir}/progress.docx`
+  await page.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByText(/Saved progress\.docx/).first()).toBeVisible()
+  await shot('04-progress-report')
+
   await page.keyboard.press('Control+k')
   await page.getByLabel('Search everything').fill('quota')
   await expect(page.getByText(/Waiting for the GPU/).first()).toBeVisible()

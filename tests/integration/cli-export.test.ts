@@ -134,6 +134,7 @@ describe('stagecraft export (spawned)', () => {
     mkdirSync(join(dir, 'a-folder.docx'), { recursive: true })
     expectOneLineError(cli(['export', 'ok.json']), 2, /^stagecraft export: missing --out; usage: stagecraft export FILE --out X\.docx/)
     expectOneLineError(cli(['export', 'ok.json', '--out', 'x.docx', '--template', 'brochure']), 2, /^stagecraft export: unknown template "brochure" \(templates: proposal, assessment, hiring\)/)
+    expectOneLineError(cli(['export', 'ok.json', '--out', 'x.docx', '--template', 'progress']), 2, /^stagecraft export: the progress report needs the engagement's tracking/)
     expectOneLineError(cli(['export', 'missing.json', '--out', 'x.docx']), 1, /^missing\.json: file not found$/)
     expectOneLineError(cli(['export', 'ok.json', '--out', 'a-folder.docx']), 1, /^a-folder\.docx: is a folder; give a file name such as proposal\.docx$/)
     expectOneLineError(cli(['export', 'ok.json', '--out', 'notes.txt']), 1, /^notes\.txt: the output file must end in \.docx$/)

@@ -95,6 +95,19 @@ describe('exports and their snapshots', () => {
     expect(await documentText(Buffer.from(hiring.dataBase64, 'base64'))).toContain('Harbour Freight')
   })
 
+  it('exports the progress report from the tracked engagement', async () => {
+    const list = await valueOf<{ id: string }[]>(callAs(b, 'assessments:list', { engagementId }))
+    await valueOf(callAs(b, 'plans:create', { engagementId, assessmentId: list[0]!.id }))
+    await valueOf(callAs(b, 'tracking:mark-signed', { engagementId }))
+    await valueOf(callAs(b, 'tracking:update-item', { engagementId, itemId: 'terraform', patch: { status: 'blocked', blockedReason: 'Waiting for cloud account access' } }))
+    const preview = await valueOf<{ dataBase64: string; fileName: string }>(callAs(b, 'exports:preview', { engagementId, template: 'progress', sections: {} }))
+    expect(preview.fileName).toMatch(/^Progress report/)
+    const text = await documentText(Buffer.from(preview.dataBase64, 'base64'))
+    expect(text).toContain('Harbour Freight')
+    expect(text).toContain('Waiting for cloud account access')
+    expect(text).not.toContain('Aiko started in March')
+  })
+
   it('treats a cancelled save dialog as a cancel and records nothing', async () => {
     dialogs.nextSave = null
     expect(await valueOf(callAs(b, 'exports:create', { engagementId, template: 'assessment', sections: {} }))).toEqual({ status: 'cancelled' })
