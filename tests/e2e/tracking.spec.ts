@@ -42,6 +42,13 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
 
   await page.getByRole('link', { name: 'Portfolio' }).first().click()
   await expect(page.getByRole('table', { name: 'Portfolio' })).toContainText('AI platform and first hires')
+  // Signed with late and blocked work: the engagement shows as at risk, in words as well as colour.
+  await expect(page.getByTestId('rag-red')).toHaveText('1')
+  await expect(page.getByRole('table', { name: 'Portfolio' }).getByText('At risk')).toBeVisible()
+  await page.getByRole('combobox', { name: 'Client' }).click()
+  await page.getByRole('combobox', { name: 'Client' }).fill('Harbour')
+  await page.getByRole('option', { name: /Harbour Freight/ }).click()
+  await expect(page.getByRole('table', { name: 'Portfolio' }).locator('tbody tr')).toHaveCount(1)
   await shot('02-portfolio')
 
   // Send the client a progress report in one click from the Export screen.

@@ -2,6 +2,7 @@ import { Badge, Card, Group, MultiSelect, Pagination, Progress, Select, SimpleGr
 import { IconLayoutDashboard } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useDebouncedValue } from '@mantine/hooks'
 import { useNavigate } from 'react-router'
 import { PHASE_BY_ID } from '../../../shared/domain/catalogue'
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
@@ -55,11 +56,20 @@ export function DashboardPage() {
   const navigate = useNavigate()
   const [status, setStatus] = useState<string[]>(['lead', 'proposal', 'active'])
   const [consultant, setConsultant] = useState<string | null>(null)
+  const [clientId, setClientId] = useState<string | null>(null)
+  const [clientSearch, setClientSearch] = useState('')
+  const [clientTerm] = useDebouncedValue(clientSearch, 150)
+  const clientOptions = useQuery({
+    queryKey: ['clients', { search: clientTerm, limit: 50 }],
+    queryFn: () => call(api.clients.list({ search: clientTerm || undefined, limit: 50 })),
+    placeholderData: keepPreviousData
+  })
   const [sort, setSort] = useState<DashboardSort>('rag')
   const [page, setPage] = useState(1)
   const query = {
     ...(status.length ? { status: status as EngagementStatus[] } : {}),
     ...(consultant ? { consultant } : {}),
+    ...(clientId ? { clientId } : {}),
     sort,
     direction: (sort === 'rag' || sort === 'progress' ? 'desc' : 'asc') as 'asc' | 'desc',
     offset: (page - 1) * PAGE,
@@ -100,6 +110,20 @@ export function DashboardPage() {
           <Group gap="md">
             <MultiSelect aria-label="Status" placeholder="Any status" data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} value={status} onChange={(v) => { setStatus(v); setPage(1) }} w={360} clearable />
             <Select aria-label="Consultant" placeholder="Every consultant" data={dashboard.data.consultants} value={consultant} onChange={(v) => { setConsultant(v); setPage(1) }} clearable searchable w={220} />
+            <Select
+              aria-label="Client"
+              placeholder="Every client"
+              searchable
+              clearable
+              w={240}
+              data={(clientOptions.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              value={clientId}
+              onChange={(v) => { setClientId(v); setPage(1) }}
+              searchValue={clientSearch}
+              onSearchChange={setClientSearch}
+              filter={({ options }) => options}
+              nothingFoundMessage="No client by that name"
+            />
             <Select aria-label="Sort" data={SORTS} value={sort} onChange={(v) => v && setSort(v as DashboardSort)} allowDeselect={false} w={180} />
           </Group>
           {dashboard.data.rows.length === 0 ? (

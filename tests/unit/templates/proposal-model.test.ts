@@ -145,7 +145,7 @@ describe('the proposal model', () => {
   })
 
   it('is registered with the assessment and hiring templates, with safe file names', () => {
-    expect(Object.keys(TEMPLATES)).toEqual(['proposal', 'assessment', 'hiring'])
+    expect(Object.keys(TEMPLATES)).toEqual(['proposal', 'assessment', 'hiring', 'progress'])
     const m = buildProposalModel(proposalInputFrom('api-startup'))
     expect(TEMPLATES.proposal.fileName(m)).toBe('Proposal - Parcelwise - First AI feature.docx')
     expect(TEMPLATES.hiring.fileName(buildHiringPackModel(proposalInputFrom('api-startup')))).toBe('Hiring pack - Parcelwise.docx')
