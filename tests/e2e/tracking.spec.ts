@@ -34,6 +34,12 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   await page.getByRole('dialog').getByRole('button', { name: 'Mark as blocked' }).click()
   await expect(page.getByText('Blocked: Waiting for the GPU quota increase')).toBeVisible()
 
+  await page.getByRole('button', { name: 'Notes and dates: Cloud billing alerts and cost dashboard' }).click()
+  await page.getByRole('dialog').getByLabel('Notes').fill('Finance wants a weekly anomaly digest in Slack')
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('table', { name: 'Foundations tracking' }).getByText('Finance wants a weekly anomaly digest in Slack')).toBeVisible()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
   await page.getByLabel('Days', { exact: true }).fill('0.5')
   await page.getByRole('textbox', { name: 'Note' }).fill('Terraform review with the platform team')
   await page.getByRole('button', { name: 'Log', exact: true }).click()
@@ -61,7 +67,7 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   await shot('04-progress-report')
 
   await page.keyboard.press('Control+k')
-  await page.getByLabel('Search everything').fill('quota')
-  await expect(page.getByText(/Waiting for the GPU/).first()).toBeVisible()
+  await page.getByLabel('Search everything').fill('anomaly digest')
+  await expect(page.getByRole('dialog').getByText(/weekly/).first()).toBeVisible()
   await shot('03-search')
 })

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Card, Checkbox, Group, Modal, NumberInput, Progress, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
-import { IconFileSpreadsheet, IconPlus, IconSignature, IconTrash } from '@tabler/icons-react'
+import { IconFileSpreadsheet, IconNote, IconPlus, IconSignature, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
@@ -38,6 +38,12 @@ export function TrackingPage() {
     }).catch((e) => notifyError(e))
 
   const [blocking, setBlocking] = useState<TrackedItem | null>(null)
+  const [editing, setEditing] = useState<TrackedItem | null>(null)
+  const [draft, setDraft] = useState({ notes: '', owner: '', actualStart: '', actualEnd: '' })
+  const openEditor = (item: TrackedItem) => {
+    setDraft({ notes: item.notes ?? '', owner: item.owner ?? '', actualStart: item.actualStart ?? '', actualEnd: item.actualEnd ?? '' })
+    setEditing(item)
+  }
   const [reason, setReason] = useState('')
   const [log, setLog] = useState({ date: today(), days: 1 as number | string, itemId: null as string | null, note: '' })
   const [signOpen, setSignOpen] = useState(false)
@@ -121,7 +127,11 @@ export function TrackingPage() {
                 {phase.items.map((item) => (
                   <Table.Tr key={item.itemId} data-item-id={item.itemId}>
                     <Table.Td>
-                      <Text size="sm" fw={500}>{item.title}</Text>
+                      <Group gap={4} wrap="nowrap">
+                        <Text size="sm" fw={500}>{item.title}</Text>
+                        <ActionIcon variant="subtle" size="sm" aria-label={`Notes and dates: ${item.title}`} onClick={() => openEditor(item)}><IconNote size={14} /></ActionIcon>
+                      </Group>
+                      {item.notes && <Text size="xs" c="dimmed" lineClamp={2}>{item.notes}</Text>}
                       {item.status === 'blocked' && item.blockedReason && <Text size="xs" c="red">Blocked: {item.blockedReason}</Text>}
                       {item.overdueDays > 0 && <Badge size="xs" color="red" variant="light">{item.overdueDays} days late</Badge>}
                       {!item.inPlan && <Badge size="xs" color="gray">No longer in the plan</Badge>}
@@ -202,6 +212,38 @@ export function TrackingPage() {
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setBlocking(null)}>Cancel</Button>
             <Button color="red" disabled={!reason.trim()} onClick={() => { const item = blocking!; setBlocking(null); void act(() => call(api.tracking.updateItem({ engagementId, itemId: item.itemId, patch: { status: 'blocked', blockedReason: reason.trim() } })), 'Marked as blocked') }}>Mark as blocked</Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? `“${editing.title}”` : ''} size="lg">
+        <Stack>
+          <TextInput label="Owner" value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.currentTarget.value })} maxLength={200} />
+          <Group grow>
+            <TextInput label="Actually started" type="date" value={draft.actualStart} onChange={(e) => setDraft({ ...draft, actualStart: e.currentTarget.value })} />
+            <TextInput label="Actually finished" type="date" value={draft.actualEnd} onChange={(e) => setDraft({ ...draft, actualEnd: e.currentTarget.value })} />
+          </Group>
+          <Textarea label="Notes" description="Searchable with Ctrl/⌘+K; they go into progress reports." autosize minRows={3} maxLength={20000} value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} data-autofocus />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setEditing(null)}>Cancel</Button>
+            <Button
+              onClick={() => {
+                const item = editing!
+                setEditing(null)
+                void act(
+                  () =>
+                    call(
+                      api.tracking.updateItem({
+                        engagementId,
+                        itemId: item.itemId,
+                        patch: { notes: draft.notes, owner: draft.owner, actualStart: draft.actualStart || null, actualEnd: draft.actualEnd || null }
+                      })
+                    ),
+                  'Saved'
+                )
+              }}
+            >
+              Save
+            </Button>
           </Group>
         </Stack>
       </Modal>
