@@ -1,4 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Menu, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
 import { IconArchive, IconBriefcase, IconDots, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react'
@@ -7,11 +7,9 @@ import { api, call } from '../../api'
 import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
-import { rowKeyHandlers } from '../../components/useListKeyboard'
-import { formatDate, formatMoney } from '../../format'
 import { EngagementFormModal } from '../engagements/EngagementFormModal'
 import { useEngagements } from '../engagements/engagements.queries'
-import { StatusBadge } from '../engagements/StatusBadge'
+import { EngagementTable } from '../engagements/EngagementTable'
 import { ClientFormModal } from './ClientFormModal'
 import { useArchiveClient, useClient, useDeleteClient } from './clients.queries'
 
@@ -177,41 +175,7 @@ export function ClientDetailPage() {
         </EmptyState>
       ) : (
         <Card withBorder radius="lg" padding={0}>
-          <Table verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label={`Engagements of ${c.name}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Engagement</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Consultant</Table.Th>
-                <Table.Th ta="right">Day rate</Table.Th>
-                <Table.Th>Starts</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {engagements.data.items.map((e) => (
-                <Table.Tr
-                  key={e.id}
-                  className="sc-row-link"
-                  onClick={() => navigate(`/engagements/${e.id}`)}
-                  {...rowKeyHandlers(() => navigate(`/engagements/${e.id}`))}
-                  aria-label={`Open ${e.title}`}
-                >
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Text fw={600}>{e.title}</Text>
-                      {e.archivedAt && <Badge color="gray">Archived</Badge>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={e.status} />
-                  </Table.Td>
-                  <Table.Td>{e.consultant}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(e.dayRate, e.currency)}</Table.Td>
-                  <Table.Td>{formatDate(e.startDate)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <EngagementTable items={engagements.data.items} label={`Engagements of ${c.name}`} showClient={false} />
         </Card>
       )}
       <ClientFormModal opened={editOpen} onClose={edit.close} client={c} />

@@ -1,16 +1,14 @@
-import { Badge, Button, Card, Group, Select, Switch, Table, Text } from '@mantine/core'
+import { Button, Card, Group, Select, Switch, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconBriefcase } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useNavigate } from 'react-router'
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
 import { PageHeader } from '../../components/PageHeader'
 import { SearchField } from '../../components/SearchField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
-import { rowKeyHandlers } from '../../components/useListKeyboard'
-import { formatDate, formatMoney } from '../../format'
 import { useEngagements } from './engagements.queries'
-import { STATUS_LABEL, StatusBadge } from './StatusBadge'
+import { EngagementTable } from './EngagementTable'
+import { STATUS_LABEL } from './StatusBadge'
 
 type Sort = 'updatedAt' | 'title' | 'clientName' | 'status' | 'startDate'
 const SORTS: { value: Sort; label: string }[] = [
@@ -22,7 +20,6 @@ const SORTS: { value: Sort; label: string }[] = [
 ]
 
 export function EngagementsPage() {
-  const navigate = useNavigate()
   const [search, setSearch] = useState('')
   const [debounced] = useDebouncedValue(search, 120)
   const [status, setStatus] = useState<EngagementStatus | null>(null)
@@ -69,43 +66,7 @@ export function EngagementsPage() {
         </EmptyState>
       ) : (
         <Card withBorder radius="lg" padding={0}>
-          <Table verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label="Engagements">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Engagement</Table.Th>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Consultant</Table.Th>
-                <Table.Th ta="right">Day rate</Table.Th>
-                <Table.Th>Starts</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((e) => (
-                <Table.Tr
-                  key={e.id}
-                  className="sc-row-link"
-                  onClick={() => navigate(`/engagements/${e.id}`)}
-                  {...rowKeyHandlers(() => navigate(`/engagements/${e.id}`))}
-                  aria-label={`Open ${e.title}`}
-                >
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Text fw={600}>{e.title}</Text>
-                      {e.archivedAt && <Badge color="gray">Archived</Badge>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{e.clientName}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={e.status} />
-                  </Table.Td>
-                  <Table.Td>{e.consultant}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(e.dayRate, e.currency)}</Table.Td>
-                  <Table.Td>{formatDate(e.startDate)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <EngagementTable items={list.data.items} label="Engagements" showClient />
           {list.data.total > list.data.items.length && (
             <Group p="md" justify="space-between">
               <Text size="sm" c="dimmed">
