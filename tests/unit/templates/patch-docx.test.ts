@@ -1,0 +1,71 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import { MARKER, ORIGINAL, REPLACEMENT, patchText } from '../../../scripts/patch-docx.mjs'
+
+type Spread = (target: object, ...sources: unknown[]) => object
+
+/** The helper as docx ships it (with the two helpers it calls) and as patched, as functions. */
+function helpers(): { original: Spread; patched: Spread } {
+  const support = `
+    function _defineProperty(e, r, t) { return (r in e) ? Object.defineProperty(e, r, { value: t, enumerable: true, configurable: true, writable: true }) : e[r] = t, e }
+    function ownKeys(e, r) { var t = Object.keys(e); if (Object.getOwnPropertySymbols) { var o = Object.getOwnPropertySymbols(e); r && (o = o.filter(function (r) { return Object.getOwnPropertyDescriptor(e, r).enumerable })), t.push.apply(t, o) } return t }
+  `
+  const make = (fn: string) => new Function(`${support}\n${fn}\nreturn _objectSpread2`)() as Spread
+  return { original: make(ORIGINAL as string), patched: make(REPLACEMENT as string) }
+}
+
+/** Own properties with their descriptors and the prototype: what a spread can change. */
+function shape(o: object): unknown {
+  return { proto: Object.getPrototypeOf(o), keys: Reflect.ownKeys(o).map(String), descriptors: Object.getOwnPropertyDescriptors(o) }
+}
+
+describe('the docx object-spread patch', () => {
+  const { original, patched } = helpers()
+
+  it('gives the same objects as the shipped helper, for the calls the transpiler emits', () => {
+    const value = fc.oneof(fc.integer(), fc.string(), fc.constant(undefined), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }))
+    const record = fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('__proto__', 'constructor', 'toString', '0')), value, { maxKeys: 6 })
+    fc.assert(
+      fc.property(fc.array(fc.oneof(record, fc.constant(null), fc.constant(undefined)), { maxLength: 4 }), (sources) => {
+        // JSON.parse makes an own "__proto__" key, as parsed XML attributes could.
+        const copies = () => sources.map((s) => (s == null ? s : JSON.parse(JSON.stringify(s)) as object))
+        expect(shape(patched({}, ...copies()))).toEqual(shape(original({}, ...copies())))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('keeps symbols, own "__proto__" keys and getters as the shipped helper does', () => {
+    const sym = Symbol('s')
+    const withProto = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as object
+    const getter = { get size() { return 3 } }
+    for (const sources of [[{ [sym]: 1 }], [withProto], [getter, {}, { b: 2 }], ['ab']]) {
+      const a = patched({}, ...sources)
+      const b = original({}, ...sources)
+      expect(shape(a)).toEqual(shape(b))
+      expect(Object.getPrototypeOf(a)).toBe(Object.prototype)
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('patches the shipped text once and then leaves it alone', () => {
+    const text = `var x = 1;\n${ORIGINAL as string}\nvar y = 2;`
+    const once = patchText(text) as string
+    expect(once).toContain(MARKER)
+    expect(once).not.toContain(ORIGINAL)
+    expect(patchText(once)).toBeNull()
+    expect(patchText('function other() {}')).toBeNull()
+  })
+
+  it('is applied to the installed docx (npm install runs it), so exports get the fast layout', () => {
+    const dist = join(process.cwd(), 'node_modules', 'docx', 'dist')
+    const bundles = readdirSync(dist).filter((n) => /\.(mjs|cjs)$/.test(n) && !n.includes('.umd.'))
+    const withHelper = bundles.filter((n) => readFileSync(join(dist, n), 'utf8').includes('function _objectSpread2'))
+    expect(withHelper).toContain('layout.mjs')
+    const unpatched = withHelper.filter((n) => !readFileSync(join(dist, n), 'utf8').includes(MARKER as string))
+    expect(unpatched, 'run `node scripts/patch-docx.mjs` (npm install does)').toEqual([])
+  })
+})
