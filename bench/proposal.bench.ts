@@ -4,7 +4,9 @@
  * roles in the hiring sequence and every part switched on, appendices included.
  * `benchmarkProposal()` times building the model, the document (charts rasterised) and
  * packing it into .docx bytes, and, as the floor, the docx library packing an equivalent
- * pre-built Document (the same document, built once outside the timing). It reports medians
+ * pre-built Document (the same document, built once outside the timing). Beside it: the same
+ * export again with its charts already drawn (as after the preview), and the first export with
+ * the contents' page numbers left to Word (no page layout while packing). It reports medians
  * and 95th percentiles in milliseconds (bench/stats.ts Timing), ready for bench/run.ts.
  */
 import { Packer } from 'docx'
@@ -12,6 +14,7 @@ import { ROLE_IDS, type RoleId } from '../shared/domain/catalogue'
 import type { HiringStep } from '../shared/domain/assessment/engine'
 import { generatePlan, type GeneratePlanInput } from '../shared/domain/planning/plan.generator'
 import { planItems, type Plan } from '../shared/domain/planning/plan.model'
+import { clearChartCache } from '../templates/charts'
 import { buildProposal } from '../templates/proposal.docx'
 import { buildProposalModel, type ProposalInput } from '../templates/proposal.model'
 import { syntheticPlanInput } from './plan.bench'
@@ -52,8 +55,12 @@ export interface ProposalBenchResult {
   runs: number
   warmup: number
   bytes: number
-  /** Model, document (with charts) and packing, as an export does it. */
+  /** Model, document (charts drawn afresh) and packing, as the first export of an engagement does it. */
   proposal: Timing
+  /** The same again with the charts already drawn, as an export right after its preview is. */
+  repeat: Timing
+  /** The first export with the contents' page numbers left for Word to fill in (no page layout). */
+  withoutPageNumbers: Timing
   /** The docx library packing the same document, built once beforehand: the floor. */
   packOnly: Timing
 }
@@ -66,9 +73,17 @@ export async function benchmarkProposal(options: { runs?: number; warmup?: numbe
 
   let bytes = 0
   const proposal = await time(async () => {
+    clearChartCache()
     bytes = (await Packer.toBuffer(buildProposal(buildProposalModel(input)))).length
+  }, { runs, warmup })
+  const repeat = await time(async () => {
+    await Packer.toBuffer(buildProposal(buildProposalModel(input)))
+  }, { runs, warmup })
+  const withoutPageNumbers = await time(async () => {
+    clearChartCache()
+    await Packer.toBuffer(buildProposal(buildProposalModel(input), { pageNumbers: false }))
   }, { runs, warmup })
   const prebuilt = buildProposal(buildProposalModel(input))
   const packOnly = await time(() => Packer.toBuffer(prebuilt), { runs, warmup })
-  return { taskCount, roleCount: plan.hires.length, runs, warmup, bytes, proposal, packOnly }
+  return { taskCount, roleCount: plan.hires.length, runs, warmup, bytes, proposal, repeat, withoutPageNumbers, packOnly }
 }

@@ -36,8 +36,47 @@ export interface SvgToPngOptions {
   background?: string
 }
 
+/**
+ * Pictures already drawn, by SVG and size: the export screen's preview and the export that
+ * follows draw the same charts, and rasterising is most of a document's build time. Bounded
+ * by bytes; entries are evicted oldest first. Callers get their own copy of the bytes.
+ */
+const PNG_CACHE = new Map<string, Uint8Array>()
+const PNG_CACHE_MAX_BYTES = 24 * 1024 * 1024
+let pngCacheBytes = 0
+
+/** Forgets every cached chart picture (benchmarks use it to time the first export). */
+export function clearChartCache(): void {
+  PNG_CACHE.clear()
+  pngCacheBytes = 0
+}
+
+function remember(key: string, png: Uint8Array): void {
+  if (png.length > PNG_CACHE_MAX_BYTES / 4) return
+  PNG_CACHE.set(key, png)
+  pngCacheBytes += png.length
+  for (const [oldest, bytes] of PNG_CACHE) {
+    if (pngCacheBytes <= PNG_CACHE_MAX_BYTES) break
+    PNG_CACHE.delete(oldest)
+    pngCacheBytes -= bytes.length
+  }
+}
+
 /** Rasterises an SVG string to PNG bytes with only the bundled fonts. Throws on invalid SVG. */
 export function svgToPng(svg: string, options: SvgToPngOptions): Uint8Array {
+  const key = `${Math.round(options.width)}|${options.fontFamily ?? ''}|${options.background ?? ''}|${svg}`
+  const known = PNG_CACHE.get(key)
+  if (known) {
+    PNG_CACHE.delete(key)
+    PNG_CACHE.set(key, known)
+    return known.slice()
+  }
+  const png = rasterise(svg, options)
+  remember(key, png)
+  return png.slice()
+}
+
+function rasterise(svg: string, options: SvgToPngOptions): Uint8Array {
   const family = options.fontFamily ?? CHART_FONT_FAMILY
   const renderOptions: ResvgRenderOptions = {
     fitTo: { mode: 'width', value: Math.max(1, Math.round(options.width)) },

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readinessRadar } from '../../../shared/charts/readiness-radar'
 import { pngSize } from '../../../templates/branding'
-import { renderRadarPng, svgToPng } from '../../../templates/charts'
+import { clearChartCache, renderRadarPng, svgToPng } from '../../../templates/charts'
 import { BUNDLED_FONT_FAMILY, bundledFontData, bundledFontPath, nativeReadablePath } from '../../../templates/fonts'
 import { tempDir } from '../../helpers/temp'
 
@@ -19,11 +19,24 @@ describe('charts for Word', () => {
 
   it('draws text with the bundled font only, the same bytes every time', () => {
     // System fonts are never loaded: text renders only because the bundled Inter files are given.
+    clearChartCache()
     const a = svgToPng(text('Deployment'), { width: 200 })
+    clearChartCache()
     const b = svgToPng(text('Deployment'), { width: 200 })
     const blank = svgToPng(text(''), { width: 200 })
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true)
     expect(Buffer.from(a).equals(Buffer.from(blank))).toBe(false)
+  })
+
+  it('draws a picture once and hands out copies, so a caller cannot spoil the next document', () => {
+    clearChartCache()
+    const first = svgToPng(text('Cached'), { width: 200 })
+    const original = Buffer.from(first)
+    first.fill(0)
+    const second = svgToPng(text('Cached'), { width: 200 })
+    expect(Buffer.from(second).equals(original)).toBe(true)
+    // Another size is another picture.
+    expect(pngSize(svgToPng(text('Cached'), { width: 100 }))).toEqual({ width: 100, height: 20 })
   })
 
   it('resolves the bundled TTF faces through the package system', () => {
