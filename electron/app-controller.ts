@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { backupsDirFor, createBackup, listBackups, verifyBackupFile, type BackupInfo } from '../db/backup'
 import type { Deps } from '../db/deps'
@@ -12,6 +12,19 @@ import { describeIssues } from '../shared/ipc/describe-issues'
 import { AppError, fail, ok, type Result } from '../shared/ipc/result'
 import { startBackend, type Backend } from './backend'
 import { isTrustedSender, type Dispatch, type SenderInfo } from './dispatcher'
+import {
+  checkCopyFolder,
+  copySettingsPathFor,
+  listCopies,
+  NO_COPIES,
+  readCopySettings,
+  sealFromPassphrase,
+  syncCopies,
+  unsealFile,
+  writeCopySettings,
+  type CopyInfo,
+  type CopySettings
+} from './services/backup-copies'
 import type { FileDialogs, ShellPort } from './services/files'
 
 export interface ControllerOptions {
@@ -23,6 +36,8 @@ export interface ControllerOptions {
   shell?: ShellPort
   dailyBackup?: boolean
   backupsDir?: string
+  /** Where the backup-copy settings are kept; beside the database by default. */
+  copySettingsPath?: string
   /** Called by "Quit" on the recovery screen. */
   quit?: () => void
   onUnexpectedError?: (channel: string, error: unknown) => void
@@ -62,6 +77,44 @@ export function createAppController(options: ControllerOptions) {
   const latest = migrations.length
   let backend: Backend | undefined
   let recovery: RecoveryState | undefined
+  const copySettingsPath = options.copySettingsPath ?? copySettingsPathFor(path)
+  let copySettings: CopySettings = readCopySettings(copySettingsPath)
+  let copying: Promise<void> = Promise.resolve()
+
+  const saveCopySettings = (next: CopySettings) => {
+    writeCopySettings(copySettingsPath, next)
+    copySettings = next
+  }
+
+  /**
+   * Brings the chosen folder up to date with the local backups, one run at a time. A
+   * failure (drive unplugged, disk full) is recorded for the Backups screen and never
+   * disturbs the local backups or the caller.
+   */
+  const syncBackupCopies = (): Promise<void> => {
+    const run = copying.then(async () => {
+      const settings = copySettings
+      if (!settings.folder) return
+      let lastCopy: CopySettings['lastCopy']
+      try {
+        await syncCopies(listBackups(backupsDir), settings)
+        lastCopy = { at: options.deps.now().toISOString(), ok: true, message: null }
+      } catch (error) {
+        const message = error instanceof AppError ? error.message : `Copying the backups to ${settings.folder} failed: ${error instanceof Error ? error.message : String(error)}. Backups are still kept in Stagecraft’s own folder.`
+        lastCopy = { at: options.deps.now().toISOString(), ok: false, message }
+      }
+      // Settings may have changed while copying; only the status is updated.
+      if (copySettings.folder === settings.folder) {
+        try {
+          saveCopySettings({ ...copySettings, lastCopy })
+        } catch (error) {
+          options.onUnexpectedError?.('backups:copy', error)
+        }
+      }
+    })
+    copying = run.catch(() => undefined)
+    return run
+  }
 
   const openNormal = async () => {
     backend = await startBackend({
@@ -105,6 +158,8 @@ export function createAppController(options: ControllerOptions) {
       }
     }
     await openNormal()
+    // Copies to the chosen folder catch up after the first screen, never before it.
+    void syncBackupCopies()
     return 'ready'
   }
 
@@ -135,6 +190,18 @@ export function createAppController(options: ControllerOptions) {
     renameSync(temp, path)
     await openNormal()
     return { undoFileName }
+  }
+
+  const describeCopies = () => {
+    const folder = copySettings.folder
+    const items = folder ? listCopies(folder) : []
+    return {
+      folder,
+      sealed: copySettings.seal !== null,
+      available: folder ? existsSync(folder) : false,
+      lastCopy: copySettings.lastCopy,
+      items: items.slice(0, 100).map((c: CopyInfo) => ({ fileName: c.fileName, reason: c.reason, createdAt: c.createdAt, sizeBytes: c.sizeBytes, sealed: c.sealed }))
+    }
   }
 
   const findBackup = (fileName: string): BackupInfo => {
@@ -172,12 +239,60 @@ export function createAppController(options: ControllerOptions) {
       options.quit?.()
       return {}
     },
-    'backups:list': async () => ({ folder: backupsDir, items: listBackups(backupsDir).map(describeBackup) }),
+    'backups:list': async () => ({ folder: backupsDir, items: listBackups(backupsDir).map(describeBackup), copies: describeCopies() }),
     'backups:create': async () => {
       if (!backend) throw new AppError('DATA_UNAVAILABLE', 'Your data is not open.')
-      return describeBackup(await createBackup(backend.database.sqlite, backupsDir, 'manual', options.deps.now()))
+      const made = describeBackup(await createBackup(backend.database.sqlite, backupsDir, 'manual', options.deps.now()))
+      await syncBackupCopies()
+      return made
     },
-    'backups:restore': async (payload) => restoreFrom(findBackup((payload as { fileName: string }).fileName).path)
+    'backups:restore': async (payload) => {
+      const result = await restoreFrom(findBackup((payload as { fileName: string }).fileName).path)
+      void syncBackupCopies()
+      return result
+    },
+    'backups:set-folder': async (payload) => {
+      const { passphrase } = payload as { passphrase: string | null }
+      if (!options.dialogs?.chooseFolder) throw new AppError('INTERNAL', 'Choosing a folder is not available here.')
+      const folder = await options.dialogs.chooseFolder({ title: 'Keep copies of your backups in…' })
+      if (!folder) return { status: 'cancelled' }
+      checkCopyFolder(folder, dirname(path))
+      const seal = passphrase === null ? null : await sealFromPassphrase(passphrase)
+      await copying
+      saveCopySettings({ version: 1, folder, seal, lastCopy: null })
+      // A fresh backup, so the folder holds today's data straight away.
+      if (backend) await createBackup(backend.database.sqlite, backupsDir, 'manual', options.deps.now())
+      await syncBackupCopies()
+      return { status: 'set', copies: describeCopies() }
+    },
+    'backups:stop-copies': async () => {
+      await copying
+      saveCopySettings(NO_COPIES)
+      return { copies: describeCopies() }
+    },
+    'backups:restore-copy': async (payload) => {
+      const { fileName, passphrase } = payload as { fileName: string; passphrase: string | null }
+      const folder = copySettings.folder
+      if (!folder) throw new AppError('NOT_FOUND', 'No backup folder is chosen.')
+      const copy = listCopies(folder).find((c) => c.fileName === fileName)
+      if (!copy) throw new AppError('NOT_FOUND', `That copy is no longer in ${folder}.`)
+      let result: { undoFileName: string | null }
+      if (copy.sealed) {
+        if (passphrase === null) throw new AppError('INVALID_INPUT', 'This copy is sealed: enter its passphrase to restore it.')
+        mkdirSync(backupsDir, { recursive: true, mode: 0o700 })
+        const opened = join(backupsDir, `.opening-${process.pid}-${Date.now()}.db`)
+        try {
+          await unsealFile(copy.path, opened, passphrase)
+          result = await restoreFrom(opened)
+        } finally {
+          rmSync(opened, { force: true })
+        }
+      } else {
+        result = await restoreFrom(copy.path)
+      }
+      void syncBackupCopies()
+      return result
+    }
   }
 
   /** Routes a call: recovery and backup channels here, everything else to the backend. */
@@ -226,6 +341,7 @@ export function createAppController(options: ControllerOptions) {
       }
       await backend.close()
       backend = undefined
+      await syncBackupCopies()
     }
   }
 }

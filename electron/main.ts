@@ -124,6 +124,11 @@ async function start(): Promise<void> {
           if (r.canceled || !r.filePath) return null
           lastFolder = dirname(r.filePath)
           return r.filePath
+        },
+        chooseFolder: async ({ title }) => {
+          const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
+          const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+          return r.canceled ? null : (r.filePaths[0] ?? null)
         }
       },
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error)

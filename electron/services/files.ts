@@ -9,6 +9,8 @@ export interface FileDialogs {
     defaultName: string
     filters: { name: string; extensions: string[] }[]
   }) => Promise<string | null>
+  /** A folder to keep something in (e.g. backup copies on an external drive); null when cancelled. */
+  chooseFolder?: (options: { title: string }) => Promise<string | null>
 }
 
 /** Opening a written file, passed in by the Electron host (shell.openPath / showItemInFolder). */

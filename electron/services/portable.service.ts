@@ -54,7 +54,8 @@ export const EXPORT_NOTICE = {
 
 const invalid = (message: string) => new AppError('INVALID_INPUT', message)
 
-function scrypt(passphrase: string, salt: Buffer, kdf: Pick<Kdf, 'N' | 'r' | 'p' | 'keyLength'>): Promise<Buffer> {
+/** Derives an AES-256 key from a passphrase with scrypt (slow on purpose; text normalised to NFC). */
+export function scrypt(passphrase: string, salt: Buffer, kdf: Pick<Kdf, 'N' | 'r' | 'p' | 'keyLength'>): Promise<Buffer> {
   const options: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r }
   // Passphrases are compared as Unicode text: the same words typed on another keyboard or OS give the same key.
   return new Promise((resolve, reject) =>

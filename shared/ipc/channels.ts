@@ -56,6 +56,9 @@ export const CHANNELS = [
   'backups:list',
   'backups:create',
   'backups:restore',
+  'backups:set-folder',
+  'backups:stop-copies',
+  'backups:restore-copy',
   'portable:export',
   'portable:inspect',
   'portable:unlock',
@@ -84,7 +87,10 @@ export const CONTROLLER_CHANNELS = [
   'recovery:quit',
   'backups:list',
   'backups:create',
-  'backups:restore'
+  'backups:restore',
+  'backups:set-folder',
+  'backups:stop-copies',
+  'backups:restore-copy'
 ] as const satisfies readonly Channel[]
 export type ControllerChannel = (typeof CONTROLLER_CHANNELS)[number]
 export type BackendChannel = Exclude<Channel, ControllerChannel>

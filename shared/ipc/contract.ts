@@ -57,6 +57,15 @@ const BackupItem = z.strictObject({
   counts: z.strictObject({ clients: z.number().int(), engagements: z.number().int(), assessments: z.number().int() }).nullable()
 })
 const BackupFileName = z.string().max(200).regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'is not a backup file name' })
+const CopyFileName = z.string().max(220).regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db(\.sealed)?$/, { message: 'is not a backup copy name' })
+const BackupCopies = z.strictObject({
+  /** The folder the consultant chose, or null when copies are off. */
+  folder: z.string().nullable(),
+  sealed: z.boolean(),
+  available: z.boolean(),
+  lastCopy: z.strictObject({ at: z.string(), ok: z.boolean(), message: z.string().nullable() }).nullable(),
+  items: z.array(z.strictObject({ fileName: z.string(), reason: z.string(), createdAt: z.string(), sizeBytes: z.number().int(), sealed: z.boolean() })).max(100)
+})
 const Normal = z.strictObject({ mode: z.literal('normal') })
 /** An opaque handle on a file main has read for import; the renderer never sends a path. */
 const PortableToken = z.uuid({ message: 'is not a valid file token' })
@@ -248,10 +257,23 @@ export const contract = {
   'recovery:restore-latest': { input: Empty, output: Normal },
   'recovery:start-empty': { input: Empty, output: Normal },
   'recovery:quit': { input: Empty, output: z.strictObject({}) },
-  'backups:list': { input: Empty, output: z.strictObject({ folder: z.string(), items: z.array(BackupItem).max(1000) }) },
+  'backups:list': { input: Empty, output: z.strictObject({ folder: z.string(), items: z.array(BackupItem).max(1000), copies: BackupCopies }) },
   'backups:create': { input: Empty, output: BackupItem },
   'backups:restore': {
     input: z.strictObject({ fileName: BackupFileName }),
+    output: z.strictObject({ undoFileName: z.string().nullable() })
+  },
+  /** Main asks for the folder itself; the renderer never sends a path. A passphrase seals the copies. */
+  'backups:set-folder': {
+    input: z.strictObject({ passphrase: PassphraseSchema.nullable() }),
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('set'), copies: BackupCopies })
+    ])
+  },
+  'backups:stop-copies': { input: Empty, output: z.strictObject({ copies: BackupCopies }) },
+  'backups:restore-copy': {
+    input: z.strictObject({ fileName: CopyFileName, passphrase: z.string().min(1).max(1024).nullable() }),
     output: z.strictObject({ undoFileName: z.string().nullable() })
   },
 

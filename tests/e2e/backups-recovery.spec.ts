@@ -1,4 +1,5 @@
 import { truncateSync } from 'node:fs'
+import { tempDir } from '../helpers/temp'
 import { expect, test } from './support/fixtures'
 
 test('back up, restore, and undo the restore from the Backups screen', async ({ app }) => {
@@ -50,4 +51,60 @@ test('a damaged database opens on the recovery screen and the newest backup brin
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
   // The window was on the client's page before the restart; it comes back there, with the data.
   await expect(page.getByRole('heading', { name: 'Survives The Damage', level: 1 })).toBeVisible()
+})
+
+test('copies backups to a chosen folder sealed with a passphrase, and restores one from there', async ({ app }) => {
+  const { page, shot, dialogs } = app
+  const { dir: drive, cleanup } = tempDir('stagecraft-drive-')
+  try {
+    await page.getByRole('button', { name: 'New client' }).first().click()
+    await page.getByRole('dialog', { name: 'New client' }).getByLabel('Client name').fill('Sealed Away Ltd')
+    await page.getByRole('dialog', { name: 'New client' }).getByRole('button', { name: 'Add client' }).click()
+    await expect(page.getByRole('heading', { name: 'Sealed Away Ltd', level: 1 })).toBeVisible()
+
+    await page.getByRole('link', { name: 'Backups' }).click()
+    const card = page.getByRole('region', { name: 'Copies in another folder' })
+    await card.getByRole('button', { name: 'Choose a folder…' }).click()
+    const modal = page.getByRole('dialog', { name: 'Copy backups to another folder' })
+    await modal.getByLabel('Passphrase', { exact: true }).fill('short')
+    await expect(modal.getByText('Use at least 8 characters')).toBeVisible()
+    await expect(modal.getByRole('button', { name: 'Choose folder…' })).toBeDisabled()
+    await modal.getByLabel('Passphrase', { exact: true }).fill('drive passphrase 42')
+    await modal.getByLabel('Passphrase again').fill('drive passphrase 42')
+    await shot('01-choose-folder')
+    dialogs.nextFolder = drive
+    await modal.getByRole('button', { name: 'Choose folder…' }).click()
+    await expect(card.getByText('Sealed with a passphrase')).toBeVisible()
+    await expect(card.getByRole('table', { name: 'Backup copies' }).locator('tbody tr')).toHaveCount(1)
+    await expect(card).toContainText(drive)
+
+    // Added after the copy: a restore of the copy takes it away again, and Undo brings it back.
+    await page.getByRole('link', { name: 'Clients' }).first().click()
+    await page.getByRole('button', { name: 'New client' }).first().click()
+    await page.getByRole('dialog', { name: 'New client' }).getByLabel('Client name').fill('Added After The Copy')
+    await page.getByRole('dialog', { name: 'New client' }).getByRole('button', { name: 'Add client' }).click()
+    await expect(page.getByRole('heading', { name: 'Added After The Copy', level: 1 })).toBeVisible()
+
+    await page.getByRole('link', { name: 'Backups' }).click()
+    await card.getByRole('table', { name: 'Backup copies' }).getByRole('button', { name: 'Restore…' }).first().click()
+    const unseal = page.getByRole('dialog', { name: /Restore the sealed copy/ })
+    await unseal.getByLabel('Passphrase of the copies').fill('not the passphrase')
+    await unseal.getByRole('button', { name: 'Restore' }).click()
+    await expect(unseal.getByText('The passphrase is not right, or the file has been changed.')).toBeVisible()
+    await shot('02-wrong-passphrase')
+    await unseal.getByLabel('Passphrase of the copies').fill('drive passphrase 42')
+    await unseal.getByRole('button', { name: 'Restore' }).click()
+    await expect(page.getByText('Backup restored')).toBeVisible()
+    await shot('03-restored')
+    await page.getByRole('link', { name: 'Clients' }).first().click()
+    await expect(page.getByRole('table', { name: 'Clients' }).locator('tbody tr')).toHaveCount(1)
+    await expect(page.getByRole('table', { name: 'Clients' })).toContainText('Sealed Away Ltd')
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect(page.getByText('Restore undone')).toBeVisible()
+    await page.getByRole('link', { name: 'Engagements' }).click()
+    await page.getByRole('link', { name: 'Clients' }).first().click()
+    await expect(page.getByRole('table', { name: 'Clients' }).locator('tbody tr')).toHaveCount(2)
+  } finally {
+    cleanup()
+  }
 })

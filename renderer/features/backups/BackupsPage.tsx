@@ -1,22 +1,18 @@
-import { Badge, Button, Card, Group, Table, Text } from '@mantine/core'
+import { Button, Card, Group, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconArchive, IconDeviceFloppy, IconRestore } from '@tabler/icons-react'
+import { IconArchive, IconDeviceFloppy } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, call } from '../../api'
 import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
-import { describeCounts, formatBytes, formatDateTime } from '../../format'
+import { describeCounts, formatDateTime } from '../../format'
+import { BackupCopies } from './BackupCopies'
+import { BackupTable } from './BackupTable'
 
-const REASON: Record<string, string> = {
-  daily: 'Daily',
-  'pre-migration': 'Before an update',
-  manual: 'Backed up by you',
-  'pre-restore': 'Before a restore',
-  'pre-import': 'Before an import',
-  'on-quit': 'On quit'
-}
+
+let restoreNotices = 0
 
 export function BackupsPage() {
   const qc = useQueryClient()
@@ -31,37 +27,42 @@ export function BackupsPage() {
   })
   const restore = useMutation({ mutationFn: (fileName: string) => call(api.backups.restore({ fileName })) })
 
+  /** Says a restore is done and offers to undo it (the data before it was saved first). */
+  const showRestored = async (undoFileName: string | null, isUndo: boolean) => {
+    qc.clear()
+    await qc.invalidateQueries()
+    const id = `restore-${++restoreNotices}`
+    notifications.show({
+      id,
+      color: 'teal',
+      autoClose: 15_000,
+      title: isUndo ? 'Restore undone' : 'Backup restored',
+      message: undoFileName ? (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">{isUndo ? 'Your data is back as it was.' : 'Your previous data was saved first.'}</Text>
+          {!isUndo && (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => {
+                notifications.hide(id)
+                void doRestore(undoFileName, true)
+              }}
+            >
+              Undo
+            </Button>
+          )}
+        </Group>
+      ) : (
+        'Done.'
+      )
+    })
+  }
+
   const doRestore = async (fileName: string, isUndo = false) => {
     try {
       const { undoFileName } = await restore.mutateAsync(fileName)
-      qc.clear()
-      await qc.invalidateQueries()
-      const id = `restore-${fileName}`
-      notifications.show({
-        id,
-        color: 'teal',
-        autoClose: 15_000,
-        title: isUndo ? 'Restore undone' : 'Backup restored',
-        message: undoFileName ? (
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">{isUndo ? 'Your data is back as it was.' : 'Your previous data was saved first.'}</Text>
-            {!isUndo && (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => {
-                  notifications.hide(id)
-                  void doRestore(undoFileName, true)
-                }}
-              >
-                Undo
-              </Button>
-            )}
-          </Group>
-        ) : (
-          'Done.'
-        )
-      })
+      await showRestored(undoFileName, isUndo)
     } catch (error) {
       notifyError(error, 'The backup was not restored')
     }
@@ -100,38 +101,16 @@ export function BackupsPage() {
         </EmptyState>
       ) : (
         <Card withBorder radius="lg" padding={0}>
-          <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label="Backups">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Taken</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Contents</Table.Th>
-                <Table.Th ta="right">Size</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((b) => (
-                <Table.Tr key={b.fileName}>
-                  <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={b.reason === 'manual' ? 'teal' : 'gray'}>{REASON[b.reason] ?? b.reason}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {b.counts ? describeCounts(b.counts) : <Text c="red" size="sm">Unreadable</Text>}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatBytes(b.sizeBytes)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Button size="xs" variant="light" leftSection={<IconRestore size={14} />} onClick={() => confirmRestore(b.fileName, formatDateTime(b.createdAt))} disabled={!b.counts}>
-                      Restore…
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BackupTable
+            label="Backups"
+            items={list.data.items}
+            detail={{ header: 'Contents', cell: (b) => (b.counts ? describeCounts(b.counts) : <Text c="red" size="sm">Unreadable</Text>) }}
+            onRestore={(b) => confirmRestore(b.fileName, formatDateTime(b.createdAt))}
+            canRestore={(b) => b.counts !== null}
+          />
         </Card>
       )}
+      {list.data && <BackupCopies copies={list.data.copies} onRestored={(undo) => showRestored(undo, false)} />}
     </>
   )
 }

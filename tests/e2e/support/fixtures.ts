@@ -27,7 +27,7 @@ export interface AppFixture {
   backend: AppController
   databasePath: string
   /** What the next file dialog answers (a path, or null for Cancel). */
-  dialogs: { nextOpen: string | null; nextSave: string | null }
+  dialogs: { nextOpen: string | null; nextSave: string | null; nextFolder: string | null }
   /** Closes the app's data (as on quit), runs `between`, starts again and reloads the page. */
   restart: (between?: () => void) => Promise<void>
   /** A temp folder for files the test reads or writes. */
@@ -55,11 +55,12 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
   app: async ({ page, server }, use, testInfo) => {
     const { dir, cleanup } = tempDir('stagecraft-e2e-')
     const databasePath = join(dir, 'stagecraft.db')
-    const dialogs = { nextOpen: null as string | null, nextSave: null as string | null }
+    const dialogs = { nextOpen: null as string | null, nextSave: null as string | null, nextFolder: null as string | null }
     const makeController = () => createAppController({
       dialogs: {
         chooseFileToOpen: async () => dialogs.nextOpen,
-        chooseFileToSave: async () => dialogs.nextSave
+        chooseFileToSave: async () => dialogs.nextSave,
+        chooseFolder: async () => dialogs.nextFolder
       },
       databasePath,
       deps: { ...fixedDeps(), now: () => new Date() },
