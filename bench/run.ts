@@ -86,7 +86,16 @@ try {
   timed(`Full-text search at ${label}`, '< 20 ms', search.app, (t) => t.median < 20, search.floor)
 
   const open = await benchOpen(large, slowRuns)
-  timed(`Database open + checks + migration check at ${label}`, '< 150 ms', open.app, (t) => t.median < 150, open.floor, 'floor: opening the file and one query, no checks')
+  timed(
+    `Database open + header and migration checks, serving reads, at ${label}`,
+    '< 150 ms',
+    open.ready,
+    (t) => t.median < 150,
+    open.floor,
+    'quick_check and foreign_key_check run on a worker thread after this; writes wait for them. Floor: opening the file and one query, no checks'
+  )
+  timed('… until quick_check and foreign_key_check have passed too (worker thread)', '—', open.checked, () => true, open.floor)
+  timed('… every check before opening (as when migrations are pending)', '—', open.allFirst, () => true, open.floor)
 
   if (!skipBrowser) {
     const bundle = initialBundleBytes()

@@ -30,10 +30,11 @@ function header(path: string): Buffer {
 }
 
 /**
- * The start-up checks, read-only: the header, then SQLite's quick_check and
- * foreign_key_check. Nothing here writes to the file.
+ * The quick part of the start-up checks, read-only: the file is there, not empty, a SQLite
+ * file as long as its header says, ours, and not from a newer version. Reads the header
+ * page only, so it costs the same at any size.
  */
-export function checkDatabaseFile(path: string, latestVersion: number): FileVerdict {
+export function checkDatabaseHeader(path: string, latestVersion: number): FileVerdict {
   if (!existsSync(path)) return { ok: false, problem: 'missing', detail: 'The database file is not there.' }
   const size = statSync(path).size
   if (size === 0) return { ok: false, problem: 'empty', detail: 'The database file is empty (0 bytes).' }
@@ -57,12 +58,6 @@ export function checkDatabaseFile(path: string, latestVersion: number): FileVerd
     if (version > latestVersion) {
       return { ok: false, problem: 'too-new', detail: `It was written by a newer version of Stagecraft (data version ${version}).` }
     }
-    const quick = db.pragma('quick_check', { simple: true })
-    if (quick !== 'ok') return { ok: false, problem: 'corrupt', detail: `SQLite's integrity check reported: ${String(quick)}` }
-    const orphans = db.pragma('foreign_key_check') as unknown[]
-    if (orphans.length > 0) {
-      return { ok: false, problem: 'foreign-keys', detail: `${orphans.length} record(s) point at data that no longer exists.` }
-    }
     if (version > 0 && appId !== APPLICATION_ID) {
       return { ok: false, problem: 'foreign-app', detail: 'The file is a SQLite database, but not a Stagecraft one.' }
     }
@@ -72,6 +67,37 @@ export function checkDatabaseFile(path: string, latestVersion: number): FileVerd
   } finally {
     db?.close()
   }
+}
+
+/** What quick_check and foreign_key_check found, in the recovery screen's terms. */
+export function contentsVerdict(quick: string, orphans: number, schemaVersion: number): FileVerdict {
+  if (quick !== 'ok') return { ok: false, problem: 'corrupt', detail: `SQLite's integrity check reported: ${quick}` }
+  if (orphans > 0) return { ok: false, problem: 'foreign-keys', detail: `${orphans} record(s) point at data that no longer exists.` }
+  return { ok: true, schemaVersion }
+}
+
+/** The slow part, read-only: SQLite's quick_check and foreign_key_check over every page. */
+export function checkDatabaseContents(path: string, schemaVersion: number): FileVerdict {
+  let db: Sqlite.Database | undefined
+  try {
+    db = new Sqlite(path, { readonly: true, fileMustExist: true })
+    const quick = String(db.pragma('quick_check', { simple: true }))
+    const orphans = quick === 'ok' ? (db.pragma('foreign_key_check') as unknown[]).length : 0
+    return contentsVerdict(quick, orphans, schemaVersion)
+  } catch (error) {
+    return { ok: false, problem: 'corrupt', detail: error instanceof Error ? error.message : String(error) }
+  } finally {
+    db?.close()
+  }
+}
+
+/**
+ * All the start-up checks, read-only: the header, then SQLite's quick_check and
+ * foreign_key_check. Nothing here writes to the file.
+ */
+export function checkDatabaseFile(path: string, latestVersion: number): FileVerdict {
+  const head = checkDatabaseHeader(path, latestVersion)
+  return head.ok ? checkDatabaseContents(path, head.schemaVersion) : head
 }
 
 /**

@@ -3,10 +3,11 @@ import { basename, dirname, join } from 'node:path'
 import { backupsDirFor, createBackup, listBackups, verifyBackupFile, type BackupInfo } from '../db/backup'
 import type { Deps } from '../db/deps'
 import { DatabaseOpenError } from '../db/errors'
-import { checkDatabaseFile, countContents, newestVerifiedBackup, quarantineDatabase, type FileProblem } from '../db/health'
+import { checkDatabaseContentsInWorker } from '../db/contents-check'
+import { checkDatabaseContents, checkDatabaseHeader, countContents, newestVerifiedBackup, quarantineDatabase, type FileProblem, type FileVerdict } from '../db/health'
 import { migrations } from '../db/migrations'
 import type { z } from 'zod'
-import type { ControllerChannel } from '../shared/ipc/channels'
+import { READ_ONLY_CHANNELS, type ControllerChannel } from '../shared/ipc/channels'
 import { contract } from '../shared/ipc/contract'
 import { describeIssues } from '../shared/ipc/describe-issues'
 import { AppError, fail, ok, type Result } from '../shared/ipc/result'
@@ -27,6 +28,8 @@ import {
 } from './services/backup-copies'
 import type { FileDialogs, ShellPort } from './services/files'
 
+const READ_ONLY: ReadonlySet<string> = new Set(READ_ONLY_CHANNELS)
+
 export interface ControllerOptions {
   databasePath: string
   deps: Deps
@@ -36,6 +39,12 @@ export interface ControllerOptions {
   shell?: ShellPort
   dailyBackup?: boolean
   backupsDir?: string
+  /**
+   * Run quick_check and foreign_key_check on a worker thread after the data opens instead of
+   * before (the header checks always run first, and every check runs first when migrations
+   * are pending). Until they pass, only channels that never write are served; others wait.
+   */
+  deferContentChecks?: boolean
   /** Where the backup-copy settings are kept; beside the database by default. */
   copySettingsPath?: string
   /** Called by "Quit" on the recovery screen. */
@@ -77,6 +86,8 @@ export function createAppController(options: ControllerOptions) {
   const latest = migrations.length
   let backend: Backend | undefined
   let recovery: RecoveryState | undefined
+  /** The deferred content checks, while they run (resolved once they are done). */
+  let contentChecks: Promise<void> | null = null
   const copySettingsPath = options.copySettingsPath ?? copySettingsPathFor(path)
   let copySettings: CopySettings = readCopySettings(copySettingsPath)
   let copying: Promise<void> = Promise.resolve()
@@ -147,8 +158,14 @@ export function createAppController(options: ControllerOptions) {
   /** The start-up sequence; a newer-version database is refused and left untouched (it throws). */
   const start = async (): Promise<'ready' | 'recovery'> => {
     const expected = existsSync(markerPath) || listBackups(backupsDir).length > 0
+    let deferred: number | null = null
     if (existsSync(path) || expected) {
-      const verdict = checkDatabaseFile(path, latest)
+      const head = checkDatabaseHeader(path, latest)
+      let verdict: FileVerdict = head
+      if (head.ok) {
+        if (options.deferContentChecks && head.schemaVersion === latest) deferred = head.schemaVersion
+        else verdict = checkDatabaseContents(path, head.schemaVersion)
+      }
       if (!verdict.ok) {
         if (verdict.problem === 'too-new') {
           throw new DatabaseOpenError('too-new', path, `${PROBLEM_TEXT['too-new']} ${verdict.detail} Please update Stagecraft. The database has not been changed.`)
@@ -158,6 +175,13 @@ export function createAppController(options: ControllerOptions) {
       }
     }
     await openNormal()
+    if (deferred !== null) {
+      const schemaVersion = deferred
+      contentChecks = checkDatabaseContentsInWorker(path, schemaVersion).then(async (verdict) => {
+        if (!verdict.ok) await enterRecovery(verdict.problem, verdict.detail)
+        contentChecks = null
+      })
+    }
     // Copies to the chosen folder catch up after the first screen, never before it.
     void syncBackupCopies()
     return 'ready'
@@ -172,6 +196,8 @@ export function createAppController(options: ControllerOptions) {
   })
 
   const restoreFrom = async (backupPath: string): Promise<{ undoFileName: string | null }> => {
+    // The checks read the file a restore is about to replace: let them finish first.
+    await contentChecks
     const verdict = verifyBackupFile(backupPath)
     if (!verdict.ok) throw new AppError('INVALID_INPUT', `That backup cannot be restored: ${verdict.reason}.`)
     if (verdict.schemaVersion > latest) throw new AppError('INVALID_INPUT', 'That backup was made by a newer version of Stagecraft.')
@@ -210,19 +236,25 @@ export function createAppController(options: ControllerOptions) {
     return found
   }
 
+  const recoveryStatus = () => {
+    if (!recovery) return { mode: 'normal' }
+    const newest = newestVerifiedBackup(backupsDir, latest)
+    return {
+      mode: 'recovery',
+      problem: recovery.problem,
+      message: PROBLEM_TEXT[recovery.problem],
+      detail: recovery.detail,
+      quarantineFolder: recovery.quarantineFolder,
+      newestBackup: newest ? describeBackup(newest) : null
+    }
+  }
+
   type Local = (payload: unknown) => Promise<unknown>
   const local: Record<ControllerChannel, Local> = {
-    'recovery:status': async () => {
-      if (!recovery) return { mode: 'normal' }
-      const newest = newestVerifiedBackup(backupsDir, latest)
-      return {
-        mode: 'recovery',
-        problem: recovery.problem,
-        message: PROBLEM_TEXT[recovery.problem],
-        detail: recovery.detail,
-        quarantineFolder: recovery.quarantineFolder,
-        newestBackup: newest ? describeBackup(newest) : null
-      }
+    'recovery:status': async () => recoveryStatus(),
+    'recovery:checks-done': async () => {
+      await contentChecks
+      return recoveryStatus()
     },
     'recovery:restore-latest': async () => {
       const newest = newestVerifiedBackup(backupsDir, latest)
@@ -312,6 +344,10 @@ export function createAppController(options: ControllerOptions) {
         return fail('INTERNAL', 'Something went wrong while doing that. Your data was not changed.')
       }
     }
+    if (contentChecks && !READ_ONLY.has(channel)) {
+      // Nothing is written to a file the start-up checks have not yet passed.
+      await contentChecks
+    }
     if (!backend) {
       return fail('DATA_UNAVAILABLE', 'Your data is not open. Choose what to do on the recovery screen.')
     }
@@ -332,7 +368,12 @@ export function createAppController(options: ControllerOptions) {
       return recovery
     },
     /** On quit: a last backup, then close. */
+    /** Resolves once the start-up content checks are done (at once when none are running). */
+    checksDone: async () => {
+      await contentChecks
+    },
     close: async () => {
+      await contentChecks
       if (!backend) return
       try {
         await createBackup(backend.database.sqlite, backupsDir, 'on-quit', options.deps.now())

@@ -112,6 +112,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       trustedOrigin: isDev ? new URL(devServerUrl!).origin : APP_ORIGIN,
       dailyBackup: true,
+      deferContentChecks: true,
       dialogs: {
         chooseFileToOpen: async ({ title, filters }) => {
           const options = { title, filters, properties: ['openFile' as const] }

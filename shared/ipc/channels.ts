@@ -50,6 +50,7 @@ export const CHANNELS = [
   'exports:save-copy',
   'exports:reveal',
   'recovery:status',
+  'recovery:checks-done',
   'recovery:restore-latest',
   'recovery:start-empty',
   'recovery:quit',
@@ -82,6 +83,8 @@ export type Channel = (typeof CHANNELS)[number]
 /** Channels the app controller answers itself: they work even when no database is open. */
 export const CONTROLLER_CHANNELS = [
   'recovery:status',
+  'recovery:checks-done',
+  'recovery:checks-done',
   'recovery:restore-latest',
   'recovery:start-empty',
   'recovery:quit',
@@ -93,4 +96,27 @@ export const CONTROLLER_CHANNELS = [
   'backups:restore-copy'
 ] as const satisfies readonly Channel[]
 export type ControllerChannel = (typeof CONTROLLER_CHANNELS)[number]
+
+/**
+ * Channels that only read (a test proves none of them changes the database, dirty plans
+ * included). They are served while the start-up content checks still run; every other
+ * channel waits for the checks.
+ */
+export const READ_ONLY_CHANNELS = [
+  'app:info',
+  'preferences:get',
+  'clients:list',
+  'clients:get',
+  'clients:delete-preview',
+  'engagements:list',
+  'engagements:get',
+  'engagements:history',
+  'assessments:list',
+  'assessments:get',
+  'plans:get',
+  'library:get',
+  'branding:get',
+  'exports:list',
+  'search:query'
+] as const satisfies readonly Channel[]
 export type BackendChannel = Exclude<Channel, ControllerChannel>

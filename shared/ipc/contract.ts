@@ -67,6 +67,17 @@ const BackupCopies = z.strictObject({
   items: z.array(z.strictObject({ fileName: z.string(), reason: z.string(), createdAt: z.string(), sizeBytes: z.number().int(), sealed: z.boolean() })).max(100)
 })
 const Normal = z.strictObject({ mode: z.literal('normal') })
+const RecoveryStatus = z.discriminatedUnion('mode', [
+  Normal,
+  z.strictObject({
+    mode: z.literal('recovery'),
+    problem: z.string(),
+    message: z.string(),
+    detail: z.string(),
+    quarantineFolder: z.string().nullable(),
+    newestBackup: BackupItem.nullable()
+  })
+])
 /** An opaque handle on a file main has read for import; the renderer never sends a path. */
 const PortableToken = z.uuid({ message: 'is not a valid file token' })
 const PortableReady = z.strictObject({ status: z.literal('ready'), token: PortableToken, summary: PortableSummarySchema })
@@ -240,20 +251,9 @@ export const contract = {
     output: z.strictObject({ done: z.literal(true) })
   },
 
-  'recovery:status': {
-    input: Empty,
-    output: z.discriminatedUnion('mode', [
-      Normal,
-      z.strictObject({
-        mode: z.literal('recovery'),
-        problem: z.string(),
-        message: z.string(),
-        detail: z.string(),
-        quarantineFolder: z.string().nullable(),
-        newestBackup: BackupItem.nullable()
-      })
-    ])
-  },
+  'recovery:status': { input: Empty, output: RecoveryStatus },
+  /** Answers once the start-up content checks (run after the first screen) are done. */
+  'recovery:checks-done': { input: Empty, output: RecoveryStatus },
   'recovery:restore-latest': { input: Empty, output: Normal },
   'recovery:start-empty': { input: Empty, output: Normal },
   'recovery:quit': { input: Empty, output: z.strictObject({}) },

@@ -1,4 +1,4 @@
-import { truncateSync } from 'node:fs'
+import { closeSync, openSync, statSync, truncateSync, writeSync } from 'node:fs'
 import { tempDir } from '../helpers/temp'
 import { expect, test } from './support/fixtures'
 
@@ -51,6 +51,27 @@ test('a damaged database opens on the recovery screen and the newest backup brin
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
   // The window was on the client's page before the restart; it comes back there, with the data.
   await expect(page.getByRole('heading', { name: 'Survives The Damage', level: 1 })).toBeVisible()
+})
+
+test('damage deep inside the file, found by the checks that run after the first screen, brings up the recovery screen', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'New client' }).first().click()
+  await page.getByRole('dialog', { name: 'New client' }).getByLabel('Client name').fill('Checked After Opening')
+  await page.getByRole('dialog', { name: 'New client' }).getByRole('button', { name: 'Add client' }).click()
+  await expect(page.getByRole('heading', { name: 'Checked After Opening', level: 1 })).toBeVisible()
+  await app.restart(() => {
+    // The header page stays intact, so the file opens; pages near the end are garbage.
+    const size = statSync(app.databasePath).size
+    const fd = openSync(app.databasePath, 'r+')
+    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.max(4096, size - 16384))
+    closeSync(fd)
+  })
+  await expect(page.getByRole('alertdialog')).toBeVisible()
+  await expect(page.getByRole('heading', { name: /damaged|point at data/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Restore this backup' }).click()
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await page.getByRole('link', { name: 'Clients' }).first().click()
+  await expect(page.getByRole('table', { name: 'Clients' })).toContainText('Checked After Opening')
 })
 
 test('copies backups to a chosen folder sealed with a passphrase, and restores one from there', async ({ app }) => {

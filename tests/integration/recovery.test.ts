@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs'
 import { join } from 'node:path'
@@ -6,6 +6,7 @@ import Sqlite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAppController, type AppController } from '../../electron/app-controller'
 import { migrations } from '../../db/migrations'
+import { READ_ONLY_CHANNELS } from '../../shared/ipc/channels'
 import { TRUSTED, valueOf } from '../helpers/backend'
 import { fixedDeps } from '../helpers/deps'
 import { tempDir } from '../helpers/temp'
@@ -158,5 +159,141 @@ describe('start-up checks, quarantine and recovery', () => {
     await c.close()
     const reasons = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.db'))
     expect(reasons.some((f) => f.endsWith('-on-quit.db'))).toBe(true)
+  })
+})
+
+describe('content checks after the first screen (deferContentChecks, as the app runs)', () => {
+  let dir: string
+  let cleanup: () => void
+  let db: string
+  const controllers: AppController[] = []
+  const make = (defer = true) => {
+    // Fresh ids per start: several controllers write to the same file in turn.
+    const deps = { ...fixedDeps(), newId: () => randomUUID() }
+    const c = createAppController({ databasePath: db, deps, appVersion: 't', trustedOrigin: 'app://stagecraft', deferContentChecks: defer })
+    controllers.push(c)
+    return c
+  }
+  const call = (c: AppController, channel: string, payload: unknown = {}) => c.dispatch(channel, payload, TRUSTED)
+
+  beforeEach(() => {
+    ;({ dir, cleanup } = tempDir())
+    db = join(dir, 'stagecraft.db')
+  })
+  afterEach(async () => {
+    for (const c of controllers.splice(0)) await c.close()
+    cleanup()
+  })
+
+  /** A database with many pages, so damage can sit far from the header page. */
+  async function seed(): Promise<void> {
+    const c = make(false)
+    await c.start()
+    for (let i = 0; i < 40; i++) await valueOf(call(c, 'clients:create', { name: `Client ${i}`, notes: 'n'.repeat(3000) }))
+    await valueOf(call(c, 'backups:create'))
+    await c.close()
+  }
+
+  /** Overwrites pages near the end of the file: the header still reads fine. */
+  function garbleTail(): void {
+    const size = statSync(db).size
+    const fd = openSync(db, 'r+')
+    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, size - 16384)
+    closeSync(fd)
+  }
+
+  it('opens at once on a healthy file and reports normal once the checks are done', async () => {
+    await seed()
+    const c = make()
+    expect(await c.start()).toBe('ready')
+    expect(await valueOf(call(c, 'recovery:checks-done'))).toEqual({ mode: 'normal' })
+    await valueOf(call(c, 'clients:create', { name: 'After The Checks', notes: '' }))
+  })
+
+  it('finds damage after opening, refuses writes that arrived meanwhile, and sets the file aside', async () => {
+    await seed()
+    garbleTail()
+    const before = hash(db)
+    const c = make()
+    expect(await c.start()).toBe('ready')
+    // A write sent before the checks finish waits for them, then is refused: nothing touched the file.
+    const write = await call(c, 'clients:create', { name: 'Written Too Early', notes: '' })
+    expect(write).toMatchObject({ ok: false, error: { code: 'DATA_UNAVAILABLE' } })
+    const status = await valueOf<any>(call(c, 'recovery:checks-done'))
+    expect(status).toMatchObject({ mode: 'recovery', problem: 'corrupt' })
+    expect(status.newestBackup).not.toBeNull()
+    expect(existsSync(db)).toBe(false)
+    expect(hash(join(status.quarantineFolder, 'stagecraft.db'))).toBe(before)
+    await valueOf(call(c, 'recovery:restore-latest'))
+    expect((await valueOf<any>(call(c, 'clients:list', {}))).items).toHaveLength(40)
+  })
+
+  it('finds records pointing at missing data after opening', async () => {
+    await seed()
+    const raw = new Sqlite(db)
+    raw.pragma('foreign_keys = OFF')
+    raw
+      .prepare("INSERT INTO engagement (id, client_id, title, status, consultant, currency, day_rate, start_date, notes, created_at, updated_at) VALUES ('e-orphan', 'no-such-client', 'Orphan', 'lead', 'x', 'EUR', 1000, '2026-01-05', '', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+      .run()
+    raw.close()
+    const c = make()
+    expect(await c.start()).toBe('ready')
+    expect(await valueOf(call(c, 'recovery:checks-done'))).toMatchObject({ mode: 'recovery', problem: 'foreign-keys' })
+  })
+
+  it('still checks everything first when the file is damaged at the header', async () => {
+    await seed()
+    truncateSync(db, 0)
+    const c = make()
+    expect(await c.start()).toBe('recovery')
+  })
+
+  it('serves only channels that never write while the checks run: none of them changes the file, dirty plans included', async () => {
+    const c = make(false)
+    await c.start()
+    const sample = await valueOf<any>(call(c, 'samples:create'))
+    const assessment = await valueOf<any>(call(c, 'assessments:get', { id: sample.assessmentId }))
+    await valueOf(call(c, 'plans:create', { engagementId: sample.engagementId, assessmentId: assessment.id }))
+    // Moving the start date marks the plan's figures stale (plan_dirty), which some reads would refresh.
+    const engagement = await valueOf<any>(call(c, 'engagements:get', { id: sample.engagementId }))
+    await valueOf(call(c, 'engagements:update', { id: engagement.id, patch: { startDate: '2027-02-01' } }))
+    const sqlite = c.backend!.database.sqlite
+    const changes = () => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+    const payloads: Record<(typeof READ_ONLY_CHANNELS)[number], unknown> = {
+      'app:info': {},
+      'preferences:get': {},
+      'clients:list': {},
+      'clients:get': { id: sample.clientId },
+      'clients:delete-preview': { id: sample.clientId },
+      'engagements:list': {},
+      'engagements:get': { id: sample.engagementId },
+      'engagements:history': { id: sample.engagementId },
+      'assessments:list': { engagementId: sample.engagementId },
+      'assessments:get': { id: sample.assessmentId },
+      'plans:get': { engagementId: sample.engagementId },
+      'library:get': {},
+      'branding:get': {},
+      'exports:list': { engagementId: sample.engagementId },
+      'search:query': { query: 'sample' }
+    }
+    expect((sqlite.prepare('SELECT count(*) AS n FROM engagement WHERE plan_dirty = 1').get() as { n: number }).n).toBeGreaterThan(0)
+    for (const channel of READ_ONLY_CHANNELS) {
+      const before = changes()
+      const r = await call(c, channel, payloads[channel])
+      expect(r.ok, `${channel}: ${JSON.stringify(r)}`).toBe(true)
+      expect(changes(), `${channel} wrote to the database`).toBe(before)
+    }
+  })
+
+  it('gives the same verdict on the worker thread as on this one', async () => {
+    await seed()
+    const { checkDatabaseContents } = await import('../../db/health')
+    const { checkDatabaseContentsInWorker } = await import('../../db/contents-check')
+    expect(await checkDatabaseContentsInWorker(db, migrations.length)).toEqual(checkDatabaseContents(db, migrations.length))
+    garbleTail()
+    const worker = await checkDatabaseContentsInWorker(db, migrations.length)
+    expect(worker).toMatchObject({ ok: false, problem: 'corrupt' })
+    expect(worker).toEqual(checkDatabaseContents(db, migrations.length))
+    expect(await checkDatabaseContentsInWorker(join(dir, 'missing.db'), 1)).toMatchObject({ ok: false, problem: 'corrupt' })
   })
 })

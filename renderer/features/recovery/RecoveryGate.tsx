@@ -93,6 +93,19 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
 /** Shows the recovery screen instead of the app while the database is set aside. */
 export function RecoveryGate({ children }: { children: ReactNode }) {
   const status = useRecoveryStatus()
+  const qc = useQueryClient()
+  // The slow start-up checks finish after the first screen: once they report, a damaged
+  // file turns the window into the recovery screen, as damage found later in use does.
+  useQuery({
+    queryKey: ['recovery-checks-done'],
+    queryFn: async () => {
+      const after = await call(api.recovery.checksDone({}))
+      if (after.mode === 'recovery') qc.setQueryData(recoveryKey, after)
+      return after.mode
+    },
+    enabled: status.data?.mode === 'normal',
+    staleTime: Number.POSITIVE_INFINITY
+  })
   if (status.isPending) {
     return (
       <Center h="100vh">

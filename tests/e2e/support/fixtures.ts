@@ -65,6 +65,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
       databasePath,
       deps: { ...fixedDeps(), now: () => new Date() },
       appVersion: '0.1.0-e2e',
+      deferContentChecks: true,
       trustedOrigin: server.origin
     })
     let backend = makeController()
