@@ -12,6 +12,7 @@ import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
   isAllowedNavigation,
   isAllowedRequest,
   permissionCheckHandler,
@@ -27,7 +28,7 @@ const isDev = devServerUrl !== undefined
 
 // Must happen before `ready`: app:// behaves like a normal secure origin.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+  { scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }
 ])
 app.enableSandbox()
 

@@ -4,6 +4,13 @@
  */
 
 export const APP_SCHEME = 'app'
+
+/**
+ * How app:// is registered: a standard, secure origin with fetch, and V8's code cache so a
+ * second start does not compile the renderer's JavaScript again (needs `standard`). No
+ * CSP bypass, no service workers, no CORS opening.
+ */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const
 export const APP_HOST = 'stagecraft'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`

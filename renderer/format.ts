@@ -7,11 +7,23 @@ export function formatDate(value: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date)
 }
 
+// Creating an Intl formatter costs far more than using one; long tables format hundreds of values.
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+const countFormat = new Intl.NumberFormat()
+
+/** A whole number grouped the user's way, e.g. "12,400". */
+export const formatCount = (n: number): string => countFormat.format(n)
+
 export function formatMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount)
+    let format = moneyFormats.get(currency)
+    if (!format) {
+      format = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 })
+      moneyFormats.set(currency, format)
+    }
+    return format.format(amount)
   } catch {
-    return `${amount.toLocaleString()} ${currency}`
+    return `${formatCount(amount)} ${currency}`
   }
 }
 
@@ -30,7 +42,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** "1 client", "3 clients". */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString()} ${n === 1 ? one : many}`
+export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`
 
 export const describeCounts = (c: { clients: number; engagements: number; assessments: number }): string =>
   `${plural(c.clients, 'client')} · ${plural(c.engagements, 'engagement')} · ${plural(c.assessments, 'assessment')}`

@@ -351,9 +351,7 @@ export const SEARCH_KIND_LABEL: Readonly<Record<SearchKind, string>> = {
   private_note: 'Private notes (yours only)'
 }
 
-/** Highlighted text comes with these markers around each match; the UI renders them, never as HTML. */
-export const HIGHLIGHT_START = '\u0002'
-export const HIGHLIGHT_END = '\u0003'
+export { HIGHLIGHT_END, HIGHLIGHT_START } from '../domain/search/highlight'
 
 export const SearchInputSchema = z.strictObject({
   query: z.string().max(2000, { message: 'The search is too long' }),

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppProtocolHandler, resolveAppPath } from '../../electron/protocol'
 import {
+  APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
   isAllowedRequest,
@@ -151,5 +152,12 @@ describe('the app:// protocol', () => {
     expect(traversal.status).toBe(404)
     const post = await handler(new Request('app://stagecraft/index.html', { method: 'POST', body: 'x' }))
     expect(post.status).toBe(405)
+  })
+})
+
+describe('the app:// scheme', () => {
+  it('is a standard secure origin with the code cache, and opens nothing else', () => {
+    // codeCache only works on a standard scheme; bypassCSP, corsEnabled and service workers stay off.
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true })
   })
 })

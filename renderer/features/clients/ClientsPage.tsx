@@ -4,16 +4,18 @@ import { IconBuilding, IconFileImport, IconPlus, IconSparkles } from '@tabler/ic
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, call } from '../../api'
 import { notifyError, notifySaved } from '../../components/notify'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { PageHeader } from '../../components/PageHeader'
 import { SearchField } from '../../components/SearchField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { rowKeyHandlers } from '../../components/useListKeyboard'
-import { formatDate } from '../../format'
+import { formatCount, formatDate } from '../../format'
 import { usePortableImport } from '../portable/PortableImport'
-import { ClientFormModal } from './ClientFormModal'
 import { useClients } from './clients.queries'
+
+// The form (and the validation library behind it) loads when first opened, not at start-up.
+const ClientFormModal = lazy(() => import('./ClientFormModal').then((m) => ({ default: m.ClientFormModal })))
 
 type Sort = 'name' | 'updatedAt' | 'createdAt' | 'engagementCount'
 const SORTS: { value: Sort; label: string }[] = [
@@ -31,8 +33,8 @@ export function ClientsPage() {
   const [includeArchived, setIncludeArchived] = useState(false)
   const [formOpen, form] = useDisclosure(false)
   const direction = sort === 'name' ? 'asc' : 'desc'
-  // The first screen shows 100 rows; more on request, so start-up never waits for a long list.
-  const [limit, setLimit] = useState(100)
+  // The first screen shows 50 rows; more on request, so start-up never waits for a long list.
+  const [limit, setLimit] = useState(50)
   const clients = useClients({ search: debounced || undefined, sort, direction, includeArchived, limit })
 
   useHotkeys([['mod+N', form.open]])
@@ -162,7 +164,7 @@ export function ClientsPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td>{c.industry ?? <Text c="dimmed">—</Text>}</Table.Td>
-                  <Table.Td ta="right">{c.headcount?.toLocaleString() ?? <Text c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td ta="right">{c.headcount != null ? formatCount(c.headcount) : <Text c="dimmed">—</Text>}</Table.Td>
                   <Table.Td>{c.contactName ?? <Text c="dimmed">—</Text>}</Table.Td>
                   <Table.Td ta="right">
                     {c.engagementCount}
@@ -180,7 +182,7 @@ export function ClientsPage() {
           {clients.data.total > clients.data.items.length && (
             <Group p="md" justify="space-between">
               <Text size="sm" c="dimmed">
-                Showing {clients.data.items.length} of {clients.data.total.toLocaleString()}. Search to narrow the list.
+                Showing {clients.data.items.length} of {formatCount(clients.data.total)}. Search to narrow the list.
               </Text>
               {limit < 500 && (
                 <Button size="xs" variant="light" onClick={() => setLimit((l) => Math.min(500, l + 100))}>
@@ -191,7 +193,11 @@ export function ClientsPage() {
           )}
         </Card>
       )}
-      <ClientFormModal opened={formOpen} onClose={form.close} onSaved={(c) => navigate(`/clients/${c.id}`)} />
+      {formOpen && (
+        <Suspense fallback={null}>
+          <ClientFormModal opened onClose={form.close} onSaved={(c) => navigate(`/clients/${c.id}`)} />
+        </Suspense>
+      )}
       {portable.modal}
     </>
   )

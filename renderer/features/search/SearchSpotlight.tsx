@@ -6,7 +6,8 @@ import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Fragment, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchResult } from '../../../shared/schemas/tracking.schema'
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/domain/search/highlight'
+import type { SearchResult } from '../../../shared/schemas/tracking.schema'
 import { api, call } from '../../api'
 
 /** Renders the main process's match markers as <mark>, never as HTML. */
