@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Sqlite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import { backupsDirFor, createBackup, hasBackupOnDay } from './backup'
 import { DatabaseOpenError } from './errors'
 import { APPLICATION_ID, readSchemaVersion, runMigrations } from './migrate'
@@ -98,6 +98,39 @@ export function applyConnectionPragmas(sqlite: Sqlite.Database): void {
   if (sqlite.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('foreign keys did not turn on')
 }
 
+/**
+ * The connection as Kysely sees it, with prepared statements kept by their SQL text.
+ * Kysely's SQLite driver prepares every query afresh; for the workshop's autosave that was
+ * a third of the time spent above the raw statement. The app's queries are a fixed set of
+ * texts (values are bound parameters), so a small cache holds them all. A statement still
+ * being iterated is never handed out twice (a fresh one is prepared instead), and SQLite
+ * re-prepares a cached statement by itself after a schema change.
+ */
+export function withStatementCache(sqlite: Sqlite.Database, max = 256): SqliteDatabase {
+  const cache = new Map<string, Sqlite.Statement>()
+  return {
+    close: () => {
+      cache.clear()
+      sqlite.close()
+    },
+    prepare: (text: string) => {
+      const known = cache.get(text)
+      if (known && !known.busy) {
+        // Most recently used last, so the oldest is the one to drop.
+        cache.delete(text)
+        cache.set(text, known)
+        return known
+      }
+      const statement = sqlite.prepare(text)
+      if (!known) {
+        cache.set(text, statement)
+        if (cache.size > max) cache.delete(cache.keys().next().value!)
+      }
+      return statement
+    }
+  }
+}
+
 /** The one function that opens the app's database. */
 export async function openDatabase(path: string, options: OpenOptions): Promise<DatabaseHandle> {
   const list = options.migrations ?? defaultMigrations
@@ -108,7 +141,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
   const sqlite = new Sqlite(path)
   try {
     applyConnectionPragmas(sqlite)
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
     const backupsDir = options.backupsDir ?? backupsDirFor(path)
     const version = readSchemaVersion(sqlite)
     if (existed && version > 0 && version < list.length) {

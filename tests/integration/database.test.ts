@@ -166,3 +166,39 @@ describe('opening the database', () => {
     for (const b of listBackups(join(dir, 'backups'))) expect(verifyBackupFile(b.path).ok).toBe(true)
   })
 })
+
+describe('the statement cache Kysely runs through', () => {
+  it('reuses statements by text, never hands out one that is still iterating, drops the oldest, and follows schema changes', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      const { withStatementCache } = await import('../../db/connection')
+      const sqlite = new Sqlite(join(dir, 'cache.db'))
+      const db = withStatementCache(sqlite, 3)
+      const a = db.prepare('SELECT 1 AS one')
+      expect(db.prepare('SELECT 1 AS one')).toBe(a)
+      // A statement being iterated is busy: the same text then gets a fresh statement.
+      sqlite.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3)')
+      const reading = db.prepare('SELECT x FROM t ORDER BY x')
+      const rows = reading.iterate([])
+      rows.next()
+      const again = db.prepare('SELECT x FROM t ORDER BY x')
+      expect(again).not.toBe(reading)
+      expect(again.all([])).toEqual([{ x: 1 }, { x: 2 }, { x: 3 }])
+      rows.return?.()
+      expect(db.prepare('SELECT x FROM t ORDER BY x')).toBe(reading)
+      // At most three kept: the least recently used goes first.
+      db.prepare('SELECT 2')
+      db.prepare('SELECT 3')
+      expect(db.prepare('SELECT 1 AS one')).not.toBe(a)
+      // A cached statement still works after the table it reads changes shape.
+      const select = db.prepare('SELECT * FROM t ORDER BY x')
+      sqlite.exec('ALTER TABLE t ADD COLUMN y TEXT DEFAULT \'z\'')
+      expect(db.prepare('SELECT * FROM t ORDER BY x')).toBe(select)
+      expect(select.all([])).toEqual([{ x: 1, y: 'z' }, { x: 2, y: 'z' }, { x: 3, y: 'z' }])
+      db.close()
+      expect(sqlite.open).toBe(false)
+    } finally {
+      cleanup()
+    }
+  })
+})
