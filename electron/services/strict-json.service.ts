@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { basename } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import { CliError } from '../../cli/cli-io'
-import { parseJsonText } from '../../cli/intake-file'
+import { parseJsonText } from '../../cli/json-text'
 import { payloadProblem } from '../dispatcher'
 
 /** No Stagecraft file nests anywhere near this deep; a hostile one may nest 100,000 deep. */

@@ -95,7 +95,7 @@ describe('runCli assess', () => {
     ['bad currency', variant((d) => (d.engagement.currency = 'EURO')), 'bad.json: engagement.currency: must be a three-letter ISO 4217 currency code in capitals, such as EUR'],
     ['headcount mismatch', variant((d) => (d.client.headcount = 1)), 'bad.json: client.headcount: must equal context.headcount (40)'],
     ['not JSON', '{ "client": ', 'bad.json: is not valid JSON (unexpected end of file)'],
-    ['empty file', '', 'bad.json: is empty, expected a JSON object'],
+    ['empty file', '', 'bad.json: is empty'],
     ['JSON array', '[1, 2]', 'bad.json: must be an object']
   ])('%s → exit 1 and one line naming file, field and problem', async (_name, content, line) => {
     write('bad.json', content)
@@ -131,6 +131,22 @@ describe('runCli assess', () => {
     r = await run(['assess', 'sub'])
     expect(r.code).toBe(1)
     expect(r.stderr).toBe('sub: is a directory, not a file\n')
+  })
+
+  it('reads files as the app imports them: no field twice, valid UTF-8 only, bounded nesting', async () => {
+    write('twice.json', `{"client": {"name": "A", "name": "B"}, ${JSON.stringify(good).slice(1)}`)
+    let r = await run(['assess', 'twice.json', '--json'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('twice.json: the field "name" appears twice in client; each field may be given only once\n')
+    writeFileSync(join(dir, 'latin1.json'), Buffer.concat([Buffer.from('{"client": {"name": "Caf'), Buffer.from([0xe9]), Buffer.from('"}}')]))
+    r = await run(['assess', 'latin1.json'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^latin1\.json: .*UTF-8.*\n$/)
+    write('deep.json', `${'['.repeat(5000)}${']'.repeat(5000)}`)
+    r = await run(['plan', 'deep.json'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^deep\.json: nests more than 64 levels deep/)
+    for (const out of [r.stderr]) expect(out.trimEnd().split('\n')).toHaveLength(1)
   })
 
   it('accepts a UTF-8 byte order mark', async () => {
