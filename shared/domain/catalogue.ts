@@ -34,7 +34,7 @@ export interface RoleInfo {
 export const ROLES: readonly RoleInfo[] = [
   {
     id: 'infra_engineer',
-    name: 'Senior infrastructure engineer (ML-curious)',
+    name: 'Senior infrastructure engineer (ML platform)',
     summary:
       'A senior backend or infrastructure engineer with an interest in ML who builds and runs serving, monitoring, prediction logging and experiments, is on call for them, and takes ML architecture advice from a consultant or advisor.'
   },

@@ -73,7 +73,7 @@ test('a consultant runs a whole workshop by keyboard, reloads half-way, and sees
   await shot('03-review')
   await page.keyboard.press('Enter')
 
-  await expect(page.getByTestId('first-hire')).toHaveText('Senior infrastructure engineer (ML-curious)')
+  await expect(page.getByTestId('first-hire')).toHaveText('Senior infrastructure engineer (ML platform)')
   await expect(page.getByText(/Rule R4/)).toBeVisible()
   const chart = page.getByRole('img', { name: /Readiness by dimension/ })
   await expect(chart).toBeVisible()
