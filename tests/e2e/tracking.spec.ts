@@ -28,6 +28,14 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   await page.getByRole('option', { name: 'Done' }).click()
   await expect(page.getByRole('combobox', { name: 'Status: Cloud infrastructure as code with Terraform' })).toHaveValue('Done')
 
+  // A hire is made, not 'done': its row offers the words for recruiting.
+  const hire = page.getByRole('combobox', { name: /^Status: Recruit and onboard:/ }).first()
+  await hire.click()
+  await expect(page.getByRole('option', { name: 'Recruiting' })).toBeVisible()
+  await expect(page.getByRole('option', { name: 'Hired' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(hire).toHaveValue('Not started')
+
   await page.getByRole('combobox', { name: 'Status: CI/CD with GPU runners' }).click()
   await page.getByRole('option', { name: 'Blocked' }).click()
   await page.getByRole('dialog').getByLabel('Reason').fill('Waiting for the GPU quota increase from the cloud provider')

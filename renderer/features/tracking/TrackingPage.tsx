@@ -14,12 +14,31 @@ import { formatDate, formatMoney } from '../../format'
 import { STATUS_LABEL } from '../engagements/StatusBadge'
 import { RagBadge } from './RagBadge'
 
-const ITEM_STATUS = [
-  { value: 'planned', label: 'Planned' },
-  { value: 'in_progress', label: 'In progress' },
-  { value: 'blocked', label: 'Blocked' },
-  { value: 'done', label: 'Done' }
-]
+/** Status choices in words that fit the row: work is done, a hire is made, a milestone reached. */
+const ITEM_STATUS: Record<'work' | 'hire' | 'milestone', { value: ItemStatus; label: string }[]> = {
+  work: [
+    { value: 'planned', label: 'Planned' },
+    { value: 'in_progress', label: 'In progress' },
+    { value: 'blocked', label: 'Blocked' },
+    { value: 'done', label: 'Done' }
+  ],
+  hire: [
+    { value: 'planned', label: 'Not started' },
+    { value: 'in_progress', label: 'Recruiting' },
+    { value: 'blocked', label: 'Blocked' },
+    { value: 'done', label: 'Hired' }
+  ],
+  milestone: [
+    { value: 'planned', label: 'Not reached' },
+    { value: 'blocked', label: 'Blocked' },
+    { value: 'done', label: 'Reached' }
+  ]
+}
+const statusChoices = (item: TrackedItem) => {
+  const choices = ITEM_STATUS[item.kind === 'hire' ? 'hire' : item.kind === 'milestone' ? 'milestone' : 'work']
+  // An older status outside the kind's usual ones (a milestone marked in progress) still shows.
+  return choices.some((c) => c.value === item.status) ? choices : [...ITEM_STATUS.work.filter((c) => c.value === item.status), ...choices]
+}
 const today = () => new Date().toISOString().slice(0, 10)
 
 export function TrackingPage() {
@@ -137,7 +156,7 @@ export function TrackingPage() {
                       {!item.inPlan && <Badge size="xs" color="gray">No longer in the plan</Badge>}
                     </Table.Td>
                     <Table.Td>
-                      <Select aria-label={`Status: ${item.title}`} size="xs" data={ITEM_STATUS} value={item.status} allowDeselect={false} onChange={(s) => s && s !== item.status && setItemStatus(item, s as ItemStatus)} />
+                      <Select aria-label={`Status: ${item.title}`} size="xs" data={statusChoices(item)} value={item.status} allowDeselect={false} onChange={(s) => s && s !== item.status && setItemStatus(item, s as ItemStatus)} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs">{formatDate(item.plannedStart)} – {formatDate(item.plannedEnd)}</Text>
