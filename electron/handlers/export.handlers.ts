@@ -5,7 +5,7 @@ import type { Handlers } from '../dispatcher'
 import { writeSetting } from '../../db/repositories/setting.repository'
 import { insertSnapshot, listSnapshots, snapshotBytes } from '../../db/repositories/export.repository'
 import { timestamp } from '../../db/deps'
-import { BRANDING_KEY, buildExport, readBranding } from '../services/export.service'
+import { BRANDING_KEY, buildExport, createExportMemo, readBranding } from '../services/export.service'
 import { describeWriteError, writeFileAtomic } from '../services/files'
 import type { HandlerContext } from './context'
 
@@ -18,6 +18,8 @@ export function exportHandlers(ctx: HandlerContext): Pick<
   const { db, deps } = ctx
   // Where each export was written in this session; the renderer only ever names a snapshot.
   const writtenTo = new Map<string, string>()
+  // The preview's document, handed to the export that follows when nothing has changed.
+  const memo = createExportMemo()
 
   const writeTo = async (defaultName: string, bytes: Uint8Array) => {
     const path = await ctx.dialogs?.chooseFileToSave({ title: 'Save the document', defaultName, filters: DOCX })
@@ -45,11 +47,11 @@ export function exportHandlers(ctx: HandlerContext): Pick<
       return settings
     },
     'exports:preview': async (request) => {
-      const built = await buildExport(db, deps, request)
+      const built = await buildExport(db, deps, request, memo)
       return { fileName: built.fileName, dataBase64: built.bytes.toString('base64') }
     },
     'exports:create': async (request) => {
-      const built = await buildExport(db, deps, request)
+      const built = await buildExport(db, deps, request, memo)
       const path = await writeTo(built.fileName, built.bytes)
       if (!path) return { status: 'cancelled' as const }
       const snapshot = await insertSnapshot(db, deps, {

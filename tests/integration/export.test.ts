@@ -53,6 +53,27 @@ describe('exports and their snapshots', () => {
     expect(list).toEqual([expect.objectContaining({ id: r.snapshot.id, template: 'assessment' })])
   })
 
+  it('exports the very document the preview showed, and builds afresh once anything changes', async () => {
+    const request = { engagementId, template: 'assessment', sections: {} }
+    const preview = await valueOf<{ dataBase64: string }>(callAs(b, 'exports:preview', request))
+    const previewed = Buffer.from(preview.dataBase64, 'base64')
+    dialogs.nextSave = join(b.dir, 'same.docx')
+    const r = await valueOf<{ snapshot: { sha256: string } }>(callAs(b, 'exports:create', request))
+    // Two builds never give the same bytes (the embedded font keys are random): equal means reused.
+    expect(r.snapshot.sha256).toBe(sha(previewed))
+    expect(sha(readFileSync(dialogs.nextSave))).toBe(sha(previewed))
+
+    // Another section choice, or changed data, is another document.
+    const fewer = await valueOf<{ dataBase64: string }>(callAs(b, 'exports:preview', { ...request, sections: { scales: false } }))
+    expect(sha(Buffer.from(fewer.dataBase64, 'base64'))).not.toBe(sha(previewed))
+    const client = await valueOf<{ clientId: string }>(callAs(b, 'engagements:get', { id: engagementId }))
+    await valueOf(callAs(b, 'clients:update', { id: client.clientId, patch: { name: 'Harbour Freight Group' } }))
+    dialogs.nextSave = join(b.dir, 'renamed.docx')
+    const after = await valueOf<{ snapshot: { sha256: string } }>(callAs(b, 'exports:create', request))
+    expect(after.snapshot.sha256).not.toBe(sha(previewed))
+    expect(await documentText(readFileSync(dialogs.nextSave))).toContain('Harbour Freight Group')
+  })
+
   it('leaves sections out when switched off', async () => {
     const preview = await valueOf<{ dataBase64: string }>(
       callAs(b, 'exports:preview', { engagementId, template: 'assessment', sections: { answers: false, scales: false } })
