@@ -128,8 +128,10 @@ export const importCommand: CliCommand = {
           const outcome = await db.transaction().execute((trx) => importPortable(trx, systemDeps, file, mode ?? 'keep-both'))
           const how = outcome.created === 'copy' ? ', as a copy beside the one already there' : outcome.created === 'replaced' ? ', replacing the one that was there' : ''
           const d = file.data
+          const tracking = d.trackingItems.length > 0 ? `, ${plural(d.trackingItems.length, 'tracked item')}` : ''
+          const sent = d.exports.length > 0 ? `, ${plural(d.exports.length, 'document')} sent` : ''
           io.stdout(
-            `Imported "${d.engagement.title}" for ${d.client.name} (${plural(d.assessments.length, 'assessment')}, ${d.plan ? 'with its plan' : 'no plan'}${how}) into ${dbPath}\n`
+            `Imported "${d.engagement.title}" for ${d.client.name} (${plural(d.assessments.length, 'assessment')}, ${d.plan ? 'with its plan' : 'no plan'}${tracking}${sent}${how}) into ${dbPath}\n`
           )
         } else if (intake) {
           const data = intake

@@ -1,10 +1,12 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto'
 import type Sqlite from 'better-sqlite3'
+import type { z } from 'zod'
 import { backupsDirFor, createBackup } from '../../db/backup'
 import type { Deps } from '../../db/deps'
 import type { Db } from '../../db/repositories/client.repository'
 import { findAssessment } from '../../db/repositories/assessment.repository'
 import { findPlanByEngagement } from '../../db/repositories/plan.repository'
+import { statusHistory } from '../../db/repositories/tracking.repository'
 import { describeIssues } from '../../shared/ipc/describe-issues'
 import { AppError } from '../../shared/ipc/result'
 import { planFromStored } from '../../shared/domain/planning/stored-plan'
@@ -13,10 +15,13 @@ import {
   ENCRYPTED_VERSION,
   EncryptedEnvelopeSchema,
   envelopeHeader,
+  MAX_PLAIN_PORTABLE_BYTES,
   MAX_PORTABLE_BYTES,
   PORTABLE_FORMAT,
   PORTABLE_VERSION,
   PortableFileSchema,
+  PortableFileV1Schema,
+  fromVersion1,
   type EncryptedEnvelope,
   type ImportMode,
   type Kdf,
@@ -24,11 +29,13 @@ import {
   type PortableFile,
   type PortableSummary
 } from '../../shared/schemas/portable.schema'
+import type { BaselinePlan, ItemStatus } from '../../shared/schemas/tracking.schema'
 import { parseStrictJson } from './strict-json.service'
 
 /**
- * Portable engagement files (`.stagecraft`): one engagement, its client, every assessment
- * and the plan as one versioned JSON document, optionally encrypted with a passphrase.
+ * Portable engagement files (`.stagecraft`): one engagement, its client, every assessment,
+ * the plan, the tracking (status history, signed baseline, tracked items, time, gates) and
+ * the documents sent, as one versioned JSON document, optionally encrypted with a passphrase.
  *
  * Private notes travel: the file moves the consultant's own data between their own
  * machines. That is why the export says so and offers a passphrase.
@@ -121,11 +128,85 @@ export async function collectEngagement(db: Db, engagementId: string): Promise<P
       notes: engagementRow.notes,
       archivedAt: engagementRow.archived_at,
       createdAt: engagementRow.created_at,
-      updatedAt: engagementRow.updated_at
+      updatedAt: engagementRow.updated_at,
+      signedAt: engagementRow.signed_at
     },
     assessments,
-    plan: (await findPlanByEngagement(db, engagementId)) ?? null
+    plan: (await findPlanByEngagement(db, engagementId)) ?? null,
+    ...(await collectTracking(db, engagementId))
   }
+}
+
+/**
+ * The engagement's tracking and the documents sent, as stored. Derived figures (progress,
+ * logged days, next due…) are left out: the triggers work them out again on import.
+ */
+async function collectTracking(db: Db, engagementId: string) {
+  const baseline = await db.selectFrom('plan_baseline').selectAll().where('engagement_id', '=', engagementId).executeTakeFirst()
+  const items = await db.selectFrom('tracking_item').selectAll().where('engagement_id', '=', engagementId).orderBy('position').orderBy('item_id').execute()
+  const time = await db.selectFrom('time_entry').selectAll().where('engagement_id', '=', engagementId).orderBy('date').orderBy('created_at').orderBy('id').execute()
+  const gates = await db.selectFrom('phase_gate').selectAll().where('engagement_id', '=', engagementId).orderBy('phase_id').orderBy('position').orderBy('id').execute()
+  const exports = await db.selectFrom('export_snapshot').selectAll().where('engagement_id', '=', engagementId).orderBy('created_at').orderBy('id').execute()
+  return {
+    // In the order the app shows it (the trigger's rows and the notes added to them).
+    statusHistory: (await statusHistory(db, engagementId)).map(({ from, to, at, note }) => ({ engagementId, from, to, at, note })),
+    baseline: baseline
+      ? {
+          engagementId,
+          plan: JSON.parse(baseline.plan) as BaselinePlan,
+          effortDays: baseline.effort_days,
+          cost: baseline.cost,
+          currency: baseline.currency as PortableData['engagement']['currency'],
+          signedAt: baseline.signed_at,
+          exportSnapshotId: baseline.export_snapshot_id,
+          createdAt: baseline.created_at
+        }
+      : null,
+    trackingItems: items.map((t) => ({
+      engagementId,
+      itemId: t.item_id,
+      kind: t.kind,
+      title: t.title,
+      phase: t.phase as PortableData['trackingItems'][number]['phase'],
+      position: t.position,
+      effortDays: t.effort_days,
+      inPlan: t.in_plan === 1,
+      status: t.status as ItemStatus,
+      blockedReason: t.blocked_reason,
+      blockedSince: t.blocked_since,
+      plannedStart: t.planned_start,
+      plannedEnd: t.planned_end,
+      baselineStart: t.baseline_start,
+      baselineEnd: t.baseline_end,
+      actualStart: t.actual_start,
+      actualEnd: t.actual_end,
+      owner: t.owner,
+      notes: t.notes,
+      updatedAt: t.updated_at
+    })),
+    timeEntries: time.map((t) => ({ id: t.id, engagementId, itemId: t.item_id, date: t.date, days: t.days, note: t.note, createdAt: t.created_at })),
+    gates: gates.map((g) => ({
+      id: g.id,
+      engagementId,
+      phaseId: g.phase_id as PortableData['gates'][number]['phaseId'],
+      criterion: g.criterion,
+      doneAt: g.done_at,
+      position: g.position,
+      createdAt: g.created_at
+    })),
+    exports: exports.map((x) => ({
+      id: x.id,
+      engagementId,
+      template: x.template,
+      sections: JSON.parse(x.sections) as Record<string, boolean>,
+      fileName: x.file_name,
+      sha256: x.sha256,
+      sizeBytes: x.size_bytes,
+      model: x.model,
+      bytes: Buffer.from(x.bytes).toString('base64'),
+      createdAt: x.created_at
+    }))
+  } satisfies Omit<PortableData, 'client' | 'engagement' | 'assessments' | 'plan'>
 }
 
 /** Seals plain bytes in the encrypted envelope (as JSON bytes). */
@@ -142,6 +223,16 @@ export async function encryptBytes(plain: Uint8Array, passphrase: string): Promi
   return Buffer.from(`${JSON.stringify(envelope)}\n`, 'utf8')
 }
 
+const megabytes = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
+
+/** Says how large the file would be and, when they are the bulk of it, that the documents sent make it so. */
+function tooLarge(size: number, exports: PortableData['exports']): string {
+  const documents = exports.reduce((n, x) => n + x.bytes.length, 0)
+  const count = exports.length === 1 ? 'The one document sent makes' : `The ${exports.length} documents sent make`
+  const why = documents > size / 2 ? ` ${count} up ${megabytes(documents)} of it.` : ''
+  return `This engagement is too large to export as one file: it comes to ${megabytes(size)}, and a file holds at most ${megabytes(MAX_PLAIN_PORTABLE_BYTES)}.${why}`
+}
+
 /** The bytes of a `.stagecraft` file for one engagement, encrypted when a passphrase is given. */
 export async function exportEngagement(
   db: Db,
@@ -156,11 +247,11 @@ export async function exportEngagement(
     appVersion: options.appVersion,
     data
   }
+  const plain = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8')
+  if (plain.length > MAX_PLAIN_PORTABLE_BYTES) throw invalid(tooLarge(plain.length, data.exports))
   // What we write must be what we would accept: check it with the import's own schema.
   const checked = PortableFileSchema.safeParse(document)
   if (!checked.success) throw new AppError('INTERNAL', `This engagement could not be exported: ${describeIssues(checked.error.issues)}.`)
-  const plain = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8')
-  if (plain.length > MAX_PORTABLE_BYTES / 2) throw invalid('This engagement is too large to export as one file.')
   return { bytes: options.passphrase === undefined ? plain : await encryptBytes(plain, options.passphrase), data }
 }
 
@@ -171,10 +262,38 @@ export type ReadPortable = { kind: 'plain'; file: PortableFile } | { kind: 'encr
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-function validatePlain(name: string, value: unknown): PortableFile {
-  const parsed = PortableFileSchema.safeParse(value)
-  if (!parsed.success) throw invalid(`${name}: ${describeIssues(parsed.error.issues)}`)
-  const file = parsed.data
+function parsed<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value)
+  if (!result.success) throw invalid(`${name}: ${describeIssues(result.error.issues)}`)
+  return result.data
+}
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** Each document's bytes must be the ones recorded: the size and sha256 the app stored when it was sent. */
+function checkDocuments(name: string, exports: PortableData['exports']): void {
+  exports.forEach((x, i) => {
+    const which = `the document ${JSON.stringify(x.fileName)} sent ${x.createdAt.slice(0, 10)} (data › exports › #${i + 1})`
+    const bytes = Buffer.from(x.bytes, 'base64')
+    if (bytes.length !== x.sizeBytes) {
+      throw invalid(`${name}: ${which} holds ${bytes.length} bytes, not the ${x.sizeBytes} recorded; the file has been changed or damaged`)
+    }
+    if (sha256Hex(bytes) !== x.sha256) {
+      throw invalid(`${name}: ${which} does not match its recorded sha256; the file has been changed or damaged`)
+    }
+  })
+}
+
+/** A plain document of any version this Stagecraft reads, checked completely, as version 2 data. */
+function validatePlain(name: string, value: Record<string, unknown>): PortableFile {
+  const { version } = value
+  if (typeof version === 'number' && Number.isInteger(version) && version > PORTABLE_VERSION) {
+    throw invalid(
+      `${name}: was written by a newer version of Stagecraft (file version ${version}; this one reads versions 1 to ${PORTABLE_VERSION}). Update Stagecraft, then import it`
+    )
+  }
+  const file = version === 1 ? fromVersion1(parsed(name, PortableFileV1Schema, value)) : parsed(name, PortableFileSchema, value)
+  checkDocuments(name, file.data.exports)
   if (file.data.plan) {
     // The plan must still generate, as every saved edit had to.
     try {
@@ -234,10 +353,41 @@ export async function unlockPortable(name: string, envelope: EncryptedEnvelope, 
 // ---------------------------------------------------------------------------------------
 // Import
 
-async function exists(db: Db, table: 'client' | 'engagement' | 'assessment' | 'plan', ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return []
-  const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute()
-  return rows.map((r) => r.id)
+/** The tables whose rows carry their own text id (status history rows get fresh integer ids). */
+const ID_TABLES = ['client', 'engagement', 'assessment', 'plan', 'time_entry', 'phase_gate', 'export_snapshot'] as const
+type IdTable = (typeof ID_TABLES)[number]
+/** The rows under an engagement that a file could find already here under another engagement. */
+const CHILD_TABLES = ['assessment', 'plan', 'time_entry', 'phase_gate', 'export_snapshot'] as const
+
+/** The file's ids, table by table. */
+const idsOf = (d: PortableData): Record<IdTable, string[]> => ({
+  client: [d.client.id],
+  engagement: [d.engagement.id],
+  assessment: d.assessments.map((a) => a.id),
+  plan: d.plan ? [d.plan.id] : [],
+  time_entry: d.timeEntries.map((t) => t.id),
+  phase_gate: d.gates.map((g) => g.id),
+  export_snapshot: d.exports.map((x) => x.id)
+})
+
+/** Rows per statement: well under SQLite's limit on bound values, even for tracking items' 20 columns. */
+const CHUNK = 500
+const inChunks = async <T>(rows: readonly T[], run: (chunk: T[]) => Promise<unknown>): Promise<void> => {
+  for (let i = 0; i < rows.length; i += CHUNK) await run(rows.slice(i, i + CHUNK))
+}
+
+async function exists(db: Db, table: IdTable, ids: readonly string[]): Promise<string[]> {
+  const found: string[] = []
+  await inChunks(ids, async (chunk) => found.push(...(await db.selectFrom(table).select('id').where('id', 'in', chunk).execute()).map((r) => r.id)))
+  return found
+}
+
+/** The file's child ids (assessments, plan, time entries, gates, documents) already in this database. */
+async function childrenHere(db: Db, d: PortableData): Promise<string[]> {
+  const ids = idsOf(d)
+  const found: string[] = []
+  for (const table of CHILD_TABLES) found.push(...(await exists(db, table, ids[table])))
+  return found
 }
 
 /** Whether the engagement or its client (same id) is already in this database. */
@@ -261,37 +411,64 @@ export async function summarize(db: Db, file: PortableFile): Promise<PortableSum
 const SUFFIX = ' (imported)'
 const suffixed = (text: string, max: number) => `${text.slice(0, max - SUFFIX.length)}${SUFFIX}`
 
-/** An id used nowhere yet: not in this database and not in the file. */
-async function freshIdMaker(db: Db, deps: Deps, d: PortableData): Promise<() => Promise<string>> {
-  const taken = new Set([d.client.id, d.engagement.id, ...d.assessments.map((a) => a.id), ...(d.plan ? [d.plan.id] : [])])
-  return async () => {
-    for (;;) {
-      const id = deps.newId()
-      if (taken.has(id)) continue
-      const used = await Promise.all((['client', 'engagement', 'assessment', 'plan'] as const).map((t) => exists(db, t, [id])))
-      taken.add(id)
-      if (used.every((u) => u.length === 0)) return id
+/** Ids used nowhere yet: not in this database and not in the file (asked for many at a time). */
+async function freshIdMaker(db: Db, deps: Deps, d: PortableData): Promise<(count: number) => Promise<string[]>> {
+  const taken = new Set(Object.values(idsOf(d)).flat())
+  return async (count) => {
+    const out: string[] = []
+    while (out.length < count) {
+      const batch: string[] = []
+      while (batch.length < count - out.length) {
+        const id = deps.newId()
+        if (taken.has(id)) continue
+        taken.add(id)
+        batch.push(id)
+      }
+      const used = new Set((await Promise.all(ID_TABLES.map((t) => exists(db, t, batch)))).flat())
+      out.push(...batch.filter((id) => !used.has(id)))
     }
+    return out
   }
 }
 
-/** The same data under fresh ids, titles marked " (imported)", so it sits beside the original. */
+/**
+ * The same data under fresh ids, titles marked " (imported)", so it sits beside the
+ * original: every row with its own id gets a new one, and what refers to it follows
+ * (the plan's assessment, the baseline's signed document).
+ */
 async function withNewIds(db: Db, d: PortableData, deps: Deps): Promise<PortableData> {
   const fresh = await freshIdMaker(db, deps, d)
-  const clientId = await fresh()
-  const engagementId = await fresh()
-  const assessmentIds = new Map<string, string>()
-  for (const a of d.assessments) assessmentIds.set(a.id, await fresh())
+  const renamed = async (rows: readonly { id: string }[]) => {
+    const ids = await fresh(rows.length)
+    return new Map(rows.map((r, i) => [r.id, ids[i]!]))
+  }
+  const [clientId, engagementId, planId] = (await fresh(3)) as [string, string, string]
+  const assessmentIds = await renamed(d.assessments)
+  const exportIds = await renamed(d.exports)
+  const moved = async <T extends { id: string; engagementId: string }>(rows: readonly T[], ids?: Map<string, string>): Promise<T[]> => {
+    const newIds = ids ?? (await renamed(rows))
+    return rows.map((r) => ({ ...r, id: newIds.get(r.id)!, engagementId }))
+  }
+  const under = <T extends { engagementId: string }>(r: T): T => ({ ...r, engagementId })
   return {
     client: { ...d.client, id: clientId, name: suffixed(d.client.name, 200) },
     engagement: { ...d.engagement, id: engagementId, clientId, title: suffixed(d.engagement.title, 200) },
-    assessments: d.assessments.map((a) => ({ ...a, id: assessmentIds.get(a.id)!, engagementId })),
+    assessments: await moved(d.assessments, assessmentIds),
     plan: d.plan && {
       ...d.plan,
-      id: await fresh(),
+      id: planId,
       engagementId,
       assessmentId: d.plan.assessmentId === null ? null : assessmentIds.get(d.plan.assessmentId)!
-    }
+    },
+    statusHistory: d.statusHistory.map(under),
+    baseline: d.baseline && {
+      ...under(d.baseline),
+      exportSnapshotId: d.baseline.exportSnapshotId === null ? null : exportIds.get(d.baseline.exportSnapshotId)!
+    },
+    trackingItems: d.trackingItems.map(under),
+    timeEntries: await moved(d.timeEntries),
+    gates: await moved(d.gates),
+    exports: await moved(d.exports, exportIds)
   }
 }
 
@@ -307,6 +484,12 @@ const clientColumns = (c: PortableData['client']) => ({
   updated_at: c.updatedAt
 })
 
+/**
+ * Inserts the file's rows. The engagement goes in with its final status, and its history
+ * rows are inserted as recorded: the status trigger fires only on an update, so the import
+ * adds no history of its own. Derived figures are left to the triggers (tracking items →
+ * progress, next due…; time → logged days; the plan → plan_dirty, refreshed on next read).
+ */
 async function insertAll(db: Db, d: PortableData): Promise<void> {
   const e = d.engagement
   await db
@@ -323,9 +506,16 @@ async function insertAll(db: Db, d: PortableData): Promise<void> {
       notes: e.notes,
       archived_at: e.archivedAt,
       created_at: e.createdAt,
-      updated_at: e.updatedAt
+      updated_at: e.updatedAt,
+      signed_at: e.signedAt
     })
     .execute()
+  await inChunks(d.statusHistory, (chunk) =>
+    db
+      .insertInto('engagement_status_change')
+      .values(chunk.map((c) => ({ engagement_id: c.engagementId, from_status: c.from, to_status: c.to, at: c.at, note: c.note })))
+      .execute()
+  )
   for (const a of d.assessments) {
     await db
       .insertInto('assessment')
@@ -373,6 +563,97 @@ async function insertAll(db: Db, d: PortableData): Promise<void> {
       })
       .execute()
   }
+  await insertTracking(db, d)
+}
+
+/** The documents sent (before the baseline that may refer to one), the baseline, items, time and gates. */
+async function insertTracking(db: Db, d: PortableData): Promise<void> {
+  for (const x of d.exports) {
+    await db
+      .insertInto('export_snapshot')
+      .values({
+        id: x.id,
+        engagement_id: x.engagementId,
+        template: x.template,
+        sections: JSON.stringify(x.sections),
+        file_name: x.fileName,
+        sha256: x.sha256,
+        size_bytes: x.sizeBytes,
+        model: x.model,
+        bytes: Buffer.from(x.bytes, 'base64'),
+        created_at: x.createdAt
+      })
+      .execute()
+  }
+  const b = d.baseline
+  if (b) {
+    await db
+      .insertInto('plan_baseline')
+      .values({
+        engagement_id: b.engagementId,
+        plan: JSON.stringify(b.plan),
+        effort_days: b.effortDays,
+        cost: b.cost,
+        currency: b.currency,
+        signed_at: b.signedAt,
+        export_snapshot_id: b.exportSnapshotId,
+        created_at: b.createdAt
+      })
+      .execute()
+  }
+  await inChunks(d.trackingItems, (chunk) =>
+    db
+      .insertInto('tracking_item')
+      .values(
+        chunk.map((t) => ({
+          engagement_id: t.engagementId,
+          item_id: t.itemId,
+          kind: t.kind,
+          title: t.title,
+          phase: t.phase,
+          position: t.position,
+          effort_days: t.effortDays,
+          in_plan: t.inPlan ? 1 : 0,
+          status: t.status,
+          blocked_reason: t.blockedReason,
+          blocked_since: t.blockedSince,
+          planned_start: t.plannedStart,
+          planned_end: t.plannedEnd,
+          baseline_start: t.baselineStart,
+          baseline_end: t.baselineEnd,
+          actual_start: t.actualStart,
+          actual_end: t.actualEnd,
+          owner: t.owner,
+          notes: t.notes,
+          updated_at: t.updatedAt
+        }))
+      )
+      .execute()
+  )
+  await inChunks(d.timeEntries, (chunk) =>
+    db
+      .insertInto('time_entry')
+      .values(
+        chunk.map((t) => ({ id: t.id, engagement_id: t.engagementId, item_id: t.itemId, date: t.date, days: t.days, note: t.note, created_at: t.createdAt }))
+      )
+      .execute()
+  )
+  await inChunks(d.gates, (chunk) =>
+    db
+      .insertInto('phase_gate')
+      .values(
+        chunk.map((g) => ({
+          id: g.id,
+          engagement_id: g.engagementId,
+          phase_id: g.phaseId,
+          criterion: g.criterion,
+          done_at: g.doneAt,
+          position: g.position,
+          created_at: g.createdAt
+        }))
+      )
+      .execute()
+  )
 }
 
 /**
@@ -380,7 +661,8 @@ async function insertAll(db: Db, d: PortableData): Promise<void> {
  * leaves the database as it was.
  *
  * - Nothing of it here yet: inserted with the file's ids.
- * - `keep-both`: everything under new ids, the client's name and the engagement's title
+ * - `keep-both`: everything under new ids (documents, time entries and gates included; the
+ *   baseline points at its document's new id), the client's name and the engagement's title
  *   suffixed " (imported)", beside the existing data.
  * - `replace`: the existing engagement (same id) and everything under it is deleted, the
  *   client (same id) is updated to the file's values, then the file's rows are inserted
@@ -393,21 +675,17 @@ export async function importPortable(
   mode: ImportMode
 ): Promise<{ clientId: string; engagementId: string; created: 'new' | 'copy' | 'replaced' }> {
   let data = file.data
-  const childIds = [...data.assessments.map((a) => a.id)]
-  const clash =
-    (await alreadyHere(db, data)) ||
-    (await exists(db, 'assessment', childIds)).length > 0 ||
-    (data.plan !== null && (await exists(db, 'plan', [data.plan.id])).length > 0)
+  const clash = (await alreadyHere(db, data)) || (await childrenHere(db, data)).length > 0
   let created: 'new' | 'copy' | 'replaced' = 'new'
   if (clash && mode === 'keep-both') {
     data = await withNewIds(db, data, deps)
     created = 'copy'
   }
   if (clash && mode === 'replace') {
+    // Cascades: assessments, plan, status history, baseline, tracked items, time, gates, documents.
     const deleted = await db.deleteFrom('engagement').where('id', '=', data.engagement.id).executeTakeFirst()
     if (deleted.numDeletedRows > 0n) created = 'replaced'
-    const stray = [...(await exists(db, 'assessment', childIds)), ...(data.plan ? await exists(db, 'plan', [data.plan.id]) : [])]
-    if (stray.length > 0) {
+    if ((await childrenHere(db, data)).length > 0) {
       throw new AppError('CONFLICT', 'Some records in the file belong to another engagement here, so it cannot replace this one. Import it with "keep both" instead.')
     }
   }

@@ -12,6 +12,7 @@ import { runCli } from '../../cli/run-cli'
 import { migrations } from '../../db/migrations'
 import { callAs, testBackend, valueOf } from '../helpers/backend'
 import { tempDir } from '../helpers/temp'
+import { trackEngagement } from '../helpers/tracked-engagement.helper'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const FIXTURE = join(ROOT, 'tests/fixtures/intake/mlops-pain.json')
@@ -20,19 +21,23 @@ const PASSPHRASE = 'river stones under a quiet bridge'
 let plain: Buffer
 let encrypted: Buffer
 let sampleIds: { clientId: string; engagementId: string }
+const TRACKING = ['engagement_status_change', 'plan_baseline', 'tracking_item', 'time_entry', 'phase_gate', 'export_snapshot']
+let trackedCounts: number[]
 
 beforeAll(async () => {
-  let save = ''
-  const b = await testBackend({ dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async () => save } })
+  const dialogs = { nextSave: null as string | null }
+  const b = await testBackend({ dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async () => dialogs.nextSave } })
   const sample = await valueOf<{ clientId: string; engagementId: string; assessmentId: string }>(callAs(b, 'samples:create', {}))
   await valueOf(callAs(b, 'plans:create', { engagementId: sample.engagementId, assessmentId: sample.assessmentId }))
-  save = join(b.dir, 'p.stagecraft')
+  await trackEngagement(b, dialogs, sample.engagementId)
+  dialogs.nextSave = join(b.dir, 'p.stagecraft')
   await valueOf(callAs(b, 'portable:export', { engagementId: sample.engagementId }))
-  plain = readFileSync(save)
-  save = join(b.dir, 'e.stagecraft')
+  plain = readFileSync(dialogs.nextSave)
+  dialogs.nextSave = join(b.dir, 'e.stagecraft')
   await valueOf(callAs(b, 'portable:export', { engagementId: sample.engagementId, passphrase: PASSPHRASE }))
-  encrypted = readFileSync(save)
+  encrypted = readFileSync(dialogs.nextSave)
   sampleIds = sample
+  trackedCounts = TRACKING.map((t) => (b.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n)
   await b.dispose()
 })
 
@@ -85,7 +90,8 @@ describe('stagecraft db check and import', () => {
     writeFileSync(join(dir, 'harbour.stagecraft'), plain)
     const first = await run(['import', 'harbour.stagecraft'])
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/^Imported "AI platform and first hires" for Harbour Freight \(sample\) \(2 assessments, with its plan\) into /)
+    expect(first.stdout).toMatch(/^Imported "AI platform and first hires" for Harbour Freight \(sample\) \(2 assessments, with its plan, \d+ tracked items, 2 documents sent\) into /)
+    expect(TRACKING.map(count)).toEqual(trackedCounts)
 
     const refused = await run(['import', 'harbour.stagecraft'])
     expect(refused.code).toBe(1)
@@ -96,10 +102,12 @@ describe('stagecraft db check and import', () => {
     const both = await run(['import', 'harbour.stagecraft', '--mode', 'keep-both'])
     expect(both.stdout).toMatch(/as a copy beside the one already there/)
     expect([count('client'), count('engagement'), count('assessment'), count('plan')]).toEqual([2, 2, 4, 2])
+    expect(TRACKING.map(count)).toEqual(trackedCounts.map((n) => 2 * n))
 
     const replaced = await run(['import', 'harbour.stagecraft', '--mode', 'replace'])
     expect(replaced.stdout).toMatch(/replacing the one that was there/)
     expect([count('client'), count('engagement'), count('assessment'), count('plan')]).toEqual([2, 2, 4, 2])
+    expect(TRACKING.map(count)).toEqual(trackedCounts.map((n) => 2 * n))
     const db = new Sqlite(dbPath, { readonly: true })
     expect(db.prepare('SELECT title FROM engagement WHERE id = ?').get(sampleIds.engagementId)).toEqual({ title: 'AI platform and first hires' })
     db.close()

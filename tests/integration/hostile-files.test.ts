@@ -6,7 +6,7 @@
  * Then a full disk during a write and during an export, and the CLI's arguments.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -14,6 +14,7 @@ import { runCli } from '../../cli/run-cli'
 import { WRONG_PASSPHRASE } from '../../electron/services/portable.service'
 import { callAs, testBackend, valueOf } from '../helpers/backend'
 import { tempDir } from '../helpers/temp'
+import { trackEngagement } from '../helpers/tracked-engagement.helper'
 
 type TB = Awaited<ReturnType<typeof testBackend>>
 type Dialogs = { nextOpen: string | null; nextSave: string | null }
@@ -22,7 +23,10 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const FIXTURE = readFileSync(join(ROOT, 'tests/fixtures/intake/api-startup.json'))
 const PASSPHRASE = 'Seven tidy harbour cranes'
 const TABLES = ['client', 'engagement', 'assessment', 'assessment_answer', 'plan']
-const rowCounts = (b: TB) => TABLES.map((t) => (b.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n)
+const TRACKING = ['engagement_status_change', 'plan_baseline', 'tracking_item', 'time_entry', 'phase_gate', 'export_snapshot']
+const rowCounts = (b: TB) => [...TABLES, ...TRACKING].map((t) => (b.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n)
+const NOTHING = [...TABLES, ...TRACKING].map(() => 0)
+const OTHER = '00000000-0000-4000-8000-00000000beef'
 const backups = (b: TB) => (existsSync(join(b.dir, 'backups')) ? readdirSync(join(b.dir, 'backups')) : [])
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 
@@ -74,6 +78,8 @@ beforeAll(async () => {
   source = await testBackend({ dialogs: { chooseFileToOpen: async () => sourceDialogs.nextOpen, chooseFileToSave: async () => sourceDialogs.nextSave } })
   const sample = await valueOf<{ engagementId: string; assessmentId: string }>(callAs(source, 'samples:create', {}))
   await valueOf(callAs(source, 'plans:create', { engagementId: sample.engagementId, assessmentId: sample.assessmentId }))
+  // Tracking and two documents sent, so the files carry every kind of row.
+  await trackEngagement(source, sourceDialogs, sample.engagementId)
   sourceDialogs.nextSave = join(source.dir, 'plain.stagecraft')
   await valueOf(callAs(source, 'portable:export', { engagementId: sample.engagementId }))
   plain = readFileSync(sourceDialogs.nextSave)
@@ -138,7 +144,7 @@ describe('hostile import files', () => {
     const path = place('huge.json', Buffer.from('{}'))
     truncateSync(path, 60 * 1024 * 1024)
     expectClearFailure(await callAs(b, 'intake:import', {}), 'INVALID_INPUT', /^huge\.json: is too large to be an intake file \(over 5 MB\)$/)
-    expect(rowCounts(b)).toEqual([0, 0, 0, 0, 0])
+    expect(rowCounts(b)).toEqual(NOTHING)
   })
 
   it('refuses a directory and a file that has gone', async () => {
@@ -147,7 +153,7 @@ describe('hostile import files', () => {
     expectClearFailure(await callAs(b, 'intake:import', {}), 'INVALID_INPUT', /^folder\.json is not a file\.$/)
     dialogs.nextOpen = join(b.dir, 'gone.json')
     expectClearFailure(await callAs(b, 'intake:import', {}), 'INVALID_INPUT', /^gone\.json could not be read\.$/)
-    expect(rowCounts(b)).toEqual([0, 0, 0, 0, 0])
+    expect(rowCounts(b)).toEqual(NOTHING)
   })
 
   it('accepts an intake file with a UTF-8 byte-order mark, after a verified backup', async () => {
@@ -167,7 +173,9 @@ describe('hostile import files', () => {
     ['a duplicate key', () => swap(plain, '"name": "Harbour', '"name": "Someone else", "name": "Harbour'), /^x\.stagecraft: the field "name" appears twice in data\.client; each field may be given only once$/],
     ['a duplicate key written with an escape', () => swap(plain, '"industry":', '"industr\\u0079": "Shipping", "industry":'), /^x\.stagecraft: the field "industry" appears twice in data\.client/],
     ['nesting 100,000 deep', () => Buffer.from(nested(100_000)), /^x\.stagecraft: nests more than 64 levels deep/],
-    ['version 2', () => edit(plain, (d) => (d.version = 2)), /^x\.stagecraft: version: must be 1/],
+    ['a newer version', () => edit(plain, (d) => (d.version = 3)), /^x\.stagecraft: was written by a newer version of Stagecraft \(file version 3; this one reads versions 1 to 2\)\. Update Stagecraft, then import it$/],
+    ['a version written as text', () => edit(plain, (d) => (d.version = '2')), /^x\.stagecraft: version: must be 2 \(this version of Stagecraft reads versions 1 to 2\)$/],
+    ['version 1 with version 2 data', () => edit(plain, (d) => (d.version = 1)), /^x\.stagecraft: data › engagement: .*"signedAt"/],
     ['the wrong format', () => edit(plain, (d) => (d.format = 'stagecraft-library')), /^x\.stagecraft: is not a Stagecraft engagement file \(format: must be "stagecraft-engagement"\)$/],
     ['an intake file', () => FIXTURE, /^x\.stagecraft: is not a Stagecraft engagement file/],
     ['a truncated plain file', () => plain.subarray(0, Math.floor(plain.length / 2)), /^x\.stagecraft: is not valid JSON/],
@@ -180,18 +188,56 @@ describe('hostile import files', () => {
     ['a 200,000-character note', () => edit(plain, (d) => (d.data.assessments[0].answers.cloud.note = 'n'.repeat(200_000))), /must be at most 100000 characters/],
     ['a renderer path smuggled in', () => edit(plain, (d) => (d.data.path = '/etc/passwd')), /^x\.stagecraft: data: .*"path"/],
     ['a lone surrogate escape', () => swap(plain, 'Harbour Freight', 'Harbour \\udc00Freight'), /^x\.stagecraft: holds text that is not valid Unicode/],
+    // Tracking and the documents sent (version 2).
+    ['a document whose sha256 does not match', () => edit(plain, (d) => (d.data.exports[0].sha256 = 'f'.repeat(64))), /^x\.stagecraft: the document "workshop-report\.docx" sent \d{4}-\d{2}-\d{2} \(data › exports › #1\) does not match its recorded sha256; the file has been changed or damaged$/],
+    ['a changed byte in a document', () => edit(plain, (d) => (d.data.exports[1].bytes = flipBase64(d.data.exports[1].bytes, 500))), /^x\.stagecraft: the document "proposal\.docx" sent .* \(data › exports › #2\) does not match its recorded sha256/],
+    ['a document shorter than recorded', () => edit(plain, (d) => (d.data.exports[0].sizeBytes += 1)), /^x\.stagecraft: the document "workshop-report\.docx" .* holds \d+ bytes, not the \d+ recorded; the file has been changed or damaged$/],
+    ['a document that is not base64', () => edit(plain, (d) => (d.data.exports[0].bytes = 'UEsD*AAA')), /^x\.stagecraft: data › exports › #1 › bytes: is not base64$/],
+    ['a document model that is not JSON', () => edit(plain, (d) => (d.data.exports[0].model = '{"client":')), /^x\.stagecraft: data › exports › #1 › model: is not JSON text$/],
+    ['a tracked item of another engagement', () => edit(plain, (d) => (d.data.trackingItems[0].engagementId = OTHER)), /^x\.stagecraft: data › trackingItems › #1 › engagementId: must be the id of the engagement in the file$/],
+    ['a document of another engagement', () => edit(plain, (d) => (d.data.exports[1].engagementId = OTHER)), /^x\.stagecraft: data › exports › #2 › engagementId: must be the id of the engagement in the file$/],
+    ['a status change of another engagement', () => edit(plain, (d) => (d.data.statusHistory[0].engagementId = OTHER)), /^x\.stagecraft: data › statusHistory › #1 › engagementId: must be the id of the engagement in the file$/],
+    ['a time entry of more than a day', () => edit(plain, (d) => (d.data.timeEntries[0].days = 1.5)), /^x\.stagecraft: data › timeEntries › #1 › days: must be at most 1: one entry holds at most one day$/],
+    ['a time entry for an item not in the file', () => edit(plain, (d) => (d.data.timeEntries[0].itemId = 'no_such_item')), /^x\.stagecraft: data › timeEntries › #1 › itemId: must be one of the tracked items in the file, or null$/],
+    ['a time entry id used twice', () => edit(plain, (d) => (d.data.timeEntries[1].id = d.data.timeEntries[0].id)), /^x\.stagecraft: data › timeEntries › #2 › id: appears twice$/],
+    ['a baseline signed on a document not in the file', () => edit(plain, (d) => (d.data.baseline.exportSnapshotId = OTHER)), /^x\.stagecraft: data › baseline › exportSnapshotId: must be one of the documents in the file \(exports\), or null$/],
+    ['a blocked item without a reason', () => edit(plain, (d) => (d.data.trackingItems.find((t: any) => t.status === 'blocked').blockedReason = null)), /^x\.stagecraft: data › trackingItems › #\d+ › blockedReason: a blocked item needs a reason and the date it was blocked since$/],
+    ['an actual end before the actual start', () => edit(plain, (d) => Object.assign(d.data.trackingItems.find((t: any) => t.status === 'done'), { actualEnd: '2025-01-01' })), /^x\.stagecraft: data › trackingItems › #\d+ › actualEnd: must not be before actualStart$/],
+    ['1,001 gates', () => edit(plain, (d) => (d.data.gates = Array.from({ length: 1001 }, (_, i) => ({ ...d.data.gates[0], id: randomUUID(), position: i })))), /^x\.stagecraft: data › gates: must hold at most 1000 entries$/],
     ['a __proto__ key', () => swap(plain, '"answers": {', '"answers": {"__proto__": {"polluted": true},'), /^x\.stagecraft: has a field named "__proto__"/]
   ]
 
   it.each(badPortables)('refuses an engagement file with %s, naming it, and writes nothing', async (_label, bytes, pattern) => {
     place('x.stagecraft', bytes())
     expectClearFailure(await callAs(b, 'portable:inspect', {}), 'INVALID_INPUT', pattern)
-    expect(rowCounts(b)).toEqual([0, 0, 0, 0, 0])
+    expect(rowCounts(b)).toEqual(NOTHING)
     expect(backups(b)).toEqual([])
     place('good.stagecraft', plain)
     const ready = await valueOf<{ token: string }>(callAs(b, 'portable:inspect', {}))
     await valueOf(callAs(b, 'portable:import', { token: ready.token, mode: 'keep-both' }))
     expect(rowCounts(b).slice(0, 3)).toEqual([1, 1, 2])
+    expect(rowCounts(b).slice(TABLES.length)).toEqual(TRACKING.map((t) => (source.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n))
+  })
+
+  it('refuses to replace with a file whose time entries belong to another engagement here, and writes nothing', async () => {
+    place('first.stagecraft', plain)
+    await valueOf(callAs(b, 'portable:import', { token: (await valueOf<{ token: string }>(callAs(b, 'portable:inspect', {}))).token, mode: 'keep-both' }))
+    const before = rowCounts(b)
+    // Another engagement and client, but the same time entry ids as the one already imported.
+    place('clash.stagecraft', edit(plain, (d) => {
+      const engagementId = randomUUID()
+      d.data.client.id = d.data.engagement.clientId = randomUUID()
+      d.data.engagement.id = engagementId
+      d.data.assessments.forEach((a: any) => ((a.id = randomUUID()), (a.engagementId = engagementId)))
+      d.data.plan = null
+      for (const key of ['statusHistory', 'trackingItems', 'timeEntries', 'gates', 'exports']) for (const row of d.data[key]) row.engagementId = engagementId
+      for (const row of [...d.data.gates, ...d.data.exports]) row.id = randomUUID()
+      d.data.baseline = null
+    }))
+    const ready = await valueOf<{ token: string; summary: { exists: boolean } }>(callAs(b, 'portable:inspect', {}))
+    expect(ready.summary.exists).toBe(false)
+    expectClearFailure(await callAs(b, 'portable:import', { token: ready.token, mode: 'replace' }), 'CONFLICT', /belong to another engagement here/)
+    expect(rowCounts(b)).toEqual(before)
   })
 
   it('refuses a 60 MB engagement file without reading it', async () => {
@@ -220,7 +266,7 @@ describe('hostile import files', () => {
       error: { code: 'INVALID_INPUT', message: WRONG_PASSPHRASE }
     })
     expectClearFailure(await callAs(b, 'portable:import', { token: first.token, mode: 'replace' }), 'INVALID_INPUT', /enter its passphrase first/)
-    expect(rowCounts(b)).toEqual([0, 0, 0, 0, 0])
+    expect(rowCounts(b)).toEqual(NOTHING)
     expect(backups(b)).toEqual([])
   })
 
@@ -246,8 +292,10 @@ describe('hostile import files', () => {
     await valueOf(callAs(b, 'portable:import', { token: (await valueOf<{ token: string }>(callAs(b, 'portable:inspect', {}))).token, mode: 'keep-both' }))
     const second = await valueOf<{ token: string; summary: { exists: boolean } }>(callAs(b, 'portable:inspect', {}))
     expect(second.summary.exists).toBe(true)
+    const once = rowCounts(b)
     await valueOf(callAs(b, 'portable:import', { token: second.token, mode }))
     expect(rowCounts(b).slice(0, 3)).toEqual(mode === 'keep-both' ? [2, 2, 4] : [1, 1, 2])
+    expect(rowCounts(b).slice(TABLES.length)).toEqual(once.slice(TABLES.length).map((n) => (mode === 'keep-both' ? 2 * n : n)))
   })
 
   it('refuses an unlock for a token that was never handed out', async () => {

@@ -24,8 +24,9 @@ export function PortableExportModal({ engagementId, opened, onClose }: { engagem
     <Modal opened={opened} onClose={onClose} title="Export this engagement as a file" size="lg">
       <Stack>
         <Text size="sm">
-          One <b>.stagecraft</b> file with the client, the engagement, every assessment with its notes (your private notes too), the plan
-          and the record of documents sent. Import it on another machine from the Clients screen.
+          One <b>.stagecraft</b> file with the client, the engagement, every assessment with its notes (your private notes too), the plan,
+          the tracking (status history, items and their notes, time logged, gates, the signed baseline) and the documents sent. Import it
+          on another machine from the Clients screen.
         </Text>
         <Switch label="Protect the file with a passphrase" checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
         {encrypt && <NewPassphraseFields state={secret} description="At least 8 characters. Without it the file cannot be opened: Stagecraft cannot recover it." />}
