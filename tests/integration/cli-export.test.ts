@@ -5,9 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/connection'
 import { writeLibraryItems } from '../../db/repositories/library.repository'
@@ -16,37 +14,15 @@ import { DEFAULT_LIBRARY } from '../../shared/content/library.content'
 import { fixedDeps } from '../helpers/deps'
 import { unzip, visibleText, xmllint, xmlParts } from '../helpers/readers'
 import { tempDir } from '../helpers/temp'
-
-const ROOT = resolve(__dirname, '../..')
-const FIXTURES = join(ROOT, 'tests/fixtures/intake')
-const MAIN = join(ROOT, 'cli/main.ts')
-const TSX_LOADER = pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('tsx')).href
-
-const ENV = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'INIT_CWD' && k !== 'STAGECRAFT_DB')
-) as NodeJS.ProcessEnv
+import { FIXTURES, MAIN, ROOT, TSX_LOADER, CLEAN_ENV as ENV, expectOneLineError, spawnCli } from '../helpers/cli-spawn'
 
 let dir: string
 let cleanup: () => void
 beforeAll(() => ({ dir, cleanup } = tempDir('stagecraft-cli-export-')))
 afterAll(() => cleanup())
 
-function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], {
-    cwd: options.cwd ?? dir,
-    env: { ...ENV, ...options.env },
-    encoding: 'utf8'
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+const cli = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => spawnCli(args, { cwd: options.cwd ?? dir, ...(options.env ? { env: options.env } : {}) })
 
-function expectOneLineError(r: { code: number | null; stdout: string; stderr: string }, code: number, line: RegExp) {
-  expect(r.stdout).toBe('')
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
-  expect(r.stderr.trimEnd()).toMatch(line)
-  expect(r.stderr).not.toMatch(/\n\s+at /)
-  expect(r.code).toBe(code)
-}
 
 /** The document's visible text (body, headers, footers). */
 function documentText(path: string): string {

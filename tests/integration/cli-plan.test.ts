@@ -4,9 +4,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planIntake } from '../../cli/commands/plan.command'
 import { TASK_BY_ID, ownerOf, type RoleId, type TaskId } from '../../shared/domain/catalogue'
@@ -22,33 +20,16 @@ import {
 import { IntakeFileSchema } from '../../shared/schemas/intake.schema'
 import { EXPECTED_ASSESSMENTS } from '../helpers/expected-assessments.helper'
 import { tempDir } from '../helpers/temp'
+import { CLEAN_ENV as ENV, FIXTURES, ROOT, expectOneLineError, spawnCli } from '../helpers/cli-spawn'
 
-const ROOT = resolve(__dirname, '../..')
-const FIXTURES = join(ROOT, 'tests/fixtures/intake')
-const MAIN = join(ROOT, 'cli/main.ts')
-const TSX_LOADER = pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('tsx')).href
-
-const ENV = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'INIT_CWD')
-) as NodeJS.ProcessEnv
 
 let dir: string
 let cleanup: () => void
 beforeAll(() => ({ dir, cleanup } = tempDir('stagecraft-cli-plan-')))
 afterAll(() => cleanup())
 
-function cli(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], { cwd, env: ENV, encoding: 'utf8' })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+const cli = (args: string[], cwd = dir) => spawnCli(args, { cwd })
 
-function expectOneLineError(r: { code: number | null; stdout: string; stderr: string }, code: number, line: RegExp) {
-  expect(r.code).toBe(code)
-  expect(r.stdout).toBe('')
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
-  expect(r.stderr.trimEnd()).toMatch(line)
-  expect(r.stderr).not.toMatch(/\n\s+at /)
-}
 
 const PHASES = [
   ['discovery', 'Discovery'],
