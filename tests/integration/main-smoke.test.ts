@@ -74,7 +74,7 @@ describe('the built main process under a stand-in electron module', () => {
   })
 
   it('registers app:// as a privileged scheme and serves the renderer with the CSP, refusing traversal', () => {
-    expect(report.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+    expect(report.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
     expect(report.protocolHandlers).toEqual(['app'])
     expect(report.protocolProbe).toMatchObject({ status: 200, bodyHasRoot: true, traversalStatus: 404 })
     expect(report.protocolProbe.csp).toContain("script-src 'self'")
