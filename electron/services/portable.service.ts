@@ -226,19 +226,20 @@ export async function encryptBytes(plain: Uint8Array, passphrase: string): Promi
 const megabytes = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
 
 /** Says how large the file would be and, when they are the bulk of it, that the documents sent make it so. */
-function tooLarge(size: number, exports: PortableData['exports']): string {
+function tooLarge(size: number, exports: PortableData['exports'], limit: number): string {
   const documents = exports.reduce((n, x) => n + x.bytes.length, 0)
   const count = exports.length === 1 ? 'The one document sent makes' : `The ${exports.length} documents sent make`
   const why = documents > size / 2 ? ` ${count} up ${megabytes(documents)} of it.` : ''
-  return `This engagement is too large to export as one file: it comes to ${megabytes(size)}, and a file holds at most ${megabytes(MAX_PLAIN_PORTABLE_BYTES)}.${why}`
+  return `This engagement is too large to export as one file: it comes to ${megabytes(size)}, and a file holds at most ${megabytes(limit)}.${why}`
 }
 
 /** The bytes of a `.stagecraft` file for one engagement, encrypted when a passphrase is given. */
 export async function exportEngagement(
   db: Db,
   engagementId: string,
-  options: { appVersion: string; now: Date; passphrase?: string }
+  options: { appVersion: string; now: Date; passphrase?: string; /** Tests only: a smaller limit than the file format's. */ maxPlainBytes?: number }
 ): Promise<{ bytes: Buffer; data: PortableData }> {
+  const limit = Math.min(options.maxPlainBytes ?? MAX_PLAIN_PORTABLE_BYTES, MAX_PLAIN_PORTABLE_BYTES)
   const data = await collectEngagement(db, engagementId)
   const document: PortableFile = {
     format: PORTABLE_FORMAT,
@@ -248,7 +249,7 @@ export async function exportEngagement(
     data
   }
   const plain = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8')
-  if (plain.length > MAX_PLAIN_PORTABLE_BYTES) throw invalid(tooLarge(plain.length, data.exports))
+  if (plain.length > limit) throw invalid(tooLarge(plain.length, data.exports, limit))
   // What we write must be what we would accept: check it with the import's own schema.
   const checked = PortableFileSchema.safeParse(document)
   if (!checked.success) throw new AppError('INTERNAL', `This engagement could not be exported: ${describeIssues(checked.error.issues)}.`)

@@ -31,8 +31,12 @@ export const ENCRYPTED_FORMAT = 'stagecraft-encrypted'
 export const ENCRYPTED_VERSION = 1
 export const PORTABLE_EXTENSION = 'stagecraft'
 
-/** The largest file read at all (plain or encrypted). */
-export const MAX_PORTABLE_BYTES = 50 * 1024 * 1024
+/**
+ * The largest file read at all (plain or encrypted). Each document sent embeds the bundled
+ * font (~1 MB), so a long engagement's file is mostly its documents: this holds about a
+ * hundred of them, and is still read into memory comfortably on a laptop.
+ */
+export const MAX_PORTABLE_BYTES = 200 * 1024 * 1024
 /** Limits that no real engagement comes near. */
 export const PORTABLE_LIMITS = {
   assessments: 1000,
