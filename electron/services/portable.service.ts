@@ -404,6 +404,10 @@ export async function summarize(db: Db, file: PortableFile): Promise<PortableSum
     assessments: d.assessments.length,
     hasPlan: d.plan !== null,
     privateNotes: d.assessments.reduce((n, a) => n + Object.values(a.answers).filter((x) => x.privateNote !== null).length, 0),
+    trackedItems: d.trackingItems.length,
+    loggedDays: Math.round(d.timeEntries.reduce((n, t) => n + t.days, 0) * 100) / 100,
+    documents: d.exports.length,
+    signed: d.engagement.signedAt !== null,
     exportedAt: file.exportedAt,
     exists: await alreadyHere(db, d)
   }

@@ -435,6 +435,11 @@ export const PortableSummarySchema = z.strictObject({
   hasPlan: z.boolean(),
   /** How many answers carry a private note (they travel in the file). */
   privateNotes: z.number().int(),
+  /** Tracked tasks, days of time logged, documents sent, and whether it was signed. */
+  trackedItems: z.number().int(),
+  loggedDays: z.number(),
+  documents: z.number().int(),
+  signed: z.boolean(),
   exportedAt: z.string(),
   /** The engagement or its client (same id) is already here: choose keep-both or replace. */
   exists: z.boolean()

@@ -119,6 +119,10 @@ describe('portable engagement files (.stagecraft)', () => {
       status: 'ready',
       summary: { clientName: 'Harbour Freight (sample)', engagementTitle: 'AI platform and first hires', assessments: 2, hasPlan: true, privateNotes: 1, exists: false }
     })
+    // What the import screen says the file holds: its tracking and the documents sent too.
+    expect(inspected.summary).toMatchObject({ trackedItems: doc.data.trackingItems.length, documents: 2, signed: true })
+    expect(inspected.summary.loggedDays).toBeCloseTo(doc.data.timeEntries.reduce((n: number, t: { days: number }) => n + t.days, 0), 2)
+    expect(inspected.summary.trackedItems).toBeGreaterThan(0)
     const imported = await valueOf(callAs(target, 'portable:import', { token: inspected.token, mode: 'keep-both' }))
     expect(imported).toEqual({ engagementId: sample.engagementId, clientId: sample.clientId })
 

@@ -3,13 +3,27 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { ChannelOutput } from '../../../shared/ipc/contract'
+import type { PortableSummary } from '../../../shared/schemas/portable.schema'
 import { api, call } from '../../api'
 import { notifyError, notifySaved } from '../../components/notify'
-import { formatDateTime } from '../../format'
+import { formatDateTime, plural } from '../../format'
 
 type Ready = Extract<ChannelOutput<'portable:unlock'>, { status: 'ready' }>
 
 /** Import a .stagecraft file: choose it, unlock it if needed, check what is in it, then import. */
+/** What the file holds, in one phrase: "2 assessments, a plan (signed), 14 tracked tasks, 6.5 days logged, 3 documents sent and private notes". */
+function describeContents(s: PortableSummary): string {
+  const parts = [
+    plural(s.assessments, 'assessment'),
+    ...(s.hasPlan ? [s.signed ? 'a signed plan' : 'a plan'] : []),
+    ...(s.trackedItems ? [plural(s.trackedItems, 'tracked task')] : []),
+    ...(s.loggedDays ? [`${s.loggedDays} days logged`] : []),
+    ...(s.documents ? [plural(s.documents, 'document') + ' sent'] : []),
+    ...(s.privateNotes ? ['private notes'] : [])
+  ]
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]!
+}
+
 export function usePortableImport() {
   const navigate = useNavigate()
   const qc = useQueryClient()
@@ -69,10 +83,8 @@ export function usePortableImport() {
       {step?.kind === 'ready' && (
         <Stack>
           <Text size="sm">
-            <b>{step.info.summary.engagementTitle}</b> for <b>{step.info.summary.clientName}</b>: {step.info.summary.assessments} assessment
-            {step.info.summary.assessments === 1 ? '' : 's'}
-            {step.info.summary.hasPlan ? ', a plan' : ''}
-            {step.info.summary.privateNotes ? ', private notes' : ''}. Exported {formatDateTime(step.info.summary.exportedAt)}.
+            <b>{step.info.summary.engagementTitle}</b> for <b>{step.info.summary.clientName}</b>: {describeContents(step.info.summary)}. Exported{' '}
+            {formatDateTime(step.info.summary.exportedAt)}.
           </Text>
           {step.info.summary.exists && (
             <Alert color="yellow" variant="light" title="This engagement is already here">
