@@ -25,7 +25,7 @@ import {
 } from '../shared/domain/assessment/question-bank'
 import { ASSESSMENT_SECTIONS } from '../shared/domain/assessment/sections'
 import { assessWithUnknowns, type UnknownAssumption, type UnknownValue } from '../shared/domain/assessment/unknowns'
-import { BrandingSchema, prepareLogo, type Branding, type BrandingInput, type PreparedLogo } from './branding'
+import { BrandingSchema, prepareLogo, type Branding, type BrandingInput, type CoverMeta, type DocumentModelBase } from './branding'
 import { formatDate, formatList, formatMoney, formatNumber } from './format'
 import { singleLine } from './text'
 
@@ -181,22 +181,10 @@ export interface ReportAnswerSection {
   answers: ReportAnswer[]
 }
 
-export interface AssessmentReportModel {
-  sections: Record<AssessmentReportSectionId, boolean>
-  branding: Branding
-  /** The logo, checked and ready for the document (PNG or JPEG); null without one. */
-  logo: PreparedLogo | null
-  locale: string
-  meta: {
-    clientName: string
-    industry: string | null
+export interface AssessmentReportModel extends DocumentModelBase<AssessmentReportSectionId> {
+  meta: CoverMeta & {
     headcount: string | null
-    engagementTitle: string
-    consultant: string
-    consultancyName: string
     assessmentTitle: string
-    /** The cover's date, formatted. */
-    date: string
     /** When the workshop was completed (or last changed), formatted; null when unknown. */
     assessedOn: string | null
     version: string

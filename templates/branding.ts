@@ -87,6 +87,26 @@ export interface PreparedLogo {
   height: number
 }
 
+/** What every document model starts with: its sections, the branding and logo, the locale. */
+export interface DocumentModelBase<S extends string> {
+  sections: Record<S, boolean>
+  branding: Branding
+  /** The logo, checked and ready for the document (PNG or JPEG); null without one. */
+  logo: PreparedLogo | null
+  locale: string
+}
+
+/** The cover's facts every document shows. */
+export interface CoverMeta {
+  clientName: string
+  industry: string | null
+  engagementTitle: string
+  consultant: string
+  consultancyName: string
+  /** The cover's date, formatted. */
+  date: string
+}
+
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */

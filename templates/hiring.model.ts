@@ -9,7 +9,7 @@
 import { interviewLoop } from '../shared/content/library.content'
 import { ROLE_BY_ID, type RoleId } from '../shared/domain/catalogue'
 import type { QuestionGroup, RoleProfile } from '../shared/schemas/library.schema'
-import type { Branding, PreparedLogo } from './branding'
+import type { CoverMeta, DocumentModelBase } from './branding'
 import { lowerFirst, plural, resolveEngagementBasis, type EngagementBasis, type EngagementDocumentInput } from './engagement-basis'
 import { formatPercent } from './format'
 import { singleLine } from './text'
@@ -210,18 +210,8 @@ export interface HiringPackInput extends EngagementDocumentInput {
   sections?: Partial<Record<HiringPackSectionId, boolean>>
 }
 
-export interface HiringPackModel {
-  sections: Record<HiringPackSectionId, boolean>
-  branding: Branding
-  logo: PreparedLogo | null
-  locale: string
-  meta: {
-    clientName: string
-    industry: string | null
-    engagementTitle: string
-    consultant: string
-    consultancyName: string
-    date: string
+export interface HiringPackModel extends DocumentModelBase<HiringPackSectionId> {
+  meta: CoverMeta & {
     version: string
   }
   intro: string

@@ -16,7 +16,7 @@ import type { AnswerValue, Answers } from '../shared/domain/assessment/question-
 import { assessWithUnknowns } from '../shared/domain/assessment/unknowns'
 import { addDays } from '../shared/domain/tracking/dates'
 import type { ItemStatus, TrackedItem, TrackingView } from '../shared/schemas/tracking.schema'
-import { BrandingSchema, prepareLogo, type Branding, type BrandingInput, type PreparedLogo } from './branding'
+import { BrandingSchema, prepareLogo, type Branding, type BrandingInput, type CoverMeta, type DocumentModelBase } from './branding'
 import { formatDate, formatMoney, formatNumber } from './format'
 import { singleLine } from './text'
 
@@ -117,18 +117,8 @@ export interface ProgressIssue {
   detail: string
 }
 
-export interface ProgressReportModel {
-  sections: Record<ProgressReportSectionId, boolean>
-  branding: Branding
-  logo: PreparedLogo | null
-  locale: string
-  meta: {
-    clientName: string
-    industry: string | null
-    engagementTitle: string
-    consultant: string
-    consultancyName: string
-    date: string
+export interface ProgressReportModel extends DocumentModelBase<ProgressReportSectionId> {
+  meta: CoverMeta & {
     /** The tracking view's "today", formatted. */
     asOf: string
     version: string

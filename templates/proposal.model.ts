@@ -20,7 +20,7 @@ import { defaultPricingTerms, pricePlan, type PlanPricing, type PricedTier } fro
 import { compareFirstHireScenarios, SEED_FIGURES, type ScenarioComparison } from '../shared/domain/planning/scenarios'
 import { addDays, weekEndDate, weekStartDate, weeksToMonths } from '../shared/domain/planning/weeks'
 import { PricingTermsSchema, type PricingTerms, type PricingTermsInput } from '../shared/schemas/pricing.schema'
-import type { Branding, PreparedLogo } from './branding'
+import type { CoverMeta, DocumentModelBase } from './branding'
 import { FINDING_TITLES } from './assessment-report.model'
 import { lowerFirst, plural, resolveEngagementBasis, type EngagementBasis, type EngagementDocumentInput } from './engagement-basis'
 import { formatList, formatNumber, formatShortDate } from './format'
@@ -145,19 +145,9 @@ export interface TierColumn {
   total: string
 }
 
-export interface ProposalModel {
-  sections: Record<ProposalSectionId, boolean>
-  branding: Branding
-  logo: PreparedLogo | null
-  locale: string
-  meta: {
-    clientName: string
-    industry: string | null
+export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
+  meta: CoverMeta & {
     headcount: string | null
-    engagementTitle: string
-    consultant: string
-    consultancyName: string
-    date: string
     version: string
     currency: string
     dayRate: string
