@@ -1,7 +1,7 @@
 import type { ScenarioComparison } from '../domain/planning/scenarios'
 import { monthsToWeeks } from '../domain/planning/weeks'
 import type { RenderOptions } from './radar.chart'
-import { fmt, xmlText } from './svg'
+import { fmt, wrapWords, xmlText } from './svg'
 
 /**
  * The first-hire scenario chart, defined once as data: horizontal bars on a scale of weeks
@@ -114,22 +114,6 @@ export function scenarioChart(comparison: ScenarioComparison, title = 'Time to t
   }
 }
 
-/** Splits text into lines of at most `width` characters at spaces. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = word
-    } else {
-      line = line ? `${line} ${word}` : word
-    }
-  }
-  if (line) lines.push(line)
-  return lines
-}
-
 /** Renders the spec to a standalone SVG string (no scripts, no external references). */
 export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOptions): string {
   const { width, height, palette } = options
@@ -141,7 +125,7 @@ export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOption
   const right = width - size * 1.2
   const top = size * 2.8
   const lineChars = Math.max(20, Math.floor((width - size * 2) / (small * 0.55)))
-  const footLines = [...wrap(spec.key, lineChars), ...wrap(spec.footnote, lineChars)]
+  const footLines = [...wrapWords(spec.key, lineChars), ...wrapWords(spec.footnote, lineChars)]
   // Room under the bars for the tick numbers, the axis label and the footnote.
   const bottom = height - size * 0.8 - (footLines.length - 1) * small * 1.3 - small * 4.4
   const rowCount = spec.groups.reduce((n, g) => n + g.rows.length + 1, 0)

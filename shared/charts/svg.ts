@@ -39,3 +39,19 @@ export const DARK_PALETTE: ChartPalette = {
 
 /** For Word: white paper, printer-safe colours. */
 export const PRINT_PALETTE: ChartPalette = { ...LIGHT_PALETTE, background: '#ffffff' }
+
+/** Splits text into lines of at most `width` characters at spaces. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else {
+      line = line ? `${line} ${word}` : word
+    }
+  }
+  if (line) lines.push(line)
+  return lines
+}

@@ -1,7 +1,7 @@
 import type { Plan, PlanItem } from '../domain/planning/plan.model'
 import { weekStartDate } from '../domain/planning/weeks'
 import type { RenderOptions } from './radar.chart'
-import { fmt, xmlText } from './svg'
+import { fmt, wrapWords, xmlText } from './svg'
 
 /**
  * The plan's timeline (a simple Gantt chart), defined once as data: one lane per phase, one
@@ -221,27 +221,11 @@ function layout(spec: TimelineChartSpec, width: number, size: number) {
   return { rowHeight, labelWidth, left, right, top, gridBottom, keyTop }
 }
 
-/** Splits text into lines of at most `width` characters at spaces. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = word
-    } else {
-      line = line ? `${line} ${word}` : word
-    }
-  }
-  if (line) lines.push(line)
-  return lines
-}
-
 /** The height (px) the chart needs at a width and base font size. */
 export function timelineHeight(spec: TimelineChartSpec, width: number, fontSize = 11): number {
   const l = layout(spec, width, fontSize)
   const small = fontSize * 0.85
-  const keyLines = wrap(spec.key, Math.max(20, Math.floor((width - fontSize * 2) / (small * 0.55)))).length
+  const keyLines = wrapWords(spec.key, Math.max(20, Math.floor((width - fontSize * 2) / (small * 0.55)))).length
   return Math.ceil(l.keyTop + keyLines * small * 1.35 + fontSize * 0.4)
 }
 
@@ -359,7 +343,7 @@ export function renderTimelineSvg(spec: TimelineChartSpec, options: RenderOption
   }
   parts.push(`<line x1="0" y1="${fmt(l.gridBottom)}" x2="${fmt(width)}" y2="${fmt(l.gridBottom)}" stroke="${palette.grid}" stroke-width="0.8"/>`)
 
-  const keyLines = wrap(spec.key, Math.max(20, Math.floor((width - size * 2) / (small * 0.55))))
+  const keyLines = wrapWords(spec.key, Math.max(20, Math.floor((width - size * 2) / (small * 0.55))))
   keyLines.forEach((line, i) => {
     parts.push(`<text x="0" y="${fmt(l.keyTop + i * small * 1.35)}" font-size="${fmt(small)}" fill="${palette.muted}">${xmlText(line)}</text>`)
   })
