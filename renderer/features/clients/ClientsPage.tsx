@@ -8,6 +8,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { PageHeader } from '../../components/PageHeader'
 import { SearchField } from '../../components/SearchField'
+import { moreRows, ShowMore } from '../../components/ShowMore'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { rowKeyHandlers } from '../../components/useListKeyboard'
 import { formatCount, formatDate } from '../../format'
@@ -179,18 +180,7 @@ export function ClientsPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {clients.data.total > clients.data.items.length && (
-            <Group p="md" justify="space-between">
-              <Text size="sm" c="dimmed">
-                Showing {clients.data.items.length} of {formatCount(clients.data.total)}. Search to narrow the list.
-              </Text>
-              {limit < 500 && (
-                <Button size="xs" variant="light" onClick={() => setLimit((l) => Math.min(500, l + 100))}>
-                  Show more
-                </Button>
-              )}
-            </Group>
-          )}
+          <ShowMore shown={clients.data.items.length} total={clients.data.total} limit={limit} onMore={() => setLimit(moreRows)} hint="Search to narrow the list." />
         </Card>
       )}
       {formOpen && (

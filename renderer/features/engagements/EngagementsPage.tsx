@@ -1,10 +1,11 @@
-import { Button, Card, Group, Select, Switch, Text } from '@mantine/core'
+import { Card, Group, Select, Switch } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconBriefcase } from '@tabler/icons-react'
 import { useState } from 'react'
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
 import { PageHeader } from '../../components/PageHeader'
 import { SearchField } from '../../components/SearchField'
+import { moreRows, ShowMore } from '../../components/ShowMore'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { useEngagements } from './engagements.queries'
 import { EngagementTable } from './EngagementTable'
@@ -67,18 +68,7 @@ export function EngagementsPage() {
       ) : (
         <Card withBorder radius="lg" padding={0}>
           <EngagementTable items={list.data.items} label="Engagements" showClient />
-          {list.data.total > list.data.items.length && (
-            <Group p="md" justify="space-between">
-              <Text size="sm" c="dimmed">
-                Showing {list.data.items.length} of {list.data.total.toLocaleString()}. Search or filter to narrow the list.
-              </Text>
-              {limit < 500 && (
-                <Button size="xs" variant="light" onClick={() => setLimit((l) => Math.min(500, l + 100))}>
-                  Show more
-                </Button>
-              )}
-            </Group>
-          )}
+          <ShowMore shown={list.data.items.length} total={list.data.total} limit={limit} onMore={() => setLimit(moreRows)} hint="Search or filter to narrow the list." />
         </Card>
       )}
     </>
