@@ -117,3 +117,9 @@ export function pruneBackups(dir: string): void {
 export function hasBackupOnDay(dir: string, day: string): boolean {
   return listBackups(dir).some((b) => b.createdAt.startsWith(day))
 }
+
+/** The first start of each day keeps a copy of the data as it was before that day's work. */
+export async function takeDailyBackupIfDue(sqlite: Sqlite.Database, dir: string, now: Date): Promise<BackupInfo | null> {
+  if (hasBackupOnDay(dir, now.toISOString().slice(0, 10))) return null
+  return createBackup(sqlite, dir, 'daily', now)
+}

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { dirname } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
-import { backupsDirFor, createBackup, hasBackupOnDay } from './backup'
+import { backupsDirFor, createBackup, takeDailyBackupIfDue } from './backup'
 import { DatabaseOpenError } from './errors'
 import { APPLICATION_ID, readSchemaVersion, runMigrations } from './migrate'
 import { migrations as defaultMigrations, type Migration } from './migrations'
@@ -157,10 +157,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
         { cause: error }
       )
     }
-    if (options.dailyBackup) {
-      const today = options.now().toISOString().slice(0, 10)
-      if (!hasBackupOnDay(backupsDir, today)) await createBackup(sqlite, backupsDir, 'daily', options.now())
-    }
+    if (options.dailyBackup) await takeDailyBackupIfDue(sqlite, backupsDir, options.now())
     return {
       path,
       sqlite,

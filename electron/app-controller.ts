@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { backupsDirFor, createBackup, listBackups, verifyBackupFile, type BackupInfo } from '../db/backup'
+import { backupsDirFor, createBackup, listBackups, takeDailyBackupIfDue, verifyBackupFile, type BackupInfo } from '../db/backup'
 import type { Deps } from '../db/deps'
 import { DatabaseOpenError } from '../db/errors'
 import { checkDatabaseContentsInWorker } from '../db/contents-check'
@@ -88,6 +88,8 @@ export function createAppController(options: ControllerOptions) {
   let recovery: RecoveryState | undefined
   /** The deferred content checks, while they run (resolved once they are done). */
   let contentChecks: Promise<void> | null = null
+  /** The daily backup taken after the first screen, once the checks have passed. */
+  let housekeeping: Promise<void> = Promise.resolve()
   const copySettingsPath = options.copySettingsPath ?? copySettingsPathFor(path)
   let copySettings: CopySettings = readCopySettings(copySettingsPath)
   let copying: Promise<void> = Promise.resolve()
@@ -135,7 +137,8 @@ export function createAppController(options: ControllerOptions) {
       trustedOrigin: options.trustedOrigin,
       dialogs: options.dialogs,
       shell: options.shell,
-      dailyBackup: options.dailyBackup,
+      // Taken after the first screen instead (see start): at 200 MB it takes about a second.
+      dailyBackup: false,
       onUnexpectedError: (channel, error) => {
         if (isCorruption(error)) void enterRecovery('corrupt', 'SQLite reported damage while reading or writing.')
         options.onUnexpectedError?.(channel, error)
@@ -182,8 +185,19 @@ export function createAppController(options: ControllerOptions) {
         contentChecks = null
       })
     }
-    // Copies to the chosen folder catch up after the first screen, never before it.
-    void syncBackupCopies()
+    // The daily backup and the copies to the chosen folder happen after the first screen,
+    // never before it; the backup waits for the checks, so it never copies a damaged file.
+    housekeeping = (async () => {
+      await contentChecks
+      if (options.dailyBackup && backend && !recovery) {
+        try {
+          await takeDailyBackupIfDue(backend.database.sqlite, backupsDir, options.deps.now())
+        } catch (error) {
+          options.onUnexpectedError?.('backups:daily', error)
+        }
+      }
+    })()
+    void housekeeping.then(syncBackupCopies)
     return 'ready'
   }
 
@@ -196,8 +210,9 @@ export function createAppController(options: ControllerOptions) {
   })
 
   const restoreFrom = async (backupPath: string): Promise<{ undoFileName: string | null }> => {
-    // The checks read the file a restore is about to replace: let them finish first.
+    // The checks and the daily backup read the file a restore is about to replace: let them finish first.
     await contentChecks
+    await housekeeping
     const verdict = verifyBackupFile(backupPath)
     if (!verdict.ok) throw new AppError('INVALID_INPUT', `That backup cannot be restored: ${verdict.reason}.`)
     if (verdict.schemaVersion > latest) throw new AppError('INVALID_INPUT', 'That backup was made by a newer version of Stagecraft.')
@@ -372,8 +387,17 @@ export function createAppController(options: ControllerOptions) {
     checksDone: async () => {
       await contentChecks
     },
+    /** Resolves once the work after the first screen (checks, daily backup, copies) is done. */
+    backgroundDone: async () => {
+      await contentChecks
+      await housekeeping
+      // The copies start once the daily backup is done: give them a turn to queue, then wait.
+      await new Promise((resolve) => setImmediate(resolve))
+      await copying
+    },
     close: async () => {
       await contentChecks
+      await housekeeping
       if (!backend) return
       try {
         await createBackup(backend.database.sqlite, backupsDir, 'on-quit', options.deps.now())

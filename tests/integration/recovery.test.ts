@@ -285,6 +285,36 @@ describe('content checks after the first screen (deferContentChecks, as the app 
     }
   })
 
+  it('takes the daily backup after the first screen, once the checks have passed', async () => {
+    await seed()
+    for (const f of readdirSync(join(dir, 'backups'))) rmSync(join(dir, 'backups', f))
+    const deps = { ...fixedDeps(), newId: () => randomUUID() }
+    const c = createAppController({ databasePath: db, deps, appVersion: 't', trustedOrigin: 'app://stagecraft', deferContentChecks: true, dailyBackup: true })
+    controllers.push(c)
+    expect(await c.start()).toBe('ready')
+    // The window is served before the backup exists...
+    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('-daily.db'))).toEqual([])
+    await c.backgroundDone()
+    // ...and it is there, verified, once the work after the first screen is done.
+    const daily = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('-daily.db'))
+    expect(daily).toHaveLength(1)
+    const copy = new Sqlite(join(dir, 'backups', daily[0]!), { readonly: true })
+    expect((copy.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n).toBe(40)
+    copy.close()
+  })
+
+  it('takes no daily backup of a file the checks find damaged', async () => {
+    await seed()
+    for (const f of readdirSync(join(dir, 'backups'))) if (f.endsWith('-daily.db')) rmSync(join(dir, 'backups', f))
+    garbleTail()
+    const c = createAppController({ databasePath: db, deps: fixedDeps(), appVersion: 't', trustedOrigin: 'app://stagecraft', deferContentChecks: true, dailyBackup: true })
+    controllers.push(c)
+    await c.start()
+    await c.backgroundDone()
+    expect(c.recovery).toBeDefined()
+    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('-daily.db'))).toEqual([])
+  })
+
   it('gives the same verdict on the worker thread as on this one', async () => {
     await seed()
     const { checkDatabaseContents } = await import('../../db/health')
