@@ -1,4 +1,4 @@
-import { closeSync, openSync, statSync, truncateSync, writeSync } from 'node:fs'
+import { closeSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs'
 import { tempDir } from '../helpers/temp'
 import { expect, test } from './support/fixtures'
 
@@ -125,6 +125,14 @@ test('copies backups to a chosen folder sealed with a passphrase, and restores o
     await page.getByRole('link', { name: 'Engagements' }).click()
     await page.getByRole('link', { name: 'Clients' }).first().click()
     await expect(page.getByRole('table', { name: 'Clients' }).locator('tbody tr')).toHaveCount(2)
+
+    // The drive is unplugged: backing up still works, and the screen says the copy was not made.
+    rmSync(drive, { recursive: true, force: true })
+    await page.getByRole('link', { name: 'Backups' }).click()
+    await page.getByRole('button', { name: 'Back up now' }).click()
+    await expect(card.getByText('The last copy was not made')).toBeVisible()
+    await expect(card).toContainText('Is the drive connected?')
+    await shot('04-drive-unplugged')
   } finally {
     cleanup()
   }
