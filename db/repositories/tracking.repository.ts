@@ -496,7 +496,8 @@ export async function setGate(db: Db, deps: Deps, input: SetGateInput): Promise<
 // ---------------------------------------------------------------------------------------
 // The view
 
-const toRow = (r: ItemRow): TrackingRow => ({
+/** A tracking_item row as the app reads it (also how portable files carry it). */
+export const trackingRowOf = (r: ItemRow): TrackingRow => ({
   itemId: r.item_id,
   kind: r.kind,
   title: r.title,
@@ -560,7 +561,7 @@ export async function trackingView(db: Db, deps: Deps, engagementId: string): Pr
     },
     plan,
     baseline: baseline ?? null,
-    rows: rows.map(toRow),
+    rows: rows.map(trackingRowOf),
     loggedByItem: new Map(logged.map((l) => [l.item_id ?? '', Number(l.days)])),
     gates: gates.map(
       (g): Gate => ({ id: g.id, phaseId: g.phase_id as PhaseId, criterion: g.criterion, doneAt: g.done_at, position: g.position })

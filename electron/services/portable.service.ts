@@ -6,7 +6,7 @@ import type { Deps } from '../../db/deps'
 import type { Db } from '../../db/repositories/client.repository'
 import { findAssessment } from '../../db/repositories/assessment.repository'
 import { findPlanByEngagement } from '../../db/repositories/plan.repository'
-import { statusHistory } from '../../db/repositories/tracking.repository'
+import { statusHistory, trackingRowOf } from '../../db/repositories/tracking.repository'
 import { describeIssues } from '../../shared/ipc/describe-issues'
 import { AppError } from '../../shared/ipc/result'
 import { planFromStored } from '../../shared/domain/planning/stored-plan'
@@ -29,7 +29,7 @@ import {
   type PortableFile,
   type PortableSummary
 } from '../../shared/schemas/portable.schema'
-import type { BaselinePlan, ItemStatus } from '../../shared/schemas/tracking.schema'
+import type { BaselinePlan } from '../../shared/schemas/tracking.schema'
 import { parseStrictJson } from './strict-json.service'
 
 /**
@@ -162,28 +162,7 @@ async function collectTracking(db: Db, engagementId: string) {
           createdAt: baseline.created_at
         }
       : null,
-    trackingItems: items.map((t) => ({
-      engagementId,
-      itemId: t.item_id,
-      kind: t.kind,
-      title: t.title,
-      phase: t.phase as PortableData['trackingItems'][number]['phase'],
-      position: t.position,
-      effortDays: t.effort_days,
-      inPlan: t.in_plan === 1,
-      status: t.status as ItemStatus,
-      blockedReason: t.blocked_reason,
-      blockedSince: t.blocked_since,
-      plannedStart: t.planned_start,
-      plannedEnd: t.planned_end,
-      baselineStart: t.baseline_start,
-      baselineEnd: t.baseline_end,
-      actualStart: t.actual_start,
-      actualEnd: t.actual_end,
-      owner: t.owner,
-      notes: t.notes,
-      updatedAt: t.updated_at
-    })),
+    trackingItems: items.map((t) => ({ engagementId, ...trackingRowOf(t) })),
     timeEntries: time.map((t) => ({ id: t.id, engagementId, itemId: t.item_id, date: t.date, days: t.days, note: t.note, createdAt: t.created_at })),
     gates: gates.map((g) => ({
       id: g.id,
