@@ -254,13 +254,16 @@ export function createAppController(options: ControllerOptions) {
   const recoveryStatus = () => {
     if (!recovery) return { mode: 'normal' }
     const newest = newestVerifiedBackup(backupsDir, latest)
+    const folder = copySettings.folder
+    const copy = folder ? listCopies(folder)[0] : undefined
     return {
       mode: 'recovery',
       problem: recovery.problem,
       message: PROBLEM_TEXT[recovery.problem],
       detail: recovery.detail,
       quarantineFolder: recovery.quarantineFolder,
-      newestBackup: newest ? describeBackup(newest) : null
+      newestBackup: newest ? describeBackup(newest) : null,
+      newestCopy: copy && folder ? { folder, fileName: copy.fileName, reason: copy.reason, createdAt: copy.createdAt, sizeBytes: copy.sizeBytes, sealed: copy.sealed } : null
     }
   }
 

@@ -58,13 +58,14 @@ const BackupItem = z.strictObject({
 })
 const BackupFileName = z.string().max(200).regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'is not a backup file name' })
 const CopyFileName = z.string().max(220).regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db(\.sealed)?$/, { message: 'is not a backup copy name' })
+const CopyItem = z.strictObject({ fileName: z.string(), reason: z.string(), createdAt: z.string(), sizeBytes: z.number().int(), sealed: z.boolean() })
 const BackupCopies = z.strictObject({
   /** The folder the consultant chose, or null when copies are off. */
   folder: z.string().nullable(),
   sealed: z.boolean(),
   available: z.boolean(),
   lastCopy: z.strictObject({ at: z.string(), ok: z.boolean(), message: z.string().nullable() }).nullable(),
-  items: z.array(z.strictObject({ fileName: z.string(), reason: z.string(), createdAt: z.string(), sizeBytes: z.number().int(), sealed: z.boolean() })).max(100)
+  items: z.array(CopyItem).max(100)
 })
 const Normal = z.strictObject({ mode: z.literal('normal') })
 const RecoveryStatus = z.discriminatedUnion('mode', [
@@ -75,7 +76,9 @@ const RecoveryStatus = z.discriminatedUnion('mode', [
     message: z.string(),
     detail: z.string(),
     quarantineFolder: z.string().nullable(),
-    newestBackup: BackupItem.nullable()
+    newestBackup: BackupItem.nullable(),
+    /** The newest copy in the folder the consultant chose (an external drive), when there is one. */
+    newestCopy: CopyItem.extend({ folder: z.string() }).nullable()
   })
 ])
 /** An opaque handle on a file main has read for import; the renderer never sends a path. */

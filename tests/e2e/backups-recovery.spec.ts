@@ -1,4 +1,5 @@
 import { closeSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { tempDir } from '../helpers/temp'
 import { expect, test } from './support/fixtures'
 
@@ -95,7 +96,7 @@ test('copies backups to a chosen folder sealed with a passphrase, and restores o
     await shot('01-choose-folder')
     dialogs.nextFolder = drive
     await modal.getByRole('button', { name: 'Choose folder…' }).click()
-    await expect(card.getByText('Sealed with a passphrase')).toBeVisible()
+    await expect(card.getByText('Sealed with a passphrase', { exact: true })).toBeVisible()
     await expect(card.getByRole('table', { name: 'Backup copies' }).locator('tbody tr')).toHaveCount(1)
     await expect(card).toContainText(drive)
 
@@ -133,6 +134,42 @@ test('copies backups to a chosen folder sealed with a passphrase, and restores o
     await expect(card.getByText('The last copy was not made')).toBeVisible()
     await expect(card).toContainText('Is the drive connected?')
     await shot('04-drive-unplugged')
+  } finally {
+    cleanup()
+  }
+})
+
+test('after the laptop loses its own backups, the recovery screen restores the sealed copy from the backup drive', async ({ app }) => {
+  const { page, shot, dialogs } = app
+  const { dir: drive, cleanup } = tempDir('stagecraft-drive-')
+  try {
+    await page.getByRole('button', { name: 'New client' }).first().click()
+    await page.getByRole('dialog', { name: 'New client' }).getByLabel('Client name').fill('Saved On The Drive')
+    await page.getByRole('dialog', { name: 'New client' }).getByRole('button', { name: 'Add client' }).click()
+    await expect(page.getByRole('heading', { name: 'Saved On The Drive', level: 1 })).toBeVisible()
+    await page.getByRole('link', { name: 'Backups' }).click()
+    await page.getByRole('button', { name: 'Choose a folder…' }).click()
+    const modal = page.getByRole('dialog', { name: 'Copy backups to another folder' })
+    await modal.getByLabel('Passphrase', { exact: true }).fill('drive passphrase 42')
+    await modal.getByLabel('Passphrase again').fill('drive passphrase 42')
+    dialogs.nextFolder = drive
+    await modal.getByRole('button', { name: 'Choose folder…' }).click()
+    await expect(page.getByRole('table', { name: 'Backup copies' }).locator('tbody tr')).toHaveCount(1)
+    await app.restart(() => {
+      truncateSync(app.databasePath, 0)
+      rmSync(join(dirname(app.databasePath), 'backups'), { recursive: true, force: true })
+    })
+    await expect(page.getByRole('alertdialog')).toBeVisible()
+    await expect(page.getByText('The newest copy in your backup folder')).toBeVisible()
+    await page.getByLabel('Passphrase of the copies').fill('wrong passphrase')
+    await page.getByRole('button', { name: 'Restore this copy' }).click()
+    await expect(page.getByText('The passphrase is not right, or the file has been changed.')).toBeVisible()
+    await shot('recovery-from-copy')
+    await page.getByLabel('Passphrase of the copies').fill('drive passphrase 42')
+    await page.getByRole('button', { name: 'Restore this copy' }).click()
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+    await page.getByRole('link', { name: 'Clients' }).first().click()
+    await expect(page.getByRole('table', { name: 'Clients' })).toContainText('Saved On The Drive')
   } finally {
     cleanup()
   }

@@ -117,6 +117,27 @@ describe('backup copies in a folder the consultant chooses', () => {
     expect(await clients()).toEqual(['Added Later', 'Confidential Client Ltd'])
   })
 
+  it('offers the newest copy on the recovery screen when the laptop lost its own backups, and restores it', async () => {
+    const c = await started()
+    await valueOf<any>(call(c, 'backups:set-folder', { passphrase: PASSPHRASE }))
+    await c.close()
+    // The disk failed: the database is cut to nothing and the local backups are gone.
+    truncateSync(db, 0)
+    rmSync(join(dataDir, 'backups'), { recursive: true, force: true })
+    const again = make()
+    expect(await again.start()).toBe('recovery')
+    const status = await valueOf<any>(call(again, 'recovery:status'))
+    expect(status).toMatchObject({ mode: 'recovery', newestBackup: null, newestCopy: { folder: driveDir, sealed: true } })
+
+    const wrong = await call(again, 'backups:restore-copy', { fileName: status.newestCopy.fileName, passphrase: 'not the passphrase' })
+    expect(wrong).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: WRONG_PASSPHRASE } })
+    expect((await valueOf<any>(call(again, 'recovery:status'))).mode).toBe('recovery')
+
+    await valueOf<any>(call(again, 'backups:restore-copy', { fileName: status.newestCopy.fileName, passphrase: PASSPHRASE }))
+    expect(await valueOf<any>(call(again, 'recovery:status'))).toEqual({ mode: 'normal' })
+    expect((await valueOf<any>(call(again, 'clients:list', {}))).items.map((i: { name: string }) => i.name)).toEqual(['Confidential Client Ltd'])
+  })
+
   it('keeps plain, verified copies when no passphrase is given', async () => {
     const c = await started()
     const set = await valueOf<any>(call(c, 'backups:set-folder', { passphrase: null }))

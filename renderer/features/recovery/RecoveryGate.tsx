@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Button, Card, Center, Group, Loader, PasswordInput, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
-import { IconDatabaseExclamation, IconRestore } from '@tabler/icons-react'
+import { IconDatabaseExclamation, IconFolderShare, IconRestore } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { ChannelOutput } from '../../../shared/ipc/contract'
 import { api, call } from '../../api'
 import { notifyError } from '../../components/notify'
@@ -23,6 +23,13 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
   const empty = useMutation({ mutationFn: () => call(api.recovery.startEmpty({})), onSuccess: done, onError: (e) => notifyError(e) })
   const quit = useMutation({ mutationFn: () => call(api.recovery.quit({})) })
   const b = status.newestBackup
+  const copy = status.newestCopy
+  const [passphrase, setPassphrase] = useState('')
+  // A wrong passphrase is said beside the field; other failures as a notice.
+  const fromCopy = useMutation({
+    mutationFn: () => call(api.backups.restoreCopy({ fileName: copy!.fileName, passphrase: copy!.sealed ? passphrase : null })),
+    onSuccess: done
+  })
 
   const confirmEmpty = () =>
     modals.openConfirmModal({
@@ -67,8 +74,44 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
               {b.counts && ` · ${describeCounts(b.counts)}`}
             </Alert>
           ) : (
-            <Alert color="gray" variant="light" radius="md" title="No usable backup was found">
-              You can start with an empty database, or quit and bring back a copy of your data by hand.
+            !copy && (
+              <Alert color="gray" variant="light" radius="md" title="No usable backup was found">
+                You can start with an empty database, or quit and bring back a copy of your data by hand.
+              </Alert>
+            )
+          )}
+          {copy && (
+            <Alert color={b ? 'gray' : 'teal'} variant="light" radius="md" icon={<IconFolderShare />} title={b ? 'Or the newest copy in your backup folder' : 'The newest copy in your backup folder'}>
+              <Stack gap="xs">
+                <Text size="sm">
+                  {formatDateTime(copy.createdAt)} · {copy.sealed ? 'sealed with your passphrase' : 'not sealed'} · in {copy.folder}
+                </Text>
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault()
+                    fromCopy.mutate()
+                  }}
+                >
+                  <Stack gap="xs">
+                    {copy.sealed && (
+                      <PasswordInput
+                        label="Passphrase of the copies"
+                        value={passphrase}
+                        onChange={(e) => {
+                          setPassphrase(e.currentTarget.value)
+                          if (fromCopy.isError) fromCopy.reset()
+                        }}
+                        error={fromCopy.isError ? (fromCopy.error instanceof Error ? fromCopy.error.message : String(fromCopy.error)) : undefined}
+                      />
+                    )}
+                    <Group justify="flex-end">
+                      <Button type="submit" variant={b ? 'default' : 'filled'} leftSection={<IconRestore size={16} />} loading={fromCopy.isPending} disabled={copy.sealed && !passphrase}>
+                        Restore this copy
+                      </Button>
+                    </Group>
+                  </Stack>
+                </form>
+              </Stack>
             </Alert>
           )}
           <Group justify="flex-end">
