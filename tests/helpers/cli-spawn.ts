@@ -3,6 +3,7 @@
  * cli` does), for the integration tests of each command.
  */
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -43,4 +44,11 @@ export function expectOneLineError(r: CliRun, code: number, line: RegExp): void 
   expect(r.stderr.trimEnd()).toMatch(line)
   expect(r.stderr).not.toMatch(/\n\s+at /)
   expect(r.code).toBe(code)
+}
+
+/** A good intake file (the api-startup fixture) changed by `change`, as JSON text, for refusal cases. */
+export function intakeVariant(change: (d: Record<string, any>) => void): string {
+  const d = JSON.parse(readFileSync(join(FIXTURES, 'api-startup.json'), 'utf8')) as Record<string, any>
+  change(d)
+  return JSON.stringify(d)
 }

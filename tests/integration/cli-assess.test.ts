@@ -3,11 +3,11 @@
  * temporary folder and checks stdout, stderr and the exit code.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/temp'
-import { BIN, CLEAN_ENV as ENV, FIXTURES, ROOT, expectOneLineError, spawnCli } from '../helpers/cli-spawn'
+import { BIN, CLEAN_ENV as ENV, FIXTURES, ROOT, expectOneLineError, spawnCli, intakeVariant } from '../helpers/cli-spawn'
 import { ASSESS_JSON_KEYS, EXPECTED_ASSESSMENTS, NEXT_HIRE_FIXTURES } from '../helpers/expected-assessments.helper'
 
 
@@ -41,12 +41,7 @@ describe('stagecraft assess (spawned)', () => {
     expect(r.stdout).toContain('also matched R4')
   })
 
-  const good = JSON.parse(readFileSync(join(FIXTURES, 'api-startup.json'), 'utf8')) as Record<string, any>
-  const bad = (fn: (d: Record<string, any>) => void) => {
-    const d = structuredClone(good)
-    fn(d)
-    return JSON.stringify(d)
-  }
+  const bad = intakeVariant
 
   it.each([
     ['out-of-range level', bad((d) => (d.maturity.deploy = 5)), /^intake\.json: maturity\.deploy: must be an integer from 0 to 4$/],

@@ -14,7 +14,7 @@ import { DEFAULT_LIBRARY } from '../../shared/content/library.content'
 import { fixedDeps } from '../helpers/deps'
 import { unzip, visibleText, xmllint, xmlParts } from '../helpers/readers'
 import { tempDir } from '../helpers/temp'
-import { FIXTURES, MAIN, ROOT, TSX_LOADER, CLEAN_ENV as ENV, expectOneLineError, spawnCli } from '../helpers/cli-spawn'
+import { FIXTURES, MAIN, ROOT, TSX_LOADER, CLEAN_ENV as ENV, expectOneLineError, spawnCli, intakeVariant } from '../helpers/cli-spawn'
 
 let dir: string
 let cleanup: () => void
@@ -86,12 +86,7 @@ describe('stagecraft export (spawned)', () => {
     expect(text).toContain(`We propose the full build-out option at ${total}`)
   }, 60_000)
 
-  const good = JSON.parse(readFileSync(join(FIXTURES, 'api-startup.json'), 'utf8')) as Record<string, any>
-  const bad = (fn: (d: Record<string, any>) => void) => {
-    const d = structuredClone(good)
-    fn(d)
-    return JSON.stringify(d)
-  }
+  const bad = intakeVariant
 
   it.each([
     ['out-of-range level', bad((d) => (d.maturity.deploy = 5)), /^intake\.json: maturity\.deploy: must be an integer from 0 to 4$/],

@@ -20,7 +20,7 @@ import {
 import { IntakeFileSchema } from '../../shared/schemas/intake.schema'
 import { EXPECTED_ASSESSMENTS } from '../helpers/expected-assessments.helper'
 import { tempDir } from '../helpers/temp'
-import { CLEAN_ENV as ENV, FIXTURES, ROOT, expectOneLineError, spawnCli } from '../helpers/cli-spawn'
+import { CLEAN_ENV as ENV, FIXTURES, ROOT, expectOneLineError, spawnCli, intakeVariant } from '../helpers/cli-spawn'
 
 
 let dir: string
@@ -143,12 +143,7 @@ describe('stagecraft plan (spawned)', () => {
     }
   })
 
-  const good = JSON.parse(readFileSync(join(FIXTURES, 'api-startup.json'), 'utf8')) as Record<string, any>
-  const bad = (fn: (d: Record<string, any>) => void) => {
-    const d = structuredClone(good)
-    fn(d)
-    return JSON.stringify(d)
-  }
+  const bad = intakeVariant
 
   it.each([
     ['out-of-range level', bad((d) => (d.maturity.deploy = 5)), /^intake\.json: maturity\.deploy: must be an integer from 0 to 4$/],
