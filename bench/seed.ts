@@ -28,6 +28,7 @@ import { PHASE_IDS } from '../shared/domain/catalogue'
 import { openDatabase } from '../db/connection'
 import { SEARCH_BACKFILL } from '../db/migrations/0006-tracking.migration'
 import { seedLibraryOnce } from '../db/repositories/library.repository'
+import { SAMPLE } from '../electron/services/sample.service'
 
 export interface SeedOptions {
   clients?: number
@@ -185,27 +186,9 @@ const PRIVATE_NOTES = [
 // ---------------------------------------------------------------------------------------
 // Plans: a few real generated plans, reused with each engagement's own dates and rate.
 
-const BASE_CONTEXT: AssessmentContext = {
-  ai_approach: 'fine_tune',
-  stage: 'pilot',
-  models_in_production: 1,
-  retrain_frequency: 'quarterly',
-  deploy_is_bottleneck: false,
-  degradation_incidents: false,
-  has_data: 'some',
-  has_objectives: true,
-  headcount: 180,
-  engineers: 35,
-  ml_staff: 1,
-  infra_staff: 0,
-  ml_staff_doing_infra: true,
-  ml_leadership: false,
-  demo_traction: true,
-  research_vision: false,
-  gpu_workloads: true,
-  cloud: 'aws'
-}
-const LOW: Maturity = { deploy: 1, monitor: 1, experiment: 0, logging: 1, data: 1, cicd: 1, infra: 1, tracking: 1 }
+// The sample client's workshop, and variations on it.
+const BASE_CONTEXT: AssessmentContext = SAMPLE.context
+const LOW: Maturity = SAMPLE.maturity
 const VARIANTS: { context: AssessmentContext; maturity: Maturity }[] = [
   { context: BASE_CONTEXT, maturity: LOW },
   { context: { ...BASE_CONTEXT, ai_approach: 'api', gpu_workloads: false, stage: 'production', models_in_production: 3 }, maturity: { ...LOW, deploy: 2, cicd: 2 } },

@@ -15,8 +15,8 @@ import { importIntake } from './intake.service'
 
 export const SAMPLE_CLIENT_NAME = 'Harbour Freight (sample)'
 
-/** A logistics scale-up whose ML engineer ended up writing Dockerfiles: the classic case. */
-const SAMPLE: IntakeFile = {
+/** A logistics scale-up whose ML engineer ended up writing Dockerfiles: the classic case (the benchmark seed starts from it too). */
+export const SAMPLE: IntakeFile = {
   version: 1,
   client: { name: SAMPLE_CLIENT_NAME, industry: 'Logistics', headcount: 180 },
   engagement: {
