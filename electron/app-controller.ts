@@ -90,6 +90,8 @@ export function createAppController(options: ControllerOptions) {
   let contentChecks: Promise<void> | null = null
   /** The daily backup taken after the first screen, once the checks have passed. */
   let housekeeping: Promise<void> = Promise.resolve()
+  /** The copies to the chosen folder that follow it. */
+  let afterHousekeeping: Promise<void> = Promise.resolve()
   const copySettingsPath = options.copySettingsPath ?? copySettingsPathFor(path)
   let copySettings: CopySettings = readCopySettings(copySettingsPath)
   let copying: Promise<void> = Promise.resolve()
@@ -197,7 +199,7 @@ export function createAppController(options: ControllerOptions) {
         }
       }
     })()
-    void housekeeping.then(syncBackupCopies)
+    afterHousekeeping = housekeeping.then(syncBackupCopies).catch(() => undefined)
     return 'ready'
   }
 
@@ -393,9 +395,7 @@ export function createAppController(options: ControllerOptions) {
     /** Resolves once the work after the first screen (checks, daily backup, copies) is done. */
     backgroundDone: async () => {
       await contentChecks
-      await housekeeping
-      // The copies start once the daily backup is done: give them a turn to queue, then wait.
-      await new Promise((resolve) => setImmediate(resolve))
+      await afterHousekeeping
       await copying
     },
     close: async () => {
