@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error -- a plain .mjs build script without type declarations
-import { MARKER, ORIGINAL, REPLACEMENT, patchText } from '../../../scripts/patch-docx.mjs'
+import { COMBINE_ORIGINAL, COMBINE_REPLACEMENT, MARKER, ORIGINAL, PATCHES, REPLACEMENT, WITHOUT_UNDEFINED_ORIGINAL, WITHOUT_UNDEFINED_REPLACEMENT, patchText, unpatched } from '../../../scripts/patch-docx.mjs'
 
 type Spread = (target: object, ...sources: unknown[]) => object
 
@@ -17,10 +17,64 @@ function helpers(): { original: Spread; patched: Spread } {
   return { original: make(ORIGINAL as string), patched: make(REPLACEMENT as string) }
 }
 
+type Merge = (formats: readonly object[]) => object
+type Strip = (object: object) => object
+
+/** `combine` and `withoutUndefined` as docx ships them (on the shipped spread) and as patched. */
+function formatHelpers(): { original: { combine: Merge; strip: Strip }; patched: { combine: Merge; strip: Strip } } {
+  const support = `
+    function _defineProperty(e, r, t) { return (r in e) ? Object.defineProperty(e, r, { value: t, enumerable: true, configurable: true, writable: true }) : e[r] = t, e }
+    function ownKeys(e, r) { var t = Object.keys(e); if (Object.getOwnPropertySymbols) { var o = Object.getOwnPropertySymbols(e); r && (o = o.filter(function (r) { return Object.getOwnPropertyDescriptor(e, r).enumerable })), t.push.apply(t, o) } return t }
+    ${ORIGINAL as string}
+  `
+  const make = (strip: string, combine: string) =>
+    new Function(`${support}\n${strip}\n${combine}\nreturn { combine, strip: withoutUndefined }`)() as { combine: Merge; strip: Strip }
+  return {
+    original: make(WITHOUT_UNDEFINED_ORIGINAL as string, COMBINE_ORIGINAL as string),
+    patched: make(WITHOUT_UNDEFINED_REPLACEMENT as string, COMBINE_REPLACEMENT as string)
+  }
+}
+
 /** Own properties with their descriptors and the prototype: what a spread can change. */
 function shape(o: object): unknown {
   return { proto: Object.getPrototypeOf(o), keys: Reflect.ownKeys(o).map(String), descriptors: Object.getOwnPropertyDescriptors(o) }
 }
+
+describe('the docx format-merging patch', () => {
+  const { original, patched } = formatHelpers()
+  const value = fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 4 }), fc.constant(undefined), fc.constant(null), fc.record({ a: fc.integer() }))
+  const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('__proto__', 'constructor', 'size', 'bold', '0', '10'))
+  // JSON cannot hold undefined, so undefined values are added after parsing (which makes an own "__proto__" key).
+  const format = fc.tuple(fc.dictionary(key, value, { maxKeys: 6 }), fc.array(key, { maxLength: 3 })).map(([defined, unset]) => ({ defined, unset }))
+  const materialise = ({ defined, unset }: { defined: Record<string, unknown>; unset: string[] }): object => {
+    const o = JSON.parse(JSON.stringify(defined, (_k, v: unknown) => (v === undefined ? null : v))) as Record<string, unknown>
+    for (const k of unset) Object.defineProperty(o, k, { value: undefined, enumerable: true, configurable: true, writable: true })
+    return o
+  }
+
+  it('withoutUndefined gives the same object as the shipped one', () => {
+    fc.assert(
+      fc.property(format, (f) => {
+        expect(shape(patched.strip(materialise(f)))).toEqual(shape(original.strip(materialise(f))))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('combine gives the same object as the shipped one, later formats winning and undefined never overriding', () => {
+    fc.assert(
+      fc.property(fc.array(format, { maxLength: 5 }), (formats) => {
+        const made = (merge: Merge) => merge(formats.map(materialise))
+        expect(shape(made(patched.combine))).toEqual(shape(made(original.combine)))
+      }),
+      { numRuns: 300 }
+    )
+    expect(patched.combine([{ bold: true, size: 20 }, { size: undefined, italic: false }, { size: 24 }])).toEqual({ bold: true, size: 24, italic: false })
+    const polluting = patched.combine([JSON.parse('{"__proto__": {"polluted": true}}') as object])
+    expect(Object.getPrototypeOf(polluting)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
 
 describe('the docx object-spread patch', () => {
   const { original, patched } = helpers()
@@ -52,10 +106,12 @@ describe('the docx object-spread patch', () => {
   })
 
   it('patches the shipped text once and then leaves it alone', () => {
-    const text = `var x = 1;\n${ORIGINAL as string}\nvar y = 2;`
+    const text = `var x = 1;\n${ORIGINAL as string}\nvar y = 2;\n${WITHOUT_UNDEFINED_ORIGINAL as string}\n${COMBINE_ORIGINAL as string}`
+    expect(unpatched(text)).toEqual(['_objectSpread2', 'withoutUndefined', 'combine'])
     const once = patchText(text) as string
     expect(once).toContain(MARKER)
-    expect(once).not.toContain(ORIGINAL)
+    for (const { original } of PATCHES as { original: string }[]) expect(once).not.toContain(original)
+    expect(unpatched(once)).toEqual([])
     expect(patchText(once)).toBeNull()
     expect(patchText('function other() {}')).toBeNull()
   })
@@ -65,7 +121,8 @@ describe('the docx object-spread patch', () => {
     const bundles = readdirSync(dist).filter((n) => /\.(mjs|cjs)$/.test(n) && !n.includes('.umd.'))
     const withHelper = bundles.filter((n) => readFileSync(join(dist, n), 'utf8').includes('function _objectSpread2'))
     expect(withHelper).toContain('layout.mjs')
-    const unpatched = withHelper.filter((n) => !readFileSync(join(dist, n), 'utf8').includes(MARKER as string))
-    expect(unpatched, 'run `node scripts/patch-docx.mjs` (npm install does)').toEqual([])
+    const left = withHelper.flatMap((n) => (unpatched(readFileSync(join(dist, n), 'utf8')) as string[]).map((helper) => `${n}: ${helper}`))
+    expect(left, 'run `node scripts/patch-docx.mjs` (npm install does)').toEqual([])
+    expect(readFileSync(join(dist, 'layout.mjs'), 'utf8')).toContain('stagecraft: fast format merge')
   })
 })
