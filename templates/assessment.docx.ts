@@ -8,7 +8,6 @@
  * Node only (the radar is rasterised with the bundled font), otherwise pure: no file writes.
  */
 import { Document, Paragraph, type FileChild } from 'docx'
-import { estimatePageNumbers } from 'docx/layout'
 import type { AssessmentReportModel } from './assessment-report.model'
 import { renderRadarPng } from './charts'
 import {
@@ -307,7 +306,7 @@ export function buildAssessmentReport(m: AssessmentReportModel, options: BuildOp
   }
   if (sections[0] && (on.cover || on.contents)) sections[0].newPage = true
 
-  const { contents, body: main } = renderOutline(theme, sections, {
+  const { contents, body: main, pageNumbers } = renderOutline(theme, sections, {
     contents: on.contents,
     newPage: on.cover,
     title: 'Contents'
@@ -333,7 +332,7 @@ export function buildAssessmentReport(m: AssessmentReportModel, options: BuildOp
       title: `${ASSESSMENT_REPORT_KICKER}: ${m.meta.clientName}`,
       subject: m.meta.engagementTitle,
       keywords: 'AI readiness, MLOps, hiring',
-      pageNumbers: options.pageNumbers === false ? undefined : (options.pageNumbers ?? estimatePageNumbers),
+      pageNumbers: options.pageNumbers === false ? undefined : (options.pageNumbers ?? pageNumbers),
       cover,
       body: [...contents, ...main]
     })

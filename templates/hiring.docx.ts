@@ -6,7 +6,6 @@
  * Pure builder: the model in, a docx Document out.
  */
 import { Document, Paragraph, type FileChild } from 'docx'
-import { estimatePageNumbers } from 'docx/layout'
 import type { BuildOptions } from './assessment.docx'
 import type { HiringPackModel } from './hiring.model'
 import { body, coverPage, numberedList } from './primitives'
@@ -39,7 +38,7 @@ export function buildHiringPack(m: HiringPackModel, options: BuildOptions = {}):
   }
   if (sections[0] && (on.cover || on.contents)) sections[0].newPage = true
 
-  const { contents, body: main } = renderOutline(theme, sections, { contents: on.contents, newPage: on.cover, title: 'Contents' })
+  const { contents, body: main, pageNumbers } = renderOutline(theme, sections, { contents: on.contents, newPage: on.cover, title: 'Contents' })
   const cover = on.cover
     ? coverPage(theme, {
         kicker: HIRING_PACK_KICKER,
@@ -62,7 +61,7 @@ export function buildHiringPack(m: HiringPackModel, options: BuildOptions = {}):
       title: `${HIRING_PACK_KICKER}: ${m.meta.clientName}`,
       subject: m.meta.engagementTitle,
       keywords: 'hiring, job descriptions, interview kits, scorecards',
-      pageNumbers: options.pageNumbers === false ? undefined : (options.pageNumbers ?? estimatePageNumbers),
+      pageNumbers: options.pageNumbers === false ? undefined : (options.pageNumbers ?? pageNumbers),
       cover,
       body: [...contents, ...main, ...closing]
     })

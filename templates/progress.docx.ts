@@ -8,7 +8,6 @@
  * Node only (the radar is rasterised with the bundled font), otherwise pure: no file writes.
  */
 import { Document, Paragraph, type FileChild } from 'docx'
-import { estimatePageNumbers } from 'docx/layout'
 import { PRINT_PALETTE } from '../shared/charts/svg'
 import { renderRadarPng } from './charts'
 import { body, bulletList, callout, coverPage, figure, keyFigures, keyValues, label, labelled, lead, spacer, table, type CellContent } from './primitives'
@@ -206,7 +205,7 @@ export function buildProgressReport(m: ProgressReportModel, options: BuildOption
   if (on.time) sections.push({ key: 'time', title: 'Time logged', content: timeSection(m, theme) })
   if (sections[0] && (on.cover || on.contents)) sections[0].newPage = true
 
-  const { contents, body: main } = renderOutline(theme, sections, { contents: on.contents, newPage: on.cover, title: 'Contents' })
+  const { contents, body: main, pageNumbers } = renderOutline(theme, sections, { contents: on.contents, newPage: on.cover, title: 'Contents' })
   const cover = on.cover
     ? coverPage(theme, {
         kicker: PROGRESS_REPORT_KICKER,
@@ -229,7 +228,7 @@ export function buildProgressReport(m: ProgressReportModel, options: BuildOption
       title: `${PROGRESS_REPORT_KICKER}: ${m.meta.clientName}`,
       subject: m.meta.engagementTitle,
       keywords: 'progress, status, delivery',
-      pageNumbers: options.pageNumbers === false ? undefined : (options.pageNumbers ?? estimatePageNumbers),
+      pageNumbers: options.pageNumbers === false ? undefined : (options.pageNumbers ?? pageNumbers),
       cover,
       body: [...contents, ...main]
     })

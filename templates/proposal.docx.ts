@@ -8,7 +8,6 @@
  * font; nothing is written anywhere).
  */
 import { AlignmentType, Document, Paragraph, type FileChild } from 'docx'
-import { estimatePageNumbers } from 'docx/layout'
 import { PRINT_PALETTE, type ChartPalette } from '../shared/charts/svg'
 import { splitTimeline } from '../shared/charts/timeline.chart'
 import type { BuildOptions } from './assessment.docx'
@@ -496,7 +495,7 @@ export function buildProposal(m: ProposalModel, options: BuildOptions = {}): Doc
   }
   if (sections[0] && (on.cover || on.contents)) sections[0].newPage = true
 
-  const { contents, body: main } = renderOutline(theme, sections, { contents: on.contents, newPage: on.cover, title: 'Contents' })
+  const { contents, body: main, pageNumbers } = renderOutline(theme, sections, { contents: on.contents, newPage: on.cover, title: 'Contents' })
   const cover = on.cover
     ? coverPage(theme, {
         kicker: PROPOSAL_KICKER,
@@ -520,7 +519,7 @@ export function buildProposal(m: ProposalModel, options: BuildOptions = {}): Doc
       title: `${PROPOSAL_KICKER}: ${m.meta.engagementTitle} for ${m.meta.clientName}`,
       subject: m.meta.engagementTitle,
       keywords: 'AI team, MLOps, hiring plan, proposal',
-      pageNumbers: options.pageNumbers === false ? undefined : (options.pageNumbers ?? estimatePageNumbers),
+      pageNumbers: options.pageNumbers === false ? undefined : (options.pageNumbers ?? pageNumbers),
       cover,
       body: [...contents, ...main, ...closing]
     })

@@ -6,7 +6,8 @@
  * without anyone having to update a field (docx's TableOfContents is an empty field that
  * only Word fills in).
  */
-import { InternalHyperlink, PageReference, Paragraph, TextRun, type FileChild } from 'docx'
+import { InternalHyperlink, PageReference, Paragraph, TextRun, type FileChild, type PageNumberEstimator } from 'docx'
+import { contentsPageNumbers } from './page-numbers'
 import { bookmarkName, heading } from './primitives'
 import { STYLE, rightTab, type DocumentTheme } from './styles'
 import { isRtlText, normaliseText, textRuns } from './text'
@@ -58,6 +59,11 @@ export function outlineEntries(sections: readonly OutlineSection[]): OutlineEntr
   return out
 }
 
+/** The entries the contents list (Heading 2 only when asked for). */
+export function listedEntries(entries: readonly OutlineEntry[], options: ContentsOptions = {}): OutlineEntry[] {
+  return entries.filter((entry) => entry.level === 1 || options.includeLevel2 === true)
+}
+
 /** The contents: a heading and one linked entry per section heading. */
 export function tableOfContents(theme: DocumentTheme, entries: readonly OutlineEntry[], options: ContentsOptions = {}): FileChild[] {
   const pageNumbers = options.pageNumbers ?? true
@@ -68,8 +74,7 @@ export function tableOfContents(theme: DocumentTheme, entries: readonly OutlineE
       children: textRuns(options.title ?? 'Contents')
     })
   ]
-  for (const entry of entries) {
-    if (entry.level === 2 && !options.includeLevel2) continue
+  for (const entry of listedEntries(entries, options)) {
     const text = normaliseText(entry.title).replace(/\s*\n\s*/g, ' ')
     out.push(
       new Paragraph({
@@ -101,16 +106,21 @@ export function outlineBody(sections: readonly OutlineSection[], entries: readon
   return out
 }
 
-/** Contents and body from one list of sections, so every heading is in the contents. */
+/**
+ * Contents and body from one list of sections, so every heading is in the contents, and the
+ * estimator that writes the contents' page numbers laying out no more pages than they need.
+ */
 export function renderOutline(
   theme: DocumentTheme,
   sections: readonly OutlineSection[],
   options: ContentsOptions & { contents?: boolean } = {}
-): { contents: FileChild[]; body: FileChild[]; entries: OutlineEntry[] } {
+): { contents: FileChild[]; body: FileChild[]; entries: OutlineEntry[]; pageNumbers: PageNumberEstimator } {
   const entries = outlineEntries(sections)
+  const listed = options.contents === false || options.pageNumbers === false ? [] : listedEntries(entries, options)
   return {
     contents: options.contents === false ? [] : tableOfContents(theme, entries, options),
     body: outlineBody(sections, entries),
-    entries
+    entries,
+    pageNumbers: contentsPageNumbers(listed.at(-1)?.bookmark)
   }
 }
