@@ -4,7 +4,7 @@
  * machine produce the same picture whatever fonts are installed.
  */
 import { createRequire } from 'node:module'
-import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js'
+import type { ResvgRenderOptions } from '@resvg/resvg-js'
 import { renderRadarSvg, type RadarChartSpec } from '../shared/charts/radar.chart'
 import { renderScenarioSvg, type ScenarioChartSpec } from '../shared/charts/scenario.chart'
 import { renderTimelineSvg, timelineHeight, type TimelineChartSpec } from '../shared/charts/timeline.chart'
@@ -16,9 +16,9 @@ const nodeRequire = createRequire(import.meta.url)
 /** The family chart text is drawn in: the bundled font. */
 export const CHART_FONT_FAMILY = BUNDLED_FONT_FAMILY
 
-let resvg: typeof ResvgClass | null = null
-function Resvg(): typeof ResvgClass {
-  resvg ??= (nodeRequire('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg
+let resvg: typeof import('@resvg/resvg-js') | null = null
+function resvgModule(): typeof import('@resvg/resvg-js') {
+  resvg ??= nodeRequire('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
   return resvg
 }
 
@@ -51,6 +51,11 @@ export function clearChartCache(): void {
   pngCacheBytes = 0
 }
 
+/** How many pictures are kept drawn (tests use it to see what a build had to draw itself). */
+export function chartCacheSize(): number {
+  return PNG_CACHE.size
+}
+
 function remember(key: string, png: Uint8Array): void {
   if (png.length > PNG_CACHE_MAX_BYTES / 4) return
   PNG_CACHE.set(key, png)
@@ -62,9 +67,13 @@ function remember(key: string, png: Uint8Array): void {
   }
 }
 
+function cacheKey(svg: string, options: SvgToPngOptions): string {
+  return `${Math.round(options.width)}|${options.fontFamily ?? ''}|${options.background ?? ''}|${svg}`
+}
+
 /** Rasterises an SVG string to PNG bytes with only the bundled fonts. Throws on invalid SVG. */
 export function svgToPng(svg: string, options: SvgToPngOptions): Uint8Array {
-  const key = `${Math.round(options.width)}|${options.fontFamily ?? ''}|${options.background ?? ''}|${svg}`
+  const key = cacheKey(svg, options)
   const known = PNG_CACHE.get(key)
   if (known) {
     PNG_CACHE.delete(key)
@@ -76,9 +85,9 @@ export function svgToPng(svg: string, options: SvgToPngOptions): Uint8Array {
   return png.slice()
 }
 
-function rasterise(svg: string, options: SvgToPngOptions): Uint8Array {
+function renderOptions(options: SvgToPngOptions): ResvgRenderOptions {
   const family = options.fontFamily ?? CHART_FONT_FAMILY
-  const renderOptions: ResvgRenderOptions = {
+  return {
     fitTo: { mode: 'width', value: Math.max(1, Math.round(options.width)) },
     font: {
       loadSystemFonts: false,
@@ -93,9 +102,37 @@ function rasterise(svg: string, options: SvgToPngOptions): Uint8Array {
     logLevel: 'off',
     ...(options.background ? { background: options.background } : {})
   }
-  const Renderer = Resvg()
-  const rendered = new Renderer(withoutExternalReferences(svg), renderOptions).render()
+}
+
+function rasterise(svg: string, options: SvgToPngOptions): Uint8Array {
+  const Renderer = resvgModule().Resvg
+  const rendered = new Renderer(withoutExternalReferences(svg), renderOptions(options)).render()
   return new Uint8Array(rendered.asPng())
+}
+
+/**
+ * Draws pictures ahead of a document build, several at once on the native thread pool (text
+ * to outlines and painting; only the PNG encoding comes back to this thread), so the build's
+ * own calls find them drawn. A picture that fails here is left for the build, which then
+ * reports the error itself.
+ */
+export async function prerenderSvgs(jobs: readonly { svg: string; options: SvgToPngOptions }[]): Promise<void> {
+  const { renderAsync } = resvgModule()
+  const pending = new Map<string, { svg: string; options: SvgToPngOptions }>()
+  for (const job of jobs) {
+    const key = cacheKey(job.svg, job.options)
+    if (!PNG_CACHE.has(key)) pending.set(key, job)
+  }
+  await Promise.all(
+    [...pending].map(async ([key, { svg, options }]) => {
+      try {
+        const rendered = await renderAsync(withoutExternalReferences(svg), renderOptions(options))
+        remember(key, new Uint8Array(rendered.asPng()))
+      } catch {
+        // The build draws it again and says what is wrong.
+      }
+    })
+  )
 }
 
 /** A chart picture for a document: PNG bytes and the size to show it at (pixels at 96 dpi). */
@@ -118,8 +155,32 @@ export interface RadarImageOptions {
   fontSize?: number
 }
 
-/** The readiness radar as a crisp PNG for Word, drawn from the same spec the app shows. */
-export function renderRadarPng(spec: RadarChartSpec, options: RadarImageOptions = {}): ChartImage {
+/**
+ * A chart ready to draw: its SVG and the PNG's width, with the size a document shows it at.
+ * Making one is cheap; `chartImage` draws it (cached), `prerenderCharts` draws several at once.
+ */
+export interface ChartDrawing {
+  svg: string
+  /** The PNG's width in pixels (the display width times the scale). */
+  pngWidth: number
+  /** Display width and height in pixels at 96 to the inch. */
+  width: number
+  height: number
+  title: string
+}
+
+/** Draws a chart (or takes it from the cache) as a picture for a document. */
+export function chartImage(drawing: ChartDrawing): ChartImage {
+  return { png: svgToPng(drawing.svg, { width: drawing.pngWidth }), width: drawing.width, height: drawing.height, title: drawing.title }
+}
+
+/** Draws charts ahead of the build that shows them, in parallel and off this thread where it can. */
+export function prerenderCharts(drawings: readonly ChartDrawing[]): Promise<void> {
+  return prerenderSvgs(drawings.map((d) => ({ svg: d.svg, options: { width: d.pngWidth } })))
+}
+
+/** The readiness radar, drawn from the same spec the app shows. */
+export function radarDrawing(spec: RadarChartSpec, options: RadarImageOptions = {}): ChartDrawing {
   const width = options.width ?? 560
   const height = options.height ?? 440
   const scale = options.scale ?? 3
@@ -133,7 +194,12 @@ export function renderRadarPng(spec: RadarChartSpec, options: RadarImageOptions 
   // resvg collapses the space before a <tspan> (the level after each axis label) that browsers
   // keep; the chart's markup has no stray whitespace, so preserving it is safe.
   const preserved = svg.replace(/^<svg /, '<svg xml:space="preserve" ')
-  return { png: svgToPng(preserved, { width: width * scale }), width, height, title: spec.title }
+  return { svg: preserved, pngWidth: width * scale, width, height, title: spec.title }
+}
+
+/** The readiness radar as a crisp PNG for Word. */
+export function renderRadarPng(spec: RadarChartSpec, options: RadarImageOptions = {}): ChartImage {
+  return chartImage(radarDrawing(spec, options))
 }
 
 export interface ChartImageOptions {
@@ -145,21 +211,26 @@ export interface ChartImageOptions {
   fontSize?: number
 }
 
-/** The plan's timeline (Gantt) as a crisp PNG; the height follows from its rows. */
-export function renderTimelinePng(spec: TimelineChartSpec, options: ChartImageOptions = {}): ChartImage {
+/** The plan's timeline (Gantt); the height follows from its rows. */
+export function timelineDrawing(spec: TimelineChartSpec, options: ChartImageOptions = {}): ChartDrawing {
   const width = options.width ?? 640
   const fontSize = options.fontSize ?? 10.5
   const scale = options.scale ?? 3
   const height = timelineHeight(spec, width, fontSize)
   const svg = renderTimelineSvg(spec, { width, height, palette: options.palette ?? PRINT_PALETTE, fontFamily: CHART_FONT_FAMILY, fontSize })
-  return { png: svgToPng(svg, { width: width * scale }), width, height, title: spec.title }
+  return { svg, pngWidth: width * scale, width, height, title: spec.title }
 }
 
-/** The first-hire scenario chart as a crisp PNG, drawn from the same spec the plan screen shows. */
-export function renderScenarioPng(spec: ScenarioChartSpec, options: ChartImageOptions & { height?: number } = {}): ChartImage {
+/** The plan's timeline (Gantt) as a crisp PNG. */
+export function renderTimelinePng(spec: TimelineChartSpec, options: ChartImageOptions = {}): ChartImage {
+  return chartImage(timelineDrawing(spec, options))
+}
+
+/** The first-hire scenario chart, drawn from the same spec the plan screen shows. */
+export function scenarioDrawing(spec: ScenarioChartSpec, options: ChartImageOptions & { height?: number } = {}): ChartDrawing {
   const width = options.width ?? 640
   const height = options.height ?? 300
   const scale = options.scale ?? 3
   const svg = renderScenarioSvg(spec, { width, height, palette: options.palette ?? PRINT_PALETTE, fontFamily: CHART_FONT_FAMILY, fontSize: options.fontSize ?? 14 })
-  return { png: svgToPng(svg, { width: width * scale }), width, height, title: spec.title }
+  return { svg, pngWidth: width * scale, width, height, title: spec.title }
 }

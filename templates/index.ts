@@ -10,7 +10,7 @@ import { buildHiringPack } from './hiring.docx'
 import { buildHiringPackModel, type HiringPackInput, type HiringPackModel } from './hiring.model'
 import { buildProgressReport } from './progress.docx'
 import { buildProgressReportModel, type ProgressReportInput, type ProgressReportModel } from './progress.model'
-import { buildProposal } from './proposal.docx'
+import { buildProposal, prepareProposal } from './proposal.docx'
 import { buildProposalModel, type ProposalInput, type ProposalModel } from './proposal.model'
 
 export interface TemplateDefinition<Input, Model> {
@@ -22,6 +22,8 @@ export interface TemplateDefinition<Input, Model> {
   buildModel: (input: Input) => Model
   /** The document itself. */
   build: (model: Model) => Document
+  /** Work that can be done ahead of `build`, in parallel (drawing charts); optional. */
+  prepare?: (model: Model) => Promise<void>
   /** A file name to suggest (without folder), from the model. */
   fileName: (model: Model) => string
 }
@@ -58,6 +60,7 @@ export const proposalTemplate: TemplateDefinition<ProposalInput, ProposalModel> 
     'What the client reads and signs: executive summary, current state, the phased plan with its timeline, hiring plan and job descriptions, investment, assumptions, terms, acceptance and interview kits.',
   buildModel: buildProposalModel,
   build: (m) => buildProposal(m),
+  prepare: prepareProposal,
   fileName: (m) => safeFileName(`Proposal - ${m.meta.clientName} - ${m.meta.engagementTitle}`)
 }
 
@@ -110,6 +113,7 @@ export type TemplateInput<N extends TemplateName> = Parameters<(typeof TEMPLATES
 export async function renderTemplate<N extends TemplateName>(name: N, input: TemplateInput<N>): Promise<{ fileName: string; bytes: Buffer }> {
   const template = TEMPLATES[name] as unknown as TemplateDefinition<TemplateInput<N>, unknown>
   const model = template.buildModel(input)
+  await template.prepare?.(model)
   return { fileName: template.fileName(model), bytes: await packDocument(template.build(model)) }
 }
 

@@ -9,9 +9,9 @@
  */
 import { AlignmentType, Document, Paragraph, type FileChild } from 'docx'
 import { PRINT_PALETTE, type ChartPalette } from '../shared/charts/svg'
-import { splitTimeline } from '../shared/charts/timeline.chart'
+import { splitTimeline, type TimelineChartSpec } from '../shared/charts/timeline.chart'
 import type { BuildOptions } from './assessment.docx'
-import { renderRadarPng, renderScenarioPng, renderTimelinePng } from './charts'
+import { chartImage, prerenderCharts, radarDrawing, scenarioDrawing, timelineDrawing, type ChartDrawing } from './charts'
 import {
   body,
   bulletList,
@@ -90,12 +90,49 @@ function summarySection(m: ProposalModel, theme: DocumentTheme): FileChild[] {
 }
 
 // ---------------------------------------------------------------------------------------
+// Charts
+
+function radarOf(m: ProposalModel, theme: DocumentTheme): ChartDrawing {
+  return radarDrawing(m.currentState.radar, { width: 560, height: 340, palette: accentPalette(theme), fontSize: 12, scale: CHART_SCALE })
+}
+
+/** The plan's timeline; long plans are cut into several charts so each stays readable on a page. */
+function timelinesOf(m: ProposalModel, theme: DocumentTheme): { spec: TimelineChartSpec; drawing: ChartDrawing }[] {
+  return splitTimeline(m.plan.timeline, 34).map((spec) => ({
+    spec,
+    drawing: timelineDrawing(spec, { width: theme.page.textWidthPx, palette: phasePalette(theme), fontSize: 10.5, scale: CHART_SCALE })
+  }))
+}
+
+/** The first-hire scenario, drawn at the plan screen's size and shown scaled to the text width, so its notes fit. */
+function scenarioOf(m: ProposalModel, theme: DocumentTheme): ChartDrawing | undefined {
+  const spec = m.plan.scenario
+  return spec ? scenarioDrawing(spec, { width: 900, height: 360, palette: accentPalette(theme), fontSize: 14.5, scale: 1.5 }) : undefined
+}
+
+/**
+ * Draws the proposal's charts ahead of `buildProposal`, several at once off this thread, so the
+ * build finds them drawn (rasterising them one after another is most of a first build).
+ */
+export function prepareProposal(m: ProposalModel): Promise<void> {
+  const theme = createTheme(m.branding, m.logo)
+  const drawings: ChartDrawing[] = []
+  if (m.sections.currentState) drawings.push(radarOf(m, theme))
+  if (m.sections.plan) {
+    drawings.push(...timelinesOf(m, theme).map((t) => t.drawing))
+    const scenario = scenarioOf(m, theme)
+    if (scenario) drawings.push(scenario)
+  }
+  return prerenderCharts(drawings)
+}
+
+// ---------------------------------------------------------------------------------------
 // Current state
 
 function currentStateSection(m: ProposalModel, theme: DocumentTheme): { content: FileChild[]; subsections: OutlineSection[] } {
   const cs = m.currentState
   const c = theme.colours
-  const image = renderRadarPng(cs.radar, { width: 560, height: 340, palette: accentPalette(theme), fontSize: 12, scale: CHART_SCALE })
+  const image = chartImage(radarOf(m, theme))
   const content: FileChild[] = [
     ...body(`${m.meta.clientName} scores ${cs.overall} of 4 overall and ${cs.platform} of 4 on the platform. ${cs.intro}`),
     ...figure(theme, { png: image.png, width: image.width, height: image.height, altText: image.title, keepWithNext: true, caption: 'Readiness by dimension, 0–4, from the workshop.' }),
@@ -242,10 +279,9 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
   const p = m.plan
   const c = theme.colours
   const content: FileChild[] = [...body(p.intro)]
-  // Long plans are cut into several charts so each stays readable on a page.
-  const charts = splitTimeline(p.timeline, 34)
-  charts.forEach((spec, i) => {
-    const image = renderTimelinePng(spec, { width: theme.page.textWidthPx, palette: phasePalette(theme), fontSize: 10.5, scale: CHART_SCALE })
+  const charts = timelinesOf(m, theme)
+  charts.forEach(({ spec, drawing }, i) => {
+    const image = chartImage(drawing)
     content.push(
       ...figure(theme, {
         png: image.png,
@@ -283,9 +319,9 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
       ...(p.totals.optionalDays ? [new Paragraph({ children: labelled('Optional work', `${p.totals.optionalDays}, ${p.totals.optionalCost}`, { color: c.muted }) })] : [])
     ]
   })
-  if (p.scenario) {
-    // Drawn at the plan screen's size and shown scaled to the text width, so its notes fit.
-    const image = renderScenarioPng(p.scenario, { width: 900, height: 360, palette: accentPalette(theme), fontSize: 14.5, scale: 1.5 })
+  const scenario = scenarioOf(m, theme)
+  if (scenario) {
+    const image = chartImage(scenario)
     const [intro, ...lines] = p.scenarioText
     subsections.push({
       key: 'first_feature',

@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readinessRadar } from '../../../shared/charts/readiness-radar'
 import { pngSize } from '../../../templates/branding'
-import { clearChartCache, renderRadarPng, svgToPng } from '../../../templates/charts'
+import { chartCacheSize, chartImage, clearChartCache, prerenderCharts, prerenderSvgs, radarDrawing, renderRadarPng, svgToPng, timelineDrawing } from '../../../templates/charts'
+import { buildProposal, prepareProposal } from '../../../templates/proposal.docx'
+import { buildProposalModel } from '../../../templates/proposal.model'
+import { syntheticProposalInput } from '../../../bench/proposal.bench'
+import { proposalInputFrom } from '../../helpers/proposal-input.helper'
 import { BUNDLED_FONT_FAMILY, bundledFontData, bundledFontPath, nativeReadablePath } from '../../../templates/fonts'
 import { tempDir } from '../../helpers/temp'
 
@@ -37,6 +41,37 @@ describe('charts for Word', () => {
     expect(Buffer.from(second).equals(original)).toBe(true)
     // Another size is another picture.
     expect(pngSize(svgToPng(text('Cached'), { width: 100 }))).toEqual({ width: 100, height: 20 })
+  })
+
+  it('draws charts ahead of a build, in parallel, to the same bytes the build would draw', async () => {
+    const { input } = syntheticProposalInput(30, 3)
+    const model = buildProposalModel(input)
+    const drawings = [radarDrawing(readinessRadar({ title: 'Now', maturity: m }), { width: 500, height: 400 }), timelineDrawing(model.plan.timeline, { width: 600, scale: 2 })]
+    clearChartCache()
+    const alone = drawings.map((d) => Buffer.from(chartImage(d).png))
+    clearChartCache()
+    await prerenderCharts(drawings)
+    expect(chartCacheSize()).toBe(2)
+    drawings.forEach((d, i) => expect(Buffer.from(chartImage(d).png).equals(alone[i]!)).toBe(true))
+    expect(chartCacheSize()).toBe(2)
+  })
+
+  it('leaves a picture that cannot be drawn ahead to the build, which reports it', async () => {
+    clearChartCache()
+    await expect(prerenderSvgs([{ svg: '<svg', options: { width: 10 } }])).resolves.toBeUndefined()
+    expect(chartCacheSize()).toBe(0)
+    expect(() => svgToPng('<svg', { width: 10 })).toThrow()
+  })
+
+  it('prepares every chart of a proposal, so building it draws nothing more', async () => {
+    for (const input of [syntheticProposalInput(60, 7).input, proposalInputFrom('no-data'), proposalInputFrom('api-startup', { sections: { plan: false } })]) {
+      const model = buildProposalModel(input)
+      clearChartCache()
+      await prepareProposal(model)
+      const drawn = chartCacheSize()
+      buildProposal(model)
+      expect(chartCacheSize()).toBe(drawn)
+    }
   })
 
   it('resolves the bundled TTF faces through the package system', () => {
