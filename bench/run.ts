@@ -66,7 +66,7 @@ try {
     proposal.proposal,
     (t) => t.median < 250,
     proposal.packOnly,
-    'first export (charts drawn afresh); floor: the docx library packing the same pre-built document, page layout included'
+    'first export (charts drawn afresh, ahead of the build); floor: the docx library packing the same pre-built document, contents page layout included'
   )
   timed('… the same export again, charts already drawn (as after the preview)', '< 250 ms', proposal.repeat, (t) => t.median < 250, proposal.packOnly)
   timed('… first export, contents page numbers left to Word (no page layout)', '< 250 ms', proposal.withoutPageNumbers, (t) => t.median < 250)
