@@ -2,6 +2,19 @@ import { Center, Loader, Text } from '@mantine/core'
 import { useEffect, useRef, useState } from 'react'
 
 /**
+ * Word, LibreOffice and the other readers number pages as they lay them out; this preview
+ * breaks pages only where the document forces a break and does not number them, so the
+ * footers' "Page … of …" would read "Page  of ". The preview leaves those words out.
+ */
+function withoutPageNumberWords(root: HTMLElement): void {
+  for (const footer of root.querySelectorAll('footer')) {
+    for (const span of footer.querySelectorAll('span')) {
+      if (span.children.length === 0 && /^\s*(Page|of)\s*$/.test(span.textContent ?? '')) span.remove()
+    }
+  }
+}
+
+/**
  * Renders the document's first pages in the window (docx-preview, loaded only on this
  * screen). It is a preview: Word and LibreOffice lay text out slightly differently.
  */
@@ -30,6 +43,7 @@ export function DocxPreview({ base64 }: { base64: string | undefined }) {
         // Only the first pages: the rest stays in the file.
         const pages = target.querySelectorAll('section.sc-docx')
         pages.forEach((p, i) => i >= 4 && p.remove())
+        withoutPageNumberWords(target)
         if (!cancelled) setState('idle')
       } catch {
         if (!cancelled) setState('error')
