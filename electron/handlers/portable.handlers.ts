@@ -11,9 +11,12 @@ import type { HandlerContext } from './context'
 
 const FILTER = [{ name: 'Stagecraft engagement', extensions: [PORTABLE_EXTENSION] }]
 
-/** How long a file read by "inspect" waits for its import, and how many wait at once. */
+/**
+ * How long a file read by "inspect" waits for its import, and how many wait at once: only the
+ * file on screen, as a portable file may be up to 200 MB and is held parsed in memory.
+ */
 export const PENDING_TTL_MS = 15 * 60 * 1000
-export const MAX_PENDING = 3
+export const MAX_PENDING = 1
 
 interface Pending {
   name: string

@@ -303,6 +303,17 @@ describe('portable engagement files (.stagecraft)', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^old\.stagecraft: data: .*"exports"/) } })
   })
 
+  it('only the file chosen last waits for its import, so at most one large file is held in memory', async () => {
+    td.nextOpen = await exportTo('first.stagecraft')
+    const first = await valueOf<any>(callAs(target, 'portable:inspect', {}))
+    const second = await valueOf<any>(callAs(target, 'portable:inspect', {}))
+    const stale = await callAs(target, 'portable:import', { token: first.token, mode: 'keep-both' })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'That file is no longer open for import. Choose it again.' } })
+    expect(counts(target)).toEqual([0, 0, 0, 0, 0])
+    await valueOf(callAs(target, 'portable:import', { token: second.token, mode: 'keep-both' }))
+    expect(counts(target)[0]).toBe(1)
+  })
+
   it('refuses to export an engagement whose documents sent make the file too large, saying so; ~30 MB of documents still export', async () => {
     // Three more large documents (as if sent with a large logo), stored as the app stores them.
     const insert = source.database.sqlite.prepare(
