@@ -1,10 +1,10 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
-import { modals } from '@mantine/modals'
 import { IconArchive, IconBriefcase, IconDots, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, call } from '../../api'
-import { notifyError, notifySaved } from '../../components/notify'
+import { notifyError } from '../../components/notify'
+import { confirmDelete, toggleArchived } from '../../components/recordActions'
 import { PageHeader } from '../../components/PageHeader'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { EngagementFormModal } from '../engagements/EngagementFormModal'
@@ -39,7 +39,7 @@ export function ClientDetailPage() {
   if (client.isError) return <ErrorState error={client.error} onRetry={() => void client.refetch()} />
   const c = client.data
 
-  const confirmDelete = async () => {
+  const askToDelete = async () => {
     let preview
     try {
       preview = await call(api.clients.deletePreview({ id: c.id }))
@@ -48,7 +48,8 @@ export function ClientDetailPage() {
       return
     }
     const count = preview.engagements.length
-    modals.openConfirmModal({
+    confirmDelete({
+      name: c.name,
       title: `Delete ${c.name}?`,
       children: (
         <Stack gap="xs">
@@ -77,28 +78,14 @@ export function ClientDetailPage() {
         </Stack>
       ),
       size: 'md',
-      labels: { confirm: count ? `Delete client and ${count} engagement${count === 1 ? '' : 's'}` : 'Delete client', cancel: 'Keep it' },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await remove.mutateAsync(c.id)
-          notifySaved(`Deleted ${c.name}`)
-          navigate('/clients')
-        } catch (error) {
-          notifyError(error, 'The client was not deleted')
-        }
-      }
+      confirmLabel: count ? `Delete client and ${count} engagement${count === 1 ? '' : 's'}` : 'Delete client',
+      remove: () => remove.mutateAsync(c.id),
+      afterDelete: () => navigate('/clients'),
+      failed: 'The client was not deleted'
     })
   }
 
-  const toggleArchive = async () => {
-    try {
-      await archive.mutateAsync({ id: c.id, archived: !c.archivedAt })
-      notifySaved(c.archivedAt ? `${c.name} is back in the list` : `Archived ${c.name}`)
-    } catch (error) {
-      notifyError(error)
-    }
-  }
+  const toggleArchive = () => toggleArchived({ name: c.name, archivedAt: c.archivedAt }, (archived) => archive.mutateAsync({ id: c.id, archived }))
 
   return (
     <>
@@ -134,7 +121,7 @@ export function ClientDetailPage() {
                   {c.archivedAt ? 'Restore from archive' : 'Archive client'}
                 </Menu.Item>
                 <Menu.Divider />
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete}>
+                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={askToDelete}>
                   Delete client…
                 </Menu.Item>
               </Menu.Dropdown>

@@ -1,9 +1,8 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Menu, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { modals } from '@mantine/modals'
 import { IconArchive, IconCalendarStats, IconChecklist, IconDots, IconEdit, IconFileText, IconTrash } from '@tabler/icons-react'
 import { Link, useNavigate, useParams } from 'react-router'
-import { notifyError, notifySaved } from '../../components/notify'
+import { confirmDelete, toggleArchived } from '../../components/recordActions'
 import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { formatDate, formatMoney } from '../../format'
@@ -39,35 +38,22 @@ export function EngagementDetailPage() {
   if (engagement.isError) return <ErrorState error={engagement.error} onRetry={() => void engagement.refetch()} />
   const e = engagement.data
 
-  const confirmDelete = () =>
-    modals.openConfirmModal({
+  const askToDelete = () =>
+    confirmDelete({
+      name: e.title,
       title: `Delete “${e.title}”?`,
       children: (
         <Text size="sm">
           The engagement and everything recorded in it are removed for good. To keep its history, archive it instead.
         </Text>
       ),
-      labels: { confirm: 'Delete engagement', cancel: 'Keep it' },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await remove.mutateAsync(e.id)
-          notifySaved(`Deleted ${e.title}`)
-          navigate(`/clients/${e.clientId}`)
-        } catch (error) {
-          notifyError(error, 'The engagement was not deleted')
-        }
-      }
+      confirmLabel: 'Delete engagement',
+      remove: () => remove.mutateAsync(e.id),
+      afterDelete: () => navigate(`/clients/${e.clientId}`),
+      failed: 'The engagement was not deleted'
     })
 
-  const toggleArchive = async () => {
-    try {
-      await archive.mutateAsync({ id: e.id, archived: !e.archivedAt })
-      notifySaved(e.archivedAt ? `${e.title} is back in the list` : `Archived ${e.title}`)
-    } catch (error) {
-      notifyError(error)
-    }
-  }
+  const toggleArchive = () => toggleArchived({ name: e.title, archivedAt: e.archivedAt }, (archived) => archive.mutateAsync({ id: e.id, archived }))
 
   return (
     <>
@@ -119,7 +105,7 @@ export function EngagementDetailPage() {
                   {e.archivedAt ? 'Restore from archive' : 'Archive engagement'}
                 </Menu.Item>
                 <Menu.Divider />
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete}>
+                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={askToDelete}>
                   Delete engagement…
                 </Menu.Item>
               </Menu.Dropdown>
