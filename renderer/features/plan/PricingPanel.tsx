@@ -156,18 +156,21 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
                 </Button>
               </Group>
               {form.values.paymentMilestones.map((m, i) => (
-                <Group key={i} gap="xs" wrap="nowrap">
-                  <TextInput aria-label="Payment" style={{ flex: 1 }} {...form.getInputProps(`paymentMilestones.${i}.label`)} />
-                  <NumberInput aria-label="Percent" w={80} min={0} max={100} suffix="%" {...form.getInputProps(`paymentMilestones.${i}.percent`)} />
-                  {'milestone' in m && m.milestone ? (
-                    <Select aria-label="Due at" w={170} data={milestoneOptions} allowDeselect={false} {...form.getInputProps(`paymentMilestones.${i}.milestone`)} />
-                  ) : (
-                    <NumberInput aria-label="Due week" w={90} min={1} prefix="wk " {...form.getInputProps(`paymentMilestones.${i}.dueWeek`)} />
-                  )}
-                  <ActionIcon variant="subtle" color="red" aria-label="Remove payment" onClick={() => form.removeListItem('paymentMilestones', i)}>
-                    <IconTrash size={14} />
-                  </ActionIcon>
-                </Group>
+                // Two lines each, so a payment's name and the milestone it falls due at read in full.
+                <Stack key={i} gap={6}>
+                  <TextInput aria-label="Payment" {...form.getInputProps(`paymentMilestones.${i}.label`)} />
+                  <Group gap="xs" wrap="nowrap">
+                    <NumberInput aria-label="Percent" w={96} min={0} max={100} suffix="%" {...form.getInputProps(`paymentMilestones.${i}.percent`)} />
+                    {'milestone' in m && m.milestone ? (
+                      <Select aria-label="Due at" style={{ flex: 1 }} data={milestoneOptions} allowDeselect={false} {...form.getInputProps(`paymentMilestones.${i}.milestone`)} />
+                    ) : (
+                      <NumberInput aria-label="Due week" style={{ flex: 1 }} min={1} prefix="week " {...form.getInputProps(`paymentMilestones.${i}.dueWeek`)} />
+                    )}
+                    <ActionIcon variant="subtle" color="red" aria-label="Remove payment" onClick={() => form.removeListItem('paymentMilestones', i)}>
+                      <IconTrash size={14} />
+                    </ActionIcon>
+                  </Group>
+                </Stack>
               ))}
               {form.errors.paymentMilestones && <Text size="xs" c="red">{String(form.errors.paymentMilestones)}</Text>}
               <Group justify="flex-end" mt="sm">
