@@ -30,14 +30,22 @@ function LoadChart({ consultant }: { consultant: string | null }) {
     queryKey: ['load', consultant],
     queryFn: () => call(api.dashboard.load({ ...(consultant ? { consultant } : {}), weeks: 12 }))
   })
-  if (!load.data) return null
+  const title = `${consultant ? `${consultant}'s load` : 'Load across engagements'}, next 12 weeks`
+  if (load.isPending) return <LoadingState label={`Loading ${title.toLowerCase()}`} rows={2} />
+  if (load.isError) return <ErrorState error={load.error} onRetry={() => void load.refetch()} />
   const max = Math.max(load.data.limitDaysPerWeek, ...load.data.weeks.map((w) => w.days), 1)
+  const idle = load.data.weeks.every((w) => w.days === 0)
   return (
     <Card withBorder radius="lg" padding="lg">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h5">{consultant ? `${consultant}'s load` : 'Load across engagements'}, next 12 weeks</Title>
+        <Title order={2} size="h5">{title}</Title>
         <Text size="xs" c="dimmed">Overbooked above {load.data.limitDaysPerWeek} days a week</Text>
       </Group>
+      {idle && (
+        <Text size="sm" c="dimmed" mb="xs">
+          No work is planned in these weeks. Work whose planned dates have passed shows as late in the table below.
+        </Text>
+      )}
       <div className="sc-load" role="img" aria-label={load.data.weeks.map((w) => `${w.isoWeek}: ${w.days} days${w.overbooked ? ', overbooked' : ''}`).join('; ')}>
         {load.data.weeks.map((w) => (
           <Tooltip key={w.weekStart} label={`Week of ${formatDate(w.weekStart)}: ${w.days} days on ${w.engagements} engagement${w.engagements === 1 ? '' : 's'}${w.overbooked ? ' — overbooked' : ''}`}>
