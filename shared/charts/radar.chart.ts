@@ -40,6 +40,15 @@ const point = (cx: number, cy: number, r: number, angle: number): [number, numbe
   cy + r * Math.sin(angle)
 ]
 
+/**
+ * How wide a label may be drawn, estimated on the generous side: the axis names in semibold
+ * average about half the font size a letter in Inter and Liberation Sans, and 0.58 in DejaVu
+ * Sans Bold, the widest fallback the app meets on Linux (tests draw them in both).
+ */
+export function labelTextWidth(text: string, size: number): number {
+  return text.length * size * 0.6
+}
+
 /** Renders the spec to a standalone SVG string (no scripts, no external references). */
 export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): string {
   const { width, height, palette } = options
@@ -50,8 +59,17 @@ export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): st
   const legendHeight = showLegend ? size * 2.4 : 0
   const cx = width / 2
   const cy = (height - legendHeight) / 2 + size * 0.3
-  const radius = Math.max(10, Math.min(width / 2 - size * 7.5, (height - legendHeight) / 2 - size * 2.6))
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n
+  const current = spec.series.find((s) => s.emphasis === 'current') ?? spec.series[0]
+  const labelOf = (i: number) => ({ name: spec.axes[i]!.label, value: current ? ` ${fmt(current.values[i] ?? 0)}` : '' })
+  // The rings shrink until every axis label fits across the width, its text estimated generously.
+  const fitsLabels = spec.axes.map((_, i) => {
+    const cos = Math.abs(Math.cos(angle(i)))
+    const { name, value } = labelOf(i)
+    const text = labelTextWidth(name + value, size)
+    return cos < 0.2 ? Infinity : (width / 2 - size * 0.5 - text) / cos - size * 1.1
+  })
+  const radius = Math.max(10, Math.min(...fitsLabels, (height - legendHeight) / 2 - size * 2.6))
   const parts: string[] = []
 
   if (palette.background !== 'transparent') {
@@ -98,8 +116,7 @@ export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): st
     const cos = Math.cos(a)
     const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end'
     const dy = Math.sin(a) > 0.5 ? size * 0.9 : Math.sin(a) < -0.5 ? -size * 0.2 : size * 0.35
-    const current = spec.series.find((s) => s.emphasis === 'current') ?? spec.series[0]
-    const value = current ? ` ${fmt(current.values[i] ?? 0)}` : ''
+    const { value } = labelOf(i)
     parts.push(
       `<text x="${fmt(x)}" y="${fmt(y + dy)}" text-anchor="${anchor}" font-size="${fmt(size)}" font-weight="600" fill="${palette.text}">${xmlText(axis.label)}<tspan fill="${palette.muted}" font-weight="400">${xmlText(value)}</tspan></text>`
     )

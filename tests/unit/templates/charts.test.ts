@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createRequire } from 'node:module'
 import { readinessRadar } from '../../../shared/charts/readiness-radar'
+import { renderRadarSvg } from '../../../shared/charts/radar.chart'
+import { LIGHT_PALETTE } from '../../../shared/charts/svg'
 import { pngSize } from '../../../templates/branding'
 import { chartCacheSize, chartImage, clearChartCache, prerenderCharts, prerenderSvgs, radarDrawing, renderRadarPng, svgToPng, timelineDrawing } from '../../../templates/charts'
 import { buildProposal, prepareProposal } from '../../../templates/proposal.docx'
@@ -72,6 +75,33 @@ describe('charts for Word', () => {
       buildProposal(model)
       expect(chartCacheSize()).toBe(drawn)
     }
+  })
+
+  const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf']
+  const radarFonts: [string, string[]][] = [
+    [BUNDLED_FONT_FAMILY, [bundledFontPath('regular'), bundledFontPath('semibold'), bundledFontPath('bold')]],
+    // The widest fallback the app's screens meet on Linux (no Inter there), when installed.
+    ...(DEJAVU.every((f) => existsSync(f)) ? [['DejaVu Sans', DEJAVU] as [string, string[]]] : [])
+  ]
+  it.each(
+    radarFonts.flatMap(([family, files]) =>
+      [
+        ['the results screen', 640, 520, 15],
+        ['the results screen, presenting', 640, 520, 17],
+        ['the proposal', 560, 340, 12],
+        ['the workshop and progress reports', 600, 370, 12.5],
+        ['a narrow window', 420, 380, 15]
+      ].map(([where, width, height, size]) => [where, family, width, height, size, files] as const)
+    )
+  )('draws every radar label inside the chart on %s in %s (%ix%i, %spx)', (_where, family, width, height, fontSize, files) => {
+    const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
+    const spec = readinessRadar({ title: 'Now', maturity: { ...m, experiment: 4, infra: 4 } }, { title: 'Before', maturity: m })
+    const svg = renderRadarSvg(spec, { width, height, palette: LIGHT_PALETTE, fontSize, fontFamily: family })
+    const box = new Resvg(svg.replace(/^<svg /, '<svg xml:space="preserve" '), { font: { loadSystemFonts: false, fontFiles: [...files], defaultFontFamily: family } }).getBBox()!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(width)
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(height)
   })
 
   it('resolves the bundled TTF faces through the package system', () => {
