@@ -85,13 +85,15 @@ describe('charts for Word', () => {
   ]
   it.each(
     radarFonts.flatMap(([family, files]) =>
-      [
-        ['the results screen', 640, 520, 15],
-        ['the results screen, presenting', 640, 520, 17],
-        ['the proposal', 560, 340, 12],
-        ['the workshop and progress reports', 600, 370, 12.5],
-        ['a narrow window', 420, 380, 15]
-      ].map(([where, width, height, size]) => [where, family, width, height, size, files] as const)
+      (
+        [
+          ['the results screen', 640, 520, 15],
+          ['the results screen, presenting', 640, 520, 17],
+          ['the proposal', 560, 340, 12],
+          ['the workshop and progress reports', 600, 370, 12.5],
+          ['a narrow window', 420, 380, 15]
+        ] as [string, number, number, number][]
+      ).map(([where, width, height, size]) => [where, family, width, height, size, files] as const)
     )
   )('draws every radar label inside the chart on %s in %s (%ix%i, %spx)', (_where, family, width, height, fontSize, files) => {
     const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
