@@ -346,15 +346,20 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
       </Stack>
       <Group gap="sm" wrap="nowrap">
         {earlier.length > 0 && (
-          <Select
-            aria-label="Compare with"
-            placeholder="Compare with…"
-            clearable
-            w={240}
-            data={earlier.map((x) => ({ value: x.id, label: `Compare with ${x.title}` }))}
-            value={chosen ?? null}
-            onChange={(v) => setCompareId(v)}
-          />
+          <Group gap={8} wrap="nowrap">
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              Compare with
+            </Text>
+            <Select
+              aria-label="Compare with"
+              placeholder="an earlier assessment"
+              clearable
+              w={230}
+              data={earlier.map((x) => ({ value: x.id, label: x.title }))}
+              value={chosen ?? null}
+              onChange={(v) => setCompareId(v)}
+            />
+          </Group>
         )}
         {presenting ? (
           <Button variant="default" leftSection={<IconX size={16} />} onClick={() => navigate(`/assessments/${a.id}/results`)}>
