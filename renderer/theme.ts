@@ -19,7 +19,7 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 6 },
   colors: { stage },
   fontFamily:
-    'Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+    '"Inter Variable", Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },
   defaultRadius: 'md',
   cursorType: 'pointer',
