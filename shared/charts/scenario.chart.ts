@@ -195,13 +195,15 @@ export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOption
           `<line x1="${fmt(mx)}" y1="${fmt(barY - size * 0.25)}" x2="${fmt(mx)}" y2="${fmt(barY + barHeight + size * 0.25)}" stroke="${palette.text}" stroke-width="${fmt(size * 0.12)}"><title>${xmlText(marker.label)}</title></line>`
         )
       }
-      // The note goes after the bar, else before it, else over the right edge of the chart.
+      // The note goes after the bar, else before it (as far left as the row's own label allows),
+      // else over the right edge of the chart.
       const textWidth = row.valueLabel.length * small * 0.55
       const gap = size * 0.4
+      const rowLabelEnd = size * 1.8 + row.label.length * small * 0.55 + gap * 2
       const [tx, anchor] =
         end + gap + textWidth <= width
           ? [end + gap, 'start']
-          : begin - gap - textWidth >= left
+          : begin - gap - textWidth >= rowLabelEnd
             ? [begin - gap, 'end']
             : [width - size * 0.5, 'end']
       parts.push(

@@ -96,6 +96,29 @@ describe('the scenario chart', () => {
     expect(spec.footnote).toBe(SEED_FIGURES_NOTE)
   })
 
+  it('writes each row\'s note clear of its bars: after them, else before them, at the sizes the app and the proposal use', () => {
+    for (const [width, height, fontSize] of [[900, 340, 15], [900, 360, 14.5]] as const) {
+      const svg = renderScenarioSvg(spec, { width, height, palette: LIGHT_PALETTE, fontSize })
+      for (const group of spec.groups) {
+        for (const row of group.rows) {
+          const note = svg.match(new RegExp(`<text x="([\\d.]+)" y="[\\d.]+" text-anchor="(start|end)"[^>]*>${row.valueLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</text>`))
+          expect(note, row.valueLabel).not.toBeNull()
+          const [, x, anchor] = note!
+          const small = fontSize * 0.8
+          const left = Math.min(width * 0.34, fontSize * 15) + fontSize
+          const at = (weeks: number) => left + ((width - fontSize * 1.2 - left) * weeks) / spec.max
+          const begin = Math.min(...row.segments.map((s) => at(s.from)))
+          const end = Math.max(...row.segments.map((s) => at(s.to)))
+          const textWidth = row.valueLabel.length * small * 0.55
+          // The note's extent, from its anchor, never crosses the row's bars.
+          if (anchor === 'start') expect(Number(x)).toBeGreaterThanOrEqual(end)
+          else expect(Number(x), row.valueLabel).toBeLessThanOrEqual(begin)
+          expect(anchor === 'start' ? Number(x) + textWidth : Number(x) - textWidth).toBeGreaterThan(0)
+        }
+      }
+    }
+  })
+
   it('renders a standalone SVG with escaped text, paper only for print', () => {
     const svg = renderScenarioSvg({ ...spec, title: '<b>Plans</b> & seeds' }, { width: 800, height: 420, palette: PRINT_PALETTE })
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
