@@ -63,18 +63,21 @@ function effortText(taskId: keyof typeof TASK_BY_ID): string {
 function ResultsBody({ r, presenting }: { r: Results; presenting: boolean }) {
   const role = ROLE_BY_ID[r.result.firstHire]
   const render = useCallback(
-    (palette: ChartPalette) => renderRadarSvg(r.radar, { width: 640, height: 520, palette, fontSize: presenting ? 17 : 15 }),
+    (palette: ChartPalette) => renderRadarSvg(r.radar, { width: 640, height: 480, palette, fontSize: presenting ? 17 : 15 }),
     [r.radar, presenting]
   )
   return (
     <Stack gap="xl">
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Card withBorder radius="lg" padding="lg" h="100%">
+          <Card withBorder radius="lg" padding="lg" h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
             <Title order={2} size="h4" mb="sm">
               Readiness by dimension
             </Title>
-            <SvgChart render={render} width={640} height={520} alt={`${r.radar.title}. ${r.deltas.map((d) => `${d.name} ${d.level} of 4`).join(', ')}.`} />
+            {/* Centred in the card, which is as tall as the recommendation beside it. */}
+            <Center style={{ flex: 1 }}>
+              <SvgChart render={render} width={640} height={480} alt={`${r.radar.title}. ${r.deltas.map((d) => `${d.name} ${d.level} of 4`).join(', ')}.`} />
+            </Center>
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>

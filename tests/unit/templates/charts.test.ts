@@ -87,8 +87,8 @@ describe('charts for Word', () => {
     radarFonts.flatMap(([family, files]) =>
       (
         [
-          ['the results screen', 640, 520, 15],
-          ['the results screen, presenting', 640, 520, 17],
+          ['the results screen', 640, 480, 15],
+          ['the results screen, presenting', 640, 480, 17],
           ['the proposal', 560, 340, 12],
           ['the workshop and progress reports', 600, 370, 12.5],
           ['a narrow window', 420, 380, 15]
