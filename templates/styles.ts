@@ -360,6 +360,41 @@ export function documentNumbering(theme: DocumentTheme): INumberingOptions {
   }
 }
 
+/** The built-in styles `documentStyles` sets under `default`, by the ids Word knows them by. */
+const DEFAULT_STYLE_IDS = {
+  title: 'Title',
+  heading1: 'Heading1',
+  heading2: 'Heading2',
+  heading3: 'Heading3',
+  heading4: 'Heading4',
+  heading5: 'Heading5',
+  heading6: 'Heading6',
+  caption: 'Caption',
+  listParagraph: 'ListParagraph'
+} as const
+
+/**
+ * The paragraph styles that keep a paragraph with the next one (headings, table headings,
+ * labels), read from the styles themselves, styles based on them included unless they switch
+ * it off: what the contents' page-number layout needs to know where it may stop.
+ */
+export function keptWithNextStyles(theme: DocumentTheme): Set<string> {
+  const styles = documentStyles(theme)
+  const own = new Map<string, { keepNext?: boolean; basedOn?: string }>()
+  for (const [key, id] of Object.entries(DEFAULT_STYLE_IDS)) {
+    const style = (styles.default as Record<string, { paragraph?: { keepNext?: boolean } } | undefined> | undefined)?.[key]
+    if (style) own.set(id, { keepNext: style.paragraph?.keepNext })
+  }
+  for (const style of styles.paragraphStyles ?? []) own.set(style.id, { keepNext: style.paragraph?.keepNext, basedOn: style.basedOn })
+  const kept = (id: string, seen = new Set<string>()): boolean => {
+    const style = own.get(id)
+    if (!style || seen.has(id)) return false
+    seen.add(id)
+    return style.keepNext ?? (style.basedOn ? kept(style.basedOn, seen) : false)
+  }
+  return new Set([...own.keys()].filter((id) => kept(id)))
+}
+
 /** The bundled font's faces, embedded so the document looks the same where Inter is not installed. */
 export function embeddedFonts(theme: DocumentTheme): IPropertiesOptions['fonts'] {
   if (!theme.embedFont) return undefined

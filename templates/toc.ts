@@ -9,7 +9,7 @@
 import { InternalHyperlink, PageReference, Paragraph, TextRun, type FileChild, type PageNumberEstimator } from 'docx'
 import { contentsPageNumbers } from './page-numbers'
 import { bookmarkName, heading } from './primitives'
-import { STYLE, rightTab, type DocumentTheme } from './styles'
+import { STYLE, keptWithNextStyles, rightTab, type DocumentTheme } from './styles'
 import { isRtlText, normaliseText, textRuns } from './text'
 
 export interface OutlineSection {
@@ -121,6 +121,6 @@ export function renderOutline(
     contents: options.contents === false ? [] : tableOfContents(theme, entries, options),
     body: outlineBody(sections, entries),
     entries,
-    pageNumbers: contentsPageNumbers(listed.at(-1)?.bookmark)
+    pageNumbers: contentsPageNumbers(listed.at(-1)?.bookmark, { keptStyles: keptWithNextStyles(theme) })
   }
 }
