@@ -45,19 +45,29 @@ const PNG_CACHE = new Map<string, Uint8Array>()
 const PNG_CACHE_MAX_BYTES = 24 * 1024 * 1024
 let pngCacheBytes = 0
 
+/** Pictures being drawn ahead right now, by key, so two requests for one picture draw it once. */
+const DRAWING = new Map<string, Promise<void>>()
+/** How many pictures have been rasterised, ahead or in a build (tests read it). */
+let drawnCount = 0
+
 /** Forgets every cached chart picture (benchmarks use it to time the first export). */
 export function clearChartCache(): void {
   PNG_CACHE.clear()
   pngCacheBytes = 0
 }
 
-/** How many pictures are kept drawn (tests use it to see what a build had to draw itself). */
-export function chartCacheSize(): number {
-  return PNG_CACHE.size
+/** How many pictures are kept drawn, and how many have been rasterised since the process began. */
+export function chartCacheStats(): { kept: number; bytes: number; drawn: number } {
+  return { kept: PNG_CACHE.size, bytes: pngCacheBytes, drawn: drawnCount }
 }
 
 function remember(key: string, png: Uint8Array): void {
   if (png.length > PNG_CACHE_MAX_BYTES / 4) return
+  const earlier = PNG_CACHE.get(key)
+  if (earlier) {
+    PNG_CACHE.delete(key)
+    pngCacheBytes -= earlier.length
+  }
   PNG_CACHE.set(key, png)
   pngCacheBytes += png.length
   for (const [oldest, bytes] of PNG_CACHE) {
@@ -105,6 +115,7 @@ function renderOptions(options: SvgToPngOptions): ResvgRenderOptions {
 }
 
 function rasterise(svg: string, options: SvgToPngOptions): Uint8Array {
+  drawnCount++
   const Renderer = resvgModule().Resvg
   const rendered = new Renderer(withoutExternalReferences(svg), renderOptions(options)).render()
   return new Uint8Array(rendered.asPng())
@@ -118,21 +129,24 @@ function rasterise(svg: string, options: SvgToPngOptions): Uint8Array {
  */
 export async function prerenderSvgs(jobs: readonly { svg: string; options: SvgToPngOptions }[]): Promise<void> {
   const { renderAsync } = resvgModule()
-  const pending = new Map<string, { svg: string; options: SvgToPngOptions }>()
-  for (const job of jobs) {
-    const key = cacheKey(job.svg, job.options)
-    if (!PNG_CACHE.has(key)) pending.set(key, job)
+  const waits: Promise<void>[] = []
+  for (const { svg, options } of jobs) {
+    const key = cacheKey(svg, options)
+    if (PNG_CACHE.has(key)) continue
+    let drawing = DRAWING.get(key)
+    if (!drawing) {
+      drawnCount++
+      drawing = renderAsync(withoutExternalReferences(svg), renderOptions(options))
+        .then((rendered) => remember(key, new Uint8Array(rendered.asPng())))
+        .catch(() => {
+          // The build draws it again and says what is wrong.
+        })
+        .finally(() => DRAWING.delete(key))
+      DRAWING.set(key, drawing)
+    }
+    waits.push(drawing)
   }
-  await Promise.all(
-    [...pending].map(async ([key, { svg, options }]) => {
-      try {
-        const rendered = await renderAsync(withoutExternalReferences(svg), renderOptions(options))
-        remember(key, new Uint8Array(rendered.asPng()))
-      } catch {
-        // The build draws it again and says what is wrong.
-      }
-    })
-  )
+  await Promise.all(waits)
 }
 
 /** A chart picture for a document: PNG bytes and the size to show it at (pixels at 96 dpi). */

@@ -6,7 +6,7 @@ import { readinessRadar } from '../../../shared/charts/readiness-radar'
 import { renderRadarSvg } from '../../../shared/charts/radar.chart'
 import { LIGHT_PALETTE } from '../../../shared/charts/svg'
 import { pngSize } from '../../../templates/branding'
-import { chartCacheSize, chartImage, clearChartCache, prerenderCharts, prerenderSvgs, radarDrawing, renderRadarPng, svgToPng, timelineDrawing } from '../../../templates/charts'
+import { chartCacheStats, chartImage, clearChartCache, prerenderCharts, prerenderSvgs, radarDrawing, renderRadarPng, svgToPng, timelineDrawing } from '../../../templates/charts'
 import { buildProposal, prepareProposal } from '../../../templates/proposal.docx'
 import { buildProposalModel } from '../../../templates/proposal.model'
 import { syntheticProposalInput } from '../../../bench/proposal.bench'
@@ -53,16 +53,33 @@ describe('charts for Word', () => {
     clearChartCache()
     const alone = drawings.map((d) => Buffer.from(chartImage(d).png))
     clearChartCache()
+    const before = chartCacheStats().drawn
     await prerenderCharts(drawings)
-    expect(chartCacheSize()).toBe(2)
+    expect(chartCacheStats()).toMatchObject({ kept: 2, drawn: before + 2 })
     drawings.forEach((d, i) => expect(Buffer.from(chartImage(d).png).equals(alone[i]!)).toBe(true))
-    expect(chartCacheSize()).toBe(2)
+    expect(chartCacheStats()).toMatchObject({ kept: 2, drawn: before + 2, bytes: alone.reduce((n, b) => n + b.length, 0) })
+  })
+
+  it('draws a picture asked for twice at once only once, and counts its bytes once', async () => {
+    clearChartCache()
+    const job = { svg: text('Twice'), options: { width: 300 } }
+    const before = chartCacheStats().drawn
+    await Promise.all([prerenderSvgs([job, job]), prerenderSvgs([job]), prerenderSvgs([job])])
+    const png = svgToPng(job.svg, job.options)
+    expect(chartCacheStats()).toEqual({ kept: 1, bytes: png.length, drawn: before + 1 })
+    // A build drawing it while it is being drawn ahead (a preview racing an export): the
+    // later picture replaces the earlier, and its bytes are counted once.
+    clearChartCache()
+    const ahead = prerenderSvgs([job])
+    svgToPng(job.svg, job.options)
+    await ahead
+    expect(chartCacheStats()).toMatchObject({ kept: 1, bytes: png.length })
   })
 
   it('leaves a picture that cannot be drawn ahead to the build, which reports it', async () => {
     clearChartCache()
     await expect(prerenderSvgs([{ svg: '<svg', options: { width: 10 } }])).resolves.toBeUndefined()
-    expect(chartCacheSize()).toBe(0)
+    expect(chartCacheStats().kept).toBe(0)
     expect(() => svgToPng('<svg', { width: 10 })).toThrow()
   })
 
@@ -71,9 +88,9 @@ describe('charts for Word', () => {
       const model = buildProposalModel(input)
       clearChartCache()
       await prepareProposal(model)
-      const drawn = chartCacheSize()
+      const { drawn } = chartCacheStats()
       buildProposal(model)
-      expect(chartCacheSize()).toBe(drawn)
+      expect(chartCacheStats().drawn).toBe(drawn)
     }
   })
 
