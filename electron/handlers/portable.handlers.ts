@@ -76,6 +76,8 @@ export function portableHandlers(ctx: HandlerContext): Pick<Handlers, 'portable:
     'portable:inspect': async () => {
       const path = await ctx.dialogs?.chooseFileToOpen({ title: 'Import an engagement', filters: FILTER })
       if (!path) return { status: 'cancelled' as const }
+      // The file shown before lets go first, so two large files are never held at once.
+      pending.clear()
       const name = basename(path)
       const read = readPortableBytes(name, readFileBounded(path, MAX_PORTABLE_BYTES, 'a Stagecraft file'))
       if (read.kind === 'encrypted') {

@@ -312,6 +312,12 @@ describe('portable engagement files (.stagecraft)', () => {
     expect(counts(target)).toEqual([0, 0, 0, 0, 0])
     await valueOf(callAs(target, 'portable:import', { token: second.token, mode: 'keep-both' }))
     expect(counts(target)[0]).toBe(1)
+
+    // The earlier file lets go before the next is read, even when that one is refused.
+    const third = await valueOf<any>(callAs(target, 'portable:inspect', {}))
+    writeFileSync(td.nextOpen, 'not a Stagecraft file')
+    expect(await callAs(target, 'portable:inspect', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await callAs(target, 'portable:import', { token: third.token, mode: 'keep-both' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('refuses to export an engagement whose documents sent make the file too large, saying so; ~30 MB of documents still export', async () => {

@@ -4,12 +4,20 @@ import { useEffect, useRef, useState } from 'react'
 /**
  * Word, LibreOffice and the other readers number pages as they lay them out; this preview
  * breaks pages only where the document forces a break and does not number them, so the
- * footers' "Page … of …" would read "Page  of ". The preview leaves those words out.
+ * footers' "Page … of …" would read "Page  of " (or "Page  of 7"). The preview leaves out the
+ * page numbering: from the run that starts with "Page" to the end of its line.
  */
-function withoutPageNumberWords(root: HTMLElement): void {
+function withoutPageNumbering(root: HTMLElement): void {
   for (const footer of root.querySelectorAll('footer')) {
     for (const span of footer.querySelectorAll('span')) {
-      if (span.children.length === 0 && /^\s*(Page|of)\s*$/.test(span.textContent ?? '')) span.remove()
+      if (!span.isConnected || span.children.length > 0 || !/^\s*Page\s*$/.test(span.textContent ?? '')) continue
+      let next = span.nextElementSibling
+      span.remove()
+      while (next) {
+        const after = next.nextElementSibling
+        next.remove()
+        next = after
+      }
     }
   }
 }
@@ -43,7 +51,7 @@ export function DocxPreview({ base64 }: { base64: string | undefined }) {
         // Only the first pages: the rest stays in the file.
         const pages = target.querySelectorAll('section.sc-docx')
         pages.forEach((p, i) => i >= 4 && p.remove())
-        withoutPageNumberWords(target)
+        withoutPageNumbering(target)
         if (!cancelled) setState('idle')
       } catch {
         if (!cancelled) setState('error')

@@ -32,7 +32,8 @@ function LoadChart({ consultant }: { consultant: string | null }) {
   })
   const title = `${consultant ? `${consultant}'s load` : 'Load across engagements'}, next 12 weeks`
   if (load.isPending) return <LoadingState label={`Loading ${title.toLowerCase()}`} rows={2} />
-  if (load.isError) return <ErrorState error={load.error} onRetry={() => void load.refetch()} />
+  // A refresh that fails keeps the chart already shown (the failure is reported on its own).
+  if (!load.data) return <ErrorState error={load.error} onRetry={() => void load.refetch()} />
   const max = Math.max(load.data.limitDaysPerWeek, ...load.data.weeks.map((w) => w.days), 1)
   const idle = load.data.weeks.every((w) => w.days === 0)
   return (
