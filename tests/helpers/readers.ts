@@ -258,3 +258,25 @@ export function countPhrase(haystack: string, phrase: string): number {
   for (let i = h.indexOf(p); i >= 0; i = h.indexOf(p, i + p.length)) count++
   return count
 }
+
+/** The page numbers a .docx carries written: beside each contents entry, and in the footers' page count. */
+export interface WrittenPageNumbers {
+  /** The number written beside each contents entry (its PAGEREF's result), by bookmark. */
+  references: Map<string, string>
+  /** The cached numbers of the footers' page-count fields ('' when left for the reader). */
+  pageCounts: string[]
+}
+
+export function writtenPageNumbers(docx: Uint8Array): WrittenPageNumbers {
+  const parts = unzip(docx)
+  const xml = parts.get('word/document.xml')!.toString('utf8')
+  const references = new Map<string, string>()
+  for (const m of xml.matchAll(/PAGEREF (\S+)[^<]*<\/w:instrText>(?:<[^>]*>)*?<w:fldChar w:fldCharType="separate"\/>(?:<w:t xml:space="preserve">([^<]*)<\/w:t>)?/g)) {
+    references.set(m[1]!, m[2] ?? '')
+  }
+  const footers = [...parts.entries()].filter(([p]) => /^word\/footer\d+\.xml$/.test(p)).map(([, b]) => b.toString('utf8'))
+  const pageCounts = footers.flatMap((f) =>
+    [...f.matchAll(/NUMPAGES[^<]*<\/w:instrText>(?:<[^>]*>)*?<w:fldChar w:fldCharType="separate"\/>(?:(?:<[^>]*>)*?<w:t xml:space="preserve">([^<]*)<\/w:t>)?/g)].map((m) => m[1] ?? '')
+  )
+  return { references, pageCounts }
+}

@@ -5,6 +5,7 @@
  * baseline, time entries over three months) and one full of hostile text.
  */
 import { readFileSync } from 'node:fs'
+import { estimatePageNumbers } from 'docx/layout'
 import { describe, expect, it } from 'vitest'
 import { answersForContext, answersForMaturity } from '../../shared/domain/assessment/question-bank'
 import { TrackingViewSchema, type TrackedItem, type TrackingView } from '../../shared/schemas/tracking.schema'
@@ -16,7 +17,7 @@ import {
   TEMPLATES,
   type ProgressReportInput
 } from '../../templates/index'
-import { countPhrase, openDocx, visibleText, type DocxReport } from '../helpers/readers'
+import { countPhrase, openDocx, visibleText, writtenPageNumbers, type DocxReport } from '../helpers/readers'
 
 const PRIVATE_MARKER = 'do-not-share'
 const ENGAGEMENT_ID = '3f0c6a52-8f7e-4a35-9a8e-0d2b8d7c1a11'
@@ -240,6 +241,15 @@ describe('the progress report', () => {
       expect(countPhrase(report.pdfText, word), word).toBeGreaterThanOrEqual(1)
     expect(report.pdfText).toMatch(/€\s?27,000/)
   }, 120_000)
+
+  it('writes the contents page numbers the full page layout gives', async () => {
+    const model = buildProgressReportModel(inputWith(NORMAL_TITLES))
+    const fast = writtenPageNumbers(await packDocument(buildProgressReport(model)))
+    const full = writtenPageNumbers(await packDocument(buildProgressReport(model, { pageNumbers: estimatePageNumbers })))
+    expect(fast.references.size).toBeGreaterThan(2)
+    for (const page of full.references.values()) expect(page).toMatch(/^\d+$/)
+    expect(fast.references).toEqual(full.references)
+  })
 
   it('hostile text: control characters, RTL, emoji and a 10,000-character blocked reason', async () => {
     const longReason = 'The vendor has not answered the procurement questionnaire yet. '.repeat(200).slice(0, 10_000)

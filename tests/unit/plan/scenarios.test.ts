@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { assess } from '../../../shared/domain/assessment/engine'
@@ -10,7 +11,8 @@ import {
   withFirstHire
 } from '../../../shared/domain/planning/scenarios'
 import { renderScenarioSvg, scenarioChart, scenarioSentence } from '../../../shared/charts/scenario.chart'
-import { LIGHT_PALETTE, PRINT_PALETTE } from '../../../shared/charts/svg'
+import { LIGHT_PALETTE, PRINT_PALETTE, xmlText } from '../../../shared/charts/svg'
+import { BUNDLED_FONT_FAMILY, bundledFontPath } from '../../../templates/fonts'
 import { IntakeFileSchema } from '../../../shared/schemas/intake.schema'
 
 function fixtureInput(name: string): GeneratePlanInput {
@@ -96,24 +98,43 @@ describe('the scenario chart', () => {
     expect(spec.footnote).toBe(SEED_FIGURES_NOTE)
   })
 
-  it('writes each row\'s note clear of its bars: after them, else before them, at the sizes the app and the proposal use', () => {
+  // Text measured as drawn: the bundled Inter, and DejaVu Sans (the widest Linux fallback the
+  // app's chart images meet) when it is installed.
+  const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
+  const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf']
+  const fonts: [string, string[]][] = [
+    [BUNDLED_FONT_FAMILY, [bundledFontPath('regular'), bundledFontPath('semibold'), bundledFontPath('bold')]],
+    ...(DEJAVU.every((f) => existsSync(f)) ? [['DejaVu Sans', DEJAVU] as [string, string[]]] : [])
+  ]
+  const measured = (text: string, size: number, [family, files]: [string, string[]]): number => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="100"><text x="10" y="60" font-size="${size}" font-family="${family}">${xmlText(text)}</text></svg>`
+    return new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: family } }).getBBox()?.width ?? 0
+  }
+
+  it.each(fonts.map((f) => [f[0], f] as const))('writes each row\'s note clear of its bars and of the row\'s label, in %s, at the app\'s and the proposal\'s sizes', (_name, font) => {
     for (const [width, height, fontSize] of [[900, 340, 15], [900, 360, 14.5]] as const) {
       const svg = renderScenarioSvg(spec, { width, height, palette: LIGHT_PALETTE, fontSize })
       for (const group of spec.groups) {
         for (const row of group.rows) {
-          const note = svg.match(new RegExp(`<text x="([\\d.]+)" y="[\\d.]+" text-anchor="(start|end)"[^>]*>${row.valueLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</text>`))
+          const note = svg.match(new RegExp(`<text x="([\\d.]+)" y="[\\d.]+" text-anchor="(start|end)"[^>]*>${xmlText(row.valueLabel).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</text>`))
           expect(note, row.valueLabel).not.toBeNull()
-          const [, x, anchor] = note!
+          const [, at, anchor] = note!
+          const x = Number(at)
           const small = fontSize * 0.8
           const left = Math.min(width * 0.34, fontSize * 15) + fontSize
-          const at = (weeks: number) => left + ((width - fontSize * 1.2 - left) * weeks) / spec.max
-          const begin = Math.min(...row.segments.map((s) => at(s.from)))
-          const end = Math.max(...row.segments.map((s) => at(s.to)))
-          const textWidth = row.valueLabel.length * small * 0.55
-          // The note's extent, from its anchor, never crosses the row's bars.
-          if (anchor === 'start') expect(Number(x)).toBeGreaterThanOrEqual(end)
-          else expect(Number(x), row.valueLabel).toBeLessThanOrEqual(begin)
-          expect(anchor === 'start' ? Number(x) + textWidth : Number(x) - textWidth).toBeGreaterThan(0)
+          const weeksAt = (weeks: number) => left + ((width - fontSize * 1.2 - left) * weeks) / spec.max
+          const begin = Math.min(...row.segments.map((s) => weeksAt(s.from)))
+          const end = Math.max(...row.segments.map((s) => weeksAt(s.to)))
+          const noteWidth = measured(row.valueLabel, small, font)
+          const labelEnd = fontSize * 1.8 + measured(row.label, small, font)
+          expect(noteWidth, 'the note was measured').toBeGreaterThan(row.valueLabel.length * small * 0.3)
+          if (anchor === 'start') {
+            expect(x).toBeGreaterThanOrEqual(end)
+            expect(x + noteWidth, row.valueLabel).toBeLessThanOrEqual(width)
+          } else {
+            expect(x, row.valueLabel).toBeLessThanOrEqual(begin)
+            expect(x - noteWidth, `${row.valueLabel} clears "${row.label}"`).toBeGreaterThan(labelEnd)
+          }
         }
       }
     }

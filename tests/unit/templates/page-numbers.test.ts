@@ -19,28 +19,9 @@ import { createTheme, keptWithNextStyles } from '../../../templates/styles'
 import { buildProposal } from '../../../templates/proposal.docx'
 import { buildProposalModel, type ProposalInput } from '../../../templates/proposal.model'
 import { TEST_BRANDING, intakeFixture, proposalInputFrom } from '../../helpers/proposal-input.helper'
-import { unzip } from '../../helpers/readers'
+import { writtenPageNumbers } from '../../helpers/readers'
 
-interface Written {
-  /** The number written beside each contents entry, by bookmark. */
-  references: Map<string, string>
-  /** The cached numbers of the footers' page-count fields. */
-  pageCounts: string[]
-}
-
-async function written(document: Document): Promise<Written> {
-  const parts = unzip(await packDocument(document))
-  const xml = parts.get('word/document.xml')!.toString('utf8')
-  const references = new Map<string, string>()
-  for (const m of xml.matchAll(/PAGEREF (\S+)[^<]*<\/w:instrText>(?:<[^>]*>)*?<w:fldChar w:fldCharType="separate"\/>(?:<w:t xml:space="preserve">([^<]*)<\/w:t>)?/g)) {
-    references.set(m[1]!, m[2] ?? '')
-  }
-  const footers = [...parts.entries()].filter(([p]) => /^word\/footer\d+\.xml$/.test(p)).map(([, b]) => b.toString('utf8'))
-  const pageCounts = footers.flatMap((f) =>
-    [...f.matchAll(/NUMPAGES[^<]*<\/w:instrText>(?:<[^>]*>)*?<w:fldChar w:fldCharType="separate"\/>(?:(?:<[^>]*>)*?<w:t xml:space="preserve">([^<]*)<\/w:t>)?/g)].map((m) => m[1] ?? '')
-  )
-  return { references, pageCounts }
-}
+const written = async (document: Document) => writtenPageNumbers(await packDocument(document))
 
 const proposals: [string, ProposalInput][] = [
   ['the 60-task, 7-role benchmark proposal', syntheticProposalInput(60, 7).input],
