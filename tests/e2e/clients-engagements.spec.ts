@@ -101,6 +101,8 @@ test('dark theme and projector type size are remembered', async ({ app }) => {
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
   await expect(page.locator('html')).toHaveAttribute('data-presentation', 'large')
+  // The settings themselves, not their loading skeleton, in the picture.
+  await expect(page.getByLabel('Consultancy name')).toBeVisible()
   await shot('settings-dark-large')
   await page.getByRole('link', { name: 'Clients' }).first().click()
   await expect(page.getByRole('heading', { name: 'No clients yet' })).toBeVisible()
