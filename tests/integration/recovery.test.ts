@@ -4,7 +4,7 @@ import { existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAppController, type AppController } from '../../electron/app-controller'
+import { createAppController, type AppController, type ControllerOptions } from '../../electron/app-controller'
 import { migrations } from '../../db/migrations'
 import { READ_ONLY_CHANNELS } from '../../shared/ipc/channels'
 import { TRUSTED, valueOf } from '../helpers/backend'
@@ -13,17 +13,44 @@ import { tempDir } from '../helpers/temp'
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 
-describe('start-up checks, quarantine and recovery', () => {
-  let dir: string
-  let cleanup: () => void
-  let db: string
+/**
+ * Per test: a temporary folder holding the database path (`at`), and every controller made on
+ * it closed afterwards. `freshIds` gives each start new ids, for several controllers writing to
+ * the same file in turn; `make` takes any other controller option.
+ */
+function temporaryDatabase(defaults: { freshIds?: boolean; deferContentChecks?: boolean } = {}) {
+  const at = { dir: '', db: '' }
+  let cleanup = () => {}
   const controllers: AppController[] = []
-  const make = () => {
-    const c = createAppController({ databasePath: db, deps: fixedDeps(), appVersion: 't', trustedOrigin: 'app://stagecraft' })
+  beforeEach(() => {
+    const made = tempDir()
+    cleanup = made.cleanup
+    at.dir = made.dir
+    at.db = join(made.dir, 'stagecraft.db')
+  })
+  afterEach(async () => {
+    for (const c of controllers.splice(0)) await c.close()
+    cleanup()
+  })
+  const make = (options: Partial<ControllerOptions> = {}) => {
+    const deps = defaults.freshIds ? { ...fixedDeps(), newId: () => randomUUID() } : fixedDeps()
+    const c = createAppController({
+      databasePath: at.db,
+      deps,
+      appVersion: 't',
+      trustedOrigin: 'app://stagecraft',
+      ...(defaults.deferContentChecks !== undefined ? { deferContentChecks: defaults.deferContentChecks } : {}),
+      ...options
+    })
     controllers.push(c)
     return c
   }
   const call = (c: AppController, channel: string, payload: unknown = {}) => c.dispatch(channel, payload, TRUSTED)
+  return { at, make, call }
+}
+
+describe('start-up checks, quarantine and recovery', () => {
+  const { at, make, call } = temporaryDatabase()
 
   /** A healthy database with a client and a verified backup of it, then closed. */
   async function seedHealthy(clients = ['Acme Freight']) {
@@ -34,14 +61,6 @@ describe('start-up checks, quarantine and recovery', () => {
     await c.close()
   }
 
-  beforeEach(() => {
-    ;({ dir, cleanup } = tempDir())
-    db = join(dir, 'stagecraft.db')
-  })
-  afterEach(async () => {
-    for (const c of controllers.splice(0)) await c.close()
-    cleanup()
-  })
 
   it('opens a healthy database normally and a first start creates one', async () => {
     const c = make()
@@ -50,14 +69,14 @@ describe('start-up checks, quarantine and recovery', () => {
   })
 
   const damage: [string, () => void][] = [
-    ['missing although expected', () => rmSync(db)],
-    ['zero bytes', () => truncateSync(db, 0)],
-    ['truncated', () => truncateSync(db, Math.floor(statSync(db).size / 2))],
-    ['random bytes', () => writeFileSync(db, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256)))],
+    ['missing although expected', () => rmSync(at.db)],
+    ['zero bytes', () => truncateSync(at.db, 0)],
+    ['truncated', () => truncateSync(at.db, Math.floor(statSync(at.db).size / 2))],
+    ['random bytes', () => writeFileSync(at.db, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256)))],
     [
       'a garbled page',
       () => {
-        const fd = openSync(db, 'r+')
+        const fd = openSync(at.db, 'r+')
         writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, 4096) // page 2 onwards
         closeSync(fd)
       }
@@ -65,8 +84,8 @@ describe('start-up checks, quarantine and recovery', () => {
     [
       "another application's database",
       () => {
-        rmSync(db)
-        const other = new Sqlite(db)
+        rmSync(at.db)
+        const other = new Sqlite(at.db)
         other.pragma('application_id = 42')
         other.exec('CREATE TABLE notes (x)')
         other.close()
@@ -77,10 +96,10 @@ describe('start-up checks, quarantine and recovery', () => {
   it.each(damage)('quarantines a database that is %s and offers the newest verified backup', async (_label, harm) => {
     await seedHealthy()
     harm()
-    const before = existsSync(db) ? hash(db) : null
+    const before = existsSync(at.db) ? hash(at.db) : null
     const c = make()
     expect(await c.start()).toBe('recovery')
-    expect(existsSync(db)).toBe(false) // never re-created silently
+    expect(existsSync(at.db)).toBe(false) // never re-created silently
     const status = await valueOf<any>(call(c, 'recovery:status'))
     expect(status.mode).toBe('recovery')
     expect(status.message.length).toBeGreaterThan(10)
@@ -98,19 +117,19 @@ describe('start-up checks, quarantine and recovery', () => {
 
   it('moves the -wal and -shm files together with the database', async () => {
     await seedHealthy()
-    writeFileSync(`${db}-wal`, 'wal bytes')
-    writeFileSync(`${db}-shm`, 'shm bytes')
-    truncateSync(db, 0)
+    writeFileSync(`${at.db}-wal`, 'wal bytes')
+    writeFileSync(`${at.db}-shm`, 'shm bytes')
+    truncateSync(at.db, 0)
     const c = make()
     expect(await c.start()).toBe('recovery')
     const status = await valueOf<any>(call(c, 'recovery:status'))
     expect(readdirSync(status.quarantineFolder).sort()).toEqual(['stagecraft.db', 'stagecraft.db-shm', 'stagecraft.db-wal'])
-    expect(existsSync(`${db}-wal`) || existsSync(`${db}-shm`)).toBe(false)
+    expect(existsSync(`${at.db}-wal`) || existsSync(`${at.db}-shm`)).toBe(false)
   })
 
   it('can start empty after a quarantine', async () => {
     await seedHealthy()
-    truncateSync(db, 0)
+    truncateSync(at.db, 0)
     const c = make()
     await c.start()
     await valueOf(call(c, 'recovery:start-empty'))
@@ -119,12 +138,12 @@ describe('start-up checks, quarantine and recovery', () => {
 
   it('refuses a newer-version database and leaves it untouched', async () => {
     await seedHealthy()
-    const raw = new Sqlite(db)
+    const raw = new Sqlite(at.db)
     raw.pragma(`user_version = ${migrations.length + 1}`)
     raw.close()
-    const before = hash(db)
+    const before = hash(at.db)
     await expect(make().start()).rejects.toThrow(/newer version of Stagecraft/)
-    expect(hash(db)).toBe(before)
+    expect(hash(at.db)).toBe(before)
   })
 
   it('restores a backup, saving the current data first so the restore can be undone', async () => {
@@ -157,37 +176,19 @@ describe('start-up checks, quarantine and recovery', () => {
     const c = make()
     await c.start()
     await c.close()
-    const reasons = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.db'))
+    const reasons = readdirSync(join(at.dir, 'backups')).filter((f) => f.endsWith('.db'))
     expect(reasons.some((f) => f.endsWith('-on-quit.db'))).toBe(true)
   })
 })
 
 describe('content checks after the first screen (deferContentChecks, as the app runs)', () => {
-  let dir: string
-  let cleanup: () => void
-  let db: string
-  const controllers: AppController[] = []
-  const make = (defer = true) => {
-    // Fresh ids per start: several controllers write to the same file in turn.
-    const deps = { ...fixedDeps(), newId: () => randomUUID() }
-    const c = createAppController({ databasePath: db, deps, appVersion: 't', trustedOrigin: 'app://stagecraft', deferContentChecks: defer })
-    controllers.push(c)
-    return c
-  }
-  const call = (c: AppController, channel: string, payload: unknown = {}) => c.dispatch(channel, payload, TRUSTED)
+  // Fresh ids per start: several controllers write to the same file in turn.
+  const { at, make, call } = temporaryDatabase({ freshIds: true, deferContentChecks: true })
 
-  beforeEach(() => {
-    ;({ dir, cleanup } = tempDir())
-    db = join(dir, 'stagecraft.db')
-  })
-  afterEach(async () => {
-    for (const c of controllers.splice(0)) await c.close()
-    cleanup()
-  })
 
   /** A database with many pages, so damage can sit far from the header page. */
   async function seed(): Promise<void> {
-    const c = make(false)
+    const c = make({ deferContentChecks: false })
     await c.start()
     for (let i = 0; i < 40; i++) await valueOf(call(c, 'clients:create', { name: `Client ${i}`, notes: 'n'.repeat(3000) }))
     await valueOf(call(c, 'backups:create'))
@@ -196,8 +197,8 @@ describe('content checks after the first screen (deferContentChecks, as the app 
 
   /** Overwrites pages near the end of the file: the header still reads fine. */
   function garbleTail(): void {
-    const size = statSync(db).size
-    const fd = openSync(db, 'r+')
+    const size = statSync(at.db).size
+    const fd = openSync(at.db, 'r+')
     writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, size - 16384)
     closeSync(fd)
   }
@@ -213,7 +214,7 @@ describe('content checks after the first screen (deferContentChecks, as the app 
   it('finds damage after opening, refuses writes that arrived meanwhile, and sets the file aside', async () => {
     await seed()
     garbleTail()
-    const before = hash(db)
+    const before = hash(at.db)
     const c = make()
     expect(await c.start()).toBe('ready')
     // A write sent before the checks finish waits for them, then is refused: nothing touched the file.
@@ -222,7 +223,7 @@ describe('content checks after the first screen (deferContentChecks, as the app 
     const status = await valueOf<any>(call(c, 'recovery:checks-done'))
     expect(status).toMatchObject({ mode: 'recovery', problem: 'corrupt' })
     expect(status.newestBackup).not.toBeNull()
-    expect(existsSync(db)).toBe(false)
+    expect(existsSync(at.db)).toBe(false)
     expect(hash(join(status.quarantineFolder, 'stagecraft.db'))).toBe(before)
     await valueOf(call(c, 'recovery:restore-latest'))
     expect((await valueOf<any>(call(c, 'clients:list', {}))).items).toHaveLength(40)
@@ -230,7 +231,7 @@ describe('content checks after the first screen (deferContentChecks, as the app 
 
   it('finds records pointing at missing data after opening', async () => {
     await seed()
-    const raw = new Sqlite(db)
+    const raw = new Sqlite(at.db)
     raw.pragma('foreign_keys = OFF')
     raw
       .prepare("INSERT INTO engagement (id, client_id, title, status, consultant, currency, day_rate, start_date, notes, created_at, updated_at) VALUES ('e-orphan', 'no-such-client', 'Orphan', 'lead', 'x', 'EUR', 1000, '2026-01-05', '', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
@@ -243,13 +244,13 @@ describe('content checks after the first screen (deferContentChecks, as the app 
 
   it('still checks everything first when the file is damaged at the header', async () => {
     await seed()
-    truncateSync(db, 0)
+    truncateSync(at.db, 0)
     const c = make()
     expect(await c.start()).toBe('recovery')
   })
 
   it('serves only channels that never write while the checks run: none of them changes the file, dirty plans included', async () => {
-    const c = make(false)
+    const c = make({ deferContentChecks: false })
     await c.start()
     const sample = await valueOf<any>(call(c, 'samples:create'))
     const assessment = await valueOf<any>(call(c, 'assessments:get', { id: sample.assessmentId }))
@@ -287,43 +288,40 @@ describe('content checks after the first screen (deferContentChecks, as the app 
 
   it('takes the daily backup after the first screen, once the checks have passed', async () => {
     await seed()
-    for (const f of readdirSync(join(dir, 'backups'))) rmSync(join(dir, 'backups', f))
-    const deps = { ...fixedDeps(), newId: () => randomUUID() }
-    const c = createAppController({ databasePath: db, deps, appVersion: 't', trustedOrigin: 'app://stagecraft', deferContentChecks: true, dailyBackup: true })
-    controllers.push(c)
+    for (const f of readdirSync(join(at.dir, 'backups'))) rmSync(join(at.dir, 'backups', f))
+    const c = make({ dailyBackup: true })
     expect(await c.start()).toBe('ready')
     // The window is served before the backup exists...
-    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('-daily.db'))).toEqual([])
+    expect(readdirSync(join(at.dir, 'backups')).filter((f) => f.endsWith('-daily.db'))).toEqual([])
     await c.backgroundDone()
     // ...and it is there, verified, once the work after the first screen is done.
-    const daily = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('-daily.db'))
+    const daily = readdirSync(join(at.dir, 'backups')).filter((f) => f.endsWith('-daily.db'))
     expect(daily).toHaveLength(1)
-    const copy = new Sqlite(join(dir, 'backups', daily[0]!), { readonly: true })
+    const copy = new Sqlite(join(at.dir, 'backups', daily[0]!), { readonly: true })
     expect((copy.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n).toBe(40)
     copy.close()
   })
 
   it('takes no daily backup of a file the checks find damaged', async () => {
     await seed()
-    for (const f of readdirSync(join(dir, 'backups'))) if (f.endsWith('-daily.db')) rmSync(join(dir, 'backups', f))
+    for (const f of readdirSync(join(at.dir, 'backups'))) if (f.endsWith('-daily.db')) rmSync(join(at.dir, 'backups', f))
     garbleTail()
-    const c = createAppController({ databasePath: db, deps: fixedDeps(), appVersion: 't', trustedOrigin: 'app://stagecraft', deferContentChecks: true, dailyBackup: true })
-    controllers.push(c)
+    const c = make({ dailyBackup: true, deps: fixedDeps() })
     await c.start()
     await c.backgroundDone()
     expect(c.recovery).toBeDefined()
-    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('-daily.db'))).toEqual([])
+    expect(readdirSync(join(at.dir, 'backups')).filter((f) => f.endsWith('-daily.db'))).toEqual([])
   })
 
   it('gives the same verdict on the worker thread as on this one', async () => {
     await seed()
     const { checkDatabaseContents } = await import('../../db/health')
     const { checkDatabaseContentsInWorker } = await import('../../db/contents-check')
-    expect(await checkDatabaseContentsInWorker(db, migrations.length)).toEqual(checkDatabaseContents(db, migrations.length))
+    expect(await checkDatabaseContentsInWorker(at.db, migrations.length)).toEqual(checkDatabaseContents(at.db, migrations.length))
     garbleTail()
-    const worker = await checkDatabaseContentsInWorker(db, migrations.length)
+    const worker = await checkDatabaseContentsInWorker(at.db, migrations.length)
     expect(worker).toMatchObject({ ok: false, problem: 'corrupt' })
-    expect(worker).toEqual(checkDatabaseContents(db, migrations.length))
-    expect(await checkDatabaseContentsInWorker(join(dir, 'missing.db'), 1)).toMatchObject({ ok: false, problem: 'corrupt' })
+    expect(worker).toEqual(checkDatabaseContents(at.db, migrations.length))
+    expect(await checkDatabaseContentsInWorker(join(at.dir, 'missing.db'), 1)).toMatchObject({ ok: false, problem: 'corrupt' })
   })
 })
