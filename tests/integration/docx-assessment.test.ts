@@ -17,6 +17,7 @@ import {
   type Logo
 } from '../../templates/index'
 import { countPhrase, openDocx, visibleText, type DocxReport } from '../helpers/readers'
+import { TEST_BRANDING } from '../helpers/proposal-input.helper'
 
 interface Intake {
   client: { name: string; industry: string; headcount?: number }
@@ -59,13 +60,7 @@ function inputFrom(name: string, overrides: Partial<AssessmentReportInput> = {},
       answers: answersOf(i, notes),
       completedAt: '2025-03-04T15:00:00Z'
     },
-    branding: {
-      consultancyName: 'Northwind Advisory',
-      accentColour: '#0D9084',
-      fontFamily: 'Inter',
-      footerText: 'Confidential: prepared for the client named on the cover.',
-      locale: 'en-GB'
-    },
+    branding: TEST_BRANDING,
     generatedAt: '2025-03-05T10:00:00Z',
     ...overrides
   }

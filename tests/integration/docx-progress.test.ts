@@ -18,6 +18,7 @@ import {
   type ProgressReportInput
 } from '../../templates/index'
 import { countPhrase, openDocx, visibleText, writtenPageNumbers, type DocxReport } from '../helpers/readers'
+import { TEST_BRANDING } from '../helpers/proposal-input.helper'
 
 const PRIVATE_MARKER = 'do-not-share'
 const ENGAGEMENT_ID = '3f0c6a52-8f7e-4a35-9a8e-0d2b8d7c1a11'
@@ -158,13 +159,7 @@ function inputWith(t: Titles, overrides: Partial<ProgressReportInput> = {}): Pro
       completedAt: '2025-02-01T10:00:00Z',
       answers: stored({ ...answersForMaturity(before), ...answersForContext(CONTEXT) }) as never
     },
-    branding: {
-      consultancyName: 'Northwind Advisory',
-      accentColour: '#0D9084',
-      fontFamily: 'Inter',
-      footerText: 'Confidential: prepared for the client named on the cover.',
-      locale: 'en-GB'
-    },
+    branding: TEST_BRANDING,
     generatedAt: '2025-03-24T10:00:00Z',
     ...overrides
   }
