@@ -25,7 +25,7 @@ import {
 } from '../shared/domain/assessment/question-bank'
 import { ASSESSMENT_SECTIONS } from '../shared/domain/assessment/sections'
 import { assessWithUnknowns, type UnknownAssumption, type UnknownValue } from '../shared/domain/assessment/unknowns'
-import { BrandingSchema, prepareLogo, type Branding, type BrandingInput, type CoverMeta, type DocumentModelBase } from './branding'
+import { resolveDocumentFrame, type Branding, type BrandingInput, type CoverMeta, type DocumentModelBase } from './branding'
 import { formatDate, formatList, formatMoney, formatNumber } from './format'
 import { singleLine } from './text'
 
@@ -279,14 +279,11 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many)
 
 /** Works out the report from the assessment. Throws ZodError for invalid branding and BrandingLogoError for a broken logo. */
 export function buildAssessmentReportModel(input: AssessmentReportInput): AssessmentReportModel {
-  const branding = BrandingSchema.parse(input.branding)
-  const locale = input.locale ?? branding.locale
-  const logo = branding.logo ? prepareLogo(branding.logo) : null
+  const { branding, locale, logo, clientName } = resolveDocumentFrame(input)
   const sections = Object.fromEntries(
     ASSESSMENT_REPORT_SECTIONS.map((id) => [id, input.sections?.[id] ?? true])
   ) as Record<AssessmentReportSectionId, boolean>
 
-  const clientName = singleLine(input.client.name) || 'The client'
   const answers = toAnswers(input.assessment)
   const aware = assessWithUnknowns(answers, { clientName })
   const r = aware.result

@@ -96,6 +96,26 @@ export interface DocumentModelBase<S extends string> {
   locale: string
 }
 
+/**
+ * What every document resolves first from its input: the branding validated (throws ZodError),
+ * the locale to write in, the logo prepared (throws BrandingLogoError for a broken one) and
+ * the client's name on one line.
+ */
+export function resolveDocumentFrame(input: { branding: Branding | BrandingInput; locale?: string; client: { name: string } }): {
+  branding: Branding
+  locale: string
+  logo: PreparedLogo | null
+  clientName: string
+} {
+  const branding = BrandingSchema.parse(input.branding)
+  return {
+    branding,
+    locale: input.locale ?? branding.locale,
+    logo: branding.logo ? prepareLogo(branding.logo) : null,
+    clientName: singleLine(input.client.name) || 'The client'
+  }
+}
+
 /** The cover's facts every document shows. */
 export interface CoverMeta {
   clientName: string

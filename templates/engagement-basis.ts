@@ -18,7 +18,7 @@ import { planLibraryFrom } from '../shared/domain/planning/plan-library'
 import type { Plan } from '../shared/domain/planning/plan.model'
 import { weekEndDate, weekStartDate } from '../shared/domain/planning/weeks'
 import type { InterviewQuestion, Library, RoleProfile, TaskTemplate } from '../shared/schemas/library.schema'
-import { BrandingSchema, prepareLogo, type Branding, type BrandingInput, type PreparedLogo } from './branding'
+import { resolveDocumentFrame, type Branding, type BrandingInput, type PreparedLogo } from './branding'
 import { formatDate, formatMoney, formatNumber } from './format'
 import { singleLine } from './text'
 
@@ -167,10 +167,7 @@ function fallbackRole(id: RoleId): RoleProfile {
  * logo and RangeError for an assessment or plan input outside the contract.
  */
 export function resolveEngagementBasis(input: EngagementDocumentInput): EngagementBasis {
-  const branding = BrandingSchema.parse(input.branding)
-  const locale = input.locale ?? branding.locale
-  const logo = branding.logo ? prepareLogo(branding.logo) : null
-  const clientName = singleLine(input.client.name) || 'The client'
+  const { branding, locale, logo, clientName } = resolveDocumentFrame(input)
   const assessment = assessmentBasis(input.assessment, clientName)
 
   const lib = input.library ?? DEFAULT_LIBRARY

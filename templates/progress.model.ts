@@ -16,7 +16,7 @@ import type { AnswerValue, Answers } from '../shared/domain/assessment/question-
 import { assessWithUnknowns } from '../shared/domain/assessment/unknowns'
 import { addDays } from '../shared/domain/tracking/dates'
 import type { ItemStatus, TrackedItem, TrackingView } from '../shared/schemas/tracking.schema'
-import { BrandingSchema, prepareLogo, type Branding, type BrandingInput, type CoverMeta, type DocumentModelBase } from './branding'
+import { resolveDocumentFrame, type Branding, type BrandingInput, type CoverMeta, type DocumentModelBase } from './branding'
 import { formatDate, formatMoney, formatNumber } from './format'
 import { singleLine } from './text'
 
@@ -189,16 +189,13 @@ function monthLabel(month: string, locale: string): string {
 
 /** Works out the progress report. Throws ZodError for invalid branding and BrandingLogoError for a broken logo. */
 export function buildProgressReportModel(input: ProgressReportInput): ProgressReportModel {
-  const branding = BrandingSchema.parse(input.branding)
-  const locale = input.locale ?? branding.locale
-  const logo = branding.logo ? prepareLogo(branding.logo) : null
+  const { branding, locale, logo, clientName } = resolveDocumentFrame(input)
   const t = input.tracking
   const hasAssessment = !!input.assessment
   const sections = Object.fromEntries(
     PROGRESS_REPORT_SECTIONS.map((id) => [id, (input.sections?.[id] ?? true) && (id !== 'readiness' || hasAssessment)])
   ) as Record<ProgressReportSectionId, boolean>
 
-  const clientName = singleLine(input.client.name) || 'The client'
   const currency = input.engagement.currency
   const money = (n: number) => formatMoney(Math.round(n * 100) / 100, currency, locale)
   const num = (n: number, digits = 1) => formatNumber(n, locale, digits)
