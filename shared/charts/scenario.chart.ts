@@ -124,7 +124,9 @@ export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOption
   const left = labelWidth + size
   const right = width - size * 1.2
   const top = size * 2.8
-  const lineChars = Math.max(20, Math.floor((width - size * 2) / (small * 0.55)))
+  // Small text averages a little over half its size a character.
+  const charWidth = small * 0.55
+  const lineChars = Math.max(20, Math.floor((width - size * 2) / charWidth))
   const footLines = [...wrapWords(spec.key, lineChars), ...wrapWords(spec.footnote, lineChars)]
   // Room under the bars for the tick numbers, the axis label and the footnote.
   const bottom = height - size * 0.8 - (footLines.length - 1) * small * 1.3 - small * 4.4
@@ -197,9 +199,9 @@ export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOption
       }
       // The note goes after the bar, else before it (as far left as the row's own label allows),
       // else over the right edge of the chart.
-      const textWidth = row.valueLabel.length * small * 0.55
+      const textWidth = row.valueLabel.length * charWidth
       const gap = size * 0.4
-      const rowLabelEnd = size * 1.8 + row.label.length * small * 0.55 + gap * 2
+      const rowLabelEnd = size * 1.8 + row.label.length * charWidth + gap * 2
       const [tx, anchor] =
         end + gap + textWidth <= width
           ? [end + gap, 'start']
