@@ -165,14 +165,14 @@ export function hiringSteps(basis: EngagementBasis): HiringStepView[] {
       role: h.role,
       title: singleLine(basis.library.role(h.role).title),
       why,
-      recruitingWeek: h.recruitingStartWeek,
-      recruitingOpens: basis.weekStart(h.recruitingStartWeek),
+      recruitingWeek: h.recruitStartWeek,
+      recruitingOpens: basis.weekStart(h.recruitStartWeek),
       startWeek: h.startWeek,
       starts: basis.weekStart(h.startWeek),
-      readyWeek: h.readyWeek,
-      ready: basis.weekStart(h.readyWeek),
+      readyWeek: h.workStartWeek,
+      ready: basis.weekStart(h.workStartWeek),
       leadTimeWeeks: h.leadTimeWeeks,
-      onboardingWeeks: h.onboardingWeeks,
+      onboardingWeeks: h.workStartWeek - h.startWeek,
       afterAudit: h.afterAudit
     }
   })
@@ -183,7 +183,7 @@ export function rolePacks(basis: EngagementBasis): RolePack[] {
   const aiDomain = basis.assessment.context.ai_approach !== 'custom'
   // Time to hire and onboarding as the plan schedules them, so the pages agree with each other.
   return basis.plan.hires.map((h) =>
-    rolePack(basis.library.role(h.role), basis.library.questions, aiDomain, basis.locale, { leadTimeWeeks: h.leadTimeWeeks, onboardingWeeks: h.onboardingWeeks })
+    rolePack(basis.library.role(h.role), basis.library.questions, aiDomain, basis.locale, { leadTimeWeeks: h.leadTimeWeeks, onboardingWeeks: h.workStartWeek - h.startWeek })
   )
 }
 

@@ -71,7 +71,7 @@ function summarySection(m: ProposalModel, theme: DocumentTheme): FileChild[] {
   )
   out.push(label('Why this order'), ...bulletList(rec.why))
   out.push(spacer(6), keyFigures(theme, s.keyFigures), spacer(4))
-  out.push(label('When to expect the first AI feature'), ...body(s.firstFeature), ...safeParagraphs(s.seedComparison, { style: STYLE.note }))
+  out.push(label(s.milestone.heading), ...s.milestone.text.flatMap((t) => body(t)), ...(s.observed ? safeParagraphs(s.observed, { style: STYLE.note }) : []))
   if (s.approach.length) {
     out.push(label('How the work is organised'))
     out.push(
@@ -212,7 +212,7 @@ function phaseContent(phase: PlanPhaseView, theme: DocumentTheme): FileChild[] {
   const muted = { color: c.muted, size: 17 }
   const long = phase.rows.some((r) => (r.note?.length ?? 0) + r.title.length > 1500)
   const rows: CellContent[][] = phase.rows.map((r) => {
-    const mark = r.pendingAudit ? ' †' : r.optional ? ' ‡' : ''
+    const mark = r.pending === 'audit' ? ' †' : r.pending === 'feasibility' ? ' §' : r.optional ? ' ‡' : ''
     return [
       {
         paragraphs: [
@@ -294,6 +294,7 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
   })
   const footnotes = [
     ...(p.anyPendingAudit ? ['† Pending the objectives and data audit: outside the committed total until the audit confirms it.'] : []),
+    ...(p.anyPendingFeasibility ? ['§ Pending the answer on feasibility: outside the committed total until the experiments show a valuable model can be built.'] : []),
     ...(p.anyOptional ? ['‡ Optional: offered, but outside the committed total.'] : [])
   ]
   const subsections: OutlineSection[] = p.phases.map((phase, i) => ({
@@ -320,19 +321,17 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
     ]
   })
   const scenario = scenarioOf(m, theme)
-  if (scenario) {
-    const image = chartImage(scenario)
-    const [intro, ...lines] = p.scenarioText
-    subsections.push({
-      key: 'first_feature',
-      title: 'Time to the first AI feature',
-      content: [
-        ...body(intro ?? ''),
-        ...bulletList(lines),
-        ...figure(theme, { png: image.png, width: image.width, height: image.height, altText: image.title, caption: 'Each first hire scheduled for this engagement, in weeks from the start.' })
-      ]
-    })
-  }
+  const image = scenario ? chartImage(scenario) : null
+  subsections.push({
+    key: 'routes',
+    title: p.routes.heading,
+    content: [
+      ...p.routes.text.flatMap((t) => body(t)),
+      ...(image
+        ? figure(theme, { png: image.png, width: image.width, height: image.height, altText: image.title, caption: 'Both first hires scheduled for this engagement, in weeks from the start.' })
+        : [])
+    ]
+  })
   return { content, subsections }
 }
 

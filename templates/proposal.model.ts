@@ -17,14 +17,15 @@ import { CONTEXT_QUESTION_BY_KEY } from '../shared/domain/assessment/question-ba
 import type { UnknownAssumption, UnknownValue } from '../shared/domain/assessment/unknowns'
 import type { PlanItem } from '../shared/domain/planning/plan.model'
 import { defaultPricingTerms, pricePlan, type PlanPricing, type PricedTier } from '../shared/domain/planning/pricing'
-import { compareFirstHireScenarios, SEED_FIGURES, type ScenarioComparison } from '../shared/domain/planning/scenarios'
-import { addDays, weekEndDate, weekStartDate, weeksToMonths } from '../shared/domain/planning/weeks'
+import { compareRoutes } from '../shared/domain/planning/scenarios'
+import { addDays, weekEndDate, weekStartDate } from '../shared/domain/planning/weeks'
 import { PricingTermsSchema, type PricingTerms, type PricingTermsInput } from '../shared/schemas/pricing.schema'
 import type { CoverMeta, DocumentModelBase } from './branding'
 import { FINDING_TITLES } from './assessment-report.model'
 import { lowerFirst, plural, resolveEngagementBasis, type EngagementBasis, type EngagementDocumentInput } from './engagement-basis'
 import { formatList, formatNumber, formatShortDate } from './format'
 import { hiringIntro, hiringSteps, rolePacks, type HiringStepView, type RolePack } from './hiring.model'
+import { milestoneFigure, milestoneHeading, milestoneSentences, observedSentence, routeSentences } from './milestone-story'
 import { singleLine } from './text'
 
 // ---------------------------------------------------------------------------------------
@@ -54,8 +55,6 @@ export interface Signatory {
 export interface ProposalInput extends EngagementDocumentInput {
   /** The consultant's pricing terms; time and materials, valid 30 days, when left out. */
   pricing?: PricingTerms | PricingTermsInput | null
-  /** The first-hire comparison to chart; worked out from the assessment when left out. */
-  scenarios?: ScenarioComparison | null
   /** The consultant's notes on plan items, by item id (shown under the item in the plan). */
   itemNotes?: Readonly<Record<string, string | null | undefined>> | null
   /** Assumptions to add to the standard ones. */
@@ -113,7 +112,7 @@ export interface PlanRow {
   effort: string
   cost: string
   optional: boolean
-  pendingAudit: boolean
+  pending: PlanItem['pending']
 }
 
 export interface PlanPhaseView {
@@ -159,8 +158,8 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
     situation: string[]
     recommendation: { label: string; role: RoleId; title: string; oneLine: string; reason: string; why: string[] }
     keyFigures: KeyFigure[]
-    firstFeature: string
-    seedComparison: string
+    milestone: { heading: string; text: string[] }
+    observed: string | null
     approach: { name: string; text: string }[]
     nextSteps: string[]
   }
@@ -181,9 +180,11 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
     timeline: TimelineChartSpec
     phases: PlanPhaseView[]
     milestones: { title: string; week: string; date: string }[]
+    /** The two routes as a chart; null when both reach the milestone in the same week (then words only). */
     scenario: ScenarioChartSpec | null
-    scenarioText: string[]
+    routes: { heading: string; text: string[] }
     anyPendingAudit: boolean
+    anyPendingFeasibility: boolean
     anyOptional: boolean
     totals: { days: string; cost: string; optionalDays: string | null; optionalCost: string | null }
   }
@@ -350,10 +351,9 @@ function planRow(basis: EngagementBasis, item: PlanItem, notes: ProposalInput['i
   const end = weekEndDate(basis.plan.engagement.startDate, item.endWeek)
   const short = (iso: string) => formatShortDate(iso, basis.locale)
   const note = notes && Object.prototype.hasOwnProperty.call(notes, item.id) ? notes[item.id] : null
-  let effort = daysText(basis, item.effortDays)
+  const effort = daysText(basis, item.effortDays)
   let effortNote: string | null = null
-  if (item.kind === 'hire') effort = '—'
-  else if (item.daysPerWeek !== undefined) effortNote = `${basis.num(item.daysPerWeek)} a week`
+  if (item.daysPerWeek !== undefined) effortNote = `${basis.num(item.daysPerWeek)} a week`
   else if (item.owner !== 'consultant' && item.fullEffortDays > item.effortDays) effortNote = `of ${basis.num(item.fullEffortDays)} in all`
   const hire = item.kind === 'hire' ? basis.plan.hires.find((h) => `hire_${h.role}` === item.id) : undefined
   const owner = ownerText(basis, item)
@@ -362,7 +362,7 @@ function planRow(basis: EngagementBasis, item: PlanItem, notes: ProposalInput['i
     kind: item.kind,
     title: item.title,
     summary: hire
-      ? `Recruiting from week ${hire.recruitingStartWeek}; first day in week ${hire.startWeek}${hire.onboardingWeeks > 0 ? `, then ${hire.onboardingWeeks} ${plural(hire.onboardingWeeks, 'week', 'weeks')} of onboarding` : ''}.`
+      ? `Recruiting from week ${hire.recruitStartWeek}, with our support; first day in week ${hire.startWeek}.`
       : item.kind === 'task' || item.kind === 'activity'
         ? (basis.library.task(item.id)?.summary ?? null)
         : null,
@@ -373,9 +373,9 @@ function planRow(basis: EngagementBasis, item: PlanItem, notes: ProposalInput['i
     weeks: item.startWeek === item.endWeek ? `Wk ${item.startWeek}` : `Wk ${item.startWeek}–${item.endWeek}`,
     dates: `${short(start)} – ${short(end)}`,
     effort,
-    cost: item.kind === 'hire' ? '—' : basis.money(Math.round(item.cost * 100) / 100),
+    cost: basis.money(Math.round(item.cost * 100) / 100),
     optional: item.optional,
-    pendingAudit: item.pendingAudit
+    pending: item.pending
   }
 }
 
@@ -404,7 +404,7 @@ function investment(basis: EngagementBasis, pricing: PlanPricing, terms: Pricing
   const plan = basis.plan
   const committed = pricing.committed
   const phaseWeeks = (id: PhaseId): string => {
-    const items = plan.phases.find((p) => p.id === id)!.items.filter((i) => i.kind !== 'milestone')
+    const items = plan.phases.find((p) => p.id === id)?.items.filter((i) => i.kind !== 'milestone') ?? []
     if (items.length === 0) return '—'
     const a = Math.min(...items.map((i) => i.startWeek))
     const b = Math.max(...items.map((i) => i.endWeek))
@@ -478,7 +478,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
 
   const terms: PricingTerms = input.pricing ? PricingTermsSchema.parse(input.pricing) : defaultPricingTerms(addDays(basis.isoDate, 30))
   const pricing = pricePlan(plan, terms)
-  const scenarios = input.scenarios ?? compareFirstHireScenarios(basis.planInput)
+  const routes = compareRoutes(plan)
   const steps = hiringSteps(basis)
   const packs = rolePacks(basis)
   const first = steps[0]
@@ -509,7 +509,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       .join(' ')
   ]
 
-  const foundationsTasks = plan.phases.find((p) => p.id === 'foundations')!.items.filter((i) => i.kind === 'task' && i.daysPerWeek === undefined)
+  const foundationsTasks = (plan.phases.find((p) => p.id === 'foundations')?.items ?? []).filter((i) => i.kind === 'task' && i.daysPerWeek === undefined)
   const why: string[] = []
   if (plan.firstHire === 'infra_engineer') {
     why.push('Hiring for the platform first means the ML engineers who follow spend their first weeks on models and data, not on Dockerfiles, pipelines and clusters.')
@@ -533,24 +533,6 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     why.push('An objectives and data audit comes before any ML hire, so that no one is hired to build a model there is no data or purpose for.')
   }
   why.push(LEADERSHIP_TEXT[r.leadership])
-
-  const f = plan.firstFeature
-  const featureDate = basis.weekEnd(f.week)
-  const months = weeksToMonths(f.week)
-  const builderName = f.builder === 'existing_staff' ? `${client}’s own ML staff` : `the ${lowerFirst(singleLine(basis.library.role(f.builder).title))}`
-  const firstFeature = [
-    `We expect the first AI feature to ship by the end of week ${f.week} (${featureDate}), about ${num(months)} months after the engagement starts` +
-      (f.weeksFromFirstHireStart > 0 ? ` and ${f.weeksFromFirstHireStart} ${plural(f.weeksFromFirstHireStart, 'week', 'weeks')} after the first hire’s first day.` : ', before the first hire has started.'),
-    f.platformTasks.length > 0
-      ? `That assumes the core platform work is done by week ${f.platformReadyWeek} and that ${builderName} can start building in week ${Math.max(f.builderReadyWeek, f.platformReadyWeek + 1)}, with ${f.buildWeeks} weeks to build the feature itself.`
-      : `The core platform is already in place, so ${builderName} can start building in week ${f.builderReadyWeek}, with ${f.buildWeeks} weeks to build the feature itself.`
-  ].join(' ')
-  const infra = SEED_FIGURES.infra_first
-  const mlFirst = SEED_FIGURES.ml_first
-  const seedComparison =
-    `For comparison, the authors of the essays this method draws on saw companies that hired infrastructure first ship their first AI feature ${infra.minMonths}–${infra.maxMonths} months after that hire, ` +
-    `and companies that hired ML engineers first take ${mlFirst.minMonths}–${mlFirst.maxMonths} months, followed by about ${mlFirst.stabilisationMonths} months of stabilising the infrastructure. ` +
-    `They saw this at a dozen or so companies of 50 to 500 people, and they sell consulting and hiring services: read the figures as their experience, not as a promise for ${client}.`
 
   const phaseSpans = plan.phases.map((p) => {
     const items = p.items.filter((i) => i.kind !== 'milestone')
@@ -578,7 +560,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       value: first ? `Week ${first.startWeek}` : '—',
       note: first ? basis.weekStartDay(first.startWeek) : ''
     },
-    { label: 'First AI feature', value: `Week ${f.week}`, note: `about ${num(months)} months in` },
+    { ...milestoneFigure(plan), note: basis.weekEnd(plan.milestone.week) },
     {
       label: 'Investment',
       value: money(pricing.committed.total),
@@ -618,17 +600,6 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       optional: optionalItems.length > 0 ? { days: daysText(basis, sum(optionalItems, 'effortDays')), cost: money(Math.round(sum(optionalItems, 'cost') * 100) / 100) } : null
     }
   })
-  const recommended = scenarios.scenarios.find((s) => s.recommended)
-  const scenarioText = [
-    'The chart schedules this engagement twice, once with each first hire, and sets both beside the range the seed authors observed (outlined, laid from the same hire start).',
-    ...scenarios.scenarios.map(
-      (s) =>
-        `${s.label}${s.recommended ? ' (recommended)' : ''}: first AI feature in week ${s.timeToFirstFeatureWeeks}, ` +
-        (s.weeksFromFirstHireStart > 0 ? `${s.weeksFromFirstHireStart} ${plural(s.weeksFromFirstHireStart, 'week', 'weeks')} after that hire starts.` : 'before that hire starts.')
-    ),
-    ...(recommended ? [] : [`This plan’s own first hire is the ${lowerFirst(firstTitle)}, with the first AI feature in week ${f.week}.`])
-  ]
-
   // Assumptions ---------------------------------------------------------------------------
   const capacity = num(plan.capacityDaysPerWeek)
   const standard = [
@@ -702,8 +673,8 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
         why
       },
       keyFigures,
-      firstFeature,
-      seedComparison,
+      milestone: { heading: milestoneHeading(plan), text: milestoneSentences(basis) },
+      observed: observedSentence(basis, routes),
       approach,
       nextSteps
     },
@@ -744,10 +715,11 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       milestones: [...plan.milestones]
         .sort((a, b) => a.week - b.week)
         .map((m) => ({ title: m.title, week: `Week ${m.week}`, date: m.id === 'first_hire_starts' ? basis.weekStartDay(m.week) : basis.weekEnd(m.week) })),
-      scenario: scenarios.scenarios.length > 0 ? scenarioChart(scenarios) : null,
-      scenarioText,
-      anyPendingAudit: plan.phases.some((p) => p.items.some((i) => i.pendingAudit && i.kind !== 'hire')),
-      anyOptional: plan.phases.some((p) => p.items.some((i) => i.optional && !i.pendingAudit)),
+      scenario: routes.sameWeek ? null : scenarioChart(routes),
+      routes: { heading: `Two routes to ${lowerFirst(routes.milestone.title)}`, text: routeSentences(basis, routes) },
+      anyPendingAudit: plan.phases.some((p) => p.items.some((i) => i.pending === 'audit')),
+      anyPendingFeasibility: plan.phases.some((p) => p.items.some((i) => i.pending === 'feasibility')),
+      anyOptional: plan.phases.some((p) => p.items.some((i) => i.optional && i.pending === null)),
       totals: {
         days: daysText(basis, plan.totals.effortDays),
         cost: money(Math.round(plan.totals.cost * 100) / 100),

@@ -1,4 +1,5 @@
-import { FLAG_BY_ID, isPendingAudit, ROLE_BY_ID, TASK_BY_ID, type TaskInfo } from '../../shared/domain/catalogue'
+import { FLAG_BY_ID, ROLE_BY_ID, TASK_BY_ID, type TaskInfo } from '../../shared/domain/catalogue'
+import { pendingTasks, recommendedRoute } from '../../shared/domain/planning/route'
 import { DIMENSIONS } from '../../shared/domain/assessment/dimensions'
 import { assess, RULE_BY_ID, type AssessmentResult } from '../../shared/domain/assessment/engine'
 import type { IntakeFile } from '../../shared/schemas/intake.schema'
@@ -77,9 +78,12 @@ export function formatAssessmentText(intake: IntakeFile, r: AssessmentResult): s
   out.push('')
   out.push('Fractional tasks, in dependency order:')
   if (r.tasks.length === 0) out.push('  none')
+  const route = recommendedRoute({ rule: r.rule, firstHire: r.firstHire, sequence: r.hiringSequence, flags: r.flags, tasks: r.tasks })
+  const waiting = pendingTasks(route, r.flags, r.tasks)
   r.tasks.forEach((id, i) => {
     const t = TASK_BY_ID[id]
-    const pending = isPendingAudit(id, r.flags) ? ' [pending the audit]' : ''
+    const reason = waiting.get(id)
+    const pending = reason === 'audit' ? ' [pending the audit]' : reason === 'feasibility' ? ' [pending the answer on feasibility]' : ''
     out.push(`  ${String(i + 1).padStart(2)}. ${t.title} (${id}, ${effortText(t)})${pending}`)
   })
   if (r.warnings.length > 0) {

@@ -5,7 +5,6 @@ import { DEFAULT_LIBRARY } from '../../shared/content/library.content'
 import { answersForContext, answersForMaturity } from '../../shared/domain/assessment/question-bank'
 import { generatePlan } from '../../shared/domain/planning/plan.generator'
 import { planLibraryFrom } from '../../shared/domain/planning/plan-library'
-import { compareFirstHireScenarios } from '../../shared/domain/planning/scenarios'
 import type { IntakeFile } from '../../shared/schemas/intake.schema'
 import type { Library } from '../../shared/schemas/library.schema'
 import { BrandingLogoError, DEFAULT_BRANDING, type BrandingInput } from '../../templates/branding'
@@ -99,7 +98,7 @@ export function exportInput(template: TemplateName, intake: IntakeFile, sources:
     plan,
     library: sources.library ?? DEFAULT_LIBRARY
   }
-  return template === 'proposal' ? { ...documentInput, scenarios: compareFirstHireScenarios(planInput), terms: sources.terms } : documentInput
+  return template === 'proposal' ? { ...documentInput, terms: sources.terms } : documentInput
 }
 
 /** A one-line reason a file could not be written, from the error's code. */

@@ -3,7 +3,7 @@ import type { AssessmentResult } from '../../shared/domain/assessment/engine'
 import { generatePlan, type GeneratePlanInput } from '../../shared/domain/planning/plan.generator'
 import { toPlanJson } from '../../shared/domain/planning/plan-json'
 import type { Plan, PlanItem } from '../../shared/domain/planning/plan.model'
-import { compareFirstHireScenarios, type ScenarioComparison } from '../../shared/domain/planning/scenarios'
+import { compareRoutes, type RouteComparison } from '../../shared/domain/planning/scenarios'
 import { weekEndDate, weekStartDate, weeksToMonths } from '../../shared/domain/planning/weeks'
 import { scenarioSentence } from '../../shared/charts/scenario.chart'
 import type { IntakeFile } from '../../shared/schemas/intake.schema'
@@ -45,7 +45,7 @@ const weeksText = (item: Pick<PlanItem, 'startWeek' | 'endWeek'>, unit: 'wk' | '
   item.startWeek === item.endWeek ? `${unit} ${item.startWeek}` : `${unit}${unit === 'week' ? 's' : ''} ${item.startWeek}–${item.endWeek}`
 
 /** The readable summary printed without --json. */
-export function formatPlanText(intake: IntakeFile, assessment: AssessmentResult, plan: Plan, scenarios: ScenarioComparison): string {
+export function formatPlanText(intake: IntakeFile, assessment: AssessmentResult, plan: Plan, routes: RouteComparison = compareRoutes(plan)): string {
   const out: string[] = []
   const e = intake.engagement
   const money = moneyFormatter(plan.totals.currency)
@@ -74,9 +74,12 @@ export function formatPlanText(intake: IntakeFile, assessment: AssessmentResult,
           : item.owner !== 'consultant' && item.kind === 'task'
             ? `${days(item.effortDays)} pairing of ${item.fullEffortDays}`
             : item.kind === 'hire'
-              ? '—'
+              ? `${days(item.effortDays)} support`
               : days(item.effortDays)
-      const notes = [item.pendingAudit ? 'pending the audit' : '', item.optional && !item.pendingAudit ? 'optional' : '']
+      const notes = [
+        item.pending === 'audit' ? 'pending the audit' : item.pending === 'feasibility' ? 'pending the answer on feasibility' : item.optional ? 'optional' : '',
+        item.urgent ? 'urgent' : ''
+      ]
         .filter(Boolean)
         .join(', ')
       out.push(
@@ -89,9 +92,9 @@ export function formatPlanText(intake: IntakeFile, assessment: AssessmentResult,
   out.push('Hires:')
   plan.hires.forEach((h, i) => {
     out.push(
-      `  ${i + 1}. ${ROLE_BY_ID[h.role].name}: recruiting from week ${h.recruitingStartWeek} (${weekStartDate(e.start_date, h.recruitingStartWeek)}), ` +
-        `starts week ${h.startWeek} (${weekStartDate(e.start_date, h.startWeek)}), onboarded by week ${h.onboardingEndWeek}` +
-        (h.afterAudit ? ' — recruiting waits for the objectives & data audit' : '')
+      `  ${i + 1}. ${ROLE_BY_ID[h.role].name}: recruiting from week ${h.recruitStartWeek} (${weekStartDate(e.start_date, h.recruitStartWeek)}), ` +
+        `starts week ${h.startWeek} (${weekStartDate(e.start_date, h.startWeek)})` +
+        (h.pending === 'feasibility' ? ' — once the answer on feasibility is in' : h.pending === 'audit' ? ' — pending the objectives & data audit' : h.afterAudit ? ' — recruiting waits for the objectives & data audit' : '')
     )
   })
 
@@ -103,29 +106,37 @@ export function formatPlanText(intake: IntakeFile, assessment: AssessmentResult,
   }
 
   out.push('')
-  out.push(`Committed: ${plan.totals.effortDays} consultant days, ${money(plan.totals.cost)}`)
+  out.push(`Committed: ${plan.totals.effortDays} consultant days, fees ${money(plan.totals.cost)}`)
   if (plan.optionalTotals.effortDays > 0) {
-    out.push(`Optional (pending the audit or left out): ${plan.optionalTotals.effortDays} days, ${money(plan.optionalTotals.cost)}`)
+    out.push(`Optional (pending or left out): ${plan.optionalTotals.effortDays} days, fees ${money(plan.optionalTotals.cost)}`)
   }
   out.push(`Plan length: ${plan.weeks} weeks, to ${weekEndDate(e.start_date, plan.weeks)}`)
+  out.push('Options:')
+  for (const t of plan.tiers) out.push(`  ${t.name.padEnd(38)} ${String(t.effortDays).padStart(6)} d  ${money(t.cost).padStart(16)}  to week ${t.lastWeek}`)
 
-  const f = plan.firstFeature
-  const builder = f.builder === 'existing_staff' ? "the client's ML staff" : ROLE_BY_ID[f.builder].name
+  const m = plan.milestone
   out.push('')
   out.push(
-    `Time to first AI feature: week ${f.week}, ${round1(weeksToMonths(f.week))} months from the start; ` +
-      (f.weeksFromFirstHireStart > 0
-        ? `${f.weeksFromFirstHireStart} weeks (${round1(weeksToMonths(f.weeksFromFirstHireStart))} months) after the first hire starts.`
-        : 'before the first hire starts.')
+    `Milestone: ${routes.milestone.title}, by week ${m.week} (${round1(weeksToMonths(m.week))} months from the start; ` +
+      (m.weeksAfterFirstHireStart > 0 ? `${m.weeksAfterFirstHireStart} weeks after the first hire starts).` : 'before the first hire starts).')
   )
-  out.push(
-    `  ${f.platformTasks.length > 0 ? `Core platform ready by week ${f.platformReadyWeek} (${f.platformTasks.join(', ')})` : 'The core platform is already in place'}; ` +
-      `built by ${builder} from week ${f.builderReadyWeek}; ${f.buildWeeks} weeks of building.`
-  )
-  out.push('Beside the seed figures, for this client:')
-  for (const s of scenarios.scenarios) out.push(`  ${s.recommended ? '*' : '-'} ${scenarioSentence(s)}`)
-  out.push(`  ${scenarios.seedNote}`)
-
+  const b = m.basis
+  if (b.by === 'platform_and_builder') {
+    const builder = b.builder === 'existing_staff' ? "the client's ML staff" : ROLE_BY_ID[b.builder].name
+    out.push(
+      `  ${b.platformCoreEndWeek !== null ? `Platform core ready by week ${b.platformCoreEndWeek} (${b.platformCore.join(', ')})` : 'No platform core to build'}; ` +
+        `built by ${builder}, in place from week ${b.builderStartWeek}; ${b.buildWeeks} weeks of building.`
+    )
+  } else if (b.by === 'urgent_core') {
+    out.push(`  The consultant builds ${b.tasks.join(', ')} from the start of Foundations, done by week ${b.endWeek}.`)
+  } else if (b.by === 'hire_settled') {
+    out.push(`  The ${ROLE_BY_ID[b.role].name} starts in week ${b.startWeek} and takes over in the week after.`)
+  } else {
+    out.push(`  The ${ROLE_BY_ID[b.role].name} starts in week ${b.startWeek}; ${b.weeks} weeks of work.`)
+  }
+  out.push(routes.sameWeek ? 'Both routes reach it in the same week:' : 'The two routes:')
+  for (const r of routes.routes) out.push(`  ${r.recommended ? '*' : '-'} ${scenarioSentence(r, routes)}`)
+  if (routes.routes.some((r) => r.observed)) out.push(`  ${routes.note}`)
   out.push('')
   out.push(`Consultant days per week: ${plan.consultantLoad.map((d) => round1(d)).join(' ')}`)
   out.push('')
@@ -135,7 +146,7 @@ export function formatPlanText(intake: IntakeFile, assessment: AssessmentResult,
 export const planCommand: CliCommand = {
   name: 'plan',
   usage: 'plan FILE [--json]',
-  summary: 'Plan an intake file: phases, weeks, consultant effort and cost, hires, time to first AI feature.',
+  summary: 'Plan an intake file: phases, weeks, consultant effort and cost, hires, the milestone on both routes, options.',
   positionals: ['FILE'],
   options: { json: { type: 'boolean', description: 'print only the plan as JSON' } },
   run: ({ positionals, options }, io) => {
@@ -146,7 +157,7 @@ export const planCommand: CliCommand = {
     if (options.json === true) {
       io.stdout(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`)
     } else {
-      io.stdout(formatPlanText(intake, assessment, plan, compareFirstHireScenarios(input)))
+      io.stdout(formatPlanText(intake, assessment, plan))
     }
     return 0
   }

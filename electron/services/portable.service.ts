@@ -22,6 +22,7 @@ import {
   PortableFileSchema,
   PortableFileV1Schema,
   fromVersion1,
+  withCurrentItemIds,
   type EncryptedEnvelope,
   type ImportMode,
   type Kdf,
@@ -272,7 +273,7 @@ function validatePlain(name: string, value: Record<string, unknown>): PortableFi
       `${name}: was written by a newer version of Stagecraft (file version ${version}; this one reads versions 1 to ${PORTABLE_VERSION}). Update Stagecraft, then import it`
     )
   }
-  const file = version === 1 ? fromVersion1(parsed(name, PortableFileV1Schema, value)) : parsed(name, PortableFileSchema, value)
+  const file = withCurrentItemIds(version === 1 ? fromVersion1(parsed(name, PortableFileV1Schema, value)) : parsed(name, PortableFileSchema, value))
   checkDocuments(name, file.data.exports)
   if (file.data.plan) {
     // The plan must still generate, as every saved edit had to.

@@ -1,15 +1,15 @@
-import type { ScenarioComparison } from '../domain/planning/scenarios'
-import { monthsToWeeks } from '../domain/planning/weeks'
+import type { RouteComparison, RouteView } from '../domain/planning/scenarios'
 import type { RenderOptions } from './radar.chart'
 import { fmt, wrapWords, xmlText } from './svg'
 
 /**
- * The first-hire scenario chart, defined once as data: horizontal bars on a scale of weeks
- * from the engagement's start. For each scenario, one bar for this client's plan (the wait
- * for the first hire drawn light, then the weeks from the hire's start to the first AI
- * feature) and one for the seed observation, laid from the same hire start (a range, plus
- * the stabilisation the seed authors saw afterwards). The results page and the Word export
- * draw the same SVG.
+ * The route chart, defined once as data: horizontal bars on a scale of weeks from the
+ * engagement's start. For each route, one bar for this client's plan (the wait for the first
+ * hire drawn light, then the weeks from the hire's start to the plan's milestone, and the
+ * stabilising an ML engineer who built the platform would still face, dashed) and, where the
+ * essays' figures apply, one for what their authors saw, laid from the same hire start. The
+ * plan screen and the Word export draw the same SVG. When both routes reach the milestone in
+ * the same week there is no chart: the comparison is made in words.
  */
 export type RangeSegmentStyle = 'lead' | 'plan' | 'seed' | 'stabilisation'
 
@@ -52,65 +52,75 @@ export interface ScenarioChartSpec {
 
 const round1 = (x: number): string => String(Math.round(x * 10) / 10)
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
-/** The chart spec for a scenario comparison. */
-export function scenarioChart(comparison: ScenarioComparison, title = 'Time to the first AI feature by first hire'): ScenarioChartSpec {
+function afterHire(route: RouteView): string {
+  return route.weeksAfterFirstHireStart > 0
+    ? `${plural(route.weeksAfterFirstHireStart, 'week')} after the hire starts`
+    : 'before the hire starts'
+}
+
+/** The chart spec for a route comparison. */
+export function scenarioChart(comparison: RouteComparison, title = `Weeks to ${lowerFirst(comparison.milestone.title)}, by first hire`): ScenarioChartSpec {
   let max = 0
-  const groups: RangeGroup[] = comparison.scenarios.map((s, i) => {
-    const hireStart = s.firstHireStartWeek - 1
-    const feature = s.timeToFirstFeatureWeeks
+  const groups: RangeGroup[] = comparison.routes.map((route, i) => {
+    const hireStart = route.firstHireStartWeek - 1
+    const reached = route.milestoneWeek
     const plan: RangeSegment[] =
-      feature > hireStart
+      reached > hireStart
         ? [
             { from: 0, to: hireStart, style: 'lead' },
-            { from: hireStart, to: feature, style: 'plan' }
+            { from: hireStart, to: reached, style: 'plan' }
           ]
-        : [{ from: 0, to: feature, style: 'plan' }]
-    const seedFrom = hireStart + s.seed.minWeeks
-    const seedTo = hireStart + s.seed.maxWeeks
-    const stabilisationTo = seedTo + monthsToWeeks(s.seed.stabilisationMonths)
-    const seed: RangeSegment[] = [
-      { from: seedFrom, to: seedTo, style: 'seed' },
-      ...(s.seed.stabilisationMonths > 0 ? [{ from: seedTo, to: stabilisationTo, style: 'stabilisation' as const }] : [])
+        : [{ from: 0, to: reached, style: 'plan' }]
+    if (route.stabilisationWeeks > 0) plan.push({ from: reached, to: reached + route.stabilisationWeeks, style: 'stabilisation' })
+    max = Math.max(max, reached + route.stabilisationWeeks)
+    const rows: RangeRow[] = [
+      {
+        id: `${route.id}_plan`,
+        label: 'This plan',
+        segments: plan,
+        valueLabel: route.weeksAfterFirstHireStart > 0 ? `week ${reached}, ${route.weeksAfterFirstHireStart} after the hire starts` : `week ${reached}, before the hire starts`,
+        markers: [{ at: hireStart, label: 'hire starts' }]
+      }
     ]
-    max = Math.max(max, feature, stabilisationTo, seedTo)
-    const fromHire =
-      s.weeksFromFirstHireStart > 0
-        ? `${plural(s.weeksFromFirstHireStart, 'week')} after the hire starts`
-        : 'before the hire starts'
-    return {
-      label: s.label,
-      series: i,
-      highlighted: s.recommended,
-      rows: [
-        {
-          id: `${s.id}_plan`,
-          label: 'This plan',
-          segments: plan,
-          valueLabel: `week ${feature} (${fromHire})`,
-          markers: [{ at: hireStart, label: 'hire starts' }]
-        },
-        {
-          id: `${s.id}_seed`,
-          label: 'Seed observation',
-          segments: seed,
-          valueLabel:
-            `${s.seed.minMonths}–${s.seed.maxMonths} months after the hire` +
-            (s.seed.stabilisationMonths > 0 ? `, then about ${s.seed.stabilisationMonths} stabilising` : '')
-        }
-      ]
+    const seen = route.observed
+    if (seen) {
+      const from = hireStart + seen.minWeeks
+      const to = hireStart + seen.maxWeeks
+      const stabilisationTo = to + (seen.stabilisationMonths * 52) / 12
+      max = Math.max(max, to, stabilisationTo)
+      rows.push({
+        id: `${route.id}_observed`,
+        label: 'What the authors saw',
+        segments: [
+          { from, to, style: 'seed' },
+          ...(seen.stabilisationMonths > 0 ? [{ from: to, to: stabilisationTo, style: 'stabilisation' as const }] : [])
+        ],
+        valueLabel: `${seen.minMonths}–${seen.maxMonths} months` + (seen.stabilisationMonths > 0 ? `, then about ${seen.stabilisationMonths} stabilising` : ' after the hire')
+      })
     }
+    return { label: route.label, series: i, highlighted: route.recommended, rows }
   })
+  // Room to the right of the longest bar for its note.
+  max *= 1.4
   const tickStep = max <= 40 ? 4 : max <= 80 ? 8 : 13
+  const observed = comparison.routes.some((r) => r.observed)
+  const stabilising = comparison.routes.some((r) => r.stabilisationWeeks > 0 || (r.observed?.stabilisationMonths ?? 0) > 0)
   return {
     kind: 'range-bars',
     title,
     axisLabel: 'Weeks from the start of the engagement',
-    max: Math.max(tickStep, Math.ceil((max * 1.02) / tickStep) * tickStep),
+    max: Math.max(tickStep, Math.ceil(max / tickStep) * tickStep),
     tickStep,
     groups,
-    key: 'Light: weeks before the first hire starts. Solid: this plan to the first AI feature. Outlined: the seed range, laid from the same hire start. Dashed: stabilisation seen afterwards.',
-    footnote: comparison.seedNote
+    key: [
+      'Light: weeks before the first hire starts.',
+      `Solid: this plan to ${lowerFirst(comparison.milestone.title)}.`,
+      ...(observed ? ['Outlined: the range the authors saw, laid from the same hire start.'] : []),
+      ...(stabilising ? ['Dashed: stabilising afterwards.'] : [])
+    ].join(' '),
+    footnote: observed ? comparison.note : ''
   }
 }
 
@@ -228,10 +238,14 @@ export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOption
   )
 }
 
-/** A one-line text summary of a scenario, for the CLI and alt text. */
-export function scenarioSentence(s: ScenarioComparison['scenarios'][number]): string {
-  const fromHire = s.weeksFromFirstHireStart > 0 ? `${round1(s.monthsFromFirstHireStart)} after the hire starts` : 'before the hire starts'
-  return `${s.label}: first AI feature by week ${s.timeToFirstFeatureWeeks} (${round1(s.monthsFromStart)} months from the start, ${fromHire}), ${s.totals.effortDays} consultant days over ${s.planWeeks} weeks; seed observation ${s.seed.minMonths}–${
-    s.seed.maxMonths
-  } months${s.seed.stabilisationMonths > 0 ? ` plus about ${s.seed.stabilisationMonths} of stabilisation` : ''}`
+/** A one-line text summary of a route, for the CLI and alt text. */
+export function scenarioSentence(route: RouteView, comparison: Pick<RouteComparison, 'milestone'>): string {
+  const seen = route.observed
+  return (
+    `${route.label}: ${lowerFirst(comparison.milestone.title)} by week ${route.milestoneWeek} (${round1(route.monthsFromStart)} months from the start, ${afterHire(route)})` +
+    (route.stabilisationWeeks > 0 ? `, then about ${round1(route.stabilisationWeeks / (52 / 12))} months of stabilising` : '') +
+    (seen
+      ? `; the authors saw ${seen.minMonths}–${seen.maxMonths} months${seen.stabilisationMonths > 0 ? ` plus about ${seen.stabilisationMonths} of stabilising` : ''}`
+      : '')
+  )
 }

@@ -125,8 +125,8 @@ export function timelineChart(plan: Plan, options: TimelineOptions = {}): Timeli
       const hire = item.kind === 'hire' ? hireByItem.get(item.id) : undefined
       const segments: TimelineSegment[] = hire
         ? [
-            ...(hire.startWeek > hire.recruitingStartWeek ? [{ from: hire.recruitingStartWeek, to: hire.startWeek - 1, style: 'recruiting' as const }] : []),
-            { from: hire.startWeek, to: Math.max(hire.startWeek, hire.onboardingEndWeek), style: 'onboarding' as const }
+            ...(hire.startWeek > hire.recruitStartWeek ? [{ from: hire.recruitStartWeek, to: hire.startWeek - 1, style: item.optional ? ('optional' as const) : ('recruiting' as const) }] : []),
+            { from: hire.startWeek, to: hire.startWeek, style: 'onboarding' as const }
           ]
         : itemSegments(item)
       rows.push({ id: item.id, label: item.title, segments })

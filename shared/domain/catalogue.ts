@@ -402,46 +402,10 @@ export const TASK_BY_ID: Readonly<Record<TaskId, TaskInfo>> = Object.fromEntries
 /** The task that precedes every other task when it is in the plan. */
 export const AUDIT_TASK_ID: TaskId = 'objectives_audit'
 
-/** Tasks that stay committed while the audit is pending; all others wait for the audit. */
-export const AUDIT_EXEMPT_TASK_IDS: readonly TaskId[] = [
-  'objectives_audit',
-  'interim_lead',
-  'terraform',
-  'billing_alerts'
-]
-
-/** The consultant's share of a platform task owned by a hire (they pair on it). */
-export const PLATFORM_PAIRING_SHARE = 1 / 3
-
-/** First hires who build and own the platform tasks. */
-export const PLATFORM_OWNER_ROLES: readonly RoleId[] = ['infra_engineer', 'mlops_engineer']
-
 /** Direct prerequisites of a task (including the audit, for every task but the audit itself). */
 export function prerequisitesOf(taskId: TaskId): TaskId[] {
   const own = TASK_BY_ID[taskId].after
   return taskId === AUDIT_TASK_ID ? [...own] : [AUDIT_TASK_ID, ...own]
-}
-
-/** Who does a task: the consultant, or the first hire for platform tasks they own. */
-export function ownerOf(taskId: TaskId, firstHire: RoleId): 'consultant' | RoleId {
-  return TASK_BY_ID[taskId].ownerKind === 'platform' && PLATFORM_OWNER_ROLES.includes(firstHire)
-    ? firstHire
-    : 'consultant'
-}
-
-/** The consultant's share of a task's effort (1, or the pairing share for a hire's task). */
-export function consultantShareOf(taskId: TaskId, firstHire: RoleId): number {
-  return ownerOf(taskId, firstHire) === 'consultant' ? 1 : PLATFORM_PAIRING_SHARE
-}
-
-/** The default phase of a task given the first hire. */
-export function defaultPhaseOf(taskId: TaskId, firstHire: RoleId): PhaseId {
-  return ownerOf(taskId, firstHire) === 'consultant' ? TASK_BY_ID[taskId].phase : 'first_hire'
-}
-
-/** Whether a task waits for the objectives & data audit (an optional tier until then). */
-export function isPendingAudit(taskId: TaskId, flags: readonly FlagId[]): boolean {
-  return flags.includes('no_data_no_model') && !AUDIT_EXEMPT_TASK_IDS.includes(taskId)
 }
 
 /** The triggered tasks, in catalogue order. */

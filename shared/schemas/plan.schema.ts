@@ -33,9 +33,18 @@ export const CustomItemSchema = z.strictObject({
 })
 export type CustomItem = z.infer<typeof CustomItemSchema>
 
+/** Plan item ids renamed since they were first saved: the old id is read as the new one. */
+export const LEGACY_ITEM_IDS: Readonly<Record<string, string>> = { discovery_kickoff: 'kickoff' }
+export const currentItemId = (id: string): string => (Object.prototype.hasOwnProperty.call(LEGACY_ITEM_IDS, id) ? LEGACY_ITEM_IDS[id]! : id)
+
+const withCurrentKeys = (value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [currentItemId(k), v]))
+    : value
+
 /** The consultant's edits, kept apart from what the generator makes so they survive regeneration. */
 export const PlanEditsSchema = z.strictObject({
-  overrides: z.record(ItemId, ItemOverrideSchema),
+  overrides: z.preprocess(withCurrentKeys, z.record(ItemId, ItemOverrideSchema)),
   custom: z.array(CustomItemSchema).max(200),
   removed: z.array(ItemId).max(500)
 })

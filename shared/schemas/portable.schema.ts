@@ -5,7 +5,7 @@ import { AnswerValueSchema, AssessmentStatusSchema, QuestionIdSchema } from './a
 import { IdSchema, IsoDateSchema, TimestampSchema } from './common'
 import { CurrencyCodeSchema } from './currency'
 import { EngagementStatusSchema } from './engagement.schema'
-import { StoredPlanSchema } from './plan.schema'
+import { currentItemId, StoredPlanSchema } from './plan.schema'
 import { BaselinePlanSchema, PhaseIdSchema, TrackedItemSchema } from './tracking.schema'
 
 /**
@@ -372,6 +372,29 @@ export function fromVersion1(file: PortableFileV1): PortableFile {
       timeEntries: [],
       gates: [],
       exports: []
+    }
+  }
+}
+
+/** A file written before plan items were renamed, with today's item ids (tracked items and time). */
+export function withCurrentItemIds(file: PortableFile): PortableFile {
+  const d = file.data
+  const legacy = (id: string | null): boolean => id !== null && currentItemId(id) !== id
+  if (!d.trackingItems.some((t) => legacy(t.itemId)) && !d.timeEntries.some((t) => legacy(t.itemId)) && !d.baseline?.plan.items.some((i) => legacy(i.id))) return file
+  // An id is renamed only where the new one is not taken already.
+  const taken = new Set(d.trackingItems.map((t) => t.itemId))
+  const renamed = (id: string): string => (legacy(id) && !taken.has(currentItemId(id)) ? currentItemId(id) : id)
+  const baselineTaken = new Set(d.baseline?.plan.items.map((i) => i.id) ?? [])
+  return {
+    ...file,
+    data: {
+      ...d,
+      trackingItems: d.trackingItems.map((t) => ({ ...t, itemId: renamed(t.itemId) })),
+      timeEntries: d.timeEntries.map((t) => ({ ...t, itemId: t.itemId === null ? null : renamed(t.itemId) })),
+      baseline: d.baseline && {
+        ...d.baseline,
+        plan: { ...d.baseline.plan, items: d.baseline.plan.items.map((i) => (legacy(i.id) && !baselineTaken.has(currentItemId(i.id)) ? { ...i, id: currentItemId(i.id) } : i)) }
+      }
     }
   }
 }

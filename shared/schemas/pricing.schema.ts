@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MILESTONE_IDS } from '../domain/planning/plan.model'
+import { MILESTONE_IDS, TIER_IDS } from '../domain/planning/plan.model'
 import { IsoDateSchema } from './common'
 
 /**
@@ -12,9 +12,23 @@ import { IsoDateSchema } from './common'
 export const PRICING_MODELS = ['time_and_materials', 'fixed_fee'] as const
 export type PricingModel = (typeof PRICING_MODELS)[number]
 
-/** Option tiers, each a prefix of the plan's phases. */
-export const PRICING_TIER_IDS = ['foundations_only', 'foundations_first_hire', 'full_build_out'] as const
+/** Option tiers (the plan's own: see shared/domain/planning/stages/tiers.ts). */
+export const PRICING_TIER_IDS = TIER_IDS
 export type PricingTierId = (typeof PRICING_TIER_IDS)[number]
+
+/**
+ * Terms saved before plan model v2 name tiers and one milestone differently; they are read
+ * as the new ids (a saved file or database row is never refused for it).
+ */
+const LEGACY_TIER_IDS: Readonly<Record<string, PricingTierId>> = {
+  foundations_only: 'foundations',
+  foundations_first_hire: 'first_hire',
+  full_build_out: 'full'
+}
+const LEGACY_MILESTONE_IDS: Readonly<Record<string, (typeof MILESTONE_IDS)[number]>> = { first_ai_feature: 'headline' }
+const upgraded = (table: Readonly<Record<string, string>>) => (value: unknown) =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : value
+const TierIdSchema = z.preprocess(upgraded(LEGACY_TIER_IDS), z.enum(PRICING_TIER_IDS, { error: `must be one of: ${PRICING_TIER_IDS.join(', ')}` }))
 
 /** The largest amount accepted anywhere (a trillion in any currency). */
 export const MAX_AMOUNT = 1e12
@@ -48,7 +62,9 @@ export const PaymentMilestoneSchema = z
     /** Due at the end of this plan week… */
     dueWeek: z.number({ error: 'must be a number' }).int({ message: 'must be a whole number' }).min(1).max(1040).optional(),
     /** …or when this plan milestone is reached. */
-    milestone: z.enum(MILESTONE_IDS, { error: `must be one of: ${MILESTONE_IDS.join(', ')}` }).optional()
+    milestone: z
+      .preprocess(upgraded(LEGACY_MILESTONE_IDS), z.enum(MILESTONE_IDS, { error: `must be one of: ${MILESTONE_IDS.join(', ')}` }))
+      .optional()
   })
   .refine((m) => (m.dueWeek === undefined) !== (m.milestone === undefined), {
     message: 'needs either dueWeek or milestone, not both'
@@ -71,10 +87,10 @@ export const PricingTermsSchema = z
     validUntil: IsoDateSchema,
     tiers: z.strictObject({
       /** The tier the committed total covers. */
-      committed: z.enum(PRICING_TIER_IDS),
+      committed: TierIdSchema,
       /** The tiers shown as options, the committed one among them. */
       offered: z
-        .array(z.enum(PRICING_TIER_IDS))
+        .array(TierIdSchema)
         .min(1)
         .max(PRICING_TIER_IDS.length)
         .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a tier' })

@@ -7,16 +7,20 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planIntake } from '../../cli/commands/plan.command'
-import { TASK_BY_ID, ownerOf, type RoleId, type TaskId } from '../../shared/domain/catalogue'
+import { TASK_BY_ID, type TaskId } from '../../shared/domain/catalogue'
 import {
   PLAN_JSON_HIRE_KEYS,
   PLAN_JSON_KEYS,
+  PLAN_JSON_MILESTONE_KEYS,
+  PLAN_JSON_OTHER_ROUTE_KEYS,
   PLAN_JSON_PHASE_KEYS,
   PLAN_JSON_TASK_KEYS,
+  PLAN_JSON_TIER_KEYS,
   PLAN_JSON_TOTALS_KEYS,
   toPlanJson,
   type PlanJson
 } from '../../shared/domain/planning/plan-json'
+import { invariantViolations, MILESTONE_KIND_OF_RULE } from '../helpers/plan-invariants.helper'
 import { IntakeFileSchema } from '../../shared/schemas/intake.schema'
 import { EXPECTED_ASSESSMENTS } from '../helpers/expected-assessments.helper'
 import { tempDir } from '../helpers/temp'
@@ -31,13 +35,13 @@ afterAll(() => cleanup())
 const cli = (args: string[], cwd = dir) => spawnCli(args, { cwd })
 
 
-const PHASES = [
-  ['discovery', 'Discovery'],
-  ['foundations', 'Foundations'],
-  ['first_hire', 'First hire'],
-  ['build_out', 'Team build-out'],
-  ['scale', 'Scale']
-]
+const PHASE_NAMES: Record<string, string> = {
+  discovery: 'Discovery',
+  foundations: 'Foundations',
+  first_hire: 'First hire',
+  build_out: 'Team build-out',
+  scale: 'Scale'
+}
 
 describe('stagecraft plan (spawned)', () => {
   it.each(Object.keys(EXPECTED_ASSESSMENTS))('%s --json: the contract shape and its invariants', (name) => {
@@ -51,45 +55,57 @@ describe('stagecraft plan (spawned)', () => {
     const rate = intake.engagement.day_rate
 
     // Exactly toPlanJson, exactly the keys, in order.
-    expect(r.stdout).toBe(`${JSON.stringify(toPlanJson(planIntake(intake)), null, 2)}\n`)
+    const plan = planIntake(intake)
+    expect(r.stdout).toBe(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`)
     expect(Object.keys(json)).toEqual([...PLAN_JSON_KEYS])
-    expect(json.phases.map((p) => [p.id, p.name])).toEqual(PHASES)
+    // Phases in DOMAIN's order, each holding work (an empty phase is left out).
+    const order = Object.keys(PHASE_NAMES)
+    expect(json.phases.map((p) => order.indexOf(p.id))).toEqual([...json.phases.map((p) => order.indexOf(p.id))].sort((a, b) => a - b))
     for (const phase of json.phases) {
+      expect(phase.name).toBe(PHASE_NAMES[phase.id])
       expect(Object.keys(phase)).toEqual([...PLAN_JSON_PHASE_KEYS])
+      expect(phase.tasks.length).toBeGreaterThan(0)
       for (const task of phase.tasks) expect(Object.keys(task)).toEqual([...PLAN_JSON_TASK_KEYS])
       const starts = phase.tasks.map((t) => t.startWeek)
       expect(starts).toEqual([...starts].sort((a, b) => a - b))
     }
     for (const hire of json.hires) expect(Object.keys(hire)).toEqual([...PLAN_JSON_HIRE_KEYS])
+    expect(Object.keys(json.milestone)).toEqual([...PLAN_JSON_MILESTONE_KEYS])
+    expect(Object.keys(json.otherRoute)).toEqual([...PLAN_JSON_OTHER_ROUTE_KEYS])
+    for (const tier of json.tiers) expect(Object.keys(tier)).toEqual([...PLAN_JSON_TIER_KEYS])
     expect(Object.keys(json.totals)).toEqual([...PLAN_JSON_TOTALS_KEYS])
 
-    // Every triggered task exactly once with DOMAIN's id and owner; ids unique.
+    // Every triggered task exactly once with DOMAIN's id; ids unique; the kick-off is `kickoff`.
     const tasks = json.phases.flatMap((p) => p.tasks)
     expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length)
-    const firstHire = expected.firstHire as RoleId
+    expect(tasks.find((t) => t.id === 'kickoff')).toMatchObject({ startWeek: 1, endWeek: 1, effortDays: 1 })
     for (const id of expected.tasks as TaskId[]) {
       const found = tasks.filter((t) => t.id === id)
       expect(found, id).toHaveLength(1)
-      expect(found[0]!.owner).toBe(ownerOf(id, firstHire))
       expect(found[0]!.title).toBe(TASK_BY_ID[id].title)
     }
     expect(json.hires.map((h) => h.role)).toEqual(expected.hiringSequence)
+    for (const h of json.hires) expect(tasks.find((t) => t.id === `hire_${h.role}`)).toMatchObject({ startWeek: h.recruitStartWeek, endWeek: h.startWeek - 1 })
 
-    // Weeks, costs and totals.
-    const last = Math.max(...tasks.map((t) => t.endWeek))
+    // Weeks, costs, totals and the milestone.
     for (const t of tasks) {
       expect(t.startWeek).toBeGreaterThanOrEqual(1)
       expect(t.endWeek).toBeGreaterThanOrEqual(t.startWeek)
       expect(t.cost).toBe(t.effortDays * rate)
     }
     const lead = tasks.find((t) => t.id === 'interim_lead')
-    if (lead) expect([lead.endWeek, lead.effortDays]).toEqual([last, last - lead.startWeek + 1])
+    if (lead) expect([lead.endWeek, lead.effortDays]).toEqual([json.weeks, json.weeks - lead.startWeek + 1])
     const committed = tasks.filter((t) => !t.optional)
     expect(json.totals.effortDays).toBe(committed.reduce((s, t) => s + t.effortDays, 0))
     expect(json.totals.cost).toBeCloseTo(committed.reduce((s, t) => s + t.cost, 0), 6)
     expect(json.totals.currency).toBe(intake.engagement.currency)
-    const pendingAudit = (expected.flags as string[]).includes('no_data_no_model')
-    expect(tasks.some((t) => t.optional)).toBe(pendingAudit)
+    expect(json.milestone.kind).toBe(MILESTONE_KIND_OF_RULE[expected.rule as keyof typeof MILESTONE_KIND_OF_RULE])
+    expect(json.milestone.week).toBeLessThanOrEqual(json.weeks)
+    expect(json.milestone.week).toBeLessThanOrEqual(json.otherRoute.milestoneWeek)
+    const full = json.tiers.filter((t) => t.id !== 'pending').at(-1)!
+    expect(full.effortDays).toBe(json.totals.effortDays)
+    expect(tasks.some((t) => t.optional)).toBe(json.tiers.some((t) => t.id === 'pending'))
+    expect(invariantViolations(plan, intake.context, { defaults: true })).toEqual([])
   })
 
   it('api-startup --json: the weeks and totals worked out by hand', () => {
@@ -97,29 +113,37 @@ describe('stagecraft plan (spawned)', () => {
     const json = JSON.parse(cli(['plan', 'api.json', '--json']).stdout) as PlanJson
     const weeks = Object.fromEntries(json.phases.flatMap((p) => p.tasks.map((t) => [t.id, [t.startWeek, t.endWeek, t.effortDays]])))
     expect(weeks).toEqual({
-      discovery_kickoff: [1, 1, 1],
-      interim_lead: [1, 21, 21],
-      terraform: [1, 5, 8],
-      billing_alerts: [5, 6, 2],
-      data_versioning: [6, 9, 6],
-      etl_dagster: [9, 13, 8],
-      hire_infra_engineer: [2, 13, 0],
-      serving_pipeline: [14, 15, 3.5],
+      kickoff: [1, 1, 1],
+      interim_lead: [2, 22, 21],
+      dedicated_ai_team: [2, 2, 2],
+      terraform: [2, 5, 8],
+      billing_alerts: [5, 5, 2],
+      data_versioning: [6, 7, 6],
+      etl_dagster: [8, 10, 8],
+      hire_infra_engineer: [2, 11, 2],
+      handover: [12, 12, 2],
+      serving_pipeline: [13, 15, 3.5],
       prediction_logging: [15, 16, 1.5],
-      model_monitoring: [16, 17, 2.5],
-      shadow_ab: [17, 18, 2.5],
-      nightly_regression: [19, 19, 1.5],
-      handover: [19, 20, 2],
-      hire_data_engineer: [4, 15, 0],
-      hire_ml_engineer: [6, 17, 0],
-      dedicated_ai_team: [20, 21, 2]
+      model_monitoring: [16, 18, 2.5],
+      shadow_ab: [18, 20, 2.5],
+      nightly_regression: [20, 21, 1.5],
+      hire_data_engineer: [4, 13, 2],
+      hire_ml_engineer: [9, 18, 2]
     })
     expect(json.hires).toEqual([
-      { role: 'infra_engineer', startWeek: 12 },
-      { role: 'data_engineer', startWeek: 14 },
-      { role: 'ml_engineer', startWeek: 16 }
+      { role: 'infra_engineer', recruitStartWeek: 2, startWeek: 12 },
+      { role: 'data_engineer', recruitStartWeek: 4, startWeek: 14 },
+      { role: 'ml_engineer', recruitStartWeek: 9, startWeek: 19 }
     ])
-    expect(json.totals).toEqual({ effortDays: 61.5, cost: 73_800, currency: 'EUR' })
+    expect(json.milestone).toEqual({ kind: 'first_ai_feature', week: 22 })
+    expect(json.otherRoute).toEqual({ firstHire: 'ml_engineer', milestoneWeek: 39, firstHireStartWeek: 12 })
+    expect(json.tiers).toEqual([
+      { id: 'foundations', phases: ['discovery', 'foundations'], effortDays: 36, cost: 43_200 },
+      { id: 'first_hire', phases: ['discovery', 'foundations', 'first_hire'], effortDays: 62.5, cost: 75_000 },
+      { id: 'full', phases: ['discovery', 'foundations', 'first_hire', 'build_out'], effortDays: 67.5, cost: 81_000 }
+    ])
+    expect(json.weeks).toBe(22)
+    expect(json.totals).toEqual({ effortDays: 67.5, cost: 81_000, currency: 'EUR' })
   })
 
   it('prints a readable summary without --json', () => {
@@ -131,13 +155,14 @@ describe('stagecraft plan (spawned)', () => {
       'Discovery (weeks 1–2)',
       'Objectives & data audit workshop [objectives_audit]',
       '(pending the audit)',
-      'recruiting waits for the objectives & data audit',
+      '— pending the objectives & data audit',
       'Committed: ',
-      'Optional (pending the audit or left out): 25 days',
-      'Time to first AI feature: week ',
-      'Infrastructure engineer first: first AI feature by week',
-      'seed observation 6–9 months plus about 3 of stabilisation',
-      'dozen companies of 50 to 500 people'
+      'Optional (pending or left out): ',
+      'Milestone: First AI feature in use, by week 16',
+      'Full-stack AI engineer first: first AI feature in use by week 16',
+      'ML engineer first: first AI feature in use by week',
+      'the authors saw 6–9 months plus about 3 of stabilising',
+      'a dozen or so companies of 50 to 500 people'
     ]) {
       expect(r.stdout).toContain(text)
     }
@@ -174,7 +199,8 @@ describe('stagecraft plan (spawned)', () => {
     })
     expect(r.status).toBe(0)
     const json = JSON.parse(r.stdout) as PlanJson
-    expect(json.hires[0]).toEqual({ role: 'mlops_engineer', startWeek: 12 })
+    expect(json.hires[0]).toEqual({ role: 'mlops_engineer', recruitStartWeek: 2, startWeek: 12 })
+    expect(json.milestone.kind).toBe('pain_relieved')
     expect(Object.keys(json)).toEqual([...PLAN_JSON_KEYS])
   })
 })

@@ -105,7 +105,8 @@ describe('the proposal in real readers', () => {
     const { report, basis } = await proposalReport(`proposal-${fixture}`, proposalInputFrom(fixture, { locale: fixture === 'mlops-pain' ? 'en-US' : 'en-GB' }), 1)
     expect(expectReadable(report, client, { min: 15, max: 60 }, 9)).toEqual(PROPOSAL_H1)
     expectPlanAndRoles(report, basis)
-    expect(report.python.inlineImages).toBeGreaterThanOrEqual(3)
+    // The radar, the timeline and, where the two routes reach the milestone in different weeks, their chart.
+    expect(report.python.inlineImages).toBeGreaterThanOrEqual(basis.plan.otherRoute.sameWeek ? 2 : 3)
     if (fixture === 'mlops-pain') expect(report.pdfText).toMatch(/\$\s?[\d,]+/)
   }, 180_000)
 

@@ -149,7 +149,7 @@ describe('engagement tracking', () => {
     await valueOf(
       callAs(b, 'plans:save-edits', {
         planId: plan.id,
-        edits: { overrides: { terraform: { notBeforeWeek: 4, effortDays: 12 } }, custom: [], removed: [] }
+        edits: { overrides: { terraform: { notBeforeWeek: 5, effortDays: 12 } }, custom: [], removed: [] }
       })
     )
     const after = await view()

@@ -6,7 +6,7 @@ import { IconArrowBackUp, IconArrowForwardUp, IconCalendarStats, IconPlus, IconR
 import { useCallback, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { PHASES, ROLE_BY_ID, ROLE_IDS, TASK_BY_ID, type PhaseId } from '../../../shared/domain/catalogue'
-import type { GeneratePlanInput } from '../../../shared/domain/planning/plan.generator'
+import { milestoneTitle } from '../../../shared/domain/planning/plan.generator'
 import type { PlanItem } from '../../../shared/domain/planning/plan.model'
 import { planFromStored } from '../../../shared/domain/planning/stored-plan'
 import type { PlanEdits, StoredPlan } from '../../../shared/schemas/plan.schema'
@@ -49,7 +49,7 @@ function ItemModal({
         <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={160} data-autofocus />
         <SimpleGrid cols={2}>
           <Select label="Phase" data={PHASE_OPTIONS} value={phase} onChange={(v) => v && setPhase(v)} allowDeselect={false} />
-          <Switch label="Optional (outside the committed total)" checked={optional} onChange={(e) => setOptional(e.currentTarget.checked)} disabled={item.pendingAudit} mt="xl" />
+          <Switch label="Optional (outside the committed total)" checked={optional} onChange={(e) => setOptional(e.currentTarget.checked)} disabled={item.pending !== null} mt="xl" />
         </SimpleGrid>
         <Textarea label="Notes" description="Shown in the plan and the proposal." autosize minRows={3} maxLength={20000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <Group justify="flex-end">
@@ -61,7 +61,7 @@ function ItemModal({
               onSave({
                 ...(title.trim() && title.trim() !== item.title ? { title: title.trim() } : {}),
                 ...(phase !== item.phase ? { phase: phase as PhaseId } : {}),
-                ...(optional !== item.optional && !item.pendingAudit ? { optional } : {}),
+                ...(optional !== item.optional && item.pending === null ? { optional } : {}),
                 ...(note !== notes ? { notes: note } : {})
               })
             }
@@ -108,6 +108,8 @@ function AddTaskModal({ opened, onClose, onAdd }: { opened: boolean; onClose: ()
   )
 }
 
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
+
 function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId: string }) {
   const engagement = useEngagement(engagementId)
   const assessments = useAssessments(engagementId)
@@ -124,20 +126,6 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
   const e = engagement.data
   const planEngagement = useMemo(() => (e ? { startDate: e.startDate, dayRate: e.dayRate, currency: e.currency } : null), [e])
   const plan = useMemo(() => (planEngagement ? planFromStored(stored, planEngagement) : null), [stored, planEngagement])
-  const scenarioInput: GeneratePlanInput | null = useMemo(
-    () =>
-      plan && planEngagement
-        ? {
-            assessment: { ...stored.basis, tasks: stored.basis.tasks },
-            context: stored.basis.context,
-            maturity: stored.basis.maturity,
-            engagement: { ...planEngagement, startDate: plan.engagement.startDate },
-            library: stored.library,
-            options: { capacityDaysPerWeek: stored.settings.capacityDaysPerWeek }
-          }
-        : null,
-    [plan, planEngagement, stored]
-  )
 
   const change = async (next: PlanEdits, message?: string) => {
     try {
@@ -215,7 +203,7 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
           </Breadcrumbs>
         }
         title="Phased plan"
-        description={`${plan.totals.effortDays} consultant days · ${formatMoney(plan.totals.cost, plan.totals.currency)} committed · ${plan.weeks} weeks from ${formatDate(plan.engagement.startDate)} · first AI feature about week ${plan.timeToFirstFeatureWeeks}`}
+        description={`${plan.totals.effortDays} consultant days · fees ${formatMoney(plan.totals.cost, plan.totals.currency)} committed · ${plan.weeks} weeks from ${formatDate(plan.engagement.startDate)} · ${lowerFirst(milestoneTitle(plan.milestone))} by week ${plan.milestone.week}`}
         actions={
           <>
             <Tooltip label="Undo (Ctrl/⌘+Z)">
@@ -293,7 +281,7 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
             onSave={(pricing) => saveSettings.mutateAsync({ planId: stored.id, pricing })}
           />
         </Tabs.Panel>
-        <Tabs.Panel value="scenarios">{scenarioInput && <ScenariosPanel input={scenarioInput} />}</Tabs.Panel>
+        <Tabs.Panel value="scenarios">{plan && <ScenariosPanel plan={plan} />}</Tabs.Panel>
       </Tabs>
       {editing && (
         <ItemModal

@@ -99,12 +99,22 @@ export function PlanTable({
                               Milestone
                             </Badge>
                           )}
-                          {item.pendingAudit && (
+                          {item.pending === 'audit' && (
                             <Badge size="xs" color="yellow">
                               After the audit
                             </Badge>
                           )}
-                          {item.optional && !item.pendingAudit && <Badge size="xs" color="gray">Optional</Badge>}
+                          {item.pending === 'feasibility' && (
+                            <Badge size="xs" color="yellow">
+                              After the feasibility answer
+                            </Badge>
+                          )}
+                          {item.urgent && (
+                            <Badge size="xs" color="red">
+                              Urgent
+                            </Badge>
+                          )}
+                          {item.optional && item.pending === null && <Badge size="xs" color="gray">Optional</Badge>}
                           {stale.includes(item.id) && (
                             <Tooltip label="The latest assessment no longer calls for this task. Keep it or remove it.">
                               <Badge size="xs" color="orange" leftSection={<IconAlertTriangle size={10} />}>

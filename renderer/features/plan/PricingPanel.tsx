@@ -10,9 +10,10 @@ import { notifyError, notifySaved } from '../../components/notify'
 import { formatDate, formatMoney } from '../../format'
 
 const TIER_LABEL: Record<(typeof PRICING_TIER_IDS)[number], string> = {
-  foundations_only: 'Foundations only',
-  foundations_first_hire: 'Foundations + first hire',
-  full_build_out: 'Full build-out'
+  foundations: 'Foundations',
+  first_hire: 'Foundations + first hire',
+  full: 'Full build-out',
+  pending: 'With the pending work'
 }
 
 export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; terms: PricingTerms; onSave: (t: PricingTerms) => Promise<unknown>; saving: boolean }) {

@@ -3,54 +3,83 @@ import { useCallback, useMemo } from 'react'
 import { renderScenarioSvg, scenarioChart, scenarioSentence } from '../../../shared/charts/scenario.chart'
 import type { ChartPalette } from '../../../shared/charts/svg'
 import { ROLE_BY_ID } from '../../../shared/domain/catalogue'
-import type { GeneratePlanInput } from '../../../shared/domain/planning/plan.generator'
-import { compareFirstHireScenarios } from '../../../shared/domain/planning/scenarios'
+import type { Plan } from '../../../shared/domain/planning/plan.model'
+import { compareRoutes } from '../../../shared/domain/planning/scenarios'
 import { SvgChart } from '../../components/SvgChart'
-import { formatMoney } from '../../format'
 
-/** "Infrastructure first" against "ML engineer first" for this client, beside what the seed authors observed. */
-export function ScenariosPanel({ input }: { input: GeneratePlanInput }) {
-  const comparison = useMemo(() => {
-    try {
-      return compareFirstHireScenarios(input)
-    } catch {
-      return null
-    }
-  }, [input])
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
+
+/** The plan's milestone on the recommended route and on the other route, both read from this plan (edits included). */
+export function ScenariosPanel({ plan }: { plan: Plan }) {
+  const comparison = useMemo(() => compareRoutes(plan), [plan])
   const render = useCallback(
-    (palette: ChartPalette) => (comparison ? renderScenarioSvg(scenarioChart(comparison), { width: 900, height: 340, palette, fontSize: 15 }) : ''),
+    (palette: ChartPalette) => renderScenarioSvg(scenarioChart(comparison), { width: 900, height: 340, palette, fontSize: 15 }),
     [comparison]
   )
-  if (!comparison) return <Alert color="gray">The scenarios cannot be worked out for this plan.</Alert>
+  const [recommended, other] = comparison.routes
+  const milestone = lowerFirst(comparison.milestone.title)
   return (
     <Stack gap="lg">
-      <Card withBorder radius="lg" padding="lg">
-        <SvgChart render={render} width={900} height={340} alt={comparison.scenarios.map(scenarioSentence).join(' ')} />
-      </Card>
+      {comparison.sameWeek ? (
+        <Alert color="blue" variant="light" radius="md" title={`Both routes reach ${milestone} in week ${recommended.milestoneWeek}`}>
+          Hiring the {lowerFirst(ROLE_BY_ID[other.firstHire].name)} first would not get there sooner. What differs is who owns and runs the platform afterwards
+          {recommended.platformOwner ? `: on the recommended route, the ${lowerFirst(ROLE_BY_ID[recommended.platformOwner].name)} from their first week.` : '.'}
+        </Alert>
+      ) : (
+        <Card withBorder radius="lg" padding="lg">
+          <SvgChart render={render} width={900} height={340} alt={comparison.routes.map((r) => scenarioSentence(r, comparison)).join(' ')} />
+        </Card>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {comparison.scenarios.map((s) => (
-          <Card key={s.id} withBorder radius="lg" padding="lg" className={s.recommended ? 'sc-recommendation' : undefined}>
+        {comparison.routes.map((r) => (
+          <Card key={r.id} withBorder radius="lg" padding="lg" className={r.recommended ? 'sc-recommendation' : undefined}>
             <Text size="xs" tt="uppercase" fw={700} c="dimmed">
-              {s.recommended ? 'Recommended' : 'Alternative'}
+              {r.recommended ? 'Recommended: this plan' : 'The other route'}
             </Text>
             <Title order={3} size="h4">
-              {s.label}: {ROLE_BY_ID[s.firstHire].name}
+              {r.label}: {ROLE_BY_ID[r.firstHire].name}
             </Title>
             <Table mt="sm" verticalSpacing={4}>
               <Table.Tbody>
-                <Table.Tr><Table.Td>First AI feature</Table.Td><Table.Td ta="right">week {s.timeToFirstFeatureWeeks} ({s.monthsFromStart.toFixed(1)} months)</Table.Td></Table.Tr>
-                <Table.Tr><Table.Td>After the hire starts</Table.Td><Table.Td ta="right">{s.weeksFromFirstHireStart} weeks ({s.monthsFromFirstHireStart.toFixed(1)} months)</Table.Td></Table.Tr>
-                <Table.Tr><Table.Td>Consultant days</Table.Td><Table.Td ta="right">{s.totals.effortDays}</Table.Td></Table.Tr>
-                <Table.Tr><Table.Td>Consultant cost</Table.Td><Table.Td ta="right">{formatMoney(s.totals.cost, s.totals.currency)}</Table.Td></Table.Tr>
-                <Table.Tr><Table.Td>Plan length</Table.Td><Table.Td ta="right">{s.planWeeks} weeks</Table.Td></Table.Tr>
-                <Table.Tr><Table.Td>What the seed author observed</Table.Td><Table.Td ta="right">
-                    {s.seed.minMonths}–{s.seed.maxMonths} months{s.seed.stabilisationMonths ? ` + about ${s.seed.stabilisationMonths} to stabilise` : ''}
-                  </Table.Td></Table.Tr>
+                <Table.Tr>
+                  <Table.Td>{comparison.milestone.title}</Table.Td>
+                  <Table.Td ta="right">
+                    week {r.milestoneWeek} ({r.monthsFromStart.toFixed(1)} months)
+                  </Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td>After the first hire starts (week {r.firstHireStartWeek})</Table.Td>
+                  <Table.Td ta="right">{r.weeksAfterFirstHireStart > 0 ? `${r.weeksAfterFirstHireStart} weeks` : 'before they start'}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td>Who builds the platform</Table.Td>
+                  <Table.Td ta="right">{r.platformOwner ? ROLE_BY_ID[r.platformOwner].name : 'The consultant, then a hire takes it over'}</Table.Td>
+                </Table.Tr>
+                {r.stabilisationWeeks > 0 && (
+                  <Table.Tr>
+                    <Table.Td>Then stabilising (not counted)</Table.Td>
+                    <Table.Td ta="right">about 3 months</Table.Td>
+                  </Table.Tr>
+                )}
+                {r.observed && (
+                  <Table.Tr>
+                    <Table.Td>What the authors saw</Table.Td>
+                    <Table.Td ta="right">
+                      {r.observed.minMonths}–{r.observed.maxMonths} months after the hire
+                      {r.observed.stabilisationMonths ? `, then about ${r.observed.stabilisationMonths} stabilising` : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                )}
               </Table.Tbody>
             </Table>
           </Card>
         ))}
       </SimpleGrid>
+      {comparison.routes.some((r) => r.observed) && (
+        <Text size="sm" c="dimmed">
+          {comparison.note}
+        </Text>
+      )}
     </Stack>
   )
 }

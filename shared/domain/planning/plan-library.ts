@@ -28,34 +28,43 @@ export type PartialPlanLibrary = Partial<PlanLibrary>
 
 /** The default lead time from opening a role to the person's first day, in weeks. */
 export const DEFAULT_TIME_TO_HIRE_WEEKS = 10
-/** The default onboarding before a new hire owns work, in weeks. */
-export const DEFAULT_ONBOARDING_WEEKS = 2
+/**
+ * The onboarding recorded with a role in the library. The plan itself gives every hire one
+ * week of onboarding: they work on what they own from the week after their start.
+ */
+export const DEFAULT_ONBOARDING_WEEKS = 1
 
 /**
  * The plan's own consultant items (not in the catalogue): modest, clearly named, with ids of
  * their own. Their efforts are ours to choose and a library may override them by id.
  */
-export const PLAN_ACTIVITY_IDS = ['discovery_kickoff', 'handover', 'dedicated_ai_team'] as const
+export const PLAN_ACTIVITY_IDS = ['kickoff', 'handover', 'dedicated_ai_team', 'hiring_support'] as const
 export type PlanActivityId = (typeof PLAN_ACTIVITY_IDS)[number]
 
 const ACTIVITY_DEFAULTS: Readonly<Record<PlanActivityId, PlanTaskDefaults>> = {
-  discovery_kickoff: {
-    id: 'discovery_kickoff',
-    title: 'Kick-off: assessment read-out and objectives',
+  kickoff: {
+    id: 'kickoff',
+    title: 'Kick-off and assessment read-out',
     effort: { unit: 'days', default: 1 },
     phase: 'discovery'
   },
   handover: {
     id: 'handover',
-    title: 'Handover to the first hire: runbooks, walkthroughs and ownership',
+    title: 'Handover of the platform: runbooks, walkthroughs and ownership',
     effort: { unit: 'days', default: 2 },
     phase: 'first_hire'
   },
   dedicated_ai_team: {
     id: 'dedicated_ai_team',
-    title: 'Set up a small dedicated AI team, shielded from maintenance',
+    title: 'Form a small dedicated AI team, shielded from maintenance',
     effort: { unit: 'days', default: 2 },
-    phase: 'scale'
+    phase: 'foundations'
+  },
+  hiring_support: {
+    id: 'hiring_support',
+    title: 'Hiring support: job description, screening, technical interviews and debrief',
+    effort: { unit: 'days', default: 2 },
+    phase: 'first_hire'
   }
 }
 
@@ -92,7 +101,7 @@ function builtInRoles(): Record<string, PlanRoleDefaults> {
 
 /**
  * The built-in defaults, from the catalogue: DOMAIN's default efforts (interim_lead one day a
- * week), the plan's own activities, and every role at 10 weeks to hire and 2 of onboarding.
+ * week), the plan's own activities, and every role at 10 weeks to hire.
  * The CLI uses these when there is no database.
  */
 export const builtInPlanDefaults: PlanLibrary = Object.freeze({

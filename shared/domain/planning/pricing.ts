@@ -17,29 +17,18 @@
  *     lines always add up. Payments are the rounded total's percentages, rounded, the last one
  *     taking the remainder so they add up to the total exactly.
  *
- * Tiers: "foundations only" is Discovery + Foundations, "foundations and first hire" adds
- * First hire, "full build-out" is every phase. A weekly item (the interim lead) counts only
- * for the weeks up to the tier's last week (the last week any other item of the tier ends).
+ * Tiers are the plan's own (plan.tiers: cumulative, each offered only when it adds days to the
+ * one before, the pending work last). The consultant chooses which of them the proposal
+ * shows and which one the committed total covers; a chosen tier the plan does not offer
+ * falls back to the whole committed plan.
  *
  * Pure module: no Node, DOM or Electron imports (Intl is part of the language).
  */
-import { PHASES, type PhaseId } from '../catalogue'
+import type { PhaseId } from '../catalogue'
 import type { PaymentMilestone, PricingModel, PricingTerms, PricingTierId } from '../../schemas/pricing.schema'
 import { PRICING_TIER_IDS } from '../../schemas/pricing.schema'
-import { planItems, type Plan, type PlanItem } from './plan.model'
+import { workItems, type MilestoneId, type Plan, type PlanTier } from './plan.model'
 import { weekEndDate } from './weeks'
-
-export interface PricingTier {
-  id: PricingTierId
-  name: string
-  phases: readonly PhaseId[]
-}
-
-export const PRICING_TIERS: readonly PricingTier[] = [
-  { id: 'foundations_only', name: 'Foundations only', phases: ['discovery', 'foundations'] },
-  { id: 'foundations_first_hire', name: 'Foundations and first hire', phases: ['discovery', 'foundations', 'first_hire'] },
-  { id: 'full_build_out', name: 'Full build-out', phases: ['discovery', 'foundations', 'first_hire', 'build_out', 'scale'] }
-]
 
 /** One total, line by line, each rounded to the currency's minor unit. */
 export interface PriceBreakdown {
@@ -59,6 +48,7 @@ export interface PricedTier extends PriceBreakdown {
   phases: readonly PhaseId[]
   /** The tier's last week. */
   lastWeek: number
+  /** The consultant shows it in the proposal. */
   offered: boolean
   committed: boolean
 }
@@ -139,38 +129,32 @@ export function toMinorUnits(amount: number, digits: number): number {
 // ---------------------------------------------------------------------------------------
 // Pricing
 
-function weeksOf(item: PlanItem): number {
-  return item.endWeek - item.startWeek + 1
-}
-
-/** Unrounded time-and-materials fees and effort for a set of phases up to a last week. */
-function tierFees(items: readonly PlanItem[], phases: readonly PhaseId[], plan: Plan) {
-  const inTier = items.filter((i) => phases.includes(i.phase) && i.kind !== 'milestone')
-  const spans = inTier.filter((i) => i.daysPerWeek === undefined)
-  const everyPhase = PHASES.every((p) => phases.includes(p.id))
-  const lastWeek = everyPhase ? plan.weeks : spans.length === 0 ? 1 : Math.max(...spans.map((i) => i.endWeek))
-  let fees = 0
-  let effortDays = 0
-  for (const item of inTier) {
-    if (item.optional) continue
-    if (item.daysPerWeek !== undefined && weeksOf(item) > 0) {
-      const weeks = Math.max(0, Math.min(item.endWeek, lastWeek) - item.startWeek + 1)
-      const days = (item.effortDays * weeks) / weeksOf(item)
-      effortDays += days
-      fees += days * plan.engagement.dayRate
-    } else {
-      effortDays += item.effortDays
-      fees += item.cost
-    }
+/** The week a point in the plan falls in (a point the plan lacks: the nearest one it has). */
+export function milestoneWeekOf(plan: Pick<Plan, 'milestones' | 'hires' | 'milestone'>, id: MilestoneId): number {
+  const found = plan.milestones.find((m) => m.id === id)
+  if (found) return found.week
+  const first = plan.hires.find((h) => h.position === 0) ?? plan.hires[0]!
+  switch (id) {
+    case 'foundations_ready':
+      return Math.max(1, first.recruitStartWeek - 1)
+    case 'first_hire_starts':
+      return first.startWeek
+    case 'handover_complete':
+      return first.startWeek + 1
+    case 'headline':
+      return plan.milestone.week
   }
-  return { fees, effortDays, lastWeek }
 }
 
-function milestoneWeek(plan: Plan, payment: PaymentMilestone): number {
+function dueWeek(plan: Plan, payment: PaymentMilestone): number {
   if (payment.dueWeek !== undefined) return payment.dueWeek
-  const milestone = plan.milestones.find((m) => m.id === payment.milestone)
-  if (!milestone) throw new RangeError(`payment "${payment.label}": the plan has no milestone ${String(payment.milestone)}`)
-  return milestone.week
+  return milestoneWeekOf(plan, payment.milestone!)
+}
+
+/** The tier the committed total covers: the chosen one if the plan offers it, else the whole committed plan. */
+export function committedTierOf(plan: Pick<Plan, 'tiers'>, chosen: PricingTierId): PlanTier {
+  const offered = plan.tiers.find((t) => t.id === chosen && t.id !== 'pending')
+  return offered ?? plan.tiers.filter((t) => t.id !== 'pending').pop()!
 }
 
 /** Prices a plan. Validate `terms` with PricingTermsSchema first. */
@@ -180,12 +164,11 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
   const unit = 10 ** digits
   const minor = (x: number): number => toMinorUnits(x, digits)
   const money = (units: number): number => units / unit
-  const items = planItems(plan)
   const expenseUnits = terms.expenses.map((e) => minor(e.amount))
   const expensesUnrounded = terms.expenses.reduce((s, e) => s + e.amount, 0)
 
-  const committedTier = PRICING_TIERS.find((t) => t.id === terms.tiers.committed)!
-  const committedFees = tierFees(items, committedTier.phases, plan).fees
+  const committedTier = committedTierOf(plan, terms.tiers.committed)
+  const committedFees = committedTier.cost
   const fixedFee = terms.model === 'fixed_fee' ? terms.fixedFee : undefined
   const feesFor = (tmFees: number, isCommitted: boolean): number => {
     if (fixedFee === undefined) return tmFees
@@ -215,22 +198,21 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
     }
   }
 
-  const tiers: PricedTier[] = PRICING_TIER_IDS.map((id) => {
-    const tier = PRICING_TIERS.find((t) => t.id === id)!
-    const { fees, effortDays, lastWeek } = tierFees(items, tier.phases, plan)
-    const isCommitted = id === terms.tiers.committed
+  const tiers: PricedTier[] = plan.tiers.map((tier) => {
+    const isCommitted = tier.id === committedTier.id
     return {
-      id,
+      id: tier.id,
       name: tier.name,
       phases: tier.phases,
-      lastWeek,
-      offered: terms.tiers.offered.includes(id),
+      lastWeek: tier.lastWeek,
+      offered: isCommitted || terms.tiers.offered.includes(tier.id),
       committed: isCommitted,
-      ...breakdown(feesFor(fees, isCommitted), effortDays)
+      ...breakdown(feesFor(tier.cost, isCommitted), tier.effortDays)
     }
   })
   const committed = tiers.find((t) => t.committed)!
 
+  const items = workItems(plan)
   let allFees = 0
   let allEffort = 0
   for (const item of items) {
@@ -246,17 +228,17 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
     const last = i === all.length - 1
     const units = last ? totalU - assigned : minor((committed.total * p.percent) / 100)
     assigned += units
-    const dueWeek = milestoneWeek(plan, p)
+    const week = dueWeek(plan, p)
     return {
       label: p.label,
       percent: p.percent,
-      dueWeek,
-      dueDate: weekEndDate(plan.engagement.startDate, dueWeek),
+      dueWeek: week,
+      dueDate: weekEndDate(plan.engagement.startDate, week),
       amount: money(units)
     }
   })
 
-  const phases: PricedPhase[] = PHASES.map((phase) => {
+  const phases: PricedPhase[] = plan.phases.map((phase) => {
     let effortDays = 0
     let cost = 0
     let optionalEffortDays = 0
@@ -290,9 +272,7 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
     taxLabel: terms.taxLabel,
     taxRatePercent: terms.taxRatePercent,
     expenses: terms.expenses.map((e, i) => ({ label: e.label, amount: money(expenseUnits[i]!) })),
-    items: items
-      .filter((i) => i.kind !== 'milestone')
-      .map((i) => ({
+    items: items.map((i) => ({
         id: i.id,
         phase: i.phase,
         title: i.title,
@@ -320,9 +300,9 @@ export function defaultPricingTerms(validUntil: string): PricingTerms {
     paymentMilestones: [
       { label: 'On signing', percent: 30, dueWeek: 1 },
       { label: 'Foundations ready', percent: 40, milestone: 'foundations_ready' },
-      { label: 'Handover to the first hire', percent: 30, milestone: 'handover_complete' }
+      { label: 'Headline milestone reached', percent: 30, milestone: 'headline' }
     ],
     validUntil,
-    tiers: { committed: 'full_build_out', offered: [...PRICING_TIER_IDS] }
+    tiers: { committed: 'full', offered: [...PRICING_TIER_IDS] }
   }
 }

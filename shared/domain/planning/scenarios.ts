@@ -1,124 +1,111 @@
 /**
- * "Infrastructure first" against "ML engineer first" for this client: the generator runs
- * twice with the first hire forced (infra_engineer, then ml_engineer; the rest of the hiring
- * sequence keeps its order) and each schedule's time to the first AI feature is set beside
- * the seed figures.
+ * The comparison the client sees (DOMAIN.md, Plan: "The other route"): the plan's headline
+ * milestone on the recommended route and on the other route, both read from the one computed
+ * plan (plan.route and plan.otherRoute), beside what the essays' authors observed for routes
+ * like them.
  *
- * The seed figures are what the seed essays' authors observed at a dozen or so companies of
- * 50–500 people, not a guarantee; the authors sell consulting and hiring services. They are
- * read as counted from the first hire's start, so the comparison uses each plan's weeks
- * from its first hire's first week (and gives the weeks from the engagement's start too).
+ * The authors' figures (infrastructure first: a first AI feature 2–3 months after the hire;
+ * ML engineer first: 6–9 months, then about 3 of stabilising) describe a dozen or so
+ * companies of 50–500 people, not a promise; the authors sell consulting and hiring
+ * services. They concern first AI features, so they are set beside a route only when the
+ * milestone is one.
  *
  * Pure module: no Node, DOM or Electron imports.
  */
-import { ML_ROLE_IDS, type RoleId } from '../catalogue'
-import type { AssessmentResult, HiringStep } from '../assessment/engine'
-import { generatePlan, type GeneratePlanInput } from './plan.generator'
-import type { Plan, PlanTotals } from './plan.model'
+import type { RoleId } from '../catalogue'
+import type { MilestoneKind, Plan, RouteSummary } from './plan.model'
+import { milestoneTitle } from './stages/items'
 import { monthsToWeeks, weeksToMonths } from './weeks'
 
-export const SCENARIO_IDS = ['infra_first', 'ml_first'] as const
-export type ScenarioId = (typeof SCENARIO_IDS)[number]
+export type RouteId = 'recommended' | 'other'
 
-export interface SeedFigure {
-  /** Months to the first AI feature, as observed. */
+export interface ObservedFigure {
+  /** Months from the first hire's start to a first AI feature, as observed. */
   minMonths: number
   maxMonths: number
-  /** Months spent stabilising the infrastructure afterwards, as observed. */
+  /** Months of stabilising seen afterwards. */
   stabilisationMonths: number
+  minWeeks: number
+  maxWeeks: number
 }
 
-export const SEED_FIGURES: Readonly<Record<ScenarioId, SeedFigure>> = {
-  infra_first: { minMonths: 2, maxMonths: 3, stabilisationMonths: 0 },
-  ml_first: { minMonths: 6, maxMonths: 9, stabilisationMonths: 3 }
+const figure = (minMonths: number, maxMonths: number, stabilisationMonths: number): ObservedFigure => ({
+  minMonths,
+  maxMonths,
+  stabilisationMonths,
+  minWeeks: monthsToWeeks(minMonths),
+  maxWeeks: monthsToWeeks(maxMonths)
+})
+
+/** What the essays' authors observed, by who was hired first. */
+export const OBSERVED_FIGURES = {
+  infra_first: figure(2, 3, 0),
+  ml_first: figure(6, 9, 3)
+} as const
+
+export const OBSERVED_NOTE =
+  'The ranges are what the authors of the essays behind this method saw at a dozen or so companies of 50 to 500 people. They describe those companies, not a promise for this one, and the authors sell consulting and hiring services.'
+
+const ROUTE_LABELS: Readonly<Record<RoleId, string>> = {
+  infra_engineer: 'Infrastructure engineer first',
+  mlops_engineer: 'MLOps engineer first',
+  ml_engineer: 'ML engineer first',
+  ml_scientist: 'ML scientist first',
+  data_engineer: 'Data engineer first',
+  fullstack_ai_engineer: 'Full-stack AI engineer first',
+  ml_lead: 'ML lead first'
 }
 
-export const SEED_FIGURES_NOTE =
-  'Seed figures are what the authors of the source essays saw at about a dozen companies of 50 to 500 people; they describe those companies, not a promise for this one, and the authors sell consulting and hiring services.'
-
-const SCENARIO_FIRST_HIRE: Readonly<Record<ScenarioId, RoleId>> = {
-  infra_first: 'infra_engineer',
-  ml_first: 'ml_engineer'
-}
-
-const SCENARIO_LABEL: Readonly<Record<ScenarioId, string>> = {
-  infra_first: 'Infrastructure engineer first',
-  ml_first: 'ML engineer first'
-}
-
-export interface ScenarioResult {
-  id: ScenarioId
+export interface RouteView extends RouteSummary {
+  id: RouteId
   label: string
-  firstHire: RoleId
-  /** The assessment recommends this first hire. */
   recommended: boolean
-  firstHireStartWeek: number
-  /** Week by whose end the first AI feature ships, counted from the engagement's start. */
-  timeToFirstFeatureWeeks: number
-  /** Weeks from the first hire's first week (what the seed figures are set beside). */
-  weeksFromFirstHireStart: number
-  monthsFromFirstHireStart: number
+  weeksAfterFirstHireStart: number
   monthsFromStart: number
-  planWeeks: number
-  totals: PlanTotals
-  seed: SeedFigure & { minWeeks: number; maxWeeks: number }
+  monthsAfterFirstHireStart: number
+  /** What the authors saw for a route like this one (null when their figures do not apply). */
+  observed: ObservedFigure | null
 }
 
-export interface ScenarioComparison {
-  recommendedFirstHire: RoleId
-  scenarios: ScenarioResult[]
-  seedNote: string
+export interface RouteComparison {
+  milestone: { kind: MilestoneKind; title: string; next: boolean }
+  /** The recommended route first. */
+  routes: [RouteView, RouteView]
+  /** Both routes reach the milestone in the same week: argue in words, not with two equal bars. */
+  sameWeek: boolean
+  note: string
 }
 
-type HiringFields = Pick<AssessmentResult, 'firstHire' | 'hiringSteps' | 'flags' | 'tasks'>
+function observedFor(kind: MilestoneKind, firstHire: RoleId): ObservedFigure | null {
+  if (kind !== 'first_ai_feature') return null
+  if (firstHire === 'infra_engineer') return OBSERVED_FIGURES.infra_first
+  if (firstHire === 'ml_engineer') return OBSERVED_FIGURES.ml_first
+  return null
+}
 
-/** The assessment with `role` as the first hire and the rest of the sequence in its order. */
-export function withFirstHire<T extends HiringFields>(assessment: T, role: RoleId): T {
-  if (assessment.firstHire === role) return assessment
-  const audit = assessment.flags.includes('no_data_no_model')
-  const forced: HiringStep = {
-    role,
-    step: 0,
-    why: 'First hire set for the scenario comparison.',
-    afterAudit: audit && ML_ROLE_IDS.includes(role)
-  }
-  const hiringSteps = [forced, ...assessment.hiringSteps.filter((s) => s.role !== role)]
+function view(id: RouteId, summary: RouteSummary, kind: MilestoneKind): RouteView {
+  const after = summary.milestoneWeek - summary.firstHireStartWeek
   return {
-    ...assessment,
-    firstHire: role,
-    hiringSteps,
-    ...('hiringSequence' in assessment ? { hiringSequence: hiringSteps.map((s) => s.role) } : {})
-  }
-}
-
-function scenario(id: ScenarioId, plan: Plan, recommended: RoleId): ScenarioResult {
-  const first = plan.hires[0]!
-  const seed = SEED_FIGURES[id]
-  const fromHire = plan.firstFeature.weeksFromFirstHireStart
-  return {
+    ...summary,
     id,
-    label: SCENARIO_LABEL[id],
-    firstHire: plan.firstHire,
-    recommended: recommended === plan.firstHire,
-    firstHireStartWeek: first.startWeek,
-    timeToFirstFeatureWeeks: plan.timeToFirstFeatureWeeks,
-    weeksFromFirstHireStart: fromHire,
-    monthsFromFirstHireStart: weeksToMonths(fromHire),
-    monthsFromStart: weeksToMonths(plan.timeToFirstFeatureWeeks),
-    planWeeks: plan.weeks,
-    totals: plan.totals,
-    seed: { ...seed, minWeeks: monthsToWeeks(seed.minMonths), maxWeeks: monthsToWeeks(seed.maxMonths) }
+    label: ROUTE_LABELS[summary.firstHire],
+    recommended: id === 'recommended',
+    weeksAfterFirstHireStart: after,
+    monthsFromStart: weeksToMonths(summary.milestoneWeek),
+    monthsAfterFirstHireStart: weeksToMonths(after),
+    observed: observedFor(kind, summary.firstHire)
   }
 }
 
-/** Both schedules for this client, infrastructure first then ML engineer first. */
-export function compareFirstHireScenarios(input: GeneratePlanInput): ScenarioComparison {
-  const recommended = input.assessment.firstHire
+/** The two routes to the plan's milestone, from the plan itself. */
+export function compareRoutes(plan: Pick<Plan, 'milestone' | 'route' | 'otherRoute'>): RouteComparison {
+  const kind = plan.milestone.kind
   return {
-    recommendedFirstHire: recommended,
-    scenarios: SCENARIO_IDS.map((id) =>
-      scenario(id, generatePlan({ ...input, assessment: withFirstHire(input.assessment, SCENARIO_FIRST_HIRE[id]) }), recommended)
-    ),
-    seedNote: SEED_FIGURES_NOTE
+    milestone: { kind, title: milestoneTitle(plan.milestone), next: plan.milestone.next },
+    routes: [view('recommended', plan.route, kind), view('other', plan.otherRoute, kind)],
+    sameWeek: plan.otherRoute.sameWeek,
+    note: OBSERVED_NOTE
   }
 }
+
+export const routeLabel = (role: RoleId): string => ROUTE_LABELS[role]

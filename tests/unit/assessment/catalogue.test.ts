@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  AUDIT_EXEMPT_TASK_IDS,
-  consultantShareOf,
-  defaultPhaseOf,
   FLAG_IDS,
   FLAGS,
-  isPendingAudit,
-  ownerOf,
   PHASE_IDS,
   PHASES,
   prerequisitesOf,
@@ -65,38 +60,11 @@ describe('catalogue ids match the contract', () => {
   })
 })
 
-describe('owners, phases and the audit tier', () => {
-  const platform = ['serving_pipeline', 'model_monitoring', 'prediction_logging', 'shadow_ab', 'nightly_regression'] as const
-
-  it('platform tasks belong to an infra or MLOps first hire, with a third of the effort for the consultant', () => {
-    for (const id of platform) {
-      expect(TASK_BY_ID[id].ownerKind).toBe('platform')
-      expect(ownerOf(id, 'infra_engineer')).toBe('infra_engineer')
-      expect(ownerOf(id, 'mlops_engineer')).toBe('mlops_engineer')
-      expect(ownerOf(id, 'ml_engineer')).toBe('consultant')
-      expect(ownerOf(id, 'fullstack_ai_engineer')).toBe('consultant')
-      expect(consultantShareOf(id, 'infra_engineer')).toBeCloseTo(1 / 3)
-      expect(consultantShareOf(id, 'ml_scientist')).toBe(1)
-      expect(defaultPhaseOf(id, 'infra_engineer')).toBe('first_hire')
-      expect(defaultPhaseOf(id, 'ml_engineer')).toBe('foundations')
-    }
-  })
-
-  it("the rest are the consultant's whatever the first hire", () => {
-    for (const t of TASKS.filter((x) => !(platform as readonly string[]).includes(x.id))) {
-      expect(t.ownerKind).toBe('consultant')
-      expect(ownerOf(t.id, 'infra_engineer')).toBe('consultant')
-    }
-    expect(defaultPhaseOf('objectives_audit', 'infra_engineer')).toBe('discovery')
-    expect(defaultPhaseOf('distillation', 'ml_engineer')).toBe('scale')
-    expect(defaultPhaseOf('interim_lead', 'ml_engineer')).toBe('foundations')
-  })
-
-  it('pending the audit: everything but the audit, interim lead, terraform and billing alerts', () => {
-    expect(AUDIT_EXEMPT_TASK_IDS).toEqual(['objectives_audit', 'interim_lead', 'terraform', 'billing_alerts'])
-    for (const id of TASK_IDS) {
-      expect(isPendingAudit(id, ['no_data_no_model'])).toBe(!AUDIT_EXEMPT_TASK_IDS.includes(id))
-      expect(isPendingAudit(id, ['needs_interim_lead'])).toBe(false)
-    }
+describe('owner kinds', () => {
+  it("the platform tasks are the five DOMAIN names; the rest are the consultant's", () => {
+    const platform = ['serving_pipeline', 'model_monitoring', 'prediction_logging', 'shadow_ab', 'nightly_regression']
+    for (const t of TASKS) expect(t.ownerKind).toBe(platform.includes(t.id) ? 'platform' : 'consultant')
+    expect(TASK_BY_ID.distillation.phase).toBe('scale')
+    expect(TASK_BY_ID.objectives_audit.phase).toBe('discovery')
   })
 })

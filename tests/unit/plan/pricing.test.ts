@@ -37,7 +37,7 @@ const TERMS: PricingTermsInput = {
     { label: 'Handover', percent: 30, milestone: 'handover_complete' }
   ],
   validUntil: '2025-04-30',
-  tiers: { committed: 'full_build_out', offered: ['foundations_only', 'foundations_first_hire', 'full_build_out'] }
+  tiers: { committed: 'full', offered: ['foundations', 'first_hire', 'full'] }
 }
 
 const terms = (change: Partial<PricingTermsInput> = {}): PricingTerms => PricingTermsSchema.parse({ ...TERMS, ...change })
@@ -63,17 +63,19 @@ describe('pricing a plan (api-startup: 1200 EUR a day)', () => {
   it('applies the discount to fees, adds expenses, then tax; rounds only at the end', () => {
     const p = pricePlan(plan, terms())
     expect(p.committed).toMatchObject({
-      id: 'full_build_out',
-      effortDays: 61.5,
-      fees: 73_800,
-      discount: 7_380,
-      netFees: 66_420,
+      id: 'full',
+      effortDays: 67.5,
+      fees: 81_000,
+      discount: 8_100,
+      netFees: 72_900,
       expenses: 1_334.57,
-      taxableAmount: 67_754.57,
-      // 20% of the unrounded 67 754.565
-      tax: 13_550.91,
-      total: 81_305.48
+      taxableAmount: 74_234.57,
+      // 20% of the unrounded 74 234.565
+      tax: 14_846.91,
+      total: 89_081.48
     })
+    // The committed fees are the plan's own total: one figure on every screen.
+    expect(p.committed.fees).toBe(plan.totals.cost)
     expect(p.expenses).toEqual([
       { label: 'Travel to the client', amount: 1234.57 },
       { label: 'Software licences', amount: 100 }
@@ -84,27 +86,28 @@ describe('pricing a plan (api-startup: 1200 EUR a day)', () => {
   it('prices every option tier; the interim lead counts up to each tier’s last week', () => {
     const p = pricePlan(plan, terms({ discountPercent: 0, taxRatePercent: 0, expenses: [] }))
     expect(p.tiers.map((t) => [t.id, t.lastWeek, t.effortDays, t.total])).toEqual([
-      // kick-off 1 + terraform 8 + billing 2 + data versioning 6 + ETL 8, interim lead weeks 1–13
-      ['foundations_only', 13, 25 + 13, 38 * 1200],
-      // + pairing 11.5 and handover 2, interim lead weeks 1–20
-      ['foundations_first_hire', 20, 25 + 11.5 + 2 + 20, 58.5 * 1200],
-      ['full_build_out', 21, 61.5, 73_800]
+      // kick-off 1 + dedicated team 2 + terraform 8 + billing 2 + data versioning 6 + ETL 8, interim lead weeks 2–10
+      ['foundations', 10, 27 + 9, 36 * 1200],
+      // + hiring support 2, handover 2 and pairing 11.5, interim lead weeks 2–21
+      ['first_hire', 21, 27 + 2 + 2 + 11.5 + 20, 62.5 * 1200],
+      // + hiring support for two more hires, interim lead to week 22
+      ['full', 22, 67.5, 81_000]
     ])
     expect(p.tiers.every((t) => t.offered)).toBe(true)
-    expect(p.tiers.filter((t) => t.committed).map((t) => t.id)).toEqual(['full_build_out'])
-    expect(p.withOptions.total).toBe(73_800)
+    expect(p.tiers.filter((t) => t.committed).map((t) => t.id)).toEqual(['full'])
+    expect(p.withOptions.total).toBe(81_000)
   })
 
   it('prices per item and per phase at time and materials', () => {
     const p = pricePlan(plan, terms())
     expect(p.items.find((i) => i.id === 'serving_pipeline')).toMatchObject({ effortDays: 3.5, cost: 4200, optional: false })
-    expect(p.items.some((i) => i.id === 'first_ai_feature')).toBe(false)
+    expect(p.items.some((i) => i.id === 'headline')).toBe(false)
+    // Only the phases that hold work; hiring support is priced like any item.
     expect(p.phases.map((ph) => [ph.id, ph.effortDays, ph.cost])).toEqual([
       ['discovery', 1, 1200],
-      ['foundations', 45, 54_000],
-      ['first_hire', 13.5, 16_200],
-      ['build_out', 0, 0],
-      ['scale', 2, 2400]
+      ['foundations', 47, 56_400],
+      ['first_hire', 15.5, 18_600],
+      ['build_out', 4, 4800]
     ])
     expect(p.phases.reduce((s, ph) => s + ph.cost, 0)).toBe(plan.totals.cost)
   })
@@ -112,9 +115,9 @@ describe('pricing a plan (api-startup: 1200 EUR a day)', () => {
   it('splits the committed total into payments that add up exactly, due at plan weeks', () => {
     const p = pricePlan(plan, terms())
     expect(p.payments).toEqual([
-      { label: 'On signing', percent: 30, dueWeek: 1, dueDate: '2025-03-09', amount: 24_391.64 },
-      { label: 'Foundations ready', percent: 40, dueWeek: 13, dueDate: '2025-06-01', amount: 32_522.19 },
-      { label: 'Handover', percent: 30, dueWeek: 20, dueDate: '2025-07-20', amount: 24_391.65 }
+      { label: 'On signing', percent: 30, dueWeek: 1, dueDate: '2025-03-09', amount: 26_724.44 },
+      { label: 'Foundations ready', percent: 40, dueWeek: 10, dueDate: '2025-05-11', amount: 35_632.59 },
+      { label: 'Handover', percent: 30, dueWeek: 12, dueDate: '2025-05-25', amount: 26_724.45 }
     ])
     const cents = p.payments.reduce((s, x) => s + Math.round(x.amount * 100), 0)
     expect(cents).toBe(Math.round(p.committed.total * 100))
@@ -129,27 +132,46 @@ describe('pricing a plan (api-startup: 1200 EUR a day)', () => {
         discountPercent: 0,
         taxRatePercent: 0,
         expenses: [],
-        tiers: { committed: 'foundations_first_hire', offered: ['foundations_only', 'foundations_first_hire', 'full_build_out'] }
+        tiers: { committed: 'first_hire', offered: ['foundations', 'first_hire', 'full'] }
       })
     )
-    expect(p.committed).toMatchObject({ id: 'foundations_first_hire', fees: 60_000, total: 60_000 })
-    const ratio = 60_000 / (58.5 * 1200)
-    expect(p.tiers[0]!.fees).toBe(Math.round(38 * 1200 * ratio * 100) / 100)
-    expect(p.tiers[2]!.fees).toBe(Math.round(73_800 * ratio * 100) / 100)
+    expect(p.committed).toMatchObject({ id: 'first_hire', fees: 60_000, total: 60_000 })
+    const ratio = 60_000 / (62.5 * 1200)
+    expect(p.tiers[0]!.fees).toBe(Math.round(36 * 1200 * ratio * 100) / 100)
+    expect(p.tiers[2]!.fees).toBe(Math.round(81_000 * ratio * 100) / 100)
     expect(p.payments.reduce((s, x) => s + x.amount, 0)).toBeCloseTo(60_000, 6)
   })
 
   it('the committed tier can be a smaller one, and only the offered tiers are marked offered', () => {
-    const p = pricePlan(plan, terms({ tiers: { committed: 'foundations_only', offered: ['foundations_only', 'full_build_out'] } }))
-    expect(p.committed.id).toBe('foundations_only')
+    const p = pricePlan(plan, terms({ tiers: { committed: 'foundations', offered: ['foundations', 'full'] } }))
+    expect(p.committed.id).toBe('foundations')
     expect(p.tiers.map((t) => t.offered)).toEqual([true, false, true])
-    expect(p.payments.at(-1)!.dueWeek).toBe(20)
+    expect(p.payments.at(-1)!.dueWeek).toBe(12)
+  })
+
+  it('a chosen tier the plan does not offer falls back to the whole committed plan', () => {
+    const single = fixturePlan('custom-scientist.json')
+    const p = pricePlan(single, terms({ tiers: { committed: 'pending', offered: ['pending'] } }))
+    expect(p.committed.id).toBe(single.tiers.filter((t) => t.id !== 'pending').at(-1)!.id)
+    expect(p.committed.fees).toBe(Math.round(single.totals.cost * 100) / 100)
+  })
+
+  it('reads terms saved before plan model v2: the old tier and milestone ids are the new ones', () => {
+    const old = PricingTermsSchema.parse({
+      ...TERMS,
+      paymentMilestones: [{ label: 'At the first AI feature', percent: 100, milestone: 'first_ai_feature' }],
+      tiers: { committed: 'foundations_first_hire', offered: ['foundations_only', 'foundations_first_hire', 'full_build_out'] }
+    })
+    expect(old.tiers).toEqual({ committed: 'first_hire', offered: ['foundations', 'first_hire', 'full'] })
+    expect(old.paymentMilestones[0]!.milestone).toBe('headline')
+    expect(pricePlan(plan, old).payments[0]!.dueWeek).toBe(plan.milestone.week)
   })
 
   it('default terms are valid and price the whole plan', () => {
     const defaults = defaultPricingTerms('2025-04-30')
     expect(PricingTermsSchema.parse(defaults)).toEqual(defaults)
-    expect(pricePlan(plan, defaults).committed.total).toBe(73_800)
+    expect(pricePlan(plan, defaults).committed.total).toBe(81_000)
+    expect(pricePlan(plan, defaults).payments.map((x) => x.dueWeek)).toEqual([1, 10, plan.milestone.week])
   })
 })
 
@@ -198,8 +220,8 @@ describe('the pricing terms schema', () => {
     ['a negative expense', { expenses: [{ label: 'x', amount: -1 }] }, /^expenses\.0\.amount: must be 0 or more/],
     ['an empty tax label', { taxLabel: ' ' }, /^taxLabel: must not be empty/],
     ['a bad date', { validUntil: '2025-02-30' }, /^validUntil: /],
-    ['a committed tier that is not offered', { tiers: { committed: 'full_build_out', offered: ['foundations_only'] } }, /^tiers\.committed: must be one of the offered tiers/],
-    ['a repeated tier', { tiers: { committed: 'full_build_out', offered: ['full_build_out', 'full_build_out'] } }, /must not repeat a tier/],
+    ['a committed tier that is not offered', { tiers: { committed: 'full', offered: ['foundations'] } }, /^tiers\.committed: must be one of the offered tiers/],
+    ['a repeated tier', { tiers: { committed: 'full', offered: ['full', 'full'] } }, /must not repeat a tier/],
     ['an unknown key', { rounding: 'bankers' }, /rounding|Unrecognized/]
   ])('refuses %s', (_name, change, message) => {
     const found = problems({ ...TERMS, ...change })

@@ -3,13 +3,8 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { assess } from '../../../shared/domain/assessment/engine'
-import type { GeneratePlanInput } from '../../../shared/domain/planning/plan.generator'
-import {
-  compareFirstHireScenarios,
-  SEED_FIGURES,
-  SEED_FIGURES_NOTE,
-  withFirstHire
-} from '../../../shared/domain/planning/scenarios'
+import { generatePlan, type GeneratePlanInput } from '../../../shared/domain/planning/plan.generator'
+import { compareRoutes, OBSERVED_FIGURES, OBSERVED_NOTE } from '../../../shared/domain/planning/scenarios'
 import { renderScenarioSvg, scenarioChart, scenarioSentence } from '../../../shared/charts/scenario.chart'
 import { LIGHT_PALETTE, PRINT_PALETTE, xmlText } from '../../../shared/charts/svg'
 import { BUNDLED_FONT_FAMILY, bundledFontPath } from '../../../templates/fonts'
@@ -24,78 +19,93 @@ function fixtureInput(name: string): GeneratePlanInput {
     engagement: { startDate: intake.engagement.start_date, dayRate: intake.engagement.day_rate, currency: intake.engagement.currency }
   }
 }
+const planOf = (name: string) => generatePlan(fixtureInput(name))
 
-describe('first-hire scenarios', () => {
-  it('forces the first hire and keeps the rest of the sequence in order', () => {
-    const input = fixtureInput('api-startup.json')
-    const a = assess({ maturity: input.maturity, context: input.context })
-    const ml = withFirstHire(a, 'ml_engineer')
-    expect(ml.firstHire).toBe('ml_engineer')
-    expect(ml.hiringSequence).toEqual(['ml_engineer', 'infra_engineer', 'data_engineer'])
-    expect(ml.hiringSteps.map((s) => s.role)).toEqual(ml.hiringSequence)
-    expect(withFirstHire(a, 'infra_engineer')).toBe(a)
-    const noData = withFirstHire(fixtureInput('no-data.json').assessment, 'ml_engineer')
-    expect(noData.hiringSteps[0]!.afterAudit).toBe(true)
-  })
-
-  it('runs the generator once per first hire and sets each schedule beside the seed figures', () => {
-    const c = compareFirstHireScenarios(fixtureInput('api-startup.json'))
-    expect(c.recommendedFirstHire).toBe('infra_engineer')
-    expect(c.scenarios.map((s) => [s.id, s.firstHire, s.recommended])).toEqual([
-      ['infra_first', 'infra_engineer', true],
-      ['ml_first', 'ml_engineer', false]
+describe('the two routes, read from the plan', () => {
+  it('sets the recommended route beside the other one, with what the authors saw for a first AI feature', () => {
+    const plan = planOf('api-startup.json')
+    const c = compareRoutes(plan)
+    // The client already runs a model in production: this is its next AI feature.
+    expect(c.milestone).toEqual({ kind: 'first_ai_feature', title: 'Next AI feature in use', next: true })
+    expect(c.routes.map((r) => [r.id, r.firstHire, r.recommended, r.label])).toEqual([
+      ['recommended', 'infra_engineer', true, 'Infrastructure engineer first'],
+      ['other', 'ml_engineer', false, 'ML engineer first']
     ])
-    const [infra, ml] = c.scenarios
-    expect(infra).toMatchObject({ firstHireStartWeek: 12, timeToFirstFeatureWeeks: 21, weeksFromFirstHireStart: 10, planWeeks: 21 })
-    expect(infra!.totals.effortDays).toBe(61.5)
-    // ML engineer first: the consultant builds the whole platform, so the plan is longer and dearer.
-    expect(ml!.totals.effortDays).toBeGreaterThan(infra!.totals.effortDays)
-    expect(ml!.planWeeks).toBeGreaterThan(infra!.planWeeks)
-    expect(infra!.seed).toMatchObject({ minMonths: 2, maxMonths: 3, stabilisationMonths: 0 })
-    expect(ml!.seed).toMatchObject({ minMonths: 6, maxMonths: 9, stabilisationMonths: 3 })
-    expect(SEED_FIGURES.ml_first.stabilisationMonths).toBe(3)
-    expect(infra!.seed.minWeeks).toBeCloseTo(8.667, 3)
-    expect(infra!.monthsFromFirstHireStart).toBeCloseTo(10 / (52 / 12), 6)
-    expect(c.seedNote).toBe(SEED_FIGURES_NOTE)
-    expect(SEED_FIGURES_NOTE).toMatch(/dozen companies of 50 to 500 people/)
-    expect(SEED_FIGURES_NOTE).toMatch(/not a promise/)
+    const [infra, ml] = c.routes
+    expect(infra).toMatchObject({ firstHireStartWeek: 12, milestoneWeek: plan.milestone.week, weeksAfterFirstHireStart: plan.milestone.week - 12, stabilisationWeeks: 0 })
+    expect(ml).toMatchObject({ firstHireStartWeek: 12, milestoneWeek: plan.otherRoute.milestoneWeek, platformOwner: 'ml_engineer', stabilisationWeeks: 13 })
+    expect(ml!.milestoneWeek).toBeGreaterThan(infra!.milestoneWeek)
+    expect(infra!.observed).toBe(OBSERVED_FIGURES.infra_first)
+    expect(ml!.observed).toBe(OBSERVED_FIGURES.ml_first)
+    expect(OBSERVED_FIGURES.infra_first.minWeeks).toBeCloseTo(8.667, 3)
+    expect(infra!.monthsAfterFirstHireStart).toBeCloseTo((plan.milestone.week - 12) / (52 / 12), 6)
+    expect(c.sameWeek).toBe(false)
+    expect(c.note).toBe(OBSERVED_NOTE)
+    expect(OBSERVED_NOTE).toMatch(/a dozen or so companies of 50 to 500 people/)
+    expect(OBSERVED_NOTE).toMatch(/not a promise/)
+    expect(OBSERVED_NOTE).not.toMatch(/seed/i)
   })
 
-  it('is deterministic and leaves the input alone', () => {
-    const input = fixtureInput('custom-exploration.json')
-    const copy = structuredClone(input)
-    expect(compareFirstHireScenarios(input)).toEqual(compareFirstHireScenarios(copy))
-    expect(input).toEqual(copy)
+  it('names other milestones by their kind, without the first-feature figures', () => {
+    const feasibility = compareRoutes(planOf('custom-exploration.json'))
+    expect(feasibility.milestone.kind).toBe('feasibility_answer')
+    expect(feasibility.milestone.title).toBe('A first answer on feasibility')
+    expect(feasibility.routes.every((r) => r.observed === null)).toBe(true)
+    const pain = compareRoutes(planOf('mlops-pain.json'))
+    expect(pain.milestone.title).toBe('The production pain relieved')
+    // The consultant builds the urgent core on either route: the same week, said in words.
+    expect(pain.sameWeek).toBe(true)
+    expect(pain.routes[0].milestoneWeek).toBe(pain.routes[1].milestoneWeek)
   })
 
-  it('says it in one line per scenario', () => {
-    const c = compareFirstHireScenarios(fixtureInput('api-startup.json'))
-    expect(scenarioSentence(c.scenarios[0]!)).toMatch(/^Infrastructure engineer first: first AI feature by week 21 .*seed observation 2–3 months$/)
-    expect(scenarioSentence(c.scenarios[1]!)).toMatch(/seed observation 6–9 months plus about 3 of stabilisation$/)
+  it('is the first AI feature while none runs in production', () => {
+    const plan = planOf('no-data.json')
+    expect(plan.milestone).toMatchObject({ kind: 'first_ai_feature', next: false })
+    expect(compareRoutes(plan).milestone.title).toBe('First AI feature in use')
+  })
+
+  it('reads the edited plan: a slower platform moves both the header and the comparison', () => {
+    const input = fixtureInput('api-startup.json')
+    const edited = generatePlan({ ...input, options: { overrides: { model_monitoring: { notBeforeWeek: 30 } } } })
+    expect(compareRoutes(edited).routes[0].milestoneWeek).toBe(edited.milestone.week)
+    expect(edited.milestone.week).toBeGreaterThan(generatePlan(input).milestone.week)
+    expect(edited.milestone.week).toBeLessThanOrEqual(edited.weeks)
+  })
+
+  it('says each route in one line', () => {
+    const c = compareRoutes(planOf('api-startup.json'))
+    expect(scenarioSentence(c.routes[0], c)).toMatch(/^Infrastructure engineer first: next AI feature in use by week \d+ .*the authors saw 2–3 months$/)
+    expect(scenarioSentence(c.routes[1], c)).toMatch(/then about 3 months of stabilising; the authors saw 6–9 months plus about 3 of stabilising$/)
   })
 })
 
 describe('the scenario chart', () => {
-  const c = compareFirstHireScenarios(fixtureInput('api-startup.json'))
+  const plan = planOf('api-startup.json')
+  const c = compareRoutes(plan)
   const spec = scenarioChart(c)
 
-  it('is data: a plan row and a seed row per scenario, on a scale of weeks', () => {
+  it('is data: a plan row and an observed row per route, on a scale of weeks', () => {
     expect(spec.kind).toBe('range-bars')
+    expect(spec.title).toBe('Weeks to next AI feature in use, by first hire')
     expect(spec.groups.map((g) => [g.label, g.highlighted, g.rows.map((r) => r.id)])).toEqual([
-      ['Infrastructure engineer first', true, ['infra_first_plan', 'infra_first_seed']],
-      ['ML engineer first', false, ['ml_first_plan', 'ml_first_seed']]
+      ['Infrastructure engineer first', true, ['recommended_plan', 'recommended_observed']],
+      ['ML engineer first', false, ['other_plan', 'other_observed']]
     ])
-    const plan = spec.groups[0]!.rows[0]!
-    expect(plan.segments).toEqual([
+    expect(spec.groups[0]!.rows[0]!.segments).toEqual([
       { from: 0, to: 11, style: 'lead' },
-      { from: 11, to: 21, style: 'plan' }
+      { from: 11, to: plan.milestone.week, style: 'plan' }
     ])
-    const seed = spec.groups[1]!.rows[1]!
-    expect(seed.segments.map((s) => s.style)).toEqual(['seed', 'stabilisation'])
-    expect(seed.segments[0]!.from).toBeCloseTo(11 + 26, 6)
+    // The ML engineer who built the platform still stabilises it afterwards: shown, not counted.
+    const other = spec.groups[1]!.rows[0]!
+    expect(other.segments.map((s) => s.style)).toEqual(['lead', 'plan', 'stabilisation'])
+    expect(other.segments[1]!.to).toBe(plan.otherRoute.milestoneWeek)
+    const observed = spec.groups[1]!.rows[1]!
+    expect(observed.segments.map((s) => s.style)).toEqual(['seed', 'stabilisation'])
+    expect(observed.segments[0]!.from).toBeCloseTo(11 + 26, 6)
     expect(spec.max % spec.tickStep).toBe(0)
     for (const g of spec.groups) for (const r of g.rows) for (const s of r.segments) expect(s.to).toBeLessThanOrEqual(spec.max)
-    expect(spec.footnote).toBe(SEED_FIGURES_NOTE)
+    expect(spec.footnote).toBe(OBSERVED_NOTE)
+    expect(JSON.stringify(spec)).not.toMatch(/seed observation|seed range/i)
   })
 
   // Text measured as drawn: the bundled Inter, and DejaVu Sans (the widest Linux fallback the
@@ -147,7 +157,7 @@ describe('the scenario chart', () => {
     expect(svg).toContain('&lt;b&gt;Plans&lt;/b&gt; &amp; seeds')
     expect(svg).toContain(`<rect width="800" height="420" fill="#ffffff"/>`)
     expect(svg).toContain(PRINT_PALETTE.series[0]!)
-    expect(svg).toContain('Seed observation')
+    expect(svg).toContain('What the authors saw')
     const light = renderScenarioSvg(spec, { width: 800, height: 420, palette: LIGHT_PALETTE })
     expect(light).not.toContain('<rect width="800"')
     expect(light.match(/<rect /g)!.length).toBeGreaterThanOrEqual(6)

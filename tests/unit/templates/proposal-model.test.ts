@@ -31,16 +31,16 @@ describe('the proposal model', () => {
     expect(m.summary.recommendation.role).toBe('infra_engineer')
     expect(m.plan.phases.flatMap((p) => p.rows.map((r) => r.id))).toEqual(plan.phases.flatMap((p) => p.items.filter((i) => i.kind !== 'milestone').map((i) => i.id)))
     expect(m.investment.tiers.map((t) => [t.name, t.proposed])).toEqual([
-      ['Foundations only', false],
+      ['Foundations', false],
       ['Foundations and first hire', false],
       ['Full build-out', true]
     ])
-    expect(m.investment.tiers.at(-1)!.total).toBe('€73,800')
+    expect(m.investment.tiers.at(-1)!.total).toBe('€81,000')
     expect(m.meta.validUntil).toBe('22 March 2025') // generated 20 February
     expect(m.investment.payments.map((p) => p.share)).toEqual(['30%', '40%', '30%'])
-    expect(m.investment.paymentsTotal).toBe('€73,800')
-    expect(m.summary.seedComparison).toMatch(/dozen or so companies of 50 to 500 people/)
-    expect(m.summary.seedComparison).toMatch(/not as a promise/)
+    expect(m.investment.paymentsTotal).toBe('€81,000')
+    expect(m.summary.observed).toMatch(/dozen or so companies of 50 to 500 people/)
+    expect(m.summary.observed).toMatch(/not as a promise/)
   })
 
   it('shows discount, expenses, tax and a fixed fee when the terms have them', () => {

@@ -18,13 +18,13 @@ describe('the plan timeline', () => {
     expect(spec.weeks).toBeGreaterThanOrEqual(plan.weeks)
   })
 
-  it('draws a hire as recruiting then onboarding, and the interim lead as a weekly bar', () => {
+  it('draws a hire as recruiting then the onboarding week, and the interim lead as a weekly bar', () => {
     const spec = timelineChart(plan)
     const rows = spec.lanes.flatMap((l) => l.rows)
     const hire = plan.hires[0]!
     expect(rows.find((r) => r.id === `hire_${hire.role}`)!.segments).toEqual([
-      { from: hire.recruitingStartWeek, to: hire.startWeek - 1, style: 'recruiting' },
-      { from: hire.startWeek, to: hire.onboardingEndWeek, style: 'onboarding' }
+      { from: hire.recruitStartWeek, to: hire.startWeek - 1, style: 'recruiting' },
+      { from: hire.startWeek, to: hire.startWeek, style: 'onboarding' }
     ])
     expect(rows.find((r) => r.id === 'interim_lead')!.segments[0]!.style).toBe('weekly')
   })

@@ -1,0 +1,161 @@
+/**
+ * The plan's headline milestone and the two routes to it, in the words every document uses
+ * (the proposal, the workshop report and the progress report): one story, read from the one
+ * computed plan. The milestone is named by its kind, never as a "first AI feature" for a
+ * plan that does not aim at one, and as the *next* AI feature once models run in production.
+ *
+ * Pure: no Node, no file system.
+ */
+import type { RoleId, TaskId } from '../shared/domain/catalogue'
+import type { Plan } from '../shared/domain/planning/plan.model'
+import { compareRoutes, OBSERVED_FIGURES, type RouteComparison, type RouteView } from '../shared/domain/planning/scenarios'
+import { weeksToMonths } from '../shared/domain/planning/weeks'
+import { lowerFirst, plural, type EngagementBasis } from './engagement-basis'
+import { formatList } from './format'
+import { singleLine } from './text'
+
+/** What each platform core task is, in a client's words. */
+const CORE_WORDS: Readonly<Partial<Record<TaskId, string>>> = {
+  serving_pipeline: 'a deployment pipeline',
+  prediction_logging: 'prediction logging',
+  model_monitoring: 'model monitoring'
+}
+
+const roleName = (basis: Pick<EngagementBasis, 'library'>, role: RoleId): string =>
+  lowerFirst(singleLine(basis.library.role(role).title).replace(/\s*\([^)]*\)\s*$/, ''))
+
+/** "a first answer on feasibility", mid-sentence. */
+export function milestoneName(plan: Pick<Plan, 'milestone' | 'route' | 'otherRoute'>): string {
+  return lowerFirst(compareRoutes(plan).milestone.title)
+}
+
+/** The label above the milestone's paragraph: "When to expect a first answer on feasibility". */
+export function milestoneHeading(plan: Pick<Plan, 'milestone' | 'route' | 'otherRoute'>): string {
+  return `When to expect ${milestoneName(plan).replace(/^the /, 'the ')}`
+}
+
+/** The milestone in one short line for key figures: its name and week. */
+export function milestoneFigure(plan: Pick<Plan, 'milestone' | 'route' | 'otherRoute'>): { label: string; value: string } {
+  const title = compareRoutes(plan).milestone.title
+  return { label: title, value: `Week ${plan.milestone.week}` }
+}
+
+/** Sentences saying when the milestone is reached and what it waits for. */
+export function milestoneSentences(basis: EngagementBasis): string[] {
+  const { plan, clientName: client } = basis
+  const m = plan.milestone
+  const name = milestoneName(plan)
+  const by = `by the end of week ${m.week} (${basis.weekEnd(m.week)})`
+  const months = basis.num(weeksToMonths(m.week))
+  const first = plan.hires[0]!
+  const firstName = roleName(basis, first.role)
+  const sentences: string[] = []
+  const b = m.basis
+  switch (b.by) {
+    case 'platform_and_builder': {
+      const builder = b.builder === 'existing_staff' ? `${client}’s own ML staff` : `the ${roleName(basis, b.builder)}`
+      sentences.push(`We expect ${name.replace(/^first/, `${client}’s first`).replace(/^next/, `${client}’s next`)} ${by}, about ${months} months after the engagement starts.`)
+      if (b.platformCoreEndWeek !== null) {
+        const core = formatList(b.platformCore.map((id) => CORE_WORDS[id] ?? id), basis.locale)
+        const who = plan.route.platformOwner ? `the ${roleName(basis, plan.route.platformOwner)}` : basis.consultancyName
+        sentences.push(
+          `It needs ${core} in place first, which ${who} ${plan.route.platformOwner ? 'builds' : 'build'} by week ${b.platformCoreEndWeek}; ${builder} then ${b.builder === 'existing_staff' ? 'build' : 'builds'} the feature in about ${b.buildWeeks} weeks.`
+        )
+      } else {
+        sentences.push(`The platform it runs on is already in place, so ${builder} can build it in about ${b.buildWeeks} weeks from week ${b.builderStartWeek}.`)
+      }
+      if (m.beforeFirstHire) {
+        sentences.push(
+          `${client}’s ML staff get there before the ${firstName} starts in week ${first.startWeek}. What the hire changes is who owns and runs the platform afterwards, so that the ML staff stay on models.`
+        )
+      }
+      break
+    }
+    case 'urgent_core': {
+      const core = formatList(b.tasks.map((id) => CORE_WORDS[id] ?? id), basis.locale)
+      sentences.push(
+        `The production pain is relieved ${by}: ${basis.consultancyName} builds ${core} from the start of Foundations, at full effort, instead of leaving them to wait for a hire.`,
+        `The ${firstName} joins in week ${first.startWeek} and takes them over.`
+      )
+      break
+    }
+    case 'hire_settled':
+      sentences.push(
+        `The production pain is relieved ${by}: the ${firstName} starts in week ${b.startWeek} and takes over releases, retraining and versioning in the week after.`
+      )
+      break
+    case 'hire_start': {
+      const hire = roleName(basis, b.role)
+      if (m.kind === 'feasibility_answer') {
+        sentences.push(
+          `We expect a first answer on whether a valuable model can be built ${by}: the ${hire} starts in week ${b.startWeek} and needs about ${b.weeks} weeks of experiments.`,
+          'Production platform work waits for that answer, so no money goes into serving a model that may not exist.'
+        )
+      } else if (m.kind === 'first_model_improvement') {
+        sentences.push(`We expect a first measured improvement to a model ${by}: the ${hire} starts in week ${b.startWeek} and needs about ${b.weeks} weeks of research and experiments.`)
+      } else {
+        sentences.push(
+          `We expect a first AI feature, built on a hosted model, ${by}: the ${hire} starts in week ${b.startWeek} and needs about ${b.weeks} weeks to build it into the product.`
+        )
+      }
+      break
+    }
+  }
+  return sentences
+}
+
+function sameWeekReason(basis: EngagementBasis, comparison: RouteComparison): string {
+  const b = basis.plan.milestone.basis
+  if (b.by === 'urgent_core') return `${basis.consultancyName} builds the urgent platform work either way`
+  if (b.by === 'platform_and_builder' && b.builder === 'existing_staff') return `${basis.clientName}’s own ML staff build it either way`
+  if (b.by === 'hire_settled') return 'the first hire settles in the same week either way'
+  return `the same work decides it either way (${comparison.milestone.title.toLowerCase()})`
+}
+
+function slowerBecause(basis: EngagementBasis, other: RouteView): string {
+  if (other.platformOwner && other.ownedPlatformTasks.length > 0 && other.firstHire === 'ml_engineer') {
+    return ', because the ML engineer would build the platform themselves, at about a quarter of an infrastructure engineer’s pace'
+  }
+  const plan = basis.plan
+  const b = plan.milestone.basis
+  if (b.by === 'hire_start' && b.role !== other.firstHire) {
+    return `, because the ${roleName(basis, b.role)} would only join after the ${roleName(basis, other.firstHire)}`
+  }
+  if (b.by === 'platform_and_builder' && b.builder !== 'existing_staff' && b.builder !== other.firstHire) {
+    return `, because the ${roleName(basis, b.builder)} who builds it would join later`
+  }
+  return ''
+}
+
+/** Sentences comparing the two routes; where both reach the milestone in the same week, words instead of a chart. */
+export function routeSentences(basis: EngagementBasis, comparison: RouteComparison = compareRoutes(basis.plan)): string[] {
+  const [recommended, other] = comparison.routes
+  const rec = roleName(basis, recommended.firstHire)
+  const alt = roleName(basis, other.firstHire)
+  const name = lowerFirst(comparison.milestone.title)
+  if (comparison.sameWeek) {
+    const owner = recommended.platformOwner ? `the ${roleName(basis, recommended.platformOwner)} owns and runs the platform from the start` : `the ${rec} joins to do the work this plan is built around`
+    return [
+      `Hiring ${/^[aeiou]/i.test(alt) ? 'an' : 'a'} ${alt} first instead would reach ${name} in the same week, because ${sameWeekReason(basis, comparison)}.`,
+      `What differs is what happens after: with the ${rec} first, ${owner}${other.stabilisationWeeks > 0 ? `; with the ${alt} first, the ML engineer would spend about three months stabilising infrastructure they built themselves` : ''}.`
+    ]
+  }
+  const later = other.milestoneWeek - recommended.milestoneWeek
+  const sentences = [
+    `With ${/^[aeiou]/i.test(alt) ? 'an' : 'a'} ${alt} hired first instead, the same point would come in week ${other.milestoneWeek}, ${later} ${plural(later, 'week', 'weeks')} later${slowerBecause(basis, other)}.`
+  ]
+  if (other.stabilisationWeeks > 0) sentences.push('And the essays this method draws on report about three months of stabilising that infrastructure afterwards.')
+  return sentences
+}
+
+/** What the essays' authors observed, for a first AI feature only, as their experience and not a promise. */
+export function observedSentence(basis: EngagementBasis, comparison: RouteComparison = compareRoutes(basis.plan)): string | null {
+  if (!comparison.routes.some((r) => r.observed)) return null
+  const infra = OBSERVED_FIGURES.infra_first
+  const ml = OBSERVED_FIGURES.ml_first
+  return (
+    `For comparison, the authors of the essays this method draws on saw companies that hired infrastructure first ship a first AI feature ${infra.minMonths}–${infra.maxMonths} months after that hire, ` +
+    `and companies that hired ML engineers first take ${ml.minMonths}–${ml.maxMonths} months, then about ${ml.stabilisationMonths} months stabilising the infrastructure. ` +
+    `They saw this at a dozen or so companies of 50 to 500 people and sell consulting and hiring services: read the figures as their experience, not as a promise for ${basis.clientName}.`
+  )
+}
