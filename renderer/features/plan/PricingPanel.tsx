@@ -61,15 +61,15 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
               .map((t) => (
                 <Card key={t.id} withBorder radius="lg" padding="md" className={t.committed ? 'sc-recommendation' : undefined}>
                   <Text size="xs" tt="uppercase" fw={700} c="dimmed">
-                    {t.committed ? 'Committed' : 'Option'}
+                    {t.committed ? 'Committed' : t.id === 'pending' ? 'If the pending work goes ahead' : 'Option'}
                   </Text>
                   <Text fw={700}>{t.name}</Text>
                   <Text size="xl" fw={700} mt={4} data-testid={`tier-${t.id}`}>
                     {money(t.total)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {t.effortDays} days · to week {t.lastWeek}
-                    {t.tax > 0 && ` · incl. ${priced.taxLabel}`}
+                    {t.effortDays} days · fees {money(t.fees)} · to week {t.lastWeek}
+                    {t.tax > 0 && ` · total incl. ${priced.taxLabel}`}
                   </Text>
                 </Card>
               ))}
@@ -77,12 +77,12 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
           <Card withBorder radius="lg" padding="lg">
             <Table verticalSpacing={4} aria-label="Committed total">
               <Table.Tbody>
-                <Table.Tr><Table.Td>Fees ({priced.committed.effortDays} days)</Table.Td><Table.Td ta="right">{money(priced.committed.fees)}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Td>Fees ({priced.committed.effortDays} days at {money(priced.dayRate)})</Table.Td><Table.Td ta="right">{money(priced.committed.fees)}</Table.Td></Table.Tr>
                 {priced.committed.discount > 0 && <Table.Tr><Table.Td>Discount ({priced.discountPercent}%)</Table.Td><Table.Td ta="right">−{money(priced.committed.discount)}</Table.Td></Table.Tr>}
                 {priced.committed.expenses > 0 && <Table.Tr><Table.Td>Expenses</Table.Td><Table.Td ta="right">{money(priced.committed.expenses)}</Table.Td></Table.Tr>}
                 {priced.committed.tax > 0 && <Table.Tr><Table.Td>{priced.taxLabel} ({priced.taxRatePercent}%)</Table.Td><Table.Td ta="right">{money(priced.committed.tax)}</Table.Td></Table.Tr>}
-                <Table.Tr><Table.Td fw={700}>Total committed</Table.Td><Table.Td ta="right" fw={700} data-testid="committed-total">{money(priced.committed.total)}</Table.Td></Table.Tr>
-                <Table.Tr><Table.Td c="dimmed">Total including options</Table.Td><Table.Td ta="right" c="dimmed">{money(priced.withOptions.total)}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Td fw={700}>Total with {[priced.committed.discount > 0 && 'discount', priced.committed.expenses > 0 && 'expenses', priced.committed.tax > 0 && priced.taxLabel].filter(Boolean).join(', ') || 'nothing added'}</Table.Td><Table.Td ta="right" fw={700} data-testid="committed-total">{money(priced.committed.total)}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Td c="dimmed">Total with the pending and optional work</Table.Td><Table.Td ta="right" c="dimmed">{money(priced.withOptions.total)}</Table.Td></Table.Tr>
               </Table.Tbody>
             </Table>
             <Title order={3} size="h5" mt="md" mb={4}>Payments</Title>
@@ -131,7 +131,7 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
                 <Select
                   label="Committed scope"
                   allowDeselect={false}
-                  data={PRICING_TIER_IDS.map((id) => ({ value: id, label: TIER_LABEL[id] }))}
+                  data={plan.tiers.filter((t) => t.id !== 'pending').map((t) => ({ value: t.id, label: TIER_LABEL[t.id] }))}
                   {...form.getInputProps('tiers.committed')}
                 />
               </SimpleGrid>

@@ -109,7 +109,7 @@ export function DashboardPage() {
               {dashboard.data.totals.byStatus.map((s) => (
                 <div key={`${s.status}-${s.currency}`}>
                   <Text size="xs" c="dimmed">{STATUS_LABEL[s.status]} · {s.engagements} engagement{s.engagements === 1 ? '' : 's'}</Text>
-                  <Text fw={700}>{formatMoney(s.pipelineValue, s.currency)}</Text>
+                  <Text fw={700}>{formatMoney(s.pipelineValue, s.currency)} <Text span size="xs" c="dimmed" fw={400}>in fees</Text></Text>
                   <Text size="xs" c="dimmed">{s.loggedDays} of {s.plannedDays} days booked</Text>
                 </div>
               ))}

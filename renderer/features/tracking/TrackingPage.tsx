@@ -122,7 +122,7 @@ export function TrackingPage() {
         <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Days logged</Text><Text size="xl" fw={700} data-testid="logged-days">{v.totals.loggedDays}</Text><Text size="xs" c="dimmed">of {v.totals.estimateDays} estimated</Text></Card>
         <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Late</Text><Text size="xl" fw={700}>{v.totals.overdueItems}</Text><Text size="xs" c="dimmed">{v.totals.blockedItems} blocked</Text></Card>
         <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Due in 2 weeks</Text><Text size="xl" fw={700}>{v.totals.dueSoonItems}</Text></Card>
-        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Cost</Text><Text size="xl" fw={700}>{v.plan ? formatMoney(v.totals.plannedCost, v.plan.currency) : '—'}</Text>{v.totals.baselineCost !== null && v.plan && <Text size="xs" c="dimmed">signed: {formatMoney(v.totals.baselineCost, v.plan.currency)}</Text>}</Card>
+        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Fees</Text><Text size="xl" fw={700}>{v.plan ? formatMoney(v.totals.plannedCost, v.plan.currency) : '—'}</Text>{v.totals.baselineCost !== null && v.plan && <Text size="xs" c="dimmed">signed: {formatMoney(v.totals.baselineCost, v.plan.currency)}</Text>}</Card>
       </SimpleGrid>
       <Text size="sm" mb="md">{v.rag.reason}</Text>
 
