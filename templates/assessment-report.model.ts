@@ -10,9 +10,10 @@
  */
 import { readinessRadar } from '../shared/charts/readiness-radar'
 import type { RadarChartSpec } from '../shared/charts/radar.chart'
-import { FLAG_BY_ID, ROLE_BY_ID, TASK_BY_ID, type FlagId, type RoleId, type TaskId } from '../shared/domain/catalogue'
+import { ROLE_BY_ID, type FlagId, type RoleId, type TaskId } from '../shared/domain/catalogue'
 import { DIMENSIONS, DIMENSION_BY_ID, type DimensionId, type ContextKey } from '../shared/domain/assessment/dimensions'
-import { RULE_BY_ID, type RuleId } from '../shared/domain/assessment/engine'
+import type { RuleId } from '../shared/domain/assessment/engine'
+import { workItems, type Plan } from '../shared/domain/planning/plan.model'
 import { mapMaturityScales } from '../shared/domain/assessment/maturity-scales'
 import {
   CONTEXT_QUESTION_BY_KEY,
@@ -25,9 +26,15 @@ import {
 } from '../shared/domain/assessment/question-bank'
 import { ASSESSMENT_SECTIONS } from '../shared/domain/assessment/sections'
 import { assessWithUnknowns, type UnknownAssumption, type UnknownValue } from '../shared/domain/assessment/unknowns'
-import { resolveDocumentFrame, type Branding, type BrandingInput, type CoverMeta, type DocumentModelBase } from './branding'
-import { formatDate, formatList, formatMoney, formatNumber } from './format'
+import type { Library } from '../shared/schemas/library.schema'
+import type { Branding, BrandingInput, CoverMeta, DocumentModelBase } from './branding'
+import { resolveEngagementBasis } from './engagement-basis'
+import { formatDate, formatList, formatNumber } from './format'
+import { hiringSteps } from './hiring.model'
+import { milestoneHeading, milestoneSentences, routeSentences } from './milestone-story'
+import { findings as findingViews, FINDING_TITLES as TITLES, roleWords } from './plan-story'
 import { singleLine } from './text'
+import { countOf, typeset } from './words'
 
 // ---------------------------------------------------------------------------------------
 // Input
@@ -99,6 +106,10 @@ export interface AssessmentReportInput {
   sections?: Partial<Record<AssessmentReportSectionId, boolean>>
   /** Next steps to print instead of the generated ones. */
   nextSteps?: readonly string[]
+  /** The engagement's plan (with the consultant's edits) when there is one; otherwise one is made from this assessment. */
+  plan?: Plan | null
+  /** The content library (task summaries, roles); the built-in one when left out. */
+  library?: Pick<Library, 'tasks' | 'roles' | 'questions'> | null
 }
 
 // ---------------------------------------------------------------------------------------
@@ -127,12 +138,16 @@ export interface ReportHiringStep extends ReportRole {
   why: string
   /** Recruiting waits for the objectives & data audit. */
   afterAudit: boolean
+  /** "Week 12" and its date. */
+  starts: string
 }
 
 export interface ReportFinding {
   id: FlagId
   title: string
-  condition: string
+  /** What the workshop showed, in the client's terms. */
+  observed: string
+  /** What the plan does about it, with its weeks. */
   meaning: string
 }
 
@@ -145,16 +160,19 @@ export interface ReportAssumption {
 }
 
 export interface ReportTask {
-  id: TaskId
+  id: string
   title: string
-  trigger: string
-  /** e.g. "6 days" or "1 day a week". */
+  /** Why the plan holds it: what the workshop found today, in words. */
+  why: string | null
+  /** "Weeks 2–5". */
+  weeks: string
+  /** The consultant's days, e.g. "6 days" or "21 days (1 day a week)". */
   effort: string
-  /** Indicative cost at the engagement's day rate, e.g. "€7,200" or "€1,200 a week". */
+  /** The consultant's fees for it at the day rate, e.g. "€7,200". */
   cost: string
   owner: string
-  /** Pending the objectives & data audit. */
-  afterAudit: boolean
+  /** Waiting for the audit or the answer on feasibility: outside the committed total. */
+  pending: 'audit' | 'feasibility' | null
 }
 
 export interface ReportScalePlacement {
@@ -203,11 +221,12 @@ export interface AssessmentReportModel extends DocumentModelBase<AssessmentRepor
   recommendation: ReportRole & {
     /** "First hire" or "Next AI hire". */
     label: string
-    rule: RuleId
-    ruleCondition: string
     reason: string
-    alsoMatched: { rule: RuleId; condition: string; role: string }[]
+    /** Other answers that, alone, would have pointed elsewhere, in words. */
+    otherSigns: string[]
     leadership: string
+    milestone: { heading: string; text: string[] }
+    routes: string[]
   }
   hiringSequence: ReportHiringStep[]
   findings: ReportFinding[]
@@ -215,8 +234,8 @@ export interface AssessmentReportModel extends DocumentModelBase<AssessmentRepor
   otherAssumptions: ReportAssumption[]
   warnings: string[]
   tasks: ReportTask[]
-  /** One-off days and their cost, and the weekly commitment (e.g. the interim lead) when there is one. */
-  taskTotals: { days: string; cost: string; weekly: { effort: string; cost: string } | null } | null
+  /** The plan's committed consultant days and fees (the proposal's figures for the same plan), and what waits outside them. */
+  taskTotals: { days: string; cost: string; weeks: string; optional: { days: string; cost: string } | null } | null
   scales: { placements: ReportScalePlacement[]; note: string }
   answerSections: ReportAnswerSection[]
   nextSteps: string[]
@@ -226,18 +245,38 @@ export interface AssessmentReportModel extends DocumentModelBase<AssessmentRepor
 // Wording
 
 /** Short titles for raised flags, read as findings. */
-export const FINDING_TITLES: Readonly<Record<FlagId, string>> = {
-  wrong_order: 'Hires in the wrong order',
-  needs_interim_lead: 'Nobody to lead the ML work',
-  protect_ai_team: 'A promising demo at risk',
-  no_data_no_model: 'Nothing to train a model on yet',
-  gpu_ci_gap: 'GPU work without GPU-capable CI/CD'
+export const FINDING_TITLES = TITLES
+
+/** What another matching rule would have pointed to on its own, in words. */
+const OTHER_SIGNS: Readonly<Record<RuleId, string>> = {
+  R1: 'The work is still exploring without data or a clear objective, which on its own would point to a full-stack AI engineer first.',
+  R2: 'Models in use already hurt to operate, which on its own would point to an MLOps engineer first.',
+  R3: 'A custom or fine-tuned model is still being explored, which on its own would point to an ML engineer first.',
+  R4: 'The platform is weak, or ML staff are doing infrastructure, which on its own would point to an infrastructure engineer first.',
+  R5: 'Custom models with a solid platform and data would, on their own, point to an ML scientist.',
+  R6: ''
+}
+
+/** The dimension whose answers put a task in the plan. */
+const TASK_DIMENSION: Readonly<Partial<Record<TaskId, DimensionId>>> = {
+  cicd_gpu: 'cicd',
+  terraform: 'infra',
+  billing_alerts: 'infra',
+  serving_pipeline: 'deploy',
+  model_monitoring: 'monitor',
+  prediction_logging: 'logging',
+  shadow_ab: 'experiment',
+  tracking_registry: 'tracking',
+  data_versioning: 'data',
+  etl_dagster: 'data',
+  training_infra: 'infra',
+  nightly_regression: 'cicd'
 }
 
 const LEADERSHIP_TEXT = {
   in_place: 'An experienced ML lead is already in place.',
-  ml_lead_hire: 'An ML lead joins the hiring sequence; an interim lead bridges the gap until then.',
-  interim_lead: 'An interim ML team lead, part time through the plan, covers leadership for now.'
+  ml_lead_hire: 'An ML lead joins the hiring sequence; interim ML leadership one day a week bridges the gap until then.',
+  interim_lead: 'Interim ML leadership, one day a week through the plan, covers leadership for now.'
 } as const
 
 const toAnswers = (input: ReportAssessmentInput): Answers => {
@@ -268,7 +307,7 @@ function assumptionOf(a: UnknownAssumption, locale: string): ReportAssumption {
   return {
     subject,
     text: a.text,
-    changes: a.changes.map((c) => `If it is ${valueText(c.value)}: the first hire becomes ${ROLE_BY_ID[c.firstHire].name} (rule ${c.rule}).`)
+    changes: a.changes.map((c) => `If it is ${valueText(c.value)}: the first hire becomes the ${lowerFirstWord(ROLE_BY_ID[c.firstHire].name)}.`)
   }
 }
 
@@ -277,51 +316,75 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many)
 // ---------------------------------------------------------------------------------------
 // Building
 
-/** Works out the report from the assessment. Throws ZodError for invalid branding and BrandingLogoError for a broken logo. */
+/** Works out the report from the assessment and its plan. Throws ZodError for invalid branding and BrandingLogoError for a broken logo. */
 export function buildAssessmentReportModel(input: AssessmentReportInput): AssessmentReportModel {
-  const { branding, locale, logo, clientName } = resolveDocumentFrame(input)
+  const basis = resolveEngagementBasis({
+    client: input.client,
+    engagement: input.engagement,
+    assessment: { answers: input.assessment.answers },
+    plan: input.plan ?? null,
+    library: input.library ?? null,
+    branding: input.branding,
+    generatedAt: input.generatedAt,
+    ...(input.locale ? { locale: input.locale } : {}),
+    ...(input.version ? { version: input.version } : {})
+  })
+  const { branding, locale, logo, clientName, plan } = basis
   const sections = Object.fromEntries(
     ASSESSMENT_REPORT_SECTIONS.map((id) => [id, input.sections?.[id] ?? true])
   ) as Record<AssessmentReportSectionId, boolean>
 
-  const answers = toAnswers(input.assessment)
-  const aware = assessWithUnknowns(answers, { clientName })
+  const aware = basis.assessment
   const r = aware.result
   const previous = input.previous ? assessWithUnknowns(toAnswers(input.previous)) : null
   const unknownDims = new Set(aware.assumptions.filter((a) => a.kind === 'dimension').map((a) => a.subject))
   const scales = mapMaturityScales(aware.maturity)
-  const currency = input.engagement.currency
-  const money = (n: number) => formatMoney(n, currency, locale)
+  const currency = plan.engagement.currency
+  const money = basis.money
   const num = (n: number, digits = 1) => formatNumber(n, locale, digits)
-  const rate = input.engagement.dayRate
-  const audit = r.flags.includes('no_data_no_model')
-  const committedWithAudit = new Set<TaskId>(['objectives_audit', 'interim_lead', 'terraform', 'billing_alerts'])
-  const hireOwnsPlatform = r.firstHire === 'infra_engineer' || r.firstHire === 'mlops_engineer'
+  const rate = plan.engagement.dayRate
   const role = (id: RoleId): ReportRole => ({ role: id, name: ROLE_BY_ID[id].name, summary: ROLE_BY_ID[id].summary })
+  const days = (n: number) => `${num(n)} ${plural(n, 'day', 'days')}`
+  const weeksOf = (a: number, b: number) => (a === b ? `Week ${a}` : `Weeks ${a}–${b}`)
 
-  const tasks: ReportTask[] = r.tasks.map((id) => {
-    const t = TASK_BY_ID[id]
-    const weekly = t.effort.kind === 'weekly'
-    const days = t.effort.kind === 'weekly' ? t.effort.daysPerWeek : t.effort.days
+  // The plan's work, as the proposal prices it: the consultant's days at the day rate.
+  const work = workItems(plan).filter((i) => i.kind !== 'hire')
+  const tasks: ReportTask[] = work.map((item) => {
+    const dimension = TASK_DIMENSION[item.id as TaskId]
+    const why = dimension
+      ? `Today: ${lowerFirstWord(DIMENSION_BY_ID[dimension].levels[aware.maturity[dimension]] ?? '')}.`
+      : (basis.library.task(item.id)?.summary ?? null)
     return {
-      id,
-      title: t.title,
-      // The catalogue names the flag behind a trigger; the client reads the words only.
-      trigger: t.trigger.replace(/\s*\(flag [a-z_]+\)/g, ''),
-      effort: weekly ? `${num(days)} ${plural(days, 'day', 'days')} a week` : `${num(days)} ${plural(days, 'day', 'days')}`,
-      cost: weekly ? `${money(days * rate)} a week` : money(days * rate),
-      owner: t.ownerKind === 'platform' && hireOwnsPlatform ? `${ROLE_BY_ID[r.firstHire].name}, with the consultant pairing` : 'Consultant',
-      afterAudit: audit && !committedWithAudit.has(id)
+      id: item.id,
+      title: singleLine(item.title),
+      why,
+      weeks: weeksOf(item.startWeek, item.endWeek),
+      effort: item.daysPerWeek !== undefined ? `${days(item.effortDays)} (${days(item.daysPerWeek)} a week)` : days(item.effortDays),
+      cost: money(Math.round(item.cost * 100) / 100),
+      owner:
+        item.owner === 'consultant'
+          ? branding.consultancyName
+          : item.kind === 'task'
+            ? `The ${roleWords(basis, item.owner)}, with ${branding.consultancyName} pairing`
+            : branding.consultancyName,
+      pending: item.pending
     }
   })
-  const blockDays = r.tasks.reduce((sum, id) => {
-    const e = TASK_BY_ID[id].effort
-    return sum + (e.kind === 'block' ? e.days : 0)
-  }, 0)
-  const weeklyDays = r.tasks.reduce((sum, id) => {
-    const e = TASK_BY_ID[id].effort
-    return sum + (e.kind === 'weekly' ? e.daysPerWeek : 0)
-  }, 0)
+  const hiringWork = workItems(plan).filter((i) => i.kind === 'hire')
+  if (hiringWork.length > 0) {
+    const support = hiringWork.filter((i) => !i.optional)
+    const supportDays = support.reduce((n, i) => n + i.effortDays, 0)
+    tasks.push({
+      id: 'hiring_support',
+      title: `Hiring support for ${countOf(support.length, 'hire', 'hires')}`,
+      why: 'Job descriptions, screening, the technical interview loop and the debrief, for each role in the hiring sequence.',
+      weeks: weeksOf(Math.min(...hiringWork.map((i) => i.startWeek)), Math.max(...hiringWork.map((i) => i.endWeek))),
+      effort: days(supportDays),
+      cost: money(Math.round(supportDays * rate * 100) / 100),
+      owner: branding.consultancyName,
+      pending: null
+    })
+  }
 
   const decisive = aware.decisive.map((a) => assumptionOf(a, locale))
   const others = aware.assumptions.filter((a) => !a.decisive).map((a) => assumptionOf(a, locale))
@@ -342,21 +405,22 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
     })
   }))
 
-  const firstHireName = ROLE_BY_ID[r.firstHire].name
+  const first = plan.hires[0]!
+  const firstName = roleWords(basis, first.role)
   const generatedSteps: string[] = [
     ...(decisive.length
       ? [`Check the ${plural(decisive.length, 'answer', 'answers')} that could change the recommendation: ${formatList(decisive.map((d) => d.subject), locale)}.`]
       : []),
     ...(aware.assumptions.length > decisive.length ? ['Confirm the other assumptions listed in this report during Discovery.'] : []),
-    ...(audit ? ['Run the objectives & data audit workshop before recruiting for any ML role.'] : []),
+    ...(r.flags.includes('no_data_no_model') ? ['Run the objectives and data audit before recruiting for any ML role.'] : []),
     ...(r.warnings.length ? [`Resolve the ${plural(r.warnings.length, 'contradictory answer', 'contradictory answers')} listed under “Answers to double-check”.`] : []),
-    `Agree the ${r.isNextHire ? 'next AI hire' : 'first hire'} (${firstHireName}) and start recruiting; allow about ten weeks.`,
-    'Review the phased plan, effort and cost in the proposal built from this assessment.'
+    `Agree the ${r.isNextHire ? 'next AI hire' : 'first hire'}, the ${firstName}, and open the role: recruiting takes about ${first.leadTimeWeeks} weeks.`,
+    'Review the phased plan, effort and fees in the proposal built from this assessment.'
   ]
 
   const assessedAt = input.assessment.completedAt ?? input.assessment.updatedAt ?? null
 
-  return {
+  return typeset({
     sections,
     branding,
     logo,
@@ -380,7 +444,7 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
     present: (input.assessment.present ?? []).filter((p) => p.trim() !== ''),
     overall: num(r.overall, 2),
     platform: num(r.platform, 2),
-    summary: r.summary,
+    summary: `${clientName} scores ${num(r.overall, 2)} of 4 overall on AI readiness, and ${num(r.platform, 2)} of 4 on the platform every model runs on (deployment, monitoring, prediction logging and experiments).`,
     radar: readinessRadar(
       { title: singleLine(input.assessment.title) || 'This assessment', maturity: aware.maturity },
       previous && input.previous ? { title: singleLine(input.previous.title) || 'Earlier assessment', maturity: previous.maturity } : undefined
@@ -401,27 +465,29 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
     recommendation: {
       ...role(r.firstHire),
       label: r.isNextHire ? 'Next AI hire' : 'First hire',
-      rule: r.rule,
-      ruleCondition: r.rule === 'R6' ? 'no special case applies (the default rule)' : RULE_BY_ID[r.rule].condition,
       reason: r.reason,
-      alsoMatched: r.alsoMatched.map((id) => ({ rule: id, condition: RULE_BY_ID[id].condition, role: ROLE_BY_ID[RULE_BY_ID[id].firstHire].name })),
-      leadership: LEADERSHIP_TEXT[r.leadership]
+      otherSigns: r.alsoMatched.map((id) => OTHER_SIGNS[id]).filter((x) => x !== ''),
+      leadership: LEADERSHIP_TEXT[r.leadership],
+      milestone: { heading: milestoneHeading(plan), text: milestoneSentences(basis) },
+      routes: routeSentences(basis)
     },
-    hiringSequence: r.hiringSteps.map((s) => ({
+    hiringSequence: hiringSteps(basis).map((s, i) => ({
       ...role(s.role),
-      why: s.step === 0 ? `${r.isNextHire ? 'Next AI hire' : 'First hire'} (rule ${r.rule}).` : s.why,
-      afterAudit: s.afterAudit
+      why: i === 0 ? `The ${r.isNextHire ? 'next AI hire' : 'first hire'}: see the recommendation.` : s.why,
+      afterAudit: s.afterAudit,
+      starts: `Week ${s.startWeek}`
     })),
-    findings: r.flags.map((id) => ({ id, title: FINDING_TITLES[id], condition: FLAG_BY_ID[id].condition, meaning: FLAG_BY_ID[id].meaning })),
+    findings: findingViews(basis).map((f) => ({ id: f.flag, title: f.title, observed: f.observed, meaning: f.meaning })),
     decisiveUnknowns: decisive,
     otherAssumptions: others,
     warnings: r.warnings.map((w) => w.message),
     tasks,
     taskTotals: tasks.length
       ? {
-          days: `${num(blockDays)} ${plural(blockDays, 'day', 'days')}`,
-          cost: money(blockDays * rate),
-          weekly: weeklyDays ? { effort: `${num(weeklyDays)} ${plural(weeklyDays, 'day', 'days')} a week`, cost: `${money(weeklyDays * rate)} a week` } : null
+          days: days(plan.totals.effortDays),
+          cost: money(Math.round(plan.totals.cost * 100) / 100),
+          weeks: `${plan.weeks} weeks`,
+          optional: plan.optionalTotals.effortDays > 0 ? { days: days(plan.optionalTotals.effortDays), cost: money(Math.round(plan.optionalTotals.cost * 100) / 100) } : null
         }
       : null,
     scales: {
@@ -437,5 +503,20 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
     },
     answerSections,
     nextSteps: input.nextSteps ? [...input.nextSteps] : generatedSteps
-  }
+  }, {
+    verbatim: [
+      clientName,
+      input.engagement.title,
+      input.engagement.consultant,
+      branding.consultancyName,
+      input.client.industry,
+      input.assessment.title,
+      input.previous?.title,
+      ...(input.assessment.present ?? []),
+      ...(input.nextSteps ?? []),
+      ...Object.values(input.assessment.answers).map((a) => a?.note)
+    ]
+  })
 }
+
+const lowerFirstWord = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text)

@@ -49,8 +49,7 @@ function aboutSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild
       `This report records the AI readiness workshop with ${m.meta.clientName}: where its machine-learning platform stands today, whom to hire first and why, and what to check before committing to a plan.`
     ),
     keyValues(theme, pairs),
-    label('Who was present'),
-    ...(m.present.length ? bulletList(m.present) : body('Not recorded.')),
+    ...(m.present.length ? [label('Who was present'), ...bulletList(m.present)] : []),
     label('How to read the scores'),
     ...body(
       'Each of eight dimensions is scored from 0 (the practice is absent) to 4 (fully automated). A dimension’s score is the lowest level all of its answers support: a practice counts only when every part of it exists. Answers the client did not know count as 0 until they are checked, and are listed under “Assumptions to verify”.'
@@ -63,17 +62,17 @@ function recommendationSection(m: AssessmentReportModel, theme: DocumentTheme): 
   const pairs: [string, string][] = [
     ['Overall readiness', `${m.overall} of 4`],
     ['Platform (deployment, monitoring, logging, experiments)', `${m.platform} of 4`],
-    ['Decision rule', `Rule ${r.rule}: ${r.ruleCondition}`],
-    ...(r.alsoMatched.length
-      ? ([['Also matched', r.alsoMatched.map((a) => `Rule ${a.rule} (${a.role}): ${a.condition}`).join('\n')]] as [string, string][])
-      : []),
+    ...(r.otherSigns.length ? ([['Other signs in the answers', r.otherSigns.join('\n')]] as [string, string][]) : []),
     ['Leadership', r.leadership]
   ]
   return [
     callout(theme, { title: `${r.label}: ${r.name}`, body: r.reason }),
     spacer(6),
-    ...body(r.summary),
-    keyValues(theme, pairs, 0.34)
+    ...body(m.summary),
+    keyValues(theme, pairs, 0.34),
+    label(r.milestone.heading),
+    ...r.milestone.text.flatMap((t) => body(t)),
+    ...r.routes.flatMap((t) => body(t))
   ]
 }
 
@@ -147,7 +146,7 @@ function sequenceSection(m: AssessmentReportModel, theme: DocumentTheme): FileCh
             ...(i === 0 && m.sections.recommendation ? [] : safeParagraphs(s.summary, { style: STYLE.tableText, run: { color: theme.colours.muted, size: 17 } }))
           ]
         },
-        s.afterAudit ? `${s.why}\nRecruiting starts after the objectives & data audit.` : s.why
+        `${s.why}\nStarts: ${s.starts.toLowerCase()}.`
       ])
     })
   ]
@@ -157,7 +156,7 @@ function findingsSection(m: AssessmentReportModel): FileChild[] {
   if (!m.findings.length) return body('The answers raise none of the warning signs this assessment looks for.')
   return m.findings.flatMap((f) => [
     heading(f.title, 3),
-    new Paragraph({ children: labelled('What we saw', `${f.condition.charAt(0).toUpperCase()}${f.condition.slice(1)}.`) }),
+    new Paragraph({ children: labelled('What we saw', f.observed) }),
     new Paragraph({ children: labelled('What it means for the plan', f.meaning) })
   ])
 }
@@ -184,13 +183,13 @@ function warningsSection(m: AssessmentReportModel): FileChild[] {
 }
 
 function tasksSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild[] {
-  if (!m.tasks.length) return body('The assessment triggers no fractional tasks.')
-  const anyAudit = m.tasks.some((t) => t.afterAudit)
+  if (!m.tasks.length) return body('The plan holds no fractional work.')
+  const marks = { audit: ' †', feasibility: ' §' } as const
   const rows: CellContent[][] = m.tasks.map((t) => [
     {
       paragraphs: [
-        safeParagraph(t.afterAudit ? `${t.title} †` : t.title, { style: STYLE.tableText, run: { bold: true, color: theme.colours.ink } }),
-        safeParagraph(`When: ${t.trigger}. Owner: ${t.owner}.`, { style: STYLE.tableText, run: { color: theme.colours.muted, size: 17 } })
+        safeParagraph(`${t.title}${t.pending ? marks[t.pending] : ''}`, { style: STYLE.tableText, run: { bold: true, color: theme.colours.ink } }),
+        safeParagraph([t.why, `${t.weeks}. ${t.owner}.`].filter(Boolean).join(' '), { style: STYLE.tableText, run: { color: theme.colours.muted, size: 17 } })
       ]
     },
     t.effort,
@@ -199,32 +198,35 @@ function tasksSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild
   if (m.taskTotals) {
     const shade = theme.colours.tableHead
     rows.push([
-      { text: 'Total one-off work', run: { bold: true, color: theme.colours.ink }, shade },
+      { text: `The plan, committed (${m.taskTotals.weeks})`, run: { bold: true, color: theme.colours.ink }, shade },
       { text: m.taskTotals.days, run: { bold: true, color: theme.colours.ink }, shade },
       { text: m.taskTotals.cost, run: { bold: true, color: theme.colours.ink }, shade }
     ])
-    if (m.taskTotals.weekly) {
+    if (m.taskTotals.optional) {
       rows.push([
-        { text: 'Plus, every week of the plan', run: { bold: true, color: theme.colours.ink }, shade },
-        { text: m.taskTotals.weekly.effort, run: { bold: true, color: theme.colours.ink }, shade },
-        { text: m.taskTotals.weekly.cost, run: { bold: true, color: theme.colours.ink }, shade }
+        { text: 'Waiting outside the committed total', run: { color: theme.colours.muted }, shade },
+        { text: m.taskTotals.optional.days, run: { color: theme.colours.muted }, shade },
+        { text: m.taskTotals.optional.cost, run: { color: theme.colours.muted }, shade }
       ])
     }
   }
+  const anyAudit = m.tasks.some((t) => t.pending === 'audit')
+  const anyFeasibility = m.tasks.some((t) => t.pending === 'feasibility')
   return [
     ...safeParagraphs(
-      `One-off work a fractional consultant can do quickly, before the specialists arrive, in the order it can be done. Costs are indicative: the default effort at the engagement’s day rate of ${m.meta.dayRate}; the proposal’s plan schedules and prices the work exactly.`
+      `The work in the plan made from this assessment, with our days and fees at the day rate of ${m.meta.dayRate}. They are the figures the proposal prices for the same plan, before any discount, expenses or tax.`
     ),
     table(theme, {
       columns: [
-        { header: 'Task', width: 6 },
-        { header: 'Effort', width: 1.6, align: 'right' },
-        { header: 'Indicative cost', width: 1.7, align: 'right' }
+        { header: 'Work', width: 6 },
+        { header: 'Our effort', width: 1.7, align: 'right' },
+        { header: 'Fees', width: 1.6, align: 'right' }
       ],
       rows,
       zebra: true
     }),
-    ...(anyAudit ? [safeParagraph('† Pending the objectives & data audit: listed, but committed only once the audit is done.', { style: STYLE.caption })] : [])
+    ...(anyAudit ? [safeParagraph('† Pending the objectives and data audit: listed, but committed only once the audit is done.', { style: STYLE.caption })] : []),
+    ...(anyFeasibility ? [safeParagraph('§ Pending the answer on feasibility: committed only once the experiments show a valuable model can be built.', { style: STYLE.caption })] : [])
   ]
 }
 

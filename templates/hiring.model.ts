@@ -1,18 +1,21 @@
 /**
  * The hiring material both the proposal and the hiring pack print: the plan's hiring
- * sequence with its timing, a job description per role (from the content library) and an
- * interview kit per role (the loop `interviewLoop` picks from the question bank, with the
- * role's weights, and the role's scorecard). Also the hiring pack's own model.
+ * sequence with its timing, a job description per role (the library's words with this
+ * client's context and the role's part in the plan) and an interview kit per role (questions
+ * that probe each criterion of the role's scorecard, never repeated across the pack; see
+ * shared/content/interview-kits.ts). Also the hiring pack's own model.
  *
  * Pure: no Node, no file system.
  */
-import { interviewLoop } from '../shared/content/library.content'
+import { packKits, type RoleKit } from '../shared/content/interview-kits'
 import { ROLE_BY_ID, type RoleId } from '../shared/domain/catalogue'
-import type { QuestionGroup, RoleProfile } from '../shared/schemas/library.schema'
+import { workItems } from '../shared/domain/planning/plan.model'
+import type { InterviewQuestion, QuestionGroup, RoleProfile } from '../shared/schemas/library.schema'
 import type { CoverMeta, DocumentModelBase } from './branding'
 import { lowerFirst, plural, resolveEngagementBasis, type EngagementBasis, type EngagementDocumentInput } from './engagement-basis'
 import { formatPercent } from './format'
 import { singleLine } from './text'
+import { typeset } from './words'
 
 // ---------------------------------------------------------------------------------------
 // Role material
@@ -30,7 +33,9 @@ export interface JobDescription {
   role: RoleId
   title: string
   oneLine: string
-  /** What the role does in this client's situation (blank lines separate paragraphs). */
+  /** This client, the reporting line and the role's part in the plan, in one paragraph. */
+  context: string
+  /** What the role does (blank lines separate paragraphs). */
   situation: string
   mustHaves: string[]
   niceToHaves: string[]
@@ -44,33 +49,30 @@ export interface KitQuestion {
   id: string
   text: string
   lookFor: string
-  /** "Core" or "Senior". */
-  level: string
-}
-
-export interface KitSection {
-  group: QuestionGroup
-  name: string
-  /** e.g. "35%", or "Added for foundation-model work" for the AI-domain group. */
-  weight: string
-  weightValue: number
-  questions: KitQuestion[]
+  /** "For senior candidates" on the harder questions; null on the rest. */
+  level: string | null
 }
 
 export interface ScorecardRow {
   criterion: string
   strong: string
-  /** e.g. "25%". */
+  /** e.g. "25%": the kit's only weighting. */
   weight: string
+  /** The questions that probe it. */
+  questions: KitQuestion[]
 }
 
 export interface InterviewKit {
   role: RoleId
   title: string
-  sections: KitSection[]
-  questionCount: number
+  /** The scorecard's criteria, each with its weight and the questions that probe it. */
   scorecard: ScorecardRow[]
-  /** Whether the AI-domain questions are part of the loop. */
+  /** Questions on working with foundation models, asked on top and scored under the criteria they touch. */
+  addOn: KitQuestion[]
+  questionCount: number
+  /** The exercise the scorecard refers to, described for the interviewers; null when it names none. */
+  exercise: string | null
+  /** Whether the foundation-model questions are part of the loop. */
   aiDomain: boolean
 }
 
@@ -103,27 +105,27 @@ export interface HiringStepView {
 
 const percent = (value: number, locale: string): string => formatPercent(value, locale)
 
-/** The job description and interview kit for one role profile. */
+const kitQuestion = (q: InterviewQuestion): KitQuestion => ({ id: q.id, text: q.text, lookFor: q.lookFor, level: q.seniority === 'senior' ? 'For senior candidates' : null })
+
+/** How the exercise a scorecard names is run, in the interviewers' words. */
+function exerciseText(kit: RoleKit): string | null {
+  if (!kit.exercise) return null
+  return `${kit.exercise.text} Allow 45 minutes in a shared editor, in the language the candidate prefers; they may look things up. Score what you see: tests written alongside the code, clear names, the edge cases handled, and how they talk through the change of requirements.`
+}
+
+/** The job description and interview kit for one role profile, with this client's context and its kit. */
 export function rolePack(
   profile: RoleProfile,
-  questions: EngagementBasis['library']['questions'],
-  aiDomain: boolean,
+  kit: RoleKit,
   locale: string,
-  timing: { leadTimeWeeks: number; onboardingWeeks: number } = { leadTimeWeeks: profile.timeToHireWeeks, onboardingWeeks: profile.onboardingWeeks }
+  timing: { leadTimeWeeks: number; onboardingWeeks: number },
+  context: string
 ): RolePack {
   const role = profile.id as RoleId
   const title = singleLine(profile.title)
   const weeks = (n: number) => `${n} ${plural(n, 'week', 'weeks')}`
-  const loop = interviewLoop(profile, questions, { aiDomain })
-  const sections: KitSection[] = loop
-    .filter((s) => s.questions.length > 0)
-    .map((s) => ({
-      group: s.group,
-      name: SKILL_GROUP_LABELS[s.group],
-      weight: s.group === 'ai_domain' ? 'Add-on' : percent(s.weight, locale),
-      weightValue: s.weight,
-      questions: s.questions.map((q) => ({ id: q.id, text: q.text, lookFor: q.lookFor, level: q.seniority === 'core' ? 'Core' : 'Senior' }))
-    }))
+  const scorecard = kit.criteria.map((c) => ({ criterion: c.criterion, strong: c.strong, weight: percent(c.weight, locale), questions: c.questions.map(kitQuestion) }))
+  const addOn = kit.addOn.map(kitQuestion)
   return {
     role,
     title,
@@ -131,6 +133,7 @@ export function rolePack(
       role,
       title,
       oneLine: profile.oneLine,
+      context,
       situation: profile.situation,
       mustHaves: [...profile.mustHaves],
       niceToHaves: [...profile.niceToHaves],
@@ -141,12 +144,51 @@ export function rolePack(
     kit: {
       role,
       title,
-      sections,
-      questionCount: sections.reduce((n, s) => n + s.questions.length, 0),
-      scorecard: profile.scorecard.map((s) => ({ criterion: s.criterion, strong: s.strong, weight: percent(s.weight, locale) })),
-      aiDomain
+      scorecard,
+      addOn,
+      questionCount: scorecard.reduce((n, c) => n + c.questions.length, 0) + addOn.length,
+      exercise: exerciseText(kit),
+      aiDomain: kit.aiDomain
     }
   }
+}
+
+/** The client, whom the role reports to, and what it does in this plan, for the job description. */
+function roleContext(basis: EngagementBasis, role: RoleId): string {
+  const { plan, clientName: client } = basis
+  const ctx = basis.assessment.context
+  const hire = plan.hires.find((h) => h.role === role)!
+  const name = (r: RoleId) => lowerFirst(singleLine(basis.library.role(r).title).replace(/\s*\([^)]*\)\s*$/, ''))
+  const who = [basis.industry, basis.headcount ? `${basis.headcount} people` : null].filter(Boolean).join(', ')
+  const staff = ctx.ml_staff > 0 ? `${ctx.ml_staff} ML ${plural(ctx.ml_staff, 'specialist', 'specialists')}` : 'no ML specialists yet'
+  const mlLead = plan.hires.find((h) => h.role === 'ml_lead')
+  const interim = workItems(plan).some((i) => i.id === 'interim_lead')
+  const reportsTo =
+    role === 'ml_lead'
+      ? 'the CTO'
+      : ctx.ml_leadership
+        ? 'the ML lead'
+        : mlLead && mlLead.startWeek <= hire.startWeek
+          ? 'the ML lead'
+          : `the head of engineering${interim ? `, with ${basis.consultancyName}’s interim ML lead as technical guide` : ''}${mlLead ? ` until the ML lead joins in week ${mlLead.startWeek}` : ''}`
+  const position =
+    hire.position === 0
+      ? ctx.ml_staff > 0
+        ? `It is the next AI hire, joining the existing ML staff`
+        : 'It is the first AI hire'
+      : `It follows the ${name(plan.hires[hire.position - 1]!.role)} in the hiring plan`
+  const owned = workItems(plan).filter((i) => i.kind === 'task' && i.owner === role)
+  const handover = workItems(plan).find((i) => i.id === 'handover' && i.owner === role)
+  const work: string[] = []
+  if (hire.pending === 'feasibility') work.push(`recruiting waits for the answer on whether a valuable model can be built, due by week ${plan.milestone.week}`)
+  if (owned.length) work.push(`they build and own ${owned.length} platform ${plural(owned.length, 'task', 'tasks')} from week ${hire.workStartWeek}, with ${basis.consultancyName} pairing`)
+  if (handover) work.push(`they take over what ${basis.consultancyName} built in week ${handover.startWeek}`)
+  if ((role === 'ml_engineer' || role === 'ml_scientist') && plan.route.platformOwner === plan.hires[0]!.role && hire.position > 0) work.push('they join once the platform core is in place')
+  return (
+    `${client}${who ? ` (${who})` : ''} has ${ctx.engineers} ${plural(ctx.engineers, 'engineer', 'engineers')}, ${staff}. ` +
+    `${position}, starting in week ${hire.startWeek} and reporting to ${reportsTo}.` +
+    (work.length ? ` In this plan ${work.join('; ')}.` : '')
+  )
 }
 
 /** The plan's hires in order, with why each is there and when recruiting opens, the person starts and owns work. */
@@ -160,11 +202,17 @@ export function hiringSteps(basis: EngagementBasis): HiringStepView[] {
           ? r.reason
           : `Chosen as the ${r.isNextHire ? 'next' : 'first'} AI hire for this plan.`
         : (step?.why ?? ROLE_BY_ID[h.role].summary)
+    const when =
+      h.pending === 'feasibility'
+        ? ' Recruited once the experiments show that a valuable model can be built.'
+        : h.afterAudit && !/audit/.test(why)
+          ? ' Recruiting starts once the objectives and data audit is done.'
+          : ''
     return {
       position: i + 1,
       role: h.role,
       title: singleLine(basis.library.role(h.role).title),
-      why,
+      why: `${why}${when}`,
       recruitingWeek: h.recruitStartWeek,
       recruitingOpens: basis.weekStart(h.recruitStartWeek),
       startWeek: h.startWeek,
@@ -178,12 +226,14 @@ export function hiringSteps(basis: EngagementBasis): HiringStepView[] {
   })
 }
 
-/** Role packs for the plan's hiring sequence, in its order. */
+/** Role packs for the plan's hiring sequence, in its order: one kit each, no question asked twice in the pack. */
 export function rolePacks(basis: EngagementBasis): RolePack[] {
   const aiDomain = basis.assessment.context.ai_approach !== 'custom'
+  const profiles = basis.plan.hires.map((h) => basis.library.role(h.role))
+  const kits = packKits(profiles, basis.library.questions, { aiDomain })
   // Time to hire and onboarding as the plan schedules them, so the pages agree with each other.
-  return basis.plan.hires.map((h) =>
-    rolePack(basis.library.role(h.role), basis.library.questions, aiDomain, basis.locale, { leadTimeWeeks: h.leadTimeWeeks, onboardingWeeks: h.workStartWeek - h.startWeek })
+  return basis.plan.hires.map((h, i) =>
+    rolePack(profiles[i]!, kits[i]!, basis.locale, { leadTimeWeeks: h.leadTimeWeeks, onboardingWeeks: h.workStartWeek - h.startWeek }, roleContext(basis, h.role))
   )
 }
 
@@ -193,7 +243,7 @@ export function hiringIntro(steps: readonly HiringStepView[]): string {
   const first = steps[0]!
   const audit = steps.some((s) => s.afterAudit)
   return [
-    `People join one at a time, in the order below, so that each newcomer finds the groundwork they depend on already laid and a colleague to learn from. Recruiting for the ${lowerFirst(first.title)} opens in week ${first.recruitingWeek}, right after Discovery.`,
+    `People join one at a time, in the order below, so that each newcomer finds the groundwork they depend on already laid and a colleague to learn from. Recruiting for the ${lowerFirst(first.title)} opens in week ${first.recruitingWeek}.`,
     `The dates assume each role takes the lead time shown to fill; when a hire starts later, the work that waits for them moves with them.`,
     ...(audit ? ['Recruiting for ML roles waits until the objectives and data audit has confirmed there is a model worth building.'] : [])
   ].join(' ')
@@ -225,7 +275,7 @@ export function buildHiringPackModel(input: HiringPackInput): HiringPackModel {
   const basis = resolveEngagementBasis(input)
   const sections = Object.fromEntries(HIRING_PACK_SECTIONS.map((id) => [id, input.sections?.[id] ?? true])) as Record<HiringPackSectionId, boolean>
   const steps = hiringSteps(basis)
-  return {
+  return typeset({
     sections,
     branding: basis.branding,
     logo: basis.logo,
@@ -248,5 +298,5 @@ export function buildHiringPackModel(input: HiringPackInput): HiringPackModel {
     ],
     steps,
     roles: rolePacks(basis)
-  }
+  }, { verbatim: [basis.clientName, basis.engagementTitle, basis.consultant, basis.consultancyName, basis.industry] })
 }

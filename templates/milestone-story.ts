@@ -11,6 +11,7 @@ import type { Plan } from '../shared/domain/planning/plan.model'
 import { compareRoutes, OBSERVED_FIGURES, type RouteComparison, type RouteView } from '../shared/domain/planning/scenarios'
 import { weeksToMonths } from '../shared/domain/planning/weeks'
 import { lowerFirst, plural, type EngagementBasis } from './engagement-basis'
+import { indefinite } from './words'
 import { formatList } from './format'
 import { singleLine } from './text'
 
@@ -29,9 +30,18 @@ export function milestoneName(plan: Pick<Plan, 'milestone' | 'route' | 'otherRou
   return lowerFirst(compareRoutes(plan).milestone.title)
 }
 
-/** The label above the milestone's paragraph: "When to expect a first answer on feasibility". */
-export function milestoneHeading(plan: Pick<Plan, 'milestone' | 'route' | 'otherRoute'>): string {
-  return `When to expect ${milestoneName(plan).replace(/^the /, 'the ')}`
+/** The label above the milestone's paragraph. */
+export function milestoneHeading(plan: Pick<Plan, 'milestone'>): string {
+  switch (plan.milestone.kind) {
+    case 'first_ai_feature':
+      return plan.milestone.next ? 'When to expect the next AI feature' : 'When to expect the first AI feature'
+    case 'pain_relieved':
+      return 'When the production pain eases'
+    case 'feasibility_answer':
+      return 'When to expect an answer on feasibility'
+    case 'first_model_improvement':
+      return 'When to expect the first model improvement'
+  }
 }
 
 /** The milestone in one short line for key figures: its name and week. */
@@ -44,7 +54,6 @@ export function milestoneFigure(plan: Pick<Plan, 'milestone' | 'route' | 'otherR
 export function milestoneSentences(basis: EngagementBasis): string[] {
   const { plan, clientName: client } = basis
   const m = plan.milestone
-  const name = milestoneName(plan)
   const by = `by the end of week ${m.week} (${basis.weekEnd(m.week)})`
   const months = basis.num(weeksToMonths(m.week))
   const first = plan.hires[0]!
@@ -54,7 +63,7 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
   switch (b.by) {
     case 'platform_and_builder': {
       const builder = b.builder === 'existing_staff' ? `${client}’s own ML staff` : `the ${roleName(basis, b.builder)}`
-      sentences.push(`We expect ${name.replace(/^first/, `${client}’s first`).replace(/^next/, `${client}’s next`)} ${by}, about ${months} months after the engagement starts.`)
+      sentences.push(`We expect ${client}’s ${m.next ? 'next' : 'first'} AI feature to be in use ${by}, about ${months} months after the engagement starts.`)
       if (b.platformCoreEndWeek !== null) {
         const core = formatList(b.platformCore.map((id) => CORE_WORDS[id] ?? id), basis.locale)
         const who = plan.route.platformOwner ? `the ${roleName(basis, plan.route.platformOwner)}` : basis.consultancyName
@@ -132,17 +141,17 @@ export function routeSentences(basis: EngagementBasis, comparison: RouteComparis
   const [recommended, other] = comparison.routes
   const rec = roleName(basis, recommended.firstHire)
   const alt = roleName(basis, other.firstHire)
-  const name = lowerFirst(comparison.milestone.title)
+  const name = comparison.milestone.phrase
   if (comparison.sameWeek) {
     const owner = recommended.platformOwner ? `the ${roleName(basis, recommended.platformOwner)} owns and runs the platform from the start` : `the ${rec} joins to do the work this plan is built around`
     return [
-      `Hiring ${/^[aeiou]/i.test(alt) ? 'an' : 'a'} ${alt} first instead would reach ${name} in the same week, because ${sameWeekReason(basis, comparison)}.`,
+      `Hiring ${indefinite(alt)} first instead would reach ${name} in the same week, because ${sameWeekReason(basis, comparison)}.`,
       `What differs is what happens after: with the ${rec} first, ${owner}${other.stabilisationWeeks > 0 ? `; with the ${alt} first, the ML engineer would spend about three months stabilising infrastructure they built themselves` : ''}.`
     ]
   }
   const later = other.milestoneWeek - recommended.milestoneWeek
   const sentences = [
-    `With ${/^[aeiou]/i.test(alt) ? 'an' : 'a'} ${alt} hired first instead, the same point would come in week ${other.milestoneWeek}, ${later} ${plural(later, 'week', 'weeks')} later${slowerBecause(basis, other)}.`
+    `With ${indefinite(alt)} hired first instead, the same point would come in week ${other.milestoneWeek}, ${later} ${plural(later, 'week', 'weeks')} later${slowerBecause(basis, other)}.`
   ]
   if (other.stabilisationWeeks > 0) sentences.push('And the essays this method draws on report about three months of stabilising that infrastructure afterwards.')
   return sentences
@@ -150,12 +159,17 @@ export function routeSentences(basis: EngagementBasis, comparison: RouteComparis
 
 /** What the essays' authors observed, for a first AI feature only, as their experience and not a promise. */
 export function observedSentence(basis: EngagementBasis, comparison: RouteComparison = compareRoutes(basis.plan)): string | null {
-  if (!comparison.routes.some((r) => r.observed)) return null
+  const seen = comparison.routes.filter((r) => r.observed)
+  if (seen.length === 0) return null
   const infra = OBSERVED_FIGURES.infra_first
   const ml = OBSERVED_FIGURES.ml_first
+  const parts = seen.map((r) =>
+    r.firstHire === 'infra_engineer'
+      ? `companies that hired infrastructure first ship a first AI feature ${infra.minMonths}–${infra.maxMonths} months after that hire`
+      : `companies that hired ML engineers first take ${ml.minMonths}–${ml.maxMonths} months, then about ${ml.stabilisationMonths} months stabilising the infrastructure`
+  )
   return (
-    `For comparison, the authors of the essays this method draws on saw companies that hired infrastructure first ship a first AI feature ${infra.minMonths}–${infra.maxMonths} months after that hire, ` +
-    `and companies that hired ML engineers first take ${ml.minMonths}–${ml.maxMonths} months, then about ${ml.stabilisationMonths} months stabilising the infrastructure. ` +
+    `For comparison, the authors of the essays this method draws on saw ${parts.join(', and ')}. ` +
     `They saw this at a dozen or so companies of 50 to 500 people and sell consulting and hiring services: read the figures as their experience, not as a promise for ${basis.clientName}.`
   )
 }

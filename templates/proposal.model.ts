@@ -10,7 +10,7 @@ import { readinessRadar } from '../shared/charts/readiness-radar'
 import type { RadarChartSpec } from '../shared/charts/radar.chart'
 import { scenarioChart, type ScenarioChartSpec } from '../shared/charts/scenario.chart'
 import { timelineChart, type TimelineChartSpec } from '../shared/charts/timeline.chart'
-import { FLAG_BY_ID, PHASES, ROLE_BY_ID, type PhaseId, type RoleId } from '../shared/domain/catalogue'
+import { PHASES, ROLE_BY_ID, type PhaseId, type RoleId } from '../shared/domain/catalogue'
 import { DIMENSIONS, type ContextKey, type DimensionId } from '../shared/domain/assessment/dimensions'
 import { mapMaturityScales } from '../shared/domain/assessment/maturity-scales'
 import { CONTEXT_QUESTION_BY_KEY } from '../shared/domain/assessment/question-bank'
@@ -21,11 +21,12 @@ import { compareRoutes } from '../shared/domain/planning/scenarios'
 import { addDays, weekEndDate, weekStartDate } from '../shared/domain/planning/weeks'
 import { PricingTermsSchema, type PricingTerms, type PricingTermsInput } from '../shared/schemas/pricing.schema'
 import type { CoverMeta, DocumentModelBase } from './branding'
-import { FINDING_TITLES } from './assessment-report.model'
 import { lowerFirst, plural, resolveEngagementBasis, type EngagementBasis, type EngagementDocumentInput } from './engagement-basis'
 import { formatList, formatNumber, formatShortDate } from './format'
 import { hiringIntro, hiringSteps, rolePacks, type HiringStepView, type RolePack } from './hiring.model'
 import { milestoneFigure, milestoneHeading, milestoneSentences, observedSentence, routeSentences } from './milestone-story'
+import { approach as approachRows, findings as findingViews, phaseIntro, whyThisOrder } from './plan-story'
+import { countOf, countWord, typeset } from './words'
 import { singleLine } from './text'
 
 // ---------------------------------------------------------------------------------------
@@ -229,7 +230,7 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
 // Wording
 
 const APPROACH_TEXT = {
-  api: 'builds on hosted foundation models, called through their APIs',
+  api: 'builds on hosted foundation models that it calls through their APIs',
   fine_tune: 'fine-tunes existing models for its own use',
   custom: 'builds its own models (custom neural networks or gradient-boosted models)'
 } as const
@@ -245,36 +246,6 @@ const LEADERSHIP_TEXT = {
   ml_lead_hire: 'A permanent ML lead joins later in the sequence; until then we provide interim technical leadership one day a week.',
   interim_lead: 'Without an experienced ML lead in the team, we provide interim technical leadership one day a week through the plan.'
 } as const
-
-const phaseIntro = (basis: EngagementBasis, phase: PhaseId, rows: number): string => {
-  const plan = basis.plan
-  const first = plan.hires[0]
-  const firstTitle = first ? basis.library.role(first.role).title : 'first hire'
-  const lower = `${lowerFirst(firstTitle)}`
-  const audit = plan.flags.includes('no_data_no_model')
-  switch (phase) {
-    case 'discovery':
-      return audit
-        ? 'We read out the assessment with your leadership, agree the objectives an AI feature would serve and run the objectives and data audit. Its result decides whether the ML work later in this plan goes ahead.'
-        : 'We read out the assessment with your leadership and agree the objectives and the metric the first AI feature must move, so that every later task serves them.'
-    case 'foundations':
-      return rows > 0
-        ? 'One-off setup work that we do ourselves, quickly, while recruiting runs. The first hire then joins a working base rather than a blank page.'
-        : 'No one-off setup work is needed: the foundations are already in place.'
-    case 'first_hire': {
-      const owns = plan.phases.find((p) => p.id === 'first_hire')?.items.some((i) => i.kind === 'task' && i.owner !== 'consultant')
-      return owns
-        ? `Recruiting for the ${lower} opens straight after Discovery and runs alongside Foundations. Once onboarded, they build and own the platform work below, with us pairing for about a third of the effort, and we hand everything over.`
-        : `Recruiting for the ${lower} opens straight after Discovery and runs alongside Foundations; once they have settled in, we hand over what we built.`
-    }
-    case 'build_out':
-      return rows > 0
-        ? 'The rest of the team joins one person at a time, each once the previous hire has finished onboarding.'
-        : 'No further hires are planned in this engagement.'
-    case 'scale':
-      return rows > 0 ? 'Work that pays off once the platform runs and the team is in place.' : 'Nothing is scheduled here yet; optimisation work would be added once the first features run.'
-  }
-}
 
 function describeValue(a: UnknownAssumption, v: UnknownValue, locale: string): string {
   if (a.kind === 'dimension') return `level ${String(v)}`
@@ -353,7 +324,7 @@ function planRow(basis: EngagementBasis, item: PlanItem, notes: ProposalInput['i
   const note = notes && Object.prototype.hasOwnProperty.call(notes, item.id) ? notes[item.id] : null
   const effort = daysText(basis, item.effortDays)
   let effortNote: string | null = null
-  if (item.daysPerWeek !== undefined) effortNote = `${basis.num(item.daysPerWeek)} a week`
+  if (item.daysPerWeek !== undefined) effortNote = `${basis.num(item.daysPerWeek)} ${plural(item.daysPerWeek, 'day', 'days')} a week`
   else if (item.owner !== 'consultant' && item.fullEffortDays > item.effortDays) effortNote = `of ${basis.num(item.fullEffortDays)} in all`
   const hire = item.kind === 'hire' ? basis.plan.hires.find((h) => `hire_${h.role}` === item.id) : undefined
   const owner = ownerText(basis, item)
@@ -397,6 +368,15 @@ function tierColumn(basis: EngagementBasis, tier: PricedTier): TierColumn {
     tax: money(tier.tax),
     total: money(tier.total)
   }
+}
+
+/** What the optional work waits for, in a parenthesis's words. */
+function waitingFor(plan: EngagementBasis['plan']): string {
+  const reasons = new Set(plan.phases.flatMap((p) => p.items.map((i) => i.pending)).filter((x) => x !== null))
+  if (reasons.has('audit') && reasons.has('feasibility')) return ', waiting on the objectives and data audit or the answer on feasibility'
+  if (reasons.has('audit')) return ', waiting on the objectives and data audit'
+  if (reasons.has('feasibility')) return ', waiting on the answer on feasibility'
+  return ', left out at your choice'
 }
 
 function investment(basis: EngagementBasis, pricing: PlanPricing, terms: PricingTerms): ProposalModel['investment'] {
@@ -447,15 +427,19 @@ function investment(basis: EngagementBasis, pricing: PlanPricing, terms: Pricing
       optionalDays > 0
         ? {
             total: money(pricing.withOptions.total),
-            text: `The work marked optional (${daysText(basis, optionalDays)}, mostly waiting on the objectives and data audit) is outside the proposed total. If all of it goes ahead, the total including every option is ${money(pricing.withOptions.total)}${pricing.taxRatePercent > 0 ? `, including ${pricing.taxLabel}` : ''}.`
+            text: `The work marked optional (${daysText(basis, optionalDays)}${waitingFor(plan)}) is outside the proposed total. If all of it goes ahead, the total including every option is ${money(pricing.withOptions.total)}${pricing.taxRatePercent > 0 ? `, including ${pricing.taxLabel}` : ''}.`
           }
         : null,
-    payments: pricing.payments.map((p) => ({
+    payments: pricing.payments.map((p, i) => {
+      const at = terms.paymentMilestones[i]?.milestone
+      const point = at ? plan.milestones.find((m) => m.id === at) : undefined
+      return {
       label: p.label,
-      due: `Week ${p.dueWeek}, ${basis.date(p.dueDate)}`,
+      due: `Week ${p.dueWeek}, ${basis.date(p.dueDate)}${point && lowerFirst(point.title) !== lowerFirst(p.label) ? ` (${lowerFirst(point.title)})` : ''}`,
       share: `${formatNumber(p.percent, basis.locale, 2)}%`,
       amount: money(p.amount)
-    })),
+      }
+    }),
     paymentsTotal: money(pricing.payments.reduce((s, p) => s + p.amount, 0)),
     validUntil: basis.date(terms.validUntil)
   }
@@ -502,57 +486,23 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       `In the readiness workshop, ${client}’s ML platform scored ${num(r.overall, 2)} of 4 overall, and ${num(r.platform, 2)} of 4 on the parts every model runs on: deployment, monitoring, prediction logging and experiments.`,
       lowest === assessment.maturity[top.id]
         ? `Every dimension sits at level ${lowest}.`
-        : `The strongest area is ${lowerFirst(top.name)} (level ${assessment.maturity[top.id]}); the weakest ${weakest.length === 1 ? 'is' : 'are'} ${formatList(weakest.map(lowerFirst), locale)} (level ${lowest}).`,
-      r.flags.length > 0 ? `The workshop also raised ${r.flags.length === 1 ? 'one finding' : `${r.flags.length} findings`} that shape the plan (see Current state).` : ''
+        : weakest.length <= 3
+          ? `The strongest area is ${lowerFirst(top.name)} (level ${assessment.maturity[top.id]}); the weakest ${weakest.length === 1 ? 'is' : 'are'} ${formatList(weakest.map(lowerFirst), locale)} (level ${lowest}).`
+          : `The strongest area is ${lowerFirst(top.name)} (level ${assessment.maturity[top.id]}); ${countWord(weakest.length)} of the eight dimensions are at level ${lowest}.`,
+      r.flags.length > 0 ? `The workshop also raised ${countOf(r.flags.length, 'finding that shapes', 'findings that shape')} the plan (see Current state).` : ''
     ]
       .filter(Boolean)
       .join(' ')
   ]
 
-  const foundationsTasks = (plan.phases.find((p) => p.id === 'foundations')?.items ?? []).filter((i) => i.kind === 'task' && i.daysPerWeek === undefined)
-  const why: string[] = []
-  if (plan.firstHire === 'infra_engineer') {
-    why.push('Hiring for the platform first means the ML engineers who follow spend their first weeks on models and data, not on Dockerfiles, pipelines and clusters.')
-  } else if (plan.firstHire === 'mlops_engineer') {
-    why.push('The models already in use are what hurts: someone who owns releases, retraining and versioning removes the pain before more models are added.')
-  } else if (plan.firstHire === 'fullstack_ai_engineer') {
-    why.push('Without data or a clear objective there is no model to build yet; a product engineer can ship value on hosted models while both are put in place.')
-  } else if (plan.firstHire === 'ml_engineer' && r.rule === 'R3') {
-    why.push('The open question is whether a valuable model can be built at all, and only ML expertise can answer it; we advise on the infrastructure meanwhile.')
-  } else if (plan.firstHire === 'ml_scientist') {
-    why.push('Platform and data are in place, so the next gains come from better models, which is research work.')
-  } else {
-    why.push('The platform is ready for a generalist who can run experiments, prepare data and ship models on it.')
-  }
-  if (foundationsTasks.length > 0) {
-    why.push(
-      `While recruiting runs, ${basis.consultancyName} does the one-off setup (${formatList(foundationsTasks.slice(0, 3).map((t) => lowerFirst(t.title)), locale)}${foundationsTasks.length > 3 ? ' and more' : ''}), which is faster done once by someone who has done it before.`
-    )
-  }
-  if (plan.flags.includes('no_data_no_model')) {
-    why.push('An objectives and data audit comes before any ML hire, so that no one is hired to build a model there is no data or purpose for.')
-  }
-  why.push(LEADERSHIP_TEXT[r.leadership])
+  const why = [...whyThisOrder(basis), LEADERSHIP_TEXT[r.leadership]]
 
   const phaseSpans = plan.phases.map((p) => {
     const items = p.items.filter((i) => i.kind !== 'milestone')
     if (items.length === 0) return null
     return { from: Math.min(...items.map((i) => i.startWeek)), to: Math.max(...items.map((i) => i.endWeek)) }
   })
-  const approach = plan.phases
-    .map((p, i) => {
-      const span = phaseSpans[i]
-      if (!span) return null
-      const work = p.items.filter((it) => it.kind !== 'milestone')
-      const hires = work.filter((it) => it.kind === 'hire').map((it) => `hiring the ${lowerFirst(shortRole(basis, it.owner as RoleId))}`)
-      const tasks = work.filter((it) => it.kind !== 'hire').map((it) => lowerFirst(it.title))
-      const named = [...hires, ...tasks]
-      const listed = named.length > 5 ? [...named.slice(0, 4), `${named.length - 4} more`] : named
-      const weeks = span.from === span.to ? `Week ${span.from}` : `Weeks ${span.from}–${span.to}`
-      const text = `${weeks}: ${formatList(listed, locale)}.`
-      return { name: p.name, text: text.replace(/: ./, (x) => x.toUpperCase()) }
-    })
-    .filter((x): x is { name: string; text: string } => x !== null)
+  const approach = approachRows(basis)
 
   const keyFigures: KeyFigure[] = [
     {
@@ -591,7 +541,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       id: p.id,
       title: `Phase ${i + 1} · ${p.name}`,
       name: p.name,
-      intro: phaseIntro(basis, p.id, items.length),
+      intro: phaseIntro(basis, p.id),
       span: span
         ? `${span.from === span.to ? `Week ${span.from}` : `Weeks ${span.from}–${span.to}`} · ${basis.date(weekStartDate(plan.engagement.startDate, span.from))} – ${basis.weekEnd(span.to)}`
         : null,
@@ -642,7 +592,22 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     ]
   }
 
-  return {
+  const verbatim = [
+    client,
+    basis.engagementTitle,
+    basis.consultant,
+    basis.consultancyName,
+    basis.industry,
+    ...Object.values(input.itemNotes ?? {}),
+    ...(input.extraAssumptions ?? []),
+    ...(input.extraExclusions ?? []),
+    input.terms,
+    input.signatories?.client?.name,
+    input.signatories?.client?.title,
+    input.signatories?.consultancy?.name,
+    input.signatories?.consultancy?.title
+  ]
+  return typeset({
     sections,
     branding: basis.branding,
     logo: basis.logo,
@@ -698,16 +663,12 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
         next: p.next ? [`Level ${p.next.level} (${p.next.name}) needs:`, ...p.next.missing.map((x) => `• ${x}`)].join('\n') : 'Top of the scale.'
       })),
       scalesNote: scales.note,
-      findings: r.flags.map((id) => ({
-        title: FINDING_TITLES[id],
-        observed: `${FLAG_BY_ID[id].condition.charAt(0).toUpperCase()}${FLAG_BY_ID[id].condition.slice(1)}.`,
-        meaning: FLAG_BY_ID[id].meaning
-      })),
+      findings: findingViews(basis).map((f) => ({ title: f.title, observed: f.observed, meaning: f.meaning })),
       warnings: r.warnings.map((w) => w.message)
     },
     plan: {
       intro:
-        `The work runs in five phases over ${plan.weeks} weeks, from ${basis.weekStartDay(1)} to ${basis.date(endDate)}. ` +
+        `The work runs in ${countWord(plan.phases.length)} ${plan.phases.length === 1 ? 'phase' : 'phases'} over ${plan.weeks} weeks, from ${basis.weekStartDay(1)} to ${basis.date(endDate)}. ` +
         `${basis.consultancyName} works up to ${capacity} consultant ${plural(plan.capacityDaysPerWeek, 'day', 'days')} a week across all of it. ` +
         'Each phase lists its work with the owner, the weeks, our effort and its cost at the day rate.',
       timeline: timelineChart(plan, { title: 'Plan timeline', locale }),
@@ -716,7 +677,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
         .sort((a, b) => a.week - b.week)
         .map((m) => ({ title: m.title, week: `Week ${m.week}`, date: m.id === 'first_hire_starts' ? basis.weekStartDay(m.week) : basis.weekEnd(m.week) })),
       scenario: routes.sameWeek ? null : scenarioChart(routes),
-      routes: { heading: `Two routes to ${lowerFirst(routes.milestone.title)}`, text: routeSentences(basis, routes) },
+      routes: { heading: `Two routes to ${routes.milestone.phrase}`, text: routeSentences(basis, routes) },
       anyPendingAudit: plan.phases.some((p) => p.items.some((i) => i.pending === 'audit')),
       anyPendingFeasibility: plan.phases.some((p) => p.items.some((i) => i.pending === 'feasibility')),
       anyOptional: plan.phases.some((p) => p.items.some((i) => i.optional && i.pending === null)),
@@ -741,5 +702,5 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     },
     acceptance,
     interviewKits: packs
-  }
+  }, { verbatim })
 }

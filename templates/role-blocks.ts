@@ -17,7 +17,7 @@ export function hiringOrderTable(theme: DocumentTheme, steps: readonly HiringSte
     {
       paragraphs: [
         safeParagraph(s.title, { style: STYLE.tableText, run: { bold: true, color: theme.colours.ink } }),
-        safeParagraph(s.afterAudit ? `${s.why} Recruiting starts once the objectives and data audit is done.` : s.why, { style: STYLE.tableText, run: muted })
+        safeParagraph(s.why, { style: STYLE.tableText, run: muted })
       ]
     },
     { paragraphs: [safeParagraph(`Week ${s.recruitingWeek}`, { style: STYLE.tableText }), safeParagraph(s.recruitingOpens.replace(/^week \d+ \((.*)\)$/, '$1'), { style: STYLE.tableText, run: muted })] },
@@ -58,7 +58,8 @@ export function jobDescriptionBlocks(theme: DocumentTheme, job: JobDescription, 
       0.24
     )
   )
-  out.push(sub('What the role does here'), ...body(job.situation))
+  out.push(sub('The role here'), ...body(job.context))
+  out.push(sub('What the role does'), ...body(job.situation))
   if (job.mustHaves.length) out.push(sub('Must-haves'), ...bulletList(job.mustHaves))
   if (job.niceToHaves.length) out.push(sub('Nice to have'), ...bulletList(job.niceToHaves))
   if (job.deliberatelyAbsent.length) {
@@ -68,50 +69,44 @@ export function jobDescriptionBlocks(theme: DocumentTheme, job: JobDescription, 
 }
 
 /**
- * An interview kit: the loop (skill areas with their weights), the questions with what to
- * listen for, and the scorecard interviewers fill in.
+ * An interview kit: the questions, grouped by the scorecard criterion each probes (with the
+ * criterion's weight, the kit's only weighting), what to listen for, the exercise when the
+ * scorecard names one, and the scorecard interviewers fill in.
  */
 export function interviewKitBlocks(theme: DocumentTheme, kit: InterviewKit, options: { headingLevel?: 3 } = {}): FileChild[] {
   const c = theme.colours
   const level = options.headingLevel ?? 3
   const out: FileChild[] = []
-  const core = kit.sections.filter((s) => s.group !== 'ai_domain')
-  const addOn = kit.sections.find((s) => s.group === 'ai_domain')
-  const coreQuestions = core.reduce((n, s) => n + s.questions.length, 0)
+  const core = kit.questionCount - kit.addOn.length
   out.push(
     ...body(
-      `${coreQuestions} questions over ${core.length} skill ${core.length === 1 ? 'area' : 'areas'}, weighted for this role` +
-        (addOn ? `, plus ${addOn.questions.length} on working with foundation models. ` : '. ') +
-        'Spread the areas over two or three interviewers; each scores the candidate on the scorecard before the debrief.'
+      `${core} questions, each probing one criterion of the scorecard below` +
+        (kit.addOn.length ? `, plus ${kit.addOn.length} on working with foundation models. ` : '. ') +
+        'Spread the criteria over two or three interviewers; each scores the candidate on the scorecard before the debrief.'
     )
   )
-  out.push(
-    table(theme, {
-      columns: [
-        { header: 'Skill area', width: 5 },
-        { header: 'Weight', width: 2.6 },
-        { header: 'Questions', width: 1.4, align: 'right' }
-      ],
-      rows: kit.sections.map((s) => [{ text: s.name, run: { bold: true, color: c.ink } }, s.weight, String(s.questions.length)]),
-      zebra: true,
-      keepTogether: true
-    })
-  )
+  if (kit.exercise) out.push(label('The exercise'), ...body(kit.exercise))
   let n = 0
-  for (const s of kit.sections) {
-    out.push(heading(`${s.name}`, level))
-    for (const q of s.questions) {
-      n += 1
-      out.push(
-        new Paragraph({
-          keepNext: true,
-          keepLines: true,
-          spacing: { before: 140, after: 40 },
-          children: [...textRuns(`Q${n}  `, { bold: true, color: c.accentText }), ...textRuns(q.text, { color: c.ink }), ...textRuns(`  ${q.level}`, { color: c.muted, size: 16 })]
-        }),
-        ...safeParagraphs(`Listen for: ${q.lookFor}`, { style: STYLE.note })
-      )
-    }
+  const question = (q: InterviewKit['addOn'][number]): FileChild[] => {
+    n += 1
+    return [
+      new Paragraph({
+        keepNext: true,
+        keepLines: true,
+        spacing: { before: 140, after: 40 },
+        children: [...textRuns(`Q${n}  `, { bold: true, color: c.accentText }), ...textRuns(q.text, { color: c.ink }), ...(q.level ? textRuns(`  ${q.level}`, { color: c.muted, size: 16 }) : [])]
+      }),
+      ...safeParagraphs(`Listen for: ${q.lookFor}`, { style: STYLE.note })
+    ]
+  }
+  for (const s of kit.scorecard) {
+    out.push(heading(`${s.criterion} (${s.weight})`, level))
+    for (const q of s.questions) out.push(...question(q))
+  }
+  if (kit.addOn.length) {
+    out.push(heading('Working with foundation models', level))
+    out.push(...safeParagraphs('Asked on top of the loop; score what you hear under the criterion it touches.', { style: STYLE.caption, keepNext: true }))
+    for (const q of kit.addOn) out.push(...question(q))
   }
   // The scorecard starts a page of its own, so interviewers can print it as one sheet.
   out.push(heading(`Scorecard: ${kit.title}`, level, { pageBreakBefore: true }))

@@ -81,17 +81,17 @@ export function exportInput(template: TemplateName, intake: IntakeFile, sources:
     startDate: intake.engagement.start_date
   }
   const common = { client, engagement, branding: sources.branding, generatedAt: now, version: '1.0' }
-  if (template === 'assessment') {
-    const answers = Object.fromEntries(
-      Object.entries({ ...answersForMaturity(intake.maturity), ...answersForContext(intake.context) }).map(([id, value]) => [id, { value, note: null }])
-    )
-    return { ...common, assessment: { title: 'Readiness assessment', present: [], answers, completedAt: now.toISOString() } }
-  }
   // The plan exactly as `stagecraft plan` makes it (the library's efforts and lead times when a database gives one).
   const assessment = assessIntake(intake)
   const base = planInputFor(intake, assessment)
   const planInput = sources.library ? { ...base, library: planLibraryFrom(sources.library) } : base
   const plan = generatePlan(planInput)
+  if (template === 'assessment') {
+    const answers = Object.fromEntries(
+      Object.entries({ ...answersForMaturity(intake.maturity), ...answersForContext(intake.context) }).map(([id, value]) => [id, { value, note: null }])
+    )
+    return { ...common, plan, library: sources.library ?? null, assessment: { title: 'Readiness assessment', present: [], answers, completedAt: now.toISOString() } }
+  }
   const documentInput = {
     ...common,
     assessment: { maturity: intake.maturity, context: intake.context },

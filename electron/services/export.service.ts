@@ -105,6 +105,11 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
     sections: request.sections
   }
   let documentInput: Record<string, unknown> = input
+  if (request.template === 'assessment') {
+    // The workshop report prices the engagement's own plan when there is one, so its figures are the proposal's.
+    const stored = await findPlanByEngagement(db, engagement.id)
+    if (stored) documentInput = { ...input, plan: planFromStored(stored, engagement), library: await readLibrary(db) }
+  }
   if (request.template === 'proposal' || request.template === 'hiring') {
     // The proposal and hiring pack present the stored plan with the consultant's edits,
     // pricing and notes, and the consultant's own library.

@@ -16,8 +16,8 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
     oneLine:
       'A senior infrastructure or backend engineer with a real interest in ML, who builds, runs and is on call for the platform that models are deployed on.',
     situation: paragraphs(
-      "This is the first AI hire, and the groundwork they lay is what every later ML hire will rely on. In the first months they own the deployment pipeline, prediction logging, model monitoring and the means to test new model versions on live traffic, whether the models are hosted APIs or the company's own. They decide how AI services run in production and they carry the pager for them.",
-      'They are not expected to train models. ML-specific architecture questions are settled with the interim ML lead or an advisor, which lets this engineer concentrate on infrastructure that is reliable, observable and cost-aware. When the first ML engineer joins, they should find a working route from code to endpoint and be able to spend their first weeks on experiments rather than on tooling.'
+      "The groundwork this hire lays is what every later ML hire relies on. They own the platform models run on: how a new version reaches production, what is logged and monitored about it, and how it is tested on live traffic, whether the models are hosted APIs or the company's own. They decide how AI services run in production and they carry the pager for them.",
+      'They are not expected to train models. ML-specific architecture questions are settled with the interim ML lead or an advisor, which lets this engineer concentrate on infrastructure that is reliable, observable and cost-aware. When ML engineers join, they should find a working route from code to endpoint and be able to spend their first weeks on experiments rather than on tooling.'
     ),
     mustHaves: [
       'Several years building and operating production backend or infrastructure systems, at senior level',

@@ -14,7 +14,7 @@
  */
 import type { RoleId } from '../catalogue'
 import type { MilestoneKind, Plan, RouteSummary } from './plan.model'
-import { milestoneTitle } from './stages/items'
+import { milestonePhrase, milestoneTitle } from './stages/items'
 import { monthsToWeeks, weeksToMonths } from './weeks'
 
 export type RouteId = 'recommended' | 'other'
@@ -68,7 +68,7 @@ export interface RouteView extends RouteSummary {
 }
 
 export interface RouteComparison {
-  milestone: { kind: MilestoneKind; title: string; next: boolean }
+  milestone: { kind: MilestoneKind; title: string; phrase: string; next: boolean }
   /** The recommended route first. */
   routes: [RouteView, RouteView]
   /** Both routes reach the milestone in the same week: argue in words, not with two equal bars. */
@@ -101,7 +101,7 @@ function view(id: RouteId, summary: RouteSummary, kind: MilestoneKind): RouteVie
 export function compareRoutes(plan: Pick<Plan, 'milestone' | 'route' | 'otherRoute'>): RouteComparison {
   const kind = plan.milestone.kind
   return {
-    milestone: { kind, title: milestoneTitle(plan.milestone), next: plan.milestone.next },
+    milestone: { kind, title: milestoneTitle(plan.milestone), phrase: milestonePhrase(plan.milestone), next: plan.milestone.next },
     routes: [view('recommended', plan.route, kind), view('other', plan.otherRoute, kind)],
     sameWeek: plan.otherRoute.sameWeek,
     note: OBSERVED_NOTE

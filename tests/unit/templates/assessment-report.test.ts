@@ -44,7 +44,7 @@ describe('the workshop report model', () => {
   it('follows the engine: first hire, rule, scores and the workshop order of answers', () => {
     const m = buildAssessmentReportModel(input())
     expect(m.recommendation.role).toBe('infra_engineer')
-    expect(m.recommendation.rule).toBe('R4')
+    expect(m.recommendation.reason).toMatch(/infrastructure engineer/)
     expect(m.scores.map((s) => s.level)).toEqual([1, 1, 0, 1, 1, 1, 1, 0])
     expect(m.answerSections.map((s) => s.id)).toEqual(ASSESSMENT_SECTIONS.map((s) => s.id))
     expect(m.answerSections.flatMap((s) => s.answers)).toHaveLength(CONTEXT_QUESTIONS.length + MATURITY_QUESTIONS.length)

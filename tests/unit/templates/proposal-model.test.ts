@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { typographic } from '../../../templates/words'
 import { planIntake } from '../../../cli/commands/plan.command'
-import { DEFAULT_LIBRARY, interviewLoop } from '../../../shared/content/library.content'
+import { DEFAULT_LIBRARY } from '../../../shared/content/library.content'
 import { answersForContext, answersForMaturity } from '../../../shared/domain/assessment/question-bank'
 import { planFromStored, basisFrom } from '../../../shared/domain/planning/stored-plan'
 import { assess } from '../../../shared/domain/assessment/engine'
@@ -153,25 +154,36 @@ describe('the proposal model', () => {
 })
 
 describe('the hiring pack model', () => {
-  it('has a job description and the interviewLoop kit for every hire, in plan order', () => {
+  it('has a job description with the client’s context and a kit for every hire, in plan order', () => {
     const input = proposalInputFrom('custom-exploration')
     const m = buildHiringPackModel(input)
     const plan = planIntake(intakeFixture('custom-exploration'))
     expect(m.roles.map((r) => r.role)).toEqual(plan.hires.map((h) => h.role))
     for (const r of m.roles) {
       const profile = DEFAULT_LIBRARY.roles.find((p) => p.id === r.role)!
-      const loop = interviewLoop(profile, DEFAULT_LIBRARY.questions, { aiDomain: false })
-      expect(r.kit.sections.map((s) => s.questions.map((q) => q.id))).toEqual(loop.filter((s) => s.questions.length > 0).map((s) => s.questions.map((q) => q.id)))
       expect(r.kit.aiDomain).toBe(false)
-      expect(r.job.mustHaves).toEqual(profile.mustHaves)
-      expect(r.kit.scorecard.map((s) => s.criterion)).toEqual(profile.scorecard.map((s) => s.criterion))
+      // The library's words, set with typographic apostrophes.
+      expect(r.job.mustHaves).toEqual(profile.mustHaves.map(typographic))
+      expect(r.kit.scorecard.map((s) => s.criterion)).toEqual(profile.scorecard.map((s) => typographic(s.criterion)))
+      expect(r.job.context).toMatch(/^Verdant Imaging \(/)
+      expect(r.job.context).toMatch(/reporting to /)
     }
+    expect(m.roles[0]!.job.context).toMatch(/It is the first AI hire/)
+    expect(m.roles[1]!.job.context).toMatch(/It follows the ML engineer in the hiring plan/)
+    // R3: the infrastructure engineer waits for the answer on feasibility.
+    expect(m.roles.find((r) => r.role === 'infra_engineer')!.job.context).toMatch(/recruiting waits for the answer on whether a valuable model can be built, due by week 24/)
     expect(m.steps.map((s) => s.startWeek)).toEqual(plan.hires.map((h) => h.startWeek))
+  })
+
+  it('never calls a hire the first AI hire when the client has ML staff', () => {
+    const m = buildHiringPackModel(proposalInputFrom('mlops-pain'))
+    expect(m.roles[0]!.job.context).toMatch(/It is the next AI hire, joining the existing ML staff/)
+    expect(JSON.stringify(m)).not.toMatch(/first AI hire/)
   })
 
   it('adds the foundation-model questions for API clients', () => {
     const m = buildHiringPackModel(proposalInputFrom('api-startup'))
-    expect(m.roles.every((r) => r.kit.sections.at(-1)!.group === 'ai_domain')).toBe(true)
+    expect(m.roles.every((r) => r.kit.addOn.length > 0 && r.kit.aiDomain)).toBe(true)
   })
 
   it('builds with any part switched off', async () => {

@@ -16,9 +16,21 @@ import type { ScheduledPlan } from './schedule'
 
 const MILESTONE_TITLES: Readonly<Record<MilestoneKind, string>> = {
   first_ai_feature: 'First AI feature in use',
-  pain_relieved: 'The production pain relieved',
-  feasibility_answer: 'A first answer on feasibility',
-  first_model_improvement: 'A first measured model improvement'
+  pain_relieved: 'Production pain relieved',
+  feasibility_answer: 'Answer on feasibility',
+  first_model_improvement: 'First model improvement'
+}
+
+const MILESTONE_PHRASES: Readonly<Record<MilestoneKind, string>> = {
+  first_ai_feature: 'the first AI feature',
+  pain_relieved: 'relief from the production pain',
+  feasibility_answer: 'an answer on feasibility',
+  first_model_improvement: 'a first measured model improvement'
+}
+
+/** The headline milestone mid-sentence ("reach … in week 9"): "the next AI feature", "an answer on feasibility". */
+export function milestonePhrase(m: Pick<HeadlineMilestone, 'kind' | 'next'>): string {
+  return m.kind === 'first_ai_feature' && m.next ? 'the next AI feature' : MILESTONE_PHRASES[m.kind]
 }
 
 /** The headline milestone's title, in words a client reads ("next" once models run in production). */
