@@ -326,7 +326,8 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
     key: 'routes',
     title: p.routes.heading,
     content: [
-      ...p.routes.text.flatMap((t) => body(t)),
+      // The chart stays on the page with the words that explain it.
+      ...p.routes.text.flatMap((t) => safeParagraphs(t, image ? { keepNext: true } : {})),
       ...(image
         ? figure(theme, { png: image.png, width: image.width, height: image.height, altText: image.title, caption: 'Both first hires scheduled for this engagement, in weeks from the start.' })
         : [])

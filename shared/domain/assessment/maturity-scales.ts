@@ -49,7 +49,7 @@ export const GOOGLE_SCALE: ScaleDefinition = {
     {
       level: 0,
       name: 'Manual process',
-      description: 'Models are trained and handed over by hand; releases are rare and manual.',
+      description: 'Models are trained, handed over and released by hand, step by step, however often that happens.',
       criteria: []
     },
     {
@@ -103,7 +103,8 @@ export const MICROSOFT_SCALE: ScaleDefinition = {
         { dimension: 'tracking', min: 3, why: 'tracked training runs and managed model versions' },
         { dimension: 'infra', min: 3, why: 'reproducible, managed environments' },
         { dimension: 'data', min: 2, why: 'versioned training data' },
-        { dimension: 'cicd', min: 2, why: 'ML code is tested automatically' }
+        // Training that runs in automation, as Google's pipeline automation asks: the two scales never disagree on it.
+        { dimension: 'cicd', min: 3, why: 'training runs in automation and produces model artifacts' }
       ]
     },
     {
@@ -176,7 +177,7 @@ export function placeOnScale(scale: ScaleDefinition, m: Maturity): ScalePlacemen
           name: nextLevel.name,
           missing: unmet(nextLevel.criteria, m).map(
             (c) =>
-              `${DIMENSION_BY_ID[c.dimension].name} at ${c.min} or more (now ${m[c.dimension]}): ${c.why}`
+              `${DIMENSION_BY_ID[c.dimension].name} at level ${c.min} or more (now ${m[c.dimension]}): ${c.why}`
           )
         }
       : null

@@ -37,7 +37,7 @@ describe('maturity scales', () => {
     const r = mapMaturityScales(m)
     expect(r.google.level).toBe(1)
     expect(r.microsoft.level).toBe(2)
-    expect(r.microsoft.next!.missing.some((s) => s.startsWith('Deployment & serving at 3 or more (now 0)'))).toBe(true)
+    expect(r.microsoft.next!.missing.some((s) => s.startsWith('Deployment & serving at level 3 or more (now 0)'))).toBe(true)
   })
 
   it('levels are cumulative: meeting a higher level without a lower one does not count', () => {
@@ -54,6 +54,17 @@ describe('maturity scales', () => {
         expect(mapMaturityScales(raised).google.level).toBeGreaterThanOrEqual(mapMaturityScales(m).google.level)
         expect(mapMaturityScales(raised).microsoft.level).toBeGreaterThanOrEqual(mapMaturityScales(m).microsoft.level)
       })
+    )
+  })
+
+  it('the two scales never contradict each other: automated training on one is pipeline automation on the other', () => {
+    fc.assert(
+      fc.property(maturityArb, (m) => {
+        const r = mapMaturityScales(m)
+        if (r.microsoft.level >= 2) expect(r.google.level).toBeGreaterThanOrEqual(1)
+        if (r.google.level === 0) expect(r.google.description).not.toMatch(/rare/)
+      }),
+      { numRuns: 300 }
     )
   })
 
