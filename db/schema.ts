@@ -41,6 +41,8 @@ export interface EngagementTable {
   day_rate: number
   start_date: string | null
   notes: string | null
+  /** The client's objective and its success metric (migration 0008). */
+  objective: Generated<string | null>
   archived_at: string | null
   created_at: string
   updated_at: string

@@ -53,6 +53,8 @@ export interface ReportEngagement {
   dayRate: number
   /** YYYY-MM-DD. */
   startDate?: string | null
+  /** What the client wants from the work and the metric that shows it worked. */
+  objective?: string | null
 }
 
 /** One stored answer: its value and the note the client may read. */
@@ -210,6 +212,8 @@ export interface AssessmentReportModel extends DocumentModelBase<AssessmentRepor
     dayRate: string
     startDate: string | null
     previousTitle: string | null
+    /** The engagement's objective and success metric, when recorded. */
+    objective: string | null
   }
   present: string[]
   overall: string
@@ -439,7 +443,8 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
       currency,
       dayRate: money(rate),
       startDate: input.engagement.startDate ? formatDate(input.engagement.startDate, locale) : null,
-      previousTitle: input.previous ? input.previous.title : null
+      previousTitle: input.previous ? input.previous.title : null,
+      objective: input.engagement.objective?.trim() ? input.engagement.objective.trim() : null
     },
     present: (input.assessment.present ?? []).filter((p) => p.trim() !== ''),
     overall: num(r.overall, 2),
@@ -508,6 +513,7 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
       clientName,
       input.engagement.title,
       input.engagement.consultant,
+      input.engagement.objective,
       branding.consultancyName,
       input.client.industry,
       input.assessment.title,

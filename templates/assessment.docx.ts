@@ -41,6 +41,7 @@ function aboutSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild
     ...(m.meta.industry ? ([['Industry', m.meta.industry]] as [string, string][]) : []),
     ...(m.meta.headcount ? ([['Headcount', m.meta.headcount]] as [string, string][]) : []),
     ['Engagement', m.meta.engagementTitle],
+    ...(m.meta.objective ? ([['Objective', m.meta.objective]] as [string, string][]) : []),
     ['Workshop', m.meta.assessedOn ? `${m.meta.assessmentTitle}, ${m.meta.assessedOn}` : m.meta.assessmentTitle],
     ['Consultant', `${m.meta.consultant}, ${m.meta.consultancyName}`]
   ]

@@ -39,6 +39,8 @@ export interface DocumentEngagement {
   dayRate: number
   /** YYYY-MM-DD; the plan's own start date wins when a plan is given. */
   startDate?: string | null
+  /** What the client wants from the work and the metric that shows it worked. */
+  objective?: string | null
 }
 
 /** One stored answer: its value and the note the client may read. */

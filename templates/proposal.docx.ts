@@ -59,6 +59,7 @@ function summarySection(m: ProposalModel, theme: DocumentTheme): FileChild[] {
   const rec = s.recommendation
   const out: FileChild[] = []
   out.push(...lead(s.situation[0] ?? ''), ...s.situation.slice(1).flatMap((p) => body(p)))
+  out.push(label(s.objective.agreed ? 'The objective and how success is measured' : 'The objective'), ...body(s.objective.text))
   out.push(spacer(4))
   out.push(
     callout(theme, {
@@ -333,6 +334,7 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
         : [])
     ]
   })
+  if (p.deliverables.length) subsections.push({ key: 'deliverables', title: 'Deliverables and acceptance', content: deliverablesSection(m, theme) })
   return { content, subsections }
 }
 
@@ -471,6 +473,54 @@ function assumptionsSection(m: ProposalModel, theme: DocumentTheme): { content: 
   return { content: body('The plan, the dates and the fees rest on the following. If one of them turns out not to hold, we agree what changes before going on.'), subsections }
 }
 
+function governanceSection(m: ProposalModel, theme: DocumentTheme): FileChild[] {
+  const g = m.governance
+  const out: FileChild[] = g.paragraphs.flatMap((p) => body(p))
+  if (g.cadence.length) {
+    out.push(
+      table(theme, {
+        columns: [
+          { header: 'What', width: 4.6 },
+          { header: 'When', width: 2.2 },
+          { header: 'Who', width: 2.6 }
+        ],
+        rows: g.cadence.map((c) => [{ text: c.what, run: { bold: true, color: theme.colours.ink } }, c.when, c.who]),
+        zebra: true,
+        keepTogether: true
+      })
+    )
+  }
+  return out
+}
+
+function risksSection(m: ProposalModel, theme: DocumentTheme): FileChild[] {
+  return [
+    ...body('What could move the plan, and what we do about each.'),
+    table(theme, {
+      columns: [
+        { header: 'Risk', width: 4.2 },
+        { header: 'What we do about it', width: 5.2 }
+      ],
+      rows: m.risks.map((r) => [{ text: r.risk, run: { bold: true, color: theme.colours.ink } }, r.response]),
+      zebra: true
+    })
+  ]
+}
+
+function deliverablesSection(m: ProposalModel, theme: DocumentTheme): FileChild[] {
+  const c = theme.colours
+  const out: FileChild[] = [...body('What each piece of work leaves behind, and what has to be true for it to count as done.')]
+  for (const d of m.plan.deliverables) {
+    out.push(
+      safeParagraph(`${d.title}${d.optional ? ' (optional)' : ''}`, { run: { bold: true, color: c.ink }, spacing: { before: 160, after: 20 }, keepNext: true }),
+      safeParagraph(`${d.weeks} · ${d.by}`, { style: STYLE.caption, keepNext: true }),
+      ...(d.delivers.length ? [label('Delivers'), ...bulletList(d.delivers)] : []),
+      ...(d.accepted.length ? [label('Accepted when'), ...bulletList(d.accepted)] : [])
+    )
+  }
+  return out
+}
+
 function termsSection(m: ProposalModel, theme: DocumentTheme): FileChild[] {
   if (m.terms.custom !== null) return body(m.terms.custom)
   return m.terms.clauses.map(
@@ -516,7 +566,10 @@ export function buildProposal(m: ProposalModel, options: BuildOptions = {}): Doc
   if (on.plan) sections.push({ key: 'plan', title: 'The plan', newPage: true, ...planSection(m, theme) })
   if (on.hiring) sections.push({ key: 'hiring', title: 'Hiring plan', newPage: true, ...hiringSection(m, theme) })
   if (on.investment) sections.push({ key: 'investment', title: 'Investment', newPage: true, ...investmentSection(m, theme) })
+  if (on.governance) sections.push({ key: 'governance', title: 'How we work together', newPage: true, content: governanceSection(m, theme) })
+  if (on.risks && m.risks.length) sections.push({ key: 'risks', title: 'Risks and how we manage them', content: risksSection(m, theme) })
   if (on.assumptions) sections.push({ key: 'assumptions', title: 'Assumptions and exclusions', newPage: true, ...assumptionsSection(m, theme) })
+  if (on.about && m.about.length) sections.push({ key: 'about', title: `About ${m.meta.consultancyName}`, content: m.about.flatMap((p) => body(p)) })
   if (on.terms) sections.push({ key: 'terms', title: 'Terms', newPage: true, content: termsSection(m, theme) })
   // The acceptance gets a page of its own, so the statement and both signatures stay together.
   if (on.acceptance) sections.push({ key: 'acceptance', title: 'Acceptance', newPage: true, content: acceptanceSection(m, theme) })
@@ -525,7 +578,7 @@ export function buildProposal(m: ProposalModel, options: BuildOptions = {}): Doc
       key: 'interview_kits',
       title: 'Appendix: interview kits',
       newPage: true,
-      content: body('One kit per role in the hiring plan: the interview loop with its weights, the questions with what to listen for, and the scorecard.'),
+      content: body('One kit per role in the hiring plan: the questions grouped by the scorecard criterion they probe, what to listen for, and the scorecard with its weights.'),
       subsections: m.interviewKits.map((r, i) => ({ key: `kit_${r.role}`, title: r.title, newPage: i > 0, content: interviewKitBlocks(theme, r.kit) }))
     })
   }

@@ -25,8 +25,9 @@ import { lowerFirst, plural, resolveEngagementBasis, type EngagementBasis, type 
 import { formatList, formatNumber, formatShortDate } from './format'
 import { hiringIntro, hiringSteps, rolePacks, type HiringStepView, type RolePack } from './hiring.model'
 import { milestoneFigure, milestoneHeading, milestoneSentences, observedSentence, routeSentences } from './milestone-story'
-import { approach as approachRows, findings as findingViews, phaseIntro, whyThisOrder } from './plan-story'
-import { countOf, countWord, typeset } from './words'
+import { approach as approachRows, findings as findingViews, phaseIntro, shortName, whyThisOrder } from './plan-story'
+import { countOf, countWord, typeset, upperFirst } from './words'
+import { aboutUs, deliverables, extraTerms, governance, objectiveView, risks, type DeliverableView, type GovernanceView, type ObjectiveView, type RiskView } from './proposal-parts'
 import { singleLine } from './text'
 
 // ---------------------------------------------------------------------------------------
@@ -41,7 +42,10 @@ export const PROPOSAL_SECTIONS = [
   'plan',
   'hiring',
   'investment',
+  'governance',
+  'risks',
   'assumptions',
+  'about',
   'terms',
   'acceptance',
   'interviewKits'
@@ -68,6 +72,11 @@ export interface ProposalInput extends EngagementDocumentInput {
   signatories?: { client?: Signatory | null; consultancy?: Signatory | null } | null
   /** Parts to leave out (`false`); every part is in by default. */
   sections?: Partial<Record<ProposalSectionId, boolean>>
+  /** The consultancy's own words from Settings; the standard ones when blank. */
+  aboutUs?: string | null
+  governance?: string | null
+  /** e.g. "the law of England and Wales". */
+  governingLaw?: string | null
 }
 
 // ---------------------------------------------------------------------------------------
@@ -158,6 +167,7 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
   summary: {
     situation: string[]
     recommendation: { label: string; role: RoleId; title: string; oneLine: string; reason: string; why: string[] }
+    objective: ObjectiveView
     keyFigures: KeyFigure[]
     milestone: { heading: string; text: string[] }
     observed: string | null
@@ -188,7 +198,12 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
     anyPendingFeasibility: boolean
     anyOptional: boolean
     totals: { days: string; cost: string; optionalDays: string | null; optionalCost: string | null }
+    /** What each piece of work delivers and when it is accepted. */
+    deliverables: DeliverableView[]
   }
+  governance: GovernanceView
+  risks: RiskView[]
+  about: string[]
   hiring: {
     intro: string
     steps: HiringStepView[]
@@ -555,7 +570,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
   const standard = [
     `${client} names a sponsor who can take decisions and a technical contact available for about two hours a week.`,
     'We have access to the cloud accounts, code repositories, CI/CD and monitoring tools the work touches by the end of week 1.',
-    `${client} runs recruiting (advertising, agencies, offers and salaries); we help with job descriptions, interviews and the final decision. Each role is assumed to take the lead time shown in the hiring plan to fill.`,
+    `${client} runs recruiting (advertising, agencies, offers and salaries); we help with job descriptions, screening, the technical interviews and the final decision, priced per hire in the plan. Each role is assumed to take the lead time shown in the hiring plan to fill.`,
     `We work up to ${capacity} consultant ${plural(plan.capacityDaysPerWeek, 'day', 'days')} a week, remotely by default, with workshops on site where agreed. Weeks count from ${basis.weekStartDay(1)}.`,
     'Effort figures are estimates based on the assessment; if what we find in Discovery changes them materially, we agree the change before going on.',
     'Platform work is built on the cloud and tools already in use unless Discovery shows a strong reason to change.'
@@ -580,7 +595,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
   const proposedTier = pricing.committed
   const acceptance = {
     statement:
-      `By signing below, ${client} accepts this proposal (version ${basis.version}, dated ${basis.coverDate}) for the ${lowerFirst(proposedTier.name)} at ${money(proposedTier.total)}` +
+      `By signing below, ${client} accepts this proposal (version ${basis.version}, dated ${basis.coverDate}) and chooses the option “${proposedTier.name}” (${proposedTier.phases.length === 1 ? 'the first phase' : `phases 1–${proposedTier.phases.length}`}, to week ${proposedTier.lastWeek}) at ${money(proposedTier.total)}` +
       `${pricing.taxRatePercent > 0 ? ` including ${pricing.taxLabel}` : ''}, on the terms above, and ${basis.consultancyName} agrees to carry it out. The offer stands until ${basis.date(terms.validUntil)}.`,
     parties: [
       { organisation: client, name: singleLine(clientSig?.name ?? ''), title: singleLine(clientSig?.title ?? '') },
@@ -602,6 +617,10 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     ...(input.extraAssumptions ?? []),
     ...(input.extraExclusions ?? []),
     input.terms,
+    input.engagement.objective,
+    input.aboutUs,
+    input.governance,
+    input.governingLaw,
     input.signatories?.client?.name,
     input.signatories?.client?.title,
     input.signatories?.consultancy?.name,
@@ -629,6 +648,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     },
     summary: {
       situation,
+      objective: objectiveView(basis, input.engagement.objective),
       recommendation: {
         label: r.isNextHire ? 'Our recommendation for the next AI hire' : 'Our recommendation for the first hire',
         role: plan.firstHire,
@@ -671,7 +691,8 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
         `The work runs in ${countWord(plan.phases.length)} ${plan.phases.length === 1 ? 'phase' : 'phases'} over ${plan.weeks} weeks, from ${basis.weekStartDay(1)} to ${basis.date(endDate)}. ` +
         `${basis.consultancyName} works up to ${capacity} consultant ${plural(plan.capacityDaysPerWeek, 'day', 'days')} a week across all of it. ` +
         'Each phase lists its work with the owner, the weeks, our effort and its cost at the day rate.',
-      timeline: timelineChart(plan, { title: 'Plan timeline', locale }),
+      // Short names, so no label in the chart is cut; the tables below give the full titles.
+      timeline: timelineChart(plan, { title: 'Plan timeline', locale, labelOf: (item) => upperFirst(shortName(basis, item)) }),
       phases,
       milestones: [...plan.milestones]
         .sort((a, b) => a.week - b.week)
@@ -686,8 +707,12 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
         cost: money(Math.round(plan.totals.cost * 100) / 100),
         optionalDays: plan.optionalTotals.effortDays > 0 ? daysText(basis, plan.optionalTotals.effortDays) : null,
         optionalCost: plan.optionalTotals.effortDays > 0 ? money(Math.round(plan.optionalTotals.cost * 100) / 100) : null
-      }
+      },
+      deliverables: deliverables(basis)
     },
+    governance: governance(basis, input.governance),
+    risks: risks(basis),
+    about: aboutUs(basis, input.aboutUs),
     hiring: { intro: hiringIntro(steps), steps, roles: packs },
     investment: investment(basis, pricing, terms),
     assumptions: {
@@ -697,7 +722,13 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       exclusions: [...exclusions, ...(input.extraExclusions ?? []).filter((e) => e.trim() !== '')]
     },
     terms: {
-      clauses: input.terms && input.terms.trim() !== '' ? [] : defaultTermsClauses({ consultancyName: basis.consultancyName, clientName: client, dayRate: money(plan.engagement.dayRate), fixedFee: pricing.model === 'fixed_fee' }),
+      clauses:
+        input.terms && input.terms.trim() !== ''
+          ? []
+          : [
+              ...defaultTermsClauses({ consultancyName: basis.consultancyName, clientName: client, dayRate: money(plan.engagement.dayRate), fixedFee: pricing.model === 'fixed_fee' }),
+              ...extraTerms(basis, input.governingLaw)
+            ],
       custom: input.terms && input.terms.trim() !== '' ? input.terms : null
     },
     acceptance,

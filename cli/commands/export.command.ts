@@ -26,6 +26,8 @@ export interface ExportSources {
   branding: BrandingInput
   /** The default terms from the database's settings, when set. */
   terms: string | null
+  /** The consultancy's own words for the proposal, from the database's settings. */
+  words?: { aboutUs: string; governance: string; governingLaw: string }
 }
 
 const BUILT_IN_SOURCES: ExportSources = { library: null, branding: DEFAULT_BRANDING, terms: null }
@@ -61,7 +63,12 @@ export async function exportSources(io: CliIo): Promise<ExportSources> {
     handle = await openDatabase(path, { now: () => new Date() })
     const library = await readLibrary(handle.db)
     const settings = await readBranding(handle.db)
-    return { library, branding: templateBranding(settings), terms: settings.defaultTerms.trim() ? settings.defaultTerms : null }
+    return {
+      library,
+      branding: templateBranding(settings),
+      terms: settings.defaultTerms.trim() ? settings.defaultTerms : null,
+      words: { aboutUs: settings.aboutUs, governance: settings.governance, governingLaw: settings.governingLaw }
+    }
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw new CliError(`STAGECRAFT_DB: ${error.message}`)
     throw error
@@ -78,7 +85,8 @@ export function exportInput(template: TemplateName, intake: IntakeFile, sources:
     consultant: intake.engagement.consultant,
     currency: intake.engagement.currency,
     dayRate: intake.engagement.day_rate,
-    startDate: intake.engagement.start_date
+    startDate: intake.engagement.start_date,
+    objective: intake.engagement.objective ?? null
   }
   const common = { client, engagement, branding: sources.branding, generatedAt: now, version: '1.0' }
   // The plan exactly as `stagecraft plan` makes it (the library's efforts and lead times when a database gives one).
@@ -98,7 +106,7 @@ export function exportInput(template: TemplateName, intake: IntakeFile, sources:
     plan,
     library: sources.library ?? DEFAULT_LIBRARY
   }
-  return template === 'proposal' ? { ...documentInput, terms: sources.terms } : documentInput
+  return template === 'proposal' ? { ...documentInput, terms: sources.terms, ...(sources.words ?? {}) } : documentInput
 }
 
 /** A one-line reason a file could not be written, from the error's code. */

@@ -6,6 +6,7 @@ import * as m0004 from './0004-library.migration'
 import * as m0005 from './0005-exports.migration'
 import * as m0006 from './0006-tracking.migration'
 import * as m0007 from './0007-plan-model-v2.migration'
+import * as m0008 from './0008-engagement-objective.migration'
 
 export interface Migration {
   name: string
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   { name: '0004-library', up: m0004.up },
   { name: '0005-exports', up: m0005.up },
   { name: '0006-tracking', up: m0006.up },
-  { name: '0007-plan-model-v2', up: m0007.up }
+  { name: '0007-plan-model-v2', up: m0007.up },
+  { name: '0008-engagement-objective', up: m0008.up }
 ]

@@ -18,6 +18,8 @@ export interface EngagementValues {
   dayRate: number
   startDate: string | null
   notes: string | null
+  /** The client's objective and its success metric; left as it is when not given. */
+  objective?: string | null
 }
 
 type Row = Selectable<EngagementTable> & { client_name: string }
@@ -33,6 +35,7 @@ const toEngagement = (row: Row): Engagement => ({
   dayRate: row.day_rate,
   startDate: row.start_date,
   notes: row.notes,
+  objective: row.objective,
   archivedAt: row.archived_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at
@@ -45,7 +48,8 @@ const toColumns = (v: Partial<EngagementValues>) => ({
   ...(v.currency !== undefined && { currency: v.currency }),
   ...(v.dayRate !== undefined && { day_rate: v.dayRate }),
   ...(v.startDate !== undefined && { start_date: v.startDate }),
-  ...(v.notes !== undefined && { notes: v.notes })
+  ...(v.notes !== undefined && { notes: v.notes }),
+  ...(v.objective !== undefined && { objective: v.objective })
 })
 
 const withClient = (db: Db) =>
@@ -80,6 +84,7 @@ export async function insertEngagement(
       day_rate: values.dayRate,
       start_date: values.startDate,
       notes: values.notes,
+      objective: values.objective ?? null,
       archived_at: null,
       created_at: now,
       updated_at: now
@@ -173,7 +178,7 @@ export async function listEngagements(db: Db, query: EngagementListQuery): Promi
   return {
     total: Number(count.total),
     items: rows.map((row) => {
-      const { notes: _notes, ...rest } = toEngagement(row)
+      const { notes: _notes, objective: _objective, ...rest } = toEngagement(row)
       return rest
     })
   }

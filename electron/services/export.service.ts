@@ -96,7 +96,8 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
       consultant: engagement.consultant,
       currency: engagement.currency,
       dayRate: engagement.dayRate,
-      startDate: engagement.startDate
+      startDate: engagement.startDate,
+      objective: engagement.objective
     },
     assessment: shareable(assessment),
     previous: previous ? shareable(previous) : null,
@@ -130,7 +131,10 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
         ? {
             pricing: stored.pricing,
             itemNotes: Object.fromEntries(Object.entries(stored.edits.overrides).map(([id, o]) => [id, o.notes ?? null])),
-            terms: settings.defaultTerms.trim() ? settings.defaultTerms : null
+            terms: settings.defaultTerms.trim() ? settings.defaultTerms : null,
+            aboutUs: settings.aboutUs,
+            governance: settings.governance,
+            governingLaw: settings.governingLaw
           }
         : {})
     }

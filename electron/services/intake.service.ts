@@ -60,7 +60,8 @@ export async function importIntake(db: Db, deps: Deps, intake: IntakeFile, sourc
     consultant: intake.engagement.consultant,
     currency: intake.engagement.currency,
     dayRate: intake.engagement.day_rate,
-    startDate: intake.engagement.start_date
+    startDate: intake.engagement.start_date,
+    ...(intake.engagement.objective !== undefined ? { objective: intake.engagement.objective } : {})
   }
   const engagementId = existingEngagement
     ? (await updateEngagement(db, deps, existingEngagement.id, engagementValues))!.id
@@ -120,7 +121,8 @@ export function exportIntake(
       consultant: engagement.consultant,
       currency: engagement.currency as IntakeFile['engagement']['currency'],
       day_rate: engagement.dayRate,
-      start_date: engagement.startDate ?? timestampDate(engagement.createdAt)
+      start_date: engagement.startDate ?? timestampDate(engagement.createdAt),
+      ...(engagement.objective ? { objective: engagement.objective } : {})
     },
     context: { ...result.context },
     maturity: { ...result.maturity }

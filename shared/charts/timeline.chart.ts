@@ -74,6 +74,8 @@ export interface TimelineOptions {
   locale?: string
   /** Leave out milestones (e.g. for a continuation chart). */
   milestones?: boolean
+  /** A row's label (default: the item's title); documents give short names so no label is cut. */
+  labelOf?: (item: PlanItem) => string
 }
 
 const MONTH_CACHE = new Map<string, Intl.DateTimeFormat>()
@@ -129,7 +131,7 @@ export function timelineChart(plan: Plan, options: TimelineOptions = {}): Timeli
             { from: hire.startWeek, to: hire.startWeek, style: 'onboarding' as const }
           ]
         : itemSegments(item)
-      rows.push({ id: item.id, label: item.title, segments })
+      rows.push({ id: item.id, label: options.labelOf ? options.labelOf(item) : item.title, segments })
     }
     if (rows.length > 0) lanes.push({ id: phase.id, label: phase.name, series: index, rows })
   })

@@ -26,7 +26,10 @@ export const DOCUMENTS: readonly DocumentInfo[] = [
       { id: 'plan', label: 'The phased plan' },
       { id: 'hiring', label: 'Hiring plan and job descriptions' },
       { id: 'investment', label: 'Investment' },
+      { id: 'governance', label: 'How we work together' },
+      { id: 'risks', label: 'Risks' },
       { id: 'assumptions', label: 'Assumptions and exclusions' },
+      { id: 'about', label: 'About your consultancy' },
       { id: 'terms', label: 'Terms' },
       { id: 'acceptance', label: 'Acceptance and signatures' },
       { id: 'interviewKits', label: 'Appendix: interview kits' }

@@ -14,6 +14,12 @@ export const BrandingSettingsSchema = z.strictObject({
   footerText: z.string().max(300, { message: 'Footer text must be at most 300 characters' }),
   locale: z.string().min(2).max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'Locale must look like en-GB' }),
   defaultTerms: z.string().max(20_000),
+  /** A short word about the consultancy for the proposal; the standard one when blank. */
+  aboutUs: z.string().max(4000).default(''),
+  /** How the work is governed and reported, replacing the standard section when set. */
+  governance: z.string().max(4000).default(''),
+  /** The law the terms are governed by, e.g. "the law of England and Wales". */
+  governingLaw: z.string().max(200).default(''),
   logo: LogoUploadSchema.nullable()
 })
 export type BrandingSettings = z.infer<typeof BrandingSettingsSchema>
@@ -24,5 +30,8 @@ export const DEFAULT_BRANDING_SETTINGS: BrandingSettings = {
   footerText: 'Confidential: prepared for the client named on the cover.',
   locale: 'en-GB',
   defaultTerms: '',
+  aboutUs: '',
+  governance: '',
+  governingLaw: '',
   logo: null
 }

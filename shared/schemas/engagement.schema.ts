@@ -29,7 +29,9 @@ export const EngagementInputSchema = z.strictObject({
   startDate: IsoDateSchema.nullable()
     .optional()
     .transform((v) => v ?? null),
-  notes: optionalText(20_000)
+  notes: optionalText(20_000),
+  /** What the client wants from the work and the metric that shows it worked (printed in the proposal). */
+  objective: optionalText(2000)
 })
 export type EngagementInput = z.input<typeof EngagementInputSchema>
 
@@ -44,6 +46,7 @@ export const EngagementSchema = z.strictObject({
   dayRate: z.number(),
   startDate: z.string().nullable(),
   notes: z.string().nullable(),
+  objective: z.string().nullable(),
   archivedAt: TimestampSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema
@@ -65,7 +68,7 @@ export const EngagementListQuerySchema = z.strictObject({
 export type EngagementListQuery = z.infer<typeof EngagementListQuerySchema>
 
 export const EngagementListSchema = z.strictObject({
-  items: z.array(EngagementSchema.omit({ notes: true })).max(500),
+  items: z.array(EngagementSchema.omit({ notes: true, objective: true })).max(500),
   total: z.number().int()
 })
 export type EngagementList = z.infer<typeof EngagementListSchema>

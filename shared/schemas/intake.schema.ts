@@ -25,7 +25,8 @@ export const INTAKE_TEXT_LIMITS = {
   clientName: 200,
   industry: 120,
   title: 200,
-  consultant: 120
+  consultant: 120,
+  objective: 2000
 } as const
 
 /** The largest count accepted for headcount and staff numbers. */
@@ -84,7 +85,9 @@ export const IntakeEngagementSchema = object({
     .positive({ message: 'must be a positive number' }),
   start_date: z
     .string({ error: (iss) => (isMissing(iss.input) ? 'is required' : 'must be a date written YYYY-MM-DD') })
-    .pipe(IsoDateSchema)
+    .pipe(IsoDateSchema),
+  /** Optional: what the client wants from the work and the metric that shows it worked. */
+  objective: text(INTAKE_TEXT_LIMITS.objective).optional()
 })
 
 export const IntakeContextSchema = object({

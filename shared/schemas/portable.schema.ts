@@ -104,6 +104,8 @@ export const PortableEngagementSchema = z.strictObject({
   dayRate: z.number().positive().max(1_000_000),
   startDate: IsoDateSchema.nullable(),
   notes: str(PORTABLE_LIMITS.text).nullable(),
+  /** Files written before the objective travelled have none. */
+  objective: str(2000).nullable().default(null),
   archivedAt: TimestampSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema

@@ -17,6 +17,7 @@ import {
   TEMPLATES,
   type ProgressReportInput
 } from '../../templates/index'
+import { documentDefects } from '../helpers/document-lint.helper'
 import { countPhrase, openDocx, visibleText, writtenPageNumbers, type DocxReport } from '../helpers/readers'
 import { TEST_BRANDING } from '../helpers/proposal-input.helper'
 
@@ -235,6 +236,8 @@ describe('the progress report', () => {
     for (const word of ['Red: At risk', 'Blocked since 12 March 2025', 'In progress', 'Planned', 'Done', 'January baseline', 'March 2025'])
       expect(countPhrase(report.pdfText, word), word).toBeGreaterThanOrEqual(1)
     expect(report.pdfText).toMatch(/€\s?27,000/)
+    // Nothing a client must not read (the titles and notes are the consultant's own words).
+    expect(documentDefects(report.python.text, { allowed: [...Object.values(NORMAL_TITLES), 'Parcelwise'] })).toEqual([])
   }, 120_000)
 
   it('writes the contents page numbers the full page layout gives', async () => {

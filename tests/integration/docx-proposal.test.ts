@@ -53,7 +53,10 @@ const PROPOSAL_H1 = [
   'The plan',
   'Hiring plan',
   'Investment',
+  'How we work together',
+  'Risks and how we manage them',
   'Assumptions and exclusions',
+  'About Northwind Advisory',
   'Terms',
   'Acceptance',
   'Appendix: interview kits'

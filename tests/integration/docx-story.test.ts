@@ -14,6 +14,7 @@ import { generatePlan } from '../../shared/domain/planning/plan.generator'
 import type { Plan } from '../../shared/domain/planning/plan.model'
 import { buildAssessmentReportModel, buildProposalModel, renderTemplate, type TemplateName } from '../../templates/index'
 import { formatMoney } from '../../templates/format'
+import { timelineDrawing } from '../../templates/charts'
 import { documentDefects } from '../helpers/document-lint.helper'
 import { intakeFixture, proposalInputFrom, TEST_BRANDING } from '../helpers/proposal-input.helper'
 import { pythonDocx, requireReaders } from '../helpers/readers'
@@ -52,6 +53,15 @@ describe('no document argues in words a client must not read', () => {
     })
     expect(defects).toEqual([])
   }, 60_000)
+})
+
+describe('the Gantt in the proposal', () => {
+  it.each(CLIENTS)('%s: no label is cut (short names; the tables give the full titles)', (client) => {
+    const m = buildProposalModel(proposalInputFrom(client))
+    const svg = timelineDrawing(m.plan.timeline).svg
+    expect(svg).not.toContain('…')
+    expect(m.plan.timeline.lanes.flatMap((l) => l.rows.map((r) => r.label))).toContain('Recruiting the ' + (client === 'mlops-pain' ? 'MLOps engineer' : client === 'no-data' ? 'full-stack AI engineer' : client === 'custom-scientist' ? 'ML scientist' : client === 'api-startup' ? 'senior infrastructure engineer' : 'ML engineer'))
+  })
 })
 
 /** Every "week N" written next to the milestone's name. */

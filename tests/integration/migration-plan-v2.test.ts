@@ -47,7 +47,9 @@ describe('migration 0007: the kick-off is `kickoff`', () => {
       UPDATE plan SET edits = replace(edits, '"kickoff":', '"discovery_kickoff":'),
         pricing = replace(replace(pricing, '"committed":"full"', '"committed":"full_build_out"'), '"milestone":"headline"', '"milestone":"first_ai_feature"');
     `)
-    raw.pragma(`user_version = ${migrations.length - 1}`)
+    // Version 6 had no objective column either (migration 0008 adds it).
+    raw.exec('ALTER TABLE engagement DROP COLUMN objective')
+    raw.pragma(`user_version = ${migrations.findIndex((m) => m.name === '0007-plan-model-v2')}`)
     raw.close()
 
     const h = await openDatabase(file, { now: fixedDeps().now })

@@ -118,6 +118,18 @@ export function EngagementDetailPage() {
         <Stat label="Starts">{formatDate(e.startDate)}</Stat>
         <Stat label="Last updated">{formatDate(e.updatedAt)}</Stat>
       </SimpleGrid>
+      <Card withBorder radius="lg" padding="lg" mb="md">
+        <Stack gap={4}>
+          <Text size="xs" tt="uppercase" fw={600} c="dimmed">
+            Objective and success metric
+          </Text>
+          {e.objective ? (
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{e.objective}</Text>
+          ) : (
+            <Text c="dimmed">Not set yet: edit the engagement to add what the client wants from the work and how success is measured. The proposal prints it.</Text>
+          )}
+        </Stack>
+      </Card>
       <Card withBorder radius="lg" padding="lg">
         <Stack gap={4}>
           <Text size="xs" tt="uppercase" fw={600} c="dimmed">

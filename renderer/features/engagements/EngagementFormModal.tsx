@@ -21,6 +21,7 @@ interface FormValues {
   dayRate: number | string
   startDate: string
   notes: string
+  objective: string
 }
 
 const toValues = (e: Engagement): FormValues => ({
@@ -30,7 +31,8 @@ const toValues = (e: Engagement): FormValues => ({
   currency: e.currency,
   dayRate: e.dayRate,
   startDate: e.startDate ?? '',
-  notes: e.notes ?? ''
+  notes: e.notes ?? '',
+  objective: e.objective ?? ''
 })
 
 const toInput = (clientId: string, v: FormValues): EngagementInput => ({
@@ -41,7 +43,8 @@ const toInput = (clientId: string, v: FormValues): EngagementInput => ({
   currency: v.currency,
   dayRate: v.dayRate === '' ? Number.NaN : Number(v.dayRate),
   startDate: v.startDate || null,
-  notes: v.notes
+  notes: v.notes,
+  objective: v.objective
 })
 
 export function EngagementFormModal({
@@ -70,6 +73,7 @@ export function EngagementFormModal({
       dayRate: '',
       startDate: '',
       notes: '',
+      objective: '',
       ...defaults
     }),
     [defaults]
@@ -129,6 +133,16 @@ export function EngagementFormModal({
             <NumberInput label="Day rate" required min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps('dayRate')} />
             <TextInput label="Start date" type="date" {...form.getInputProps('startDate')} />
           </SimpleGrid>
+          <Textarea
+            label="Objective and success metric"
+            description="What the client wants from the work, and the number that will show it worked. Printed in the proposal."
+            placeholder="e.g. Answer 30% of support tickets automatically by Q3, with customer satisfaction unchanged."
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={2000}
+            {...form.getInputProps('objective')}
+          />
           <Textarea label="Notes" autosize minRows={3} maxRows={10} maxLength={20000} {...form.getInputProps('notes')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose} disabled={saving}>

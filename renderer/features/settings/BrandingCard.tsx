@@ -47,7 +47,7 @@ export function BrandingCard() {
   })
   const form = useForm<BrandingSettings>({
     mode: 'controlled',
-    initialValues: { consultancyName: '', accentColour: '#0D9084', footerText: '', locale: 'en-GB', defaultTerms: '', logo: null },
+    initialValues: { consultancyName: '', accentColour: '#0D9084', footerText: '', locale: 'en-GB', defaultTerms: '', aboutUs: '', governance: '', governingLaw: '', logo: null },
     validate: schemaResolver(BrandingSettingsSchema, { sync: true })
   })
   useEffect(() => {
@@ -94,7 +94,10 @@ export function BrandingCard() {
             </FileButton>
             {logo && <Button variant="subtle" color="gray" size="xs" onClick={() => form.setFieldValue('logo', null)}>Remove</Button>}
           </Group>
-          <Textarea label="Default terms" description="Printed in the proposal's terms section." autosize minRows={3} maxRows={10} maxLength={20000} {...form.getInputProps('defaultTerms')} />
+          <Textarea label="About your consultancy" description="A short paragraph for the proposal; left blank, the proposal uses a standard one with your name." autosize minRows={2} maxRows={6} maxLength={4000} {...form.getInputProps('aboutUs')} />
+          <Textarea label="How you work with clients" description="Governance and reporting for the proposal; left blank, the proposal sets out weekly check-ins, a progress report every two weeks and a review at the end of each phase." autosize minRows={2} maxRows={6} maxLength={4000} {...form.getInputProps('governance')} />
+          <TextInput label="Governing law" description="For the terms, for example “the law of England and Wales”." maxLength={200} {...form.getInputProps('governingLaw')} />
+          <Textarea label="Default terms" description="Printed in the proposal’s terms section instead of the standard terms." autosize minRows={3} maxRows={10} maxLength={20000} {...form.getInputProps('defaultTerms')} />
           <Group justify="flex-end">
             <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>Discard changes</Button>
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>Save branding</Button>

@@ -300,7 +300,7 @@ export function defaultPricingTerms(validUntil: string): PricingTerms {
     paymentMilestones: [
       { label: 'On signing', percent: 30, dueWeek: 1 },
       { label: 'Foundations ready', percent: 40, milestone: 'foundations_ready' },
-      { label: 'Headline milestone reached', percent: 30, milestone: 'headline' }
+      { label: 'Milestone reached', percent: 30, milestone: 'headline' }
     ],
     validUntil,
     tiers: { committed: 'full', offered: [...PRICING_TIER_IDS] }

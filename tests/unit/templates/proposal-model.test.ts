@@ -120,18 +120,22 @@ describe('the proposal model', () => {
       'The plan',
       'Hiring plan',
       'Investment',
+      'How we work together',
+      'Risks and how we manage them',
       'Assumptions and exclusions',
+      'About Northwind Advisory',
       'Terms',
       'Acceptance',
       'Appendix: interview kits'
     ])
     const some = await packDocument(
-      buildProposal(buildProposalModel(proposalInputFrom('api-startup', { sections: { interviewKits: false, terms: false, currentState: false } })))
+      buildProposal(buildProposalModel(proposalInputFrom('api-startup', { sections: { interviewKits: false, terms: false, currentState: false, risks: false } })))
     )
     const h1 = await headingsOf(some)
     expect(h1).not.toContain('Appendix: interview kits')
     expect(h1).not.toContain('Terms')
     expect(h1).not.toContain('Current state')
+    expect(h1).not.toContain('Risks and how we manage them')
     expect(h1).toContain('Acceptance')
     const none = Object.fromEntries(PROPOSAL_SECTIONS.map((s) => [s, false]))
     const empty = await packDocument(buildProposal(buildProposalModel(proposalInputFrom('api-startup', { sections: none }))))
