@@ -11,7 +11,7 @@ import type { Plan } from '../shared/domain/planning/plan.model'
 import { compareRoutes, OBSERVED_FIGURES, type RouteComparison, type RouteView } from '../shared/domain/planning/scenarios'
 import { weeksToMonths } from '../shared/domain/planning/weeks'
 import { lowerFirst, plural, type EngagementBasis } from './engagement-basis'
-import { indefinite } from './words'
+import { indefinite, upperFirst } from './words'
 import { formatList } from './format'
 import { singleLine } from './text'
 
@@ -68,7 +68,7 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
         const core = formatList(b.platformCore.map((id) => CORE_WORDS[id] ?? id), basis.locale)
         const who = plan.route.platformOwner ? `the ${roleName(basis, plan.route.platformOwner)}` : basis.consultancyName
         sentences.push(
-          `It needs ${core} in place first, which ${who} ${plan.route.platformOwner ? 'builds' : 'build'} by week ${b.platformCoreEndWeek}; ${builder} then ${b.builder === 'existing_staff' ? 'build' : 'builds'} the feature in about ${b.buildWeeks} weeks.`
+          `It needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek}; ${builder} then ${b.builder === 'existing_staff' ? 'build' : 'builds'} the feature in about ${b.buildWeeks} weeks.`
         )
       } else {
         sentences.push(`The platform it runs on is already in place, so ${builder} can build it in about ${b.buildWeeks} weeks from week ${b.builderStartWeek}.`)
@@ -113,6 +113,33 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
   return sentences
 }
 
+/** What a route's first hire brings, and when, for the comparison in words. */
+function gains(basis: EngagementBasis, route: RouteView): string {
+  const hire = roleName(basis, route.firstHire)
+  const start = route.firstHireStartWeek
+  const ml = route.hireStarts.ml_engineer
+  switch (route.firstHire) {
+    case 'infra_engineer':
+    case 'mlops_engineer':
+      return `with ${indefinite(hire)} first, the platform has an owner who runs it from week ${start}` + (ml && ml > start && basis.assessment.context.ml_staff === 0 ? `, and the models wait for an ML engineer until week ${ml}` : '')
+    case 'ml_engineer':
+      return route.platformOwner === 'ml_engineer'
+        ? `with an ML engineer first, they would build the platform themselves and spend about three months stabilising it`
+        : `with an ML engineer first, the models gain a dedicated engineer from week ${start}` + (handoverWeek(basis) ? `, and the platform ${basis.consultancyName} builds passes to its owner in week ${handoverWeek(basis)}` : '')
+    case 'ml_scientist':
+      return `with an ML scientist first, research to improve the models starts in week ${start}`
+    case 'fullstack_ai_engineer':
+      return `with a full-stack AI engineer first, the product gains someone building AI features from week ${start}`
+    default:
+      return `with ${indefinite(hire)} first, they start in week ${start}`
+  }
+}
+
+const handoverWeek = (basis: EngagementBasis): number | null => {
+  const h = basis.plan.phases.flatMap((p) => p.items).find((i) => i.id === 'handover' && !i.optional)
+  return h ? h.endWeek : null
+}
+
 function sameWeekReason(basis: EngagementBasis, comparison: RouteComparison): string {
   const b = basis.plan.milestone.basis
   if (b.by === 'urgent_core') return `${basis.consultancyName} builds the urgent platform work either way`
@@ -139,14 +166,12 @@ function slowerBecause(basis: EngagementBasis, other: RouteView): string {
 /** Sentences comparing the two routes; where both reach the milestone in the same week, words instead of a chart. */
 export function routeSentences(basis: EngagementBasis, comparison: RouteComparison = compareRoutes(basis.plan)): string[] {
   const [recommended, other] = comparison.routes
-  const rec = roleName(basis, recommended.firstHire)
   const alt = roleName(basis, other.firstHire)
   const name = comparison.milestone.phrase
   if (comparison.sameWeek) {
-    const owner = recommended.platformOwner ? `the ${roleName(basis, recommended.platformOwner)} owns and runs the platform from the start` : `the ${rec} joins to do the work this plan is built around`
     return [
       `Hiring ${indefinite(alt)} first instead would reach ${name} in the same week, because ${sameWeekReason(basis, comparison)}.`,
-      `What differs is what happens after: with the ${rec} first, ${owner}${other.stabilisationWeeks > 0 ? `; with the ${alt} first, the ML engineer would spend about three months stabilising infrastructure they built themselves` : ''}.`
+      `What differs is what each first hire leaves behind. ${upperFirst(gains(basis, recommended))}; ${gains(basis, other)}.`
     ]
   }
   const later = other.milestoneWeek - recommended.milestoneWeek

@@ -359,6 +359,14 @@ export interface KeyFigureSpec {
  * A row of headline figures (label, large value, short note), each in a tinted panel with
  * white gutters between them. Drawn as a one-row table so it reads the same everywhere.
  */
+/** The largest size, in half-points and at most 15 pt, at which a bold figure fits one line of the given width (twips). */
+export function figureSize(value: string, widthTwips: number): number {
+  const points = widthTwips / 20
+  // Bold Inter digits and capitals average a little over 0.6 of the size in width.
+  const fits = Math.floor((2 * points) / (0.64 * Math.max(1, [...value].length)))
+  return Math.max(16, Math.min(30, fits))
+}
+
 export function keyFigures(theme: DocumentTheme, figures: readonly KeyFigureSpec[]): Table {
   const c = theme.colours
   const n = Math.max(1, figures.length)
@@ -383,7 +391,8 @@ export function keyFigures(theme: DocumentTheme, figures: readonly KeyFigureSpec
               borders: { top: { style: BorderStyle.SINGLE, size: 18, color: c.accent }, left: i === 0 ? none : gutter, right: i === n - 1 ? none : gutter },
               children: [
                 safeParagraph(f.label, { style: STYLE.label, spacing: { before: 0, after: 60 }, run: { color: c.accentText } }),
-                safeParagraph(f.value, { style: STYLE.tableText, run: { bold: true, color: c.ink, size: 30 }, spacing: { before: 0, after: 40, line: 276 } }),
+                // A long figure (a large amount in a long currency symbol) gets smaller rather than breaking mid-number.
+                safeParagraph(f.value, { style: STYLE.tableText, run: { bold: true, color: c.ink, size: figureSize(f.value, widths[i]! - 290) }, spacing: { before: 0, after: 40, line: 276 } }),
                 ...(f.note ? [safeParagraph(f.note, { style: STYLE.tableText, run: { color: c.muted, size: 16 }, spacing: { before: 0, after: 0 } })] : [])
               ]
             })

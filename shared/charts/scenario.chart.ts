@@ -61,7 +61,7 @@ function afterHire(route: RouteView): string {
 }
 
 /** The chart spec for a route comparison. */
-export function scenarioChart(comparison: RouteComparison, title = `Weeks to ${lowerFirst(comparison.milestone.title)}, by first hire`): ScenarioChartSpec {
+export function scenarioChart(comparison: RouteComparison, title = `Weeks to ${comparison.milestone.phrase}, by first hire`): ScenarioChartSpec {
   let max = 0
   const groups: RangeGroup[] = comparison.routes.map((route, i) => {
     const hireStart = route.firstHireStartWeek - 1
@@ -116,7 +116,7 @@ export function scenarioChart(comparison: RouteComparison, title = `Weeks to ${l
     groups,
     key: [
       'Light: weeks before the first hire starts.',
-      `Solid: this plan to ${lowerFirst(comparison.milestone.title)}.`,
+      `Solid: this plan to ${comparison.milestone.phrase}.`,
       ...(observed ? ['Outlined: the range the authors saw, laid from the same hire start.'] : []),
       ...(stabilising ? ['Dashed: stabilising afterwards.'] : [])
     ].join(' '),

@@ -16,6 +16,13 @@ const TIER_LABEL: Record<(typeof PRICING_TIER_IDS)[number], string> = {
   pending: 'With the pending work'
 }
 
+/** The bottom line's name says what it adds to the fees, so it is never mistaken for them. */
+function totalLabel(t: { discount: number; expenses: number; tax: number }, taxLabel: string): string {
+  const added = [t.discount > 0 && 'discount', t.expenses > 0 && 'expenses', t.tax > 0 && taxLabel].filter(Boolean) as string[]
+  if (added.length === 0) return 'Total (no discount, expenses or tax)'
+  return `Total with ${added.length === 1 ? added[0] : `${added.slice(0, -1).join(', ')} and ${added.at(-1)}`}`
+}
+
 export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; terms: PricingTerms; onSave: (t: PricingTerms) => Promise<unknown>; saving: boolean }) {
   const form = useForm<PricingTerms>({
     mode: 'controlled',
@@ -68,7 +75,7 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
                     {money(t.total)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {t.effortDays} days · fees {money(t.fees)} · to week {t.lastWeek}
+                    {t.effortDays} days{t.fees !== t.total ? ` · fees ${money(t.fees)}` : ''} · to week {t.lastWeek}
                     {t.tax > 0 && ` · total incl. ${priced.taxLabel}`}
                   </Text>
                 </Card>
@@ -81,8 +88,10 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
                 {priced.committed.discount > 0 && <Table.Tr><Table.Td>Discount ({priced.discountPercent}%)</Table.Td><Table.Td ta="right">−{money(priced.committed.discount)}</Table.Td></Table.Tr>}
                 {priced.committed.expenses > 0 && <Table.Tr><Table.Td>Expenses</Table.Td><Table.Td ta="right">{money(priced.committed.expenses)}</Table.Td></Table.Tr>}
                 {priced.committed.tax > 0 && <Table.Tr><Table.Td>{priced.taxLabel} ({priced.taxRatePercent}%)</Table.Td><Table.Td ta="right">{money(priced.committed.tax)}</Table.Td></Table.Tr>}
-                <Table.Tr><Table.Td fw={700}>Total with {[priced.committed.discount > 0 && 'discount', priced.committed.expenses > 0 && 'expenses', priced.committed.tax > 0 && priced.taxLabel].filter(Boolean).join(', ') || 'nothing added'}</Table.Td><Table.Td ta="right" fw={700} data-testid="committed-total">{money(priced.committed.total)}</Table.Td></Table.Tr>
-                <Table.Tr><Table.Td c="dimmed">Total with the pending and optional work</Table.Td><Table.Td ta="right" c="dimmed">{money(priced.withOptions.total)}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Td fw={700}>{totalLabel(priced.committed, priced.taxLabel)}</Table.Td><Table.Td ta="right" fw={700} data-testid="committed-total">{money(priced.committed.total)}</Table.Td></Table.Tr>
+                {priced.withOptions.total !== priced.committed.total && (
+                  <Table.Tr><Table.Td c="dimmed">Total if the pending and optional work goes ahead too</Table.Td><Table.Td ta="right" c="dimmed">{money(priced.withOptions.total)}</Table.Td></Table.Tr>
+                )}
               </Table.Tbody>
             </Table>
             <Title order={3} size="h5" mt="md" mb={4}>Payments</Title>

@@ -75,11 +75,6 @@ export function ScenariosPanel({ plan }: { plan: Plan }) {
           </Card>
         ))}
       </SimpleGrid>
-      {comparison.routes.some((r) => r.observed) && (
-        <Text size="sm" c="dimmed">
-          {comparison.note}
-        </Text>
-      )}
     </Stack>
   )
 }

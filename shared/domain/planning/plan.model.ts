@@ -140,6 +140,8 @@ export interface RouteSummary {
   platformOwner: RoleId | null
   /** The platform tasks that hire builds on this route. */
   ownedPlatformTasks: TaskId[]
+  /** Each hire's first week on this route. */
+  hireStarts: Partial<Record<RoleId, number>>
   /**
    * Weeks of stabilising shown after the milestone (not counted in it): an ML engineer who
    * built the platform themselves (the essays' authors saw about three months of it).

@@ -76,10 +76,16 @@ export interface RouteComparison {
   note: string
 }
 
-function observedFor(kind: MilestoneKind, firstHire: RoleId): ObservedFigure | null {
-  if (kind !== 'first_ai_feature') return null
-  if (firstHire === 'infra_engineer') return OBSERVED_FIGURES.infra_first
-  if (firstHire === 'ml_engineer') return OBSERVED_FIGURES.ml_first
+/**
+ * The authors' figures describe who built the platform on the way to a first AI feature: an
+ * infrastructure engineer hired first and building it, or an ML engineer hired first and
+ * building it themselves. They are set beside a route only when it is that situation (so
+ * never beside a route where the consultant builds the platform, or where it already exists).
+ */
+function observedFor(kind: MilestoneKind, route: RouteSummary): ObservedFigure | null {
+  if (kind !== 'first_ai_feature' || route.platformOwner !== route.firstHire) return null
+  if (route.firstHire === 'infra_engineer') return OBSERVED_FIGURES.infra_first
+  if (route.firstHire === 'ml_engineer') return OBSERVED_FIGURES.ml_first
   return null
 }
 
@@ -93,7 +99,7 @@ function view(id: RouteId, summary: RouteSummary, kind: MilestoneKind): RouteVie
     weeksAfterFirstHireStart: after,
     monthsFromStart: weeksToMonths(summary.milestoneWeek),
     monthsAfterFirstHireStart: weeksToMonths(after),
-    observed: observedFor(kind, summary.firstHire)
+    observed: observedFor(kind, summary)
   }
 }
 

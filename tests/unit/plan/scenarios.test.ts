@@ -86,7 +86,7 @@ describe('the scenario chart', () => {
 
   it('is data: a plan row and an observed row per route, on a scale of weeks', () => {
     expect(spec.kind).toBe('range-bars')
-    expect(spec.title).toBe('Weeks to next AI feature in use, by first hire')
+    expect(spec.title).toBe('Weeks to the next AI feature, by first hire')
     expect(spec.groups.map((g) => [g.label, g.highlighted, g.rows.map((r) => r.id)])).toEqual([
       ['Infrastructure engineer first', true, ['recommended_plan', 'recommended_observed']],
       ['ML engineer first', false, ['other_plan', 'other_observed']]

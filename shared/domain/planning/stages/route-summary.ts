@@ -29,6 +29,7 @@ export function summariseRoute(route: Route, scheduled: ScheduledPlan, milestone
     weeks,
     platformOwner: owned.length > 0 ? route.platformOwner : null,
     ownedPlatformTasks: owned,
+    hireStarts: Object.fromEntries([...scheduled.hires.values()].map((h) => [h.role, h.startWeek])),
     stabilisationWeeks: route.firstHire === 'ml_engineer' && route.platformOwner === 'ml_engineer' && owned.length > 0 ? STABILISATION_WEEKS : 0
   }
 }
