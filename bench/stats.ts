@@ -11,12 +11,21 @@ export function summarise(samples: number[]): Timing {
   return { median: at(0.5), p95: at(0.95), runs: sorted.length }
 }
 
-export async function time(fn: () => unknown | Promise<unknown>, { runs, warmup }: { runs: number; warmup: number }): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn()
+/**
+ * Times `fn` over `runs` runs after `warmup` discarded ones. `setup`, when given, runs before
+ * each call outside the timing, and its result is what `fn` gets.
+ */
+export async function time<T = void>(
+  fn: (prepared: T) => unknown | Promise<unknown>,
+  { runs, warmup, setup }: { runs: number; warmup: number; setup?: () => T | Promise<T> }
+): Promise<Timing> {
+  const prepare = async () => (setup ? await setup() : (undefined as T))
+  for (let i = 0; i < warmup; i++) await fn(await prepare())
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
+    const prepared = await prepare()
     const start = performance.now()
-    await fn()
+    await fn(prepared)
     samples.push(performance.now() - start)
   }
   return summarise(samples)

@@ -84,7 +84,7 @@ function readinessSection(m: AssessmentReportModel, theme: DocumentTheme): FileC
     const image = renderRadarPng(m.radar, { width: 600, height: m.meta.previousTitle ? 400 : 370, palette, fontSize: 12.5 })
     out.push(
       ...figure(theme, {
-        png: image.png,
+        png: image.png, svg: image.svg,
         width: image.width,
         height: image.height,
         altText: image.title,

@@ -36,14 +36,65 @@ export interface SvgToPngOptions {
   background?: string
 }
 
+/** Bytes kept by key, bounded by their total size and evicted oldest-used first. */
+class ByteCache {
+  private readonly entries = new Map<string, Uint8Array>()
+  private total = 0
+  constructor(private readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  get bytes(): number {
+    return this.total
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key)
+  }
+
+  /** The bytes kept for `key`, now the most recently used. */
+  get(key: string): Uint8Array | undefined {
+    const known = this.entries.get(key)
+    if (known) {
+      this.entries.delete(key)
+      this.entries.set(key, known)
+    }
+    return known
+  }
+
+  /** Keeps `value` (not when it alone would take a quarter of the budget), evicting the oldest. */
+  set(key: string, value: Uint8Array): void {
+    if (value.length > this.maxBytes / 4) return
+    const earlier = this.entries.get(key)
+    if (earlier) {
+      this.entries.delete(key)
+      this.total -= earlier.length
+    }
+    this.entries.set(key, value)
+    this.total += value.length
+    for (const [oldest, bytes] of this.entries) {
+      if (this.total <= this.maxBytes) break
+      this.entries.delete(oldest)
+      this.total -= bytes.length
+    }
+  }
+
+  clear(): void {
+    this.entries.clear()
+    this.total = 0
+  }
+}
+
 /**
  * Pictures already drawn, by SVG and size: the export screen's preview and the export that
- * follows draw the same charts, and rasterising is most of a document's build time. Bounded
- * by bytes; entries are evicted oldest first. Callers get their own copy of the bytes.
+ * follows draw the same charts, and rasterising is most of a document's build time. Callers
+ * get their own copy of the bytes.
  */
-const PNG_CACHE = new Map<string, Uint8Array>()
-const PNG_CACHE_MAX_BYTES = 24 * 1024 * 1024
-let pngCacheBytes = 0
+const PNG_CACHE = new ByteCache(24 * 1024 * 1024)
+/** Vector versions of the charts, by SVG, kept apart so the picture counts stay what they say. */
+const VECTOR_CACHE = new ByteCache(24 * 1024 * 1024)
 
 /** Pictures being drawn ahead right now, by key, so two requests for one picture draw it once. */
 const DRAWING = new Map<string, Promise<void>>()
@@ -53,28 +104,12 @@ let drawnCount = 0
 /** Forgets every cached chart picture (benchmarks use it to time the first export). */
 export function clearChartCache(): void {
   PNG_CACHE.clear()
-  pngCacheBytes = 0
+  VECTOR_CACHE.clear()
 }
 
 /** How many pictures are kept drawn, and how many have been rasterised since the process began. */
 export function chartCacheStats(): { kept: number; bytes: number; drawn: number } {
-  return { kept: PNG_CACHE.size, bytes: pngCacheBytes, drawn: drawnCount }
-}
-
-function remember(key: string, png: Uint8Array): void {
-  if (png.length > PNG_CACHE_MAX_BYTES / 4) return
-  const earlier = PNG_CACHE.get(key)
-  if (earlier) {
-    PNG_CACHE.delete(key)
-    pngCacheBytes -= earlier.length
-  }
-  PNG_CACHE.set(key, png)
-  pngCacheBytes += png.length
-  for (const [oldest, bytes] of PNG_CACHE) {
-    if (pngCacheBytes <= PNG_CACHE_MAX_BYTES) break
-    PNG_CACHE.delete(oldest)
-    pngCacheBytes -= bytes.length
-  }
+  return { kept: PNG_CACHE.size, bytes: PNG_CACHE.bytes, drawn: drawnCount }
 }
 
 function cacheKey(svg: string, options: SvgToPngOptions): string {
@@ -85,13 +120,9 @@ function cacheKey(svg: string, options: SvgToPngOptions): string {
 export function svgToPng(svg: string, options: SvgToPngOptions): Uint8Array {
   const key = cacheKey(svg, options)
   const known = PNG_CACHE.get(key)
-  if (known) {
-    PNG_CACHE.delete(key)
-    PNG_CACHE.set(key, known)
-    return known.slice()
-  }
+  if (known) return known.slice()
   const png = rasterise(svg, options)
-  remember(key, png)
+  PNG_CACHE.set(key, png)
   return png.slice()
 }
 
@@ -112,6 +143,27 @@ function renderOptions(options: SvgToPngOptions): ResvgRenderOptions {
     logLevel: 'off',
     ...(options.background ? { background: options.background } : {})
   }
+}
+
+/**
+ * The chart as a vector SVG for print, its text turned into outlines drawn with the bundled
+ * font, so Word shows and prints it exactly as the PNG looks, crisp at any size, whatever
+ * fonts the reader's machine has.
+ */
+export function svgToVector(svg: string): Uint8Array {
+  const known = VECTOR_CACHE.get(svg)
+  if (known) return known.slice()
+  const Renderer = resvgModule().Resvg
+  const { fitTo: _fit, ...options } = renderOptions({ width: 1 })
+  // Coordinates to a tenth of a pixel (a fortieth of a millimetre on the page), without the
+  // indentation: the outlined text is most of the file, and this halves it.
+  const outlined = new Renderer(withoutExternalReferences(svg), options)
+    .toString()
+    .replace(/(\d\.\d)\d+/g, '$1')
+    .replace(/\n\s*/g, '')
+  const vector = new TextEncoder().encode(outlined)
+  VECTOR_CACHE.set(svg, vector)
+  return vector.slice()
 }
 
 function rasterise(svg: string, options: SvgToPngOptions): Uint8Array {
@@ -137,7 +189,7 @@ export async function prerenderSvgs(jobs: readonly { svg: string; options: SvgTo
     if (!drawing) {
       drawnCount++
       drawing = renderAsync(withoutExternalReferences(svg), renderOptions(options))
-        .then((rendered) => remember(key, new Uint8Array(rendered.asPng())))
+        .then((rendered) => PNG_CACHE.set(key, new Uint8Array(rendered.asPng())))
         .catch(() => {
           // The build draws it again and says what is wrong.
         })
@@ -152,6 +204,8 @@ export async function prerenderSvgs(jobs: readonly { svg: string; options: SvgTo
 /** A chart picture for a document: PNG bytes and the size to show it at (pixels at 96 dpi). */
 export interface ChartImage {
   png: Uint8Array
+  /** The same chart as vector SVG (text as outlines), which Word prints crisply; the PNG is its fallback. */
+  svg: Uint8Array
   /** Display width and height in pixels at 96 to the inch (the PNG itself is `scale` times larger). */
   width: number
   height: number
@@ -185,12 +239,21 @@ export interface ChartDrawing {
 
 /** Draws a chart (or takes it from the cache) as a picture for a document. */
 export function chartImage(drawing: ChartDrawing): ChartImage {
-  return { png: svgToPng(drawing.svg, { width: drawing.pngWidth }), width: drawing.width, height: drawing.height, title: drawing.title }
+  return { png: svgToPng(drawing.svg, { width: drawing.pngWidth }), svg: svgToVector(drawing.svg), width: drawing.width, height: drawing.height, title: drawing.title }
 }
 
 /** Draws charts ahead of the build that shows them, in parallel and off this thread where it can. */
-export function prerenderCharts(drawings: readonly ChartDrawing[]): Promise<void> {
-  return prerenderSvgs(drawings.map((d) => ({ svg: d.svg, options: { width: d.pngWidth } })))
+export async function prerenderCharts(drawings: readonly ChartDrawing[]): Promise<void> {
+  const pictures = prerenderSvgs(drawings.map((d) => ({ svg: d.svg, options: { width: d.pngWidth } })))
+  // The vector versions are made on this thread while the pictures are painted on others.
+  for (const d of drawings) {
+    try {
+      svgToVector(d.svg)
+    } catch {
+      // The build makes it again and says what is wrong.
+    }
+  }
+  await pictures
 }
 
 /** The readiness radar, drawn from the same spec the app shows. */

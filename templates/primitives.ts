@@ -270,6 +270,8 @@ export function keyValues(theme: DocumentTheme, pairs: readonly (readonly [strin
 
 export interface FigureSpec {
   png: Uint8Array
+  /** A vector version for readers that show SVG (Word 2016 on, LibreOffice); the PNG stays as the fallback. */
+  svg?: Uint8Array
   /** Display size in pixels at 96 dpi; scaled down to the text width when wider. */
   width: number
   height: number
@@ -290,8 +292,7 @@ export function figure(theme: DocumentTheme, spec: FigureSpec): Paragraph[] {
       spacing: { before: 120, after: 0 },
       children: [
         new ImageRun({
-          type: 'png',
-          data: spec.png,
+          ...(spec.svg ? { type: 'svg' as const, data: spec.svg, fallback: { type: 'png' as const, data: spec.png } } : { type: 'png' as const, data: spec.png }),
           transformation: { width: Math.round(spec.width * scale), height: Math.round(spec.height * scale) },
           altText: { name: 'Figure', title: normaliseText(spec.altText).slice(0, 200), description: normaliseText(spec.altText) }
         })

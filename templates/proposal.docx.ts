@@ -37,7 +37,10 @@ import { safeParagraph, safeParagraphs, textRuns } from './text'
 
 export const PROPOSAL_KICKER = 'Proposal'
 
-/** Charts are rasterised at twice their display size: about 190 dpi on the page, crisp in print and quick to make. */
+/**
+ * Charts go into the document as vector SVG (crisp at any size in Word); the PNG fallback, for
+ * readers without SVG, is rasterised at twice the display size: about 190 dpi, quick to make.
+ */
 const CHART_SCALE = 2
 
 /** Phase colours for the timeline: slate for Discovery, the brand accent for Foundations, then blue, violet, rust. */
@@ -116,6 +119,11 @@ function scenarioOf(m: ProposalModel, theme: DocumentTheme): ChartDrawing | unde
  * build finds them drawn (rasterising them one after another is most of a first build).
  */
 export function prepareProposal(m: ProposalModel): Promise<void> {
+  return prerenderCharts(proposalDrawings(m))
+}
+
+/** The charts a proposal shows, in order. */
+export function proposalDrawings(m: ProposalModel): ChartDrawing[] {
   const theme = createTheme(m.branding, m.logo)
   const drawings: ChartDrawing[] = []
   if (m.sections.currentState) drawings.push(radarOf(m, theme))
@@ -124,7 +132,7 @@ export function prepareProposal(m: ProposalModel): Promise<void> {
     const scenario = scenarioOf(m, theme)
     if (scenario) drawings.push(scenario)
   }
-  return prerenderCharts(drawings)
+  return drawings
 }
 
 // ---------------------------------------------------------------------------------------
@@ -136,7 +144,7 @@ function currentStateSection(m: ProposalModel, theme: DocumentTheme): { content:
   const image = chartImage(radarOf(m, theme))
   const content: FileChild[] = [
     ...body(`${m.meta.clientName} scores ${cs.overall} of 4 overall and ${cs.platform} of 4 on the platform. ${cs.intro}`),
-    ...figure(theme, { png: image.png, width: image.width, height: image.height, altText: image.title, keepWithNext: true, caption: 'Readiness by dimension, 0–4, from the workshop.' }),
+    ...figure(theme, { png: image.png, svg: image.svg, width: image.width, height: image.height, altText: image.title, keepWithNext: true, caption: 'Readiness by dimension, 0–4, from the workshop.' }),
     table(theme, {
       columns: [
         { header: 'Dimension', width: 2.6 },
@@ -285,7 +293,7 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
     const image = chartImage(drawing)
     content.push(
       ...figure(theme, {
-        png: image.png,
+        png: image.png, svg: image.svg,
         width: image.width,
         height: image.height,
         altText: `${spec.title}: ${spec.lanes.map((l) => `${l.label} (${l.rows.length})`).join(', ')}`,
@@ -330,7 +338,7 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
       // The chart stays on the page with the words that explain it.
       ...p.routes.text.flatMap((t) => safeParagraphs(t, image ? { keepNext: true } : {})),
       ...(image
-        ? figure(theme, { png: image.png, width: image.width, height: image.height, altText: image.title, caption: 'Both first hires scheduled for this engagement, in weeks from the start.' })
+        ? figure(theme, { png: image.png, svg: image.svg, width: image.width, height: image.height, altText: image.title, caption: 'Both first hires scheduled for this engagement, in weeks from the start.' })
         : [])
     ]
   })

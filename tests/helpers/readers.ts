@@ -79,10 +79,10 @@ export function unzip(buffer: Uint8Array): Map<string, Buffer> {
   return out
 }
 
-/** The XML parts of a .docx (everything ending .xml or .rels). */
+/** The XML parts of a .docx (everything ending .xml or .rels, and the SVG pictures). */
 export function xmlParts(docx: Uint8Array): Map<string, string> {
   const parts = new Map<string, string>()
-  for (const [name, data] of unzip(docx)) if (/\.(xml|rels)$/.test(name)) parts.set(name, data.toString('utf8'))
+  for (const [name, data] of unzip(docx)) if (/\.(xml|rels|svg)$/.test(name)) parts.set(name, data.toString('utf8'))
   return parts
 }
 

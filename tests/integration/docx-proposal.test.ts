@@ -88,6 +88,17 @@ describe('the proposal in real readers', () => {
     expect(h1).toEqual(PROPOSAL_H1)
     expectPlanAndRoles(report, basis)
     expect(report.python.inlineImages).toBeGreaterThanOrEqual(3) // radar, timeline, scenarios
+    // Each chart is a vector picture (crisp in print) with a PNG beside it for readers without SVG.
+    const doc = report.parts.get('word/document.xml')!
+    const rels = report.parts.get('word/_rels/document.xml.rels')!
+    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? `missing ${id}`
+    const pictures = [...doc.matchAll(/<a:blip r:embed="([^"]+)"[\s\S]*?<asvg:svgBlip[^>]*r:embed="([^"]+)"/g)]
+    expect(pictures).toHaveLength(report.python.inlineImages)
+    for (const [, png, svg] of pictures) {
+      expect(target(png!)).toMatch(/\.png$/)
+      expect(target(svg!)).toMatch(/\.svg$/)
+      expect(report.parts.get(`word/${target(svg!).replace(/^\/?word\//, '')}`)).toMatch(/^<svg [\s\S]*<\/svg>$/)
+    }
     expect(report.pdfText).toContain('Page 2 of')
     expect(report.pdfText).toMatch(/€\s?1,200/) // the day rate, formatted for en-GB
     expect(report.pdfText).toContain('20 February 2025') // the cover's date

@@ -46,6 +46,26 @@ describe('charts for Word', () => {
     expect(pngSize(svgToPng(text('Cached'), { width: 100 }))).toEqual({ width: 100, height: 20 })
   })
 
+  it('makes a vector version of each chart, its text as outlines in the bundled font, the same every time', async () => {
+    clearChartCache()
+    const drawing = timelineDrawing(buildProposalModel(syntheticProposalInput(12, 2).input).plan.timeline, { width: 600, scale: 2 })
+    await prerenderCharts([drawing])
+    const { drawn } = chartCacheStats()
+    const image = chartImage(drawing)
+    expect(chartCacheStats().drawn).toBe(drawn)
+    const vector = new TextDecoder().decode(image.svg)
+    expect(vector).toMatch(/^<svg [^>]*viewBox="0 0 600 \d+"/)
+    // No text left for the reader's fonts to change, nothing fetched, coordinates rounded.
+    expect(vector).not.toMatch(/<text|font-family|href=|\d\.\d\d/)
+    expect(vector.length).toBeGreaterThan(10_000)
+    expect(Buffer.from(image.svg).equals(Buffer.from(chartImage(drawing).svg))).toBe(true)
+    clearChartCache()
+    expect(Buffer.from(chartImage(drawing).svg).equals(Buffer.from(image.svg))).toBe(true)
+    // A caller spoiling its copy does not spoil the next document's.
+    image.svg.fill(0)
+    expect(new TextDecoder().decode(chartImage(drawing).svg)).toBe(vector)
+  })
+
   it('draws charts ahead of a build, in parallel, to the same bytes the build would draw', async () => {
     const { input } = syntheticProposalInput(30, 3)
     const model = buildProposalModel(input)
