@@ -295,8 +295,10 @@ export function buildAssessmentReport(m: AssessmentReportModel, options: BuildOp
   if (on.assumptions) sections.push({ key: 'assumptions', title: 'Assumptions to verify', content: assumptionsSection(m, theme) })
   if (on.warnings) sections.push({ key: 'warnings', title: 'Answers to double-check', content: warningsSection(m) })
   if (on.tasks) sections.push({ key: 'tasks', title: 'Proposed fractional work', content: tasksSection(m, theme) })
-  if (on.scales) sections.push({ key: 'scales', title: 'Public maturity scales', content: scalesSection(m, theme) })
+  // What to do next closes the argument; the public scales follow as reference, and their
+  // table keeps the short list of steps from being left alone on a page.
   if (on.nextSteps) sections.push({ key: 'next', title: 'Next steps', content: numberedList(m.nextSteps, 1) })
+  if (on.scales) sections.push({ key: 'scales', title: 'Public maturity scales', content: scalesSection(m, theme) })
   // The answers close the report, as an appendix.
   if (on.answers) {
     sections.push({

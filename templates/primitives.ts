@@ -42,14 +42,19 @@ export interface HeadingOptions {
   pageBreakBefore?: boolean
 }
 
-/** A Heading 1–3 paragraph, its text wrapped in a bookmark when one is given. */
+/**
+ * A Heading 1–3 paragraph, its text wrapped in a bookmark when one is given. A heading that
+ * starts a page drops its space above: LibreOffice keeps that space at the top of a page and
+ * Word does not, and without it both put the heading, and all that follows, in the same place,
+ * so the contents' page numbers hold in both.
+ */
 export function heading(text: string, level: 1 | 2 | 3, options: HeadingOptions = {}): Paragraph {
   const runs = textRuns(text)
   const children: ParagraphChild[] = options.bookmark ? [new Bookmark({ id: options.bookmark, children: runs })] : runs
   return new Paragraph({
     heading: HEADING[level],
     ...(isRtlText(normaliseText(text)) ? { bidirectional: true } : {}),
-    ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(options.pageBreakBefore ? { pageBreakBefore: true, spacing: { before: 0 } } : {}),
     children
   })
 }
@@ -122,16 +127,30 @@ export function callout(theme: DocumentTheme, options: CalloutOptions): Table {
 
 export type ListItem = string | { runs: ParagraphChild[] }
 
-const listParagraph = (item: ListItem, numbering: { reference: string; level: number; instance?: number }): Paragraph => {
+const listParagraph = (item: ListItem, numbering: { reference: string; level: number; instance?: number }, keepNext: boolean): Paragraph => {
+  const keep = keepNext ? { keepNext: true } : {}
   if (typeof item === 'string') {
-    return safeParagraph(item, { style: STYLE.listParagraph, numbering })
+    return safeParagraph(item, { style: STYLE.listParagraph, numbering, ...keep })
   }
-  return new Paragraph({ style: STYLE.listParagraph, numbering, children: item.runs })
+  return new Paragraph({ style: STYLE.listParagraph, numbering, ...keep, children: item.runs })
 }
+
+/**
+ * Whether item `i` of `n` is kept on the page with the next: a short list (up to four items)
+ * stays whole, and a longer one keeps its first two items and its last two together, so no
+ * page starts or ends with a lone item of a list.
+ */
+export function listItemKeptWithNext(i: number, n: number): boolean {
+  if (i >= n - 1) return false
+  return n <= 4 || i === 0 || i === n - 2
+}
+
+const list = (items: readonly ListItem[], numbering: { reference: string; level: number; instance?: number }): Paragraph[] =>
+  items.map((item, i) => listParagraph(item, numbering, listItemKeptWithNext(i, items.length)))
 
 /** A bulleted list. */
 export function bulletList(items: readonly ListItem[], level = 0): Paragraph[] {
-  return items.map((item) => listParagraph(item, { reference: LIST.bullets, level }))
+  return list(items, { reference: LIST.bullets, level })
 }
 
 /**
@@ -139,7 +158,7 @@ export function bulletList(items: readonly ListItem[], level = 0): Paragraph[] {
  * or Word continues the numbering of the previous list.
  */
 export function numberedList(items: readonly ListItem[], instance: number): Paragraph[] {
-  return items.map((item) => listParagraph(item, { reference: LIST.numbers, level: 0, instance }))
+  return list(items, { reference: LIST.numbers, level: 0, instance })
 }
 
 /** Vertical space of the given number of points. */

@@ -183,6 +183,52 @@ export function libreOfficePdf(docxPath: string, outDir: string): string {
   }
 }
 
+/** Converts several documents in one LibreOffice run (one start-up); returns the PDFs in order. */
+export function libreOfficePdfs(docxPaths: readonly string[], outDir: string): string[] {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-'))
+  try {
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
+      encoding: 'utf8',
+      timeout: 60_000 * Math.max(2, docxPaths.length)
+    })
+    return docxPaths.map((docxPath) => {
+      const pdf = join(outDir, docxPath.replace(/^.*[\\/]/, '').replace(/\.docx$/i, '.pdf'))
+      if (!existsSync(pdf)) throw new Error(`LibreOffice made no PDF from ${docxPath} (exit ${r.status}): ${(r.stderr || r.stdout || '').slice(0, 2000)}`)
+      return pdf
+    })
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+/** Each page's text (pdftotext with its layout kept), in page order. */
+export function pdfPageTexts(pdfPath: string): string[] {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', pdfPath, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    .split('\f')
+    .slice(0, pdfPageCount(pdfPath))
+}
+
+/** The pages (from 1) that show a picture, as pdfimages lists them. */
+export function pdfPagesWithPictures(pdfPath: string): Set<number> {
+  const list = execFileSync('pdfimages', ['-list', pdfPath], { encoding: 'utf8' })
+  const pages = new Set<number>()
+  for (const line of list.split('\n').slice(2)) {
+    const page = Number(line.trim().split(/\s+/)[0])
+    if (page > 0) pages.add(page)
+  }
+  return pages
+}
+
+/** The heading text each bookmark of a .docx wraps, by bookmark name. */
+export function bookmarkedText(docx: Uint8Array): Map<string, string> {
+  const xml = unzip(docx).get('word/document.xml')!.toString('utf8')
+  const out = new Map<string, string>()
+  for (const m of xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"[^>]*\/>([\s\S]*?)<w:bookmarkEnd/g)) {
+    out.set(m[1]!, visibleText(`<w:p>${m[2]!}</w:p>`).join(''))
+  }
+  return out
+}
+
 export function pdfPageCount(pdfPath: string): number {
   const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })
   const m = /^Pages:\s+(\d+)/m.exec(info)
