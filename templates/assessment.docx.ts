@@ -260,15 +260,20 @@ function answersSections(m: AssessmentReportModel, theme: DocumentTheme): Outlin
   return m.answerSections.map((s) => ({
     key: `answers_${s.id}`,
     title: s.name,
-    content: s.answers.flatMap((a) => [
-      safeParagraph(a.question, { run: { bold: true, color: theme.colours.ink }, spacing: { before: 140, after: 20 }, keepNext: true }),
-      new Paragraph({
-        spacing: { after: a.note ? 40 : 100 },
-        ...(a.note ? { keepNext: true } : {}),
-        children: textRuns(a.answer, a.unknown ? { color: theme.colours.muted, italics: true } : {})
-      }),
-      ...safeParagraphs(a.note, { style: STYLE.note })
-    ])
+    // Each question stays with its answer and note, and the last two answers of a part stay
+    // together, so no page ends the report with a lone answer.
+    content: s.answers.flatMap((a, i) => {
+      const keepWithLast = i === s.answers.length - 2
+      return [
+        safeParagraph(a.question, { run: { bold: true, color: theme.colours.ink }, spacing: { before: 140, after: 20 }, keepNext: true }),
+        new Paragraph({
+          spacing: { after: a.note ? 40 : 100 },
+          ...(a.note || keepWithLast ? { keepNext: true } : {}),
+          children: textRuns(a.answer, a.unknown ? { color: theme.colours.muted, italics: true } : {})
+        }),
+        ...safeParagraphs(a.note, { style: STYLE.note, ...(keepWithLast ? { keepNext: true } : {}) })
+      ]
+    })
   }))
 }
 
