@@ -76,3 +76,44 @@ test('the plan table: change an effort, undo it, reload and find the result kept
   await expect(page.getByText('Recommended: this plan')).toBeVisible()
   await shot('scenarios')
 })
+
+test('on a projector (1280×720, dark, large type): the plan tabs, the objective and the proposal settings fit and read', async ({ app }) => {
+  const { page, shot } = app
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByText('Dark', { exact: true }).click()
+  await page.getByText('Large', { exact: true }).click()
+  await expect(page.locator('html')).toHaveAttribute('data-presentation', 'large')
+  await expect(page.getByLabel('About your consultancy')).toBeVisible()
+  await expect(page.getByLabel('Governing law')).toBeVisible()
+  const fits = async (where: string) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow, `${where}: nothing runs off the right of the screen`).toBeLessThanOrEqual(0)
+  }
+  await fits('settings')
+  await shot('projector-settings')
+
+  await samplePlan(app)
+  await fits('timeline')
+  await shot('projector-timeline')
+  for (const [tab, check] of [
+    ['Table', page.getByLabel('Effort in days: Cloud infrastructure as code with Terraform')],
+    ['Pricing', page.getByTestId('committed-total')],
+    ['Scenarios', page.getByText('Recommended: this plan')]
+  ] as const) {
+    await page.getByRole('tab', { name: tab }).click()
+    await expect(check).toBeVisible()
+    await fits(tab)
+    await shot(`projector-${tab.toLowerCase()}`)
+  }
+
+  // The engagement's objective, set in the form and shown on its page.
+  await page.goto(page.url().replace(/\/plan$/, ''))
+  await page.getByRole('button', { name: 'Edit' }).click()
+  await page.getByLabel('Objective and success metric').fill('Cut the time from a trained model to production from six weeks to one, measured on the next three releases.')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(page.getByText('Cut the time from a trained model to production from six weeks to one')).toBeVisible()
+  await fits('engagement')
+  await shot('projector-engagement')
+})

@@ -9,6 +9,15 @@ import { SvgChart } from '../../components/SvgChart'
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
+/** The route's name, and the role's title when the name does not already say it ("ML engineer first", not "ML engineer first: ML engineer"). */
+const routeTitle = (label: string, role: string): string => (label.toLowerCase().startsWith(role.toLowerCase()) ? label : `${label}: ${role}`)
+
+/** Weeks as whole months, for an approximate span. */
+const monthsOf = (weeks: number): string => {
+  const months = Math.max(1, Math.round(weeks / (52 / 12)))
+  return months === 1 ? 'a month' : `${months} months`
+}
+
 /** The plan's milestone on the recommended route and on the other route, both read from this plan (edits included). */
 export function ScenariosPanel({ plan }: { plan: Plan }) {
   const comparison = useMemo(() => compareRoutes(plan), [plan])
@@ -37,7 +46,7 @@ export function ScenariosPanel({ plan }: { plan: Plan }) {
               {r.recommended ? 'Recommended: this plan' : 'The other route'}
             </Text>
             <Title order={3} size="h4">
-              {r.label}: {ROLE_BY_ID[r.firstHire].name}
+              {routeTitle(r.label, ROLE_BY_ID[r.firstHire].name)}
             </Title>
             <Table mt="sm" verticalSpacing={4}>
               <Table.Tbody>
@@ -58,7 +67,7 @@ export function ScenariosPanel({ plan }: { plan: Plan }) {
                 {r.stabilisationWeeks > 0 && (
                   <Table.Tr>
                     <Table.Td>Then stabilising (not counted)</Table.Td>
-                    <Table.Td ta="right">about 3 months</Table.Td>
+                    <Table.Td ta="right">about {monthsOf(r.stabilisationWeeks)}</Table.Td>
                   </Table.Tr>
                 )}
                 {r.observed && (
