@@ -4,6 +4,7 @@ import Sqlite from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import { backupsDirFor, createBackup, takeDailyBackupIfDue } from './backup'
 import { DatabaseOpenError } from './errors'
+import { accessProblemOf } from './file-errors'
 import { APPLICATION_ID, readSchemaVersion, runMigrations } from './migrate'
 import { migrations as defaultMigrations, type Migration } from './migrations'
 import type { Database } from './schema'
@@ -96,6 +97,24 @@ export function applyConnectionPragmas(sqlite: Sqlite.Database): void {
   sqlite.pragma('busy_timeout = 5000')
   if (sqlite.pragma('synchronous', { simple: true }) !== 2) throw new Error('synchronous=FULL did not take')
   if (sqlite.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('foreign keys did not turn on')
+}
+
+/**
+ * Whether another connection (another process: the command line, a second profile) has the
+ * database open. A file in WAL mode can only leave it when no other connection is open, so
+ * the probe asks to; the file is about to be replaced when this is asked, and the app puts
+ * WAL mode back whenever it opens it again.
+ */
+export function heldByAnotherConnection(path: string): boolean {
+  const probe = new Sqlite(path, { fileMustExist: true, timeout: 0 })
+  try {
+    return probe.pragma('journal_mode = DELETE', { simple: true }) !== 'delete'
+  } catch (error) {
+    if (accessProblemOf(error) === 'busy') return true
+    throw error
+  } finally {
+    probe.close()
+  }
 }
 
 /**

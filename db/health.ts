@@ -1,8 +1,9 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { listBackups, verifyBackupFile, type BackupInfo } from './backup'
 import { APPLICATION_ID } from './migrate'
+import { accessProblemOf, describeAccessProblem, isDamage } from './file-errors'
 
 /** What is wrong with a database file, in the terms the recovery screen uses. */
 export type FileProblem =
@@ -14,6 +15,38 @@ export type FileProblem =
   | 'foreign-keys'
   | 'foreign-app'
   | 'too-new'
+  // The file cannot be used right now, but nothing says it is damaged: never set aside.
+  | 'busy'
+  | 'read-only'
+  | 'no-permission'
+  | 'unreadable'
+
+/** Problems that are about access to the file, not its contents: reported with a retry, never quarantined. */
+export const ACCESS_PROBLEMS: ReadonlySet<FileProblem> = new Set(['busy', 'read-only', 'no-permission', 'unreadable'])
+
+/** Whether a problem means the file itself is damaged or not ours, so it is set aside. */
+export const isDamageProblem = (problem: FileProblem): boolean => !ACCESS_PROBLEMS.has(problem) && problem !== 'missing' && problem !== 'too-new'
+
+/**
+ * The verdict for an error met while reading the file: damage only when SQLite says so;
+ * a lock, a read-only drive or a missing permission as what it is; anything else
+ * (an I/O error of the disk) as unreadable, which is retried, not set aside.
+ */
+export function verdictOfError(error: unknown, path?: string): { ok: false; problem: FileProblem; detail: string } {
+  const message = error instanceof Error ? error.message : String(error)
+  if (isDamage(error)) return { ok: false, problem: 'corrupt', detail: message }
+  let access = accessProblemOf(error)
+  // SQLite says only "unable to open": a missing file or a read-only drive is told apart by looking.
+  if (access === 'no-permission' && path !== undefined) {
+    if (!existsSync(path)) access = 'missing'
+    else if (folderIsReadOnly(path)) access = 'read-only'
+  }
+  if (access === 'busy') return { ok: false, problem: 'busy', detail: describeAccessProblem('busy') }
+  if (access === 'read-only') return { ok: false, problem: 'read-only', detail: describeAccessProblem('read-only') }
+  if (access === 'no-permission') return { ok: false, problem: 'no-permission', detail: describeAccessProblem('no-permission') }
+  if (access === 'missing') return { ok: false, problem: 'missing', detail: 'The database file is not there.' }
+  return { ok: false, problem: 'unreadable', detail: `Stagecraft could not read the database file (${message}). Nothing says the file is damaged; try again, and check the disk if it happens again.` }
+}
 
 export type FileVerdict = { ok: true; schemaVersion: number } | { ok: false; problem: FileProblem; detail: string }
 
@@ -35,6 +68,14 @@ function header(path: string): Buffer {
  * page only, so it costs the same at any size.
  */
 export function checkDatabaseHeader(path: string, latestVersion: number): FileVerdict {
+  try {
+    return inspectHeader(path, latestVersion)
+  } catch (error) {
+    return verdictOfError(error, path)
+  }
+}
+
+function inspectHeader(path: string, latestVersion: number): FileVerdict {
   if (!existsSync(path)) return { ok: false, problem: 'missing', detail: 'The database file is not there.' }
   const size = statSync(path).size
   if (size === 0) return { ok: false, problem: 'empty', detail: 'The database file is empty (0 bytes).' }
@@ -49,7 +90,7 @@ export function checkDatabaseHeader(path: string, latestVersion: number): FileVe
   }
   let db: Sqlite.Database | undefined
   try {
-    db = new Sqlite(path, { readonly: true, fileMustExist: true })
+    db = new Sqlite(path, { readonly: true, fileMustExist: true, timeout: 2000 })
     const appId = db.pragma('application_id', { simple: true }) as number
     const version = db.pragma('user_version', { simple: true }) as number
     if (appId !== 0 && appId !== APPLICATION_ID) {
@@ -61,11 +102,25 @@ export function checkDatabaseHeader(path: string, latestVersion: number): FileVe
     if (version > 0 && appId !== APPLICATION_ID) {
       return { ok: false, problem: 'foreign-app', detail: 'The file is a SQLite database, but not a Stagecraft one.' }
     }
+    if (appId === 0 && version === 0) {
+      // Neither marked as ours nor new: another program's database at our path is refused, not migrated.
+      const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n
+      if (tables > 0) return { ok: false, problem: 'foreign-app', detail: `The file is a SQLite database with ${tables} tables of its own, but not a Stagecraft one.` }
+    }
     return { ok: true, schemaVersion: version }
   } catch (error) {
-    return { ok: false, problem: 'corrupt', detail: error instanceof Error ? error.message : String(error) }
+    return verdictOfError(error, path)
   } finally {
     db?.close()
+  }
+}
+
+function folderIsReadOnly(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK)
+    return false
+  } catch (error) {
+    return accessProblemOf(error) === 'read-only'
   }
 }
 
@@ -80,12 +135,12 @@ export function contentsVerdict(quick: string, orphans: number, schemaVersion: n
 export function checkDatabaseContents(path: string, schemaVersion: number): FileVerdict {
   let db: Sqlite.Database | undefined
   try {
-    db = new Sqlite(path, { readonly: true, fileMustExist: true })
+    db = new Sqlite(path, { readonly: true, fileMustExist: true, timeout: 2000 })
     const quick = String(db.pragma('quick_check', { simple: true }))
     const orphans = quick === 'ok' ? (db.pragma('foreign_key_check') as unknown[]).length : 0
     return contentsVerdict(quick, orphans, schemaVersion)
   } catch (error) {
-    return { ok: false, problem: 'corrupt', detail: error instanceof Error ? error.message : String(error) }
+    return verdictOfError(error, path)
   } finally {
     db?.close()
   }

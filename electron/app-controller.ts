@@ -1,10 +1,13 @@
-import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { backupsDirFor, createBackup, listBackups, takeDailyBackupIfDue, verifyBackupFile, type BackupInfo } from '../db/backup'
+import { backupsDirFor, copyDatabaseFile, createBackup, listBackups, takeDailyBackupIfDue, verifyBackupFile, type BackupInfo, type BackupReason } from '../db/backup'
+import { heldByAnotherConnection } from '../db/connection'
+import { describeAccessProblem, describeFileError, isDamage } from '../db/file-errors'
+import { backupStatusPathFor, readBackupStatus, writeBackupStatus, type BackupFailure } from './services/backup-status'
 import type { Deps } from '../db/deps'
 import { DatabaseOpenError } from '../db/errors'
 import { checkDatabaseContentsInWorker } from '../db/contents-check'
-import { checkDatabaseContents, checkDatabaseHeader, countContents, newestVerifiedBackup, quarantineDatabase, type FileProblem, type FileVerdict } from '../db/health'
+import { ACCESS_PROBLEMS, checkDatabaseContents, checkDatabaseHeader, countContents, isDamageProblem, newestVerifiedBackup, quarantineDatabase, verdictOfError, type FileProblem, type FileVerdict } from '../db/health'
 import { migrations } from '../db/migrations'
 import type { z } from 'zod'
 import { READ_ONLY_CHANNELS, type ControllerChannel } from '../shared/ipc/channels'
@@ -66,13 +69,14 @@ const PROBLEM_TEXT: Record<FileProblem, string> = {
   corrupt: 'Your Stagecraft database is damaged.',
   'foreign-keys': 'Some records in your Stagecraft database point at data that is gone.',
   'foreign-app': 'The file where Stagecraft keeps your data belongs to another application.',
-  'too-new': 'Your database was written by a newer version of Stagecraft.'
+  'too-new': 'Your database was written by a newer version of Stagecraft.',
+  // Not damage: the title says only that the data cannot be opened now; the detail says why and what to do.
+  busy: 'Stagecraft cannot open your data right now.',
+  'read-only': 'Stagecraft cannot open your data right now.',
+  'no-permission': 'Stagecraft cannot open your data right now.',
+  unreadable: 'Stagecraft cannot open your data right now.'
 }
 
-const isCorruption = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
-}
 
 /**
  * Owns the database's life: the start-up checks, quarantine and the recovery screen's
@@ -93,6 +97,7 @@ export function createAppController(options: ControllerOptions) {
   /** The copies to the chosen folder that follow it. */
   let afterHousekeeping: Promise<void> = Promise.resolve()
   const copySettingsPath = options.copySettingsPath ?? copySettingsPathFor(path)
+  const backupStatusPath = backupStatusPathFor(path)
   let copySettings: CopySettings = readCopySettings(copySettingsPath)
   let copying: Promise<void> = Promise.resolve()
 
@@ -132,6 +137,10 @@ export function createAppController(options: ControllerOptions) {
   }
 
   const openNormal = async () => {
+    // A read-only drive or folder opens read-only without a word from SQLite, and the first
+    // save would then fail: find out now, and say so (EROFS/EACCES become a retry).
+    if (existsSync(path)) accessSync(path, constants.R_OK | constants.W_OK)
+    if (existsSync(dirname(path))) accessSync(dirname(path), constants.W_OK)
     backend = await startBackend({
       databasePath: path,
       deps: options.deps,
@@ -142,13 +151,17 @@ export function createAppController(options: ControllerOptions) {
       // Taken after the first screen instead (see start): at 200 MB it takes about a second.
       dailyBackup: false,
       onUnexpectedError: (channel, error) => {
-        if (isCorruption(error)) void enterRecovery('corrupt', 'SQLite reported damage while reading or writing.')
+        if (isDamage(error)) void enterRecovery('corrupt', 'SQLite reported damage while reading or writing.')
         options.onUnexpectedError?.(channel, error)
       }
     })
     recovery = undefined
     // From now on a missing file is a problem, not a first start.
-    writeFileSync(markerPath, JSON.stringify({ database: basename(path), since: options.deps.now().toISOString() }))
+    try {
+      writeFileSync(markerPath, JSON.stringify({ database: basename(path), since: options.deps.now().toISOString() }))
+    } catch (error) {
+      options.onUnexpectedError?.('app:marker', error)
+    }
   }
 
   const enterRecovery = async (problem: FileProblem, detail: string) => {
@@ -156,8 +169,29 @@ export function createAppController(options: ControllerOptions) {
       await backend.close().catch(() => undefined)
       backend = undefined
     }
-    const quarantineFolder = quarantineDatabase(path, options.deps.now())
+    // Only damage (or a file that is not ours) is set aside; a locked or read-only file is left where it is.
+    const quarantineFolder = isDamageProblem(problem) ? quarantineDatabase(path, options.deps.now()) : null
     recovery = { problem, detail, quarantineFolder }
+  }
+
+  /** Opens the data; a file another program holds, or a folder Stagecraft may not write, becomes a retry, never damage. */
+  const openOrBlock = async (): Promise<'ready' | 'recovery'> => {
+    try {
+      await openNormal()
+      return 'ready'
+    } catch (error) {
+      const cause = error instanceof DatabaseOpenError && error.cause !== undefined ? error.cause : error
+      const verdict = verdictOfError(cause, path)
+      if (ACCESS_PROBLEMS.has(verdict.problem)) {
+        recovery = { problem: verdict.problem, detail: verdict.detail, quarantineFolder: null }
+        return 'recovery'
+      }
+      if (verdict.problem === 'corrupt' && !(error instanceof DatabaseOpenError && error.problem === 'too-new')) {
+        await enterRecovery('corrupt', verdict.detail)
+        return 'recovery'
+      }
+      throw error
+    }
   }
 
   /** The start-up sequence; a newer-version database is refused and left untouched (it throws). */
@@ -179,7 +213,7 @@ export function createAppController(options: ControllerOptions) {
         return 'recovery'
       }
     }
-    await openNormal()
+    if ((await openOrBlock()) === 'recovery') return 'recovery'
     if (deferred !== null) {
       const schemaVersion = deferred
       contentChecks = checkDatabaseContentsInWorker(path, schemaVersion).then(async (verdict) => {
@@ -193,8 +227,10 @@ export function createAppController(options: ControllerOptions) {
       await contentChecks
       if (options.dailyBackup && backend && !recovery) {
         try {
-          await takeDailyBackupIfDue(backend.database.sqlite, backupsDir, options.deps.now())
+          const made = await takeDailyBackupIfDue(backend.database.sqlite, backupsDir, options.deps.now(), backupOptions())
+          if (made) recordBackupSuccess()
         } catch (error) {
+          recordBackupFailure('daily', error)
           options.onUnexpectedError?.('backups:daily', error)
         }
       }
@@ -211,28 +247,114 @@ export function createAppController(options: ControllerOptions) {
     counts: countContents(b.path)
   })
 
+  /** Sequences of the copies on the chosen drive, so a new backup always sorts after them. */
+  const seenSequences = (): number[] => (copySettings.folder ? listCopies(copySettings.folder).map((c) => c.sequence) : [])
+  const backupOptions = (protect: readonly string[] = []) => ({ protect, seenSequences: seenSequences() })
+
+  /** A backup that could not be made, for the Backups screen (and the next start, after a failed one on quit). */
+  const recordBackupFailure = (kind: BackupFailure['kind'], error: unknown) => {
+    const message = error instanceof AppError ? error.message : (describeFileError(error, 'the backup') ?? (error instanceof Error ? error.message : String(error)))
+    try {
+      writeBackupStatus(backupStatusPath, { lastFailure: { at: options.deps.now().toISOString(), kind, message } })
+    } catch (writeError) {
+      options.onUnexpectedError?.('backups:status', writeError)
+    }
+  }
+  const recordBackupSuccess = () => {
+    if (readBackupStatus(backupStatusPath).lastFailure === null) return
+    try {
+      writeBackupStatus(backupStatusPath, { lastFailure: null })
+    } catch (writeError) {
+      options.onUnexpectedError?.('backups:status', writeError)
+    }
+  }
+  /** Makes a backup of the open data, recording the outcome for the Backups screen. */
+  const backUp = async (reason: BackupReason, kind: BackupFailure['kind'], protect: readonly string[] = []): Promise<BackupInfo> => {
+    if (!backend) throw new AppError('DATA_UNAVAILABLE', 'Your data is not open.')
+    try {
+      const made = await createBackup(backend.database.sqlite, backupsDir, reason, options.deps.now(), backupOptions(protect))
+      recordBackupSuccess()
+      return made
+    } catch (error) {
+      recordBackupFailure(kind, error)
+      throw error
+    }
+  }
+
+  const restoreFailure = (error: unknown, step: string): AppError => {
+    if (error instanceof AppError) return error
+    const why = describeFileError(error, step) ?? `${step} failed (${error instanceof Error ? error.message : String(error)})`
+    return new AppError('CONFLICT', `The restore did not go ahead: ${why} Your data has not been changed.`)
+  }
+
+  /**
+   * Replaces the data with a backup, all or nothing: the backup is copied beside the data and
+   * checked, and the current data saved as an undo backup, while the data stays open; only
+   * then is it closed and the checked copy swapped in (one rename). A full disk, a vanished
+   * file or another program holding the database stops it before anything changes, and the
+   * data stays open. Retention never deletes the backup being restored.
+   */
   const restoreFrom = async (backupPath: string): Promise<{ undoFileName: string | null }> => {
     // The checks and the daily backup read the file a restore is about to replace: let them finish first.
     await contentChecks
     await housekeeping
     const verdict = verifyBackupFile(backupPath)
-    if (!verdict.ok) throw new AppError('INVALID_INPUT', `That backup cannot be restored: ${verdict.reason}.`)
-    if (verdict.schemaVersion > latest) throw new AppError('INVALID_INPUT', 'That backup was made by a newer version of Stagecraft.')
-    let undoFileName: string | null = null
-    if (backend) {
-      undoFileName = (await createBackup(backend.database.sqlite, backupsDir, 'pre-restore', options.deps.now())).fileName
-      await backend.close()
-      backend = undefined
+    if (!verdict.ok) {
+      const gone = !existsSync(backupPath)
+      throw new AppError('INVALID_INPUT', gone ? 'That backup is no longer there, so nothing was restored. Your data has not been changed.' : `That backup cannot be restored: ${verdict.reason}. Your data has not been changed.`)
     }
-    const temp = `${path}.restoring`
-    copyFileSync(backupPath, temp)
-    const fd = openSync(temp, 'r+')
-    fsyncSync(fd)
-    closeSync(fd)
-    for (const stale of [`${path}-wal`, `${path}-shm`]) rmSync(stale, { force: true })
-    renameSync(temp, path)
-    await openNormal()
-    return { undoFileName }
+    if (verdict.schemaVersion > latest) throw new AppError('INVALID_INPUT', 'That backup was made by a newer version of Stagecraft.')
+    const staged = `${path}.restoring`
+    rmSync(staged, { force: true })
+    try {
+      await copyDatabaseFile(backupPath, staged)
+    } catch (error) {
+      throw restoreFailure(error, 'copying the backup beside your data')
+    }
+    let undo: BackupInfo | null = null
+    try {
+      if (backend) {
+        try {
+          undo = await backUp('pre-restore', 'pre-restore', [backupPath])
+        } catch (error) {
+          throw restoreFailure(error, 'saving your current data first (so the restore can be undone)')
+        }
+        await backend.close()
+        backend = undefined
+      }
+      let held = false
+      try {
+        held = existsSync(path) && heldByAnotherConnection(path)
+      } catch (error) {
+        throw restoreFailure(error, 'checking that no other program is using your database')
+      }
+      if (held) throw new AppError('CONFLICT', `The restore did not go ahead: ${describeAccessProblem('busy')} Your data has not been changed.`)
+      // The last connection closed cleanly, so SQLite has folded its WAL into the file; any
+      // companion files left are stale and must not be applied to the restored one.
+      for (const stale of [`${path}-wal`, `${path}-shm`]) rmSync(stale, { force: true })
+      try {
+        renameSync(staged, path)
+      } catch (error) {
+        throw restoreFailure(error, 'putting the restored file in place')
+      }
+    } catch (error) {
+      rmSync(staged, { force: true })
+      // Whatever stopped the restore, the data the consultant had is open again.
+      if (!backend && !recovery) await openNormal()
+      throw error
+    }
+    try {
+      await openNormal()
+    } catch (error) {
+      // The restored file passed every check but would not open: put the data back as it was.
+      if (undo) {
+        await copyDatabaseFile(undo.path, staged)
+        renameSync(staged, path)
+        await openNormal()
+      }
+      throw restoreFailure(error, 'opening the restored data')
+    }
+    return { undoFileName: undo?.fileName ?? null }
   }
 
   const describeCopies = () => {
@@ -244,6 +366,13 @@ export function createAppController(options: ControllerOptions) {
       available: folder ? existsSync(folder) : false,
       lastCopy: copySettings.lastCopy,
       items: items.slice(0, 100).map((c: CopyInfo) => ({ fileName: c.fileName, reason: c.reason, createdAt: c.createdAt, sizeBytes: c.sizeBytes, sealed: c.sealed }))
+    }
+  }
+
+  /** A file that is only locked or read-only is not replaced or abandoned: the way forward is to try again. */
+  const refuseWhileOnlyBlocked = () => {
+    if (recovery && ACCESS_PROBLEMS.has(recovery.problem)) {
+      throw new AppError('CONFLICT', `Your data is not damaged, only out of reach: ${recovery.detail} Nothing was restored or replaced.`)
     }
   }
 
@@ -264,6 +393,7 @@ export function createAppController(options: ControllerOptions) {
       message: PROBLEM_TEXT[recovery.problem],
       detail: recovery.detail,
       quarantineFolder: recovery.quarantineFolder,
+      retry: ACCESS_PROBLEMS.has(recovery.problem),
       newestBackup: newest ? describeBackup(newest) : null,
       newestCopy: copy && folder ? { folder, fileName: copy.fileName, reason: copy.reason, createdAt: copy.createdAt, sizeBytes: copy.sizeBytes, sealed: copy.sealed } : null
     }
@@ -277,6 +407,7 @@ export function createAppController(options: ControllerOptions) {
       return recoveryStatus()
     },
     'recovery:restore-latest': async () => {
+      refuseWhileOnlyBlocked()
       const newest = newestVerifiedBackup(backupsDir, latest)
       if (!newest) throw new AppError('NOT_FOUND', 'There is no backup that passes the checks.')
       await restoreFrom(newest.path)
@@ -284,17 +415,35 @@ export function createAppController(options: ControllerOptions) {
     },
     'recovery:start-empty': async () => {
       if (!recovery) throw new AppError('CONFLICT', 'Your data is open; there is nothing to recover.')
+      refuseWhileOnlyBlocked()
       await openNormal()
       return { mode: 'normal' }
+    },
+    'recovery:retry': async () => {
+      if (!recovery) return recoveryStatus()
+      if (!ACCESS_PROBLEMS.has(recovery.problem)) throw new AppError('CONFLICT', 'The file was set aside because it is damaged; restore a backup or start empty.')
+      recovery = undefined
+      await start()
+      return recoveryStatus()
     },
     'recovery:quit': async () => {
       options.quit?.()
       return {}
     },
-    'backups:list': async () => ({ folder: backupsDir, items: listBackups(backupsDir).map(describeBackup), copies: describeCopies() }),
+    'backups:list': async () => ({
+      folder: backupsDir,
+      items: listBackups(backupsDir).map(describeBackup),
+      copies: describeCopies(),
+      lastFailure: readBackupStatus(backupStatusPath).lastFailure
+    }),
     'backups:create': async () => {
-      if (!backend) throw new AppError('DATA_UNAVAILABLE', 'Your data is not open.')
-      const made = describeBackup(await createBackup(backend.database.sqlite, backupsDir, 'manual', options.deps.now()))
+      let made: ReturnType<typeof describeBackup>
+      try {
+        made = describeBackup(await backUp('manual', 'manual'))
+      } catch (error) {
+        if (error instanceof AppError) throw error
+        throw new AppError('CONFLICT', `The backup could not be made: ${describeFileError(error, 'the backup') ?? (error instanceof Error ? error.message : String(error))}`)
+      }
       await syncBackupCopies()
       return made
     },
@@ -313,7 +462,7 @@ export function createAppController(options: ControllerOptions) {
       await copying
       saveCopySettings({ version: 1, folder, seal, lastCopy: null })
       // A fresh backup, so the folder holds today's data straight away.
-      if (backend) await createBackup(backend.database.sqlite, backupsDir, 'manual', options.deps.now())
+      if (backend) await backUp('manual', 'manual')
       await syncBackupCopies()
       return { status: 'set', copies: describeCopies() }
     },
@@ -403,7 +552,7 @@ export function createAppController(options: ControllerOptions) {
       await housekeeping
       if (!backend) return
       try {
-        await createBackup(backend.database.sqlite, backupsDir, 'on-quit', options.deps.now())
+        await backUp('on-quit', 'on-quit')
       } catch (error) {
         options.onUnexpectedError?.('app:quit', error)
       }

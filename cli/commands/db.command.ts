@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { checkDatabaseFile, countContents, quarantineDatabase } from '../../db/health'
+import { ACCESS_PROBLEMS, checkDatabaseFile, countContents, quarantineDatabase } from '../../db/health'
 import { migrations } from '../../db/migrations'
 import type { CliCommand } from '../cli-command'
 import { CliError, UsageError, type CliIo } from '../cli-io'
@@ -16,9 +16,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
  * `db check`: the app's start-up checks (header, quick_check, foreign_key_check) on the
- * database at STAGECRAFT_DB. A damaged file is set aside into `quarantine/` with its
- * -wal/-shm files, exactly as the app does, so the app then offers the newest backup.
- * A database from a newer version of Stagecraft is left untouched.
+ * database at STAGECRAFT_DB. A damaged file (or another program's) is set aside into
+ * `quarantine/` with its -wal/-shm files, exactly as the app does, so the app then offers
+ * the newest backup. A database from a newer version of Stagecraft, and one that is only
+ * locked by another program, read-only or not permitted, is left untouched.
  */
 export const dbCommand: CliCommand = {
   name: 'db',
@@ -44,6 +45,10 @@ export const dbCommand: CliCommand = {
     if (verdict.problem === 'missing') throw new CliError(`${path}: there is no database file there`)
     if (verdict.problem === 'too-new') {
       throw new CliError(`${path}: ${verdict.detail} Update Stagecraft; the database has not been changed`)
+    }
+    if (ACCESS_PROBLEMS.has(verdict.problem)) {
+      // Locked, read-only or not permitted is not damage: the file stays where it is.
+      throw new CliError(`${path}: ${verdict.detail} The file has not been moved or changed`)
     }
     const folder = quarantineDatabase(path, new Date())
     throw new CliError(

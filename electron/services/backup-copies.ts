@@ -25,7 +25,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmS
 import { open } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { z } from 'zod'
-import { BACKUP_REASONS, RETENTION, verifyBackupFile, type BackupInfo, type BackupReason } from '../../db/backup'
+import { backupsToPrune, copyDatabaseFile, newestFirst, parseBackupName, type BackupInfo, type BackupReason } from '../../db/backup'
 import { AppError } from '../../shared/ipc/result'
 import { writeFileAtomic } from './files'
 import { SCRYPT_PARAMS, WRONG_PASSPHRASE, scrypt } from './portable.service'
@@ -263,14 +263,20 @@ export interface CopyInfo {
   fileName: string
   reason: BackupReason
   createdAt: string
+  /** The local backup's sequence (0 for the older names): the order copies were made in. */
+  sequence: number
   sizeBytes: number
   sealed: boolean
 }
 
-const COPY_NAME = new RegExp(`^stagecraft-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(${BACKUP_REASONS.join('|')})\\.db(\\.sealed)?$`)
-const isoOf = (stamp: string): string => stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')
+/** What a copy's name says (a local backup's name, `.sealed` added when sealed). */
+function parseCopyName(fileName: string): { sequence: number; createdAt: string; reason: BackupReason; sealed: boolean } | null {
+  const sealed = fileName.endsWith(SEALED_SUFFIX)
+  const parsed = parseBackupName(sealed ? fileName.slice(0, -SEALED_SUFFIX.length) : fileName)
+  return parsed ? { ...parsed, sealed } : null
+}
 
-/** The copies in a chosen folder, newest first; an unavailable folder lists nothing. */
+/** The copies in a chosen folder, newest first (in the order they were made); an unavailable folder lists nothing. */
 export function listCopies(folder: string): CopyInfo[] {
   const dir = copiesDirOf(folder)
   let names: string[]
@@ -280,25 +286,22 @@ export function listCopies(folder: string): CopyInfo[] {
     return []
   }
   return names
-    .map((fileName) => ({ fileName, m: COPY_NAME.exec(fileName) }))
-    .filter((x): x is { fileName: string; m: RegExpExecArray } => x.m !== null)
-    .flatMap(({ fileName, m }) => {
+    .flatMap((fileName) => {
+      const parsed = parseCopyName(fileName)
+      if (!parsed) return []
       const path = join(dir, fileName)
       try {
-        return [{ path, fileName, reason: m[2] as BackupReason, createdAt: isoOf(m[1]!), sizeBytes: statSync(path).size, sealed: m[3] !== undefined }]
+        return [{ path, fileName, ...parsed, sizeBytes: statSync(path).size }]
       } catch {
         return []
       }
     })
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.fileName < b.fileName ? 1 : -1))
+    .sort(newestFirst)
 }
 
-/** Keeps the same number of copies as the local folder keeps backups. */
+/** Keeps the same number of copies of each kind as the local folder keeps backups. */
 export function pruneCopies(folder: string): void {
-  const all = listCopies(folder)
-  const daily = all.filter((b) => b.reason === 'daily').slice(RETENTION.daily)
-  const events = all.filter((b) => b.reason !== 'daily').slice(RETENTION.events)
-  for (const old of [...daily, ...events]) rmSync(old.path, { force: true })
+  for (const old of backupsToPrune(listCopies(folder))) rmSync(old.path, { force: true })
 }
 
 const stem = (fileName: string): string => fileName.replace(/\.sealed$/, '')
@@ -315,22 +318,22 @@ export async function copyBackup(backup: Pick<BackupInfo, 'path' | 'fileName'>, 
       const digest = await sealFile(backup.path, temp, seal)
       if (!(await sealedMatches(temp, Buffer.from(seal.key, 'base64'), digest))) throw new Error('the sealed copy did not read back the same')
     } else {
-      const out = await open(temp, 'w', 0o600)
-      try {
-        for await (const chunk of createReadStream(backup.path)) await out.write(chunk as Buffer)
-        await out.sync()
-      } finally {
-        await out.close()
-      }
-      const verdict = verifyBackupFile(temp)
-      if (!verdict.ok) throw new Error(`the copy could not be verified: ${verdict.reason}`)
+      await copyDatabaseFile(backup.path, temp)
     }
     renameSync(temp, finalPath)
   } finally {
     rmSync(temp, { force: true })
   }
-  const m = COPY_NAME.exec(fileName)
-  return { path: finalPath, fileName, reason: (m?.[2] ?? 'manual') as BackupReason, createdAt: m ? isoOf(m[1]!) : new Date().toISOString(), sizeBytes: statSync(finalPath).size, sealed: seal !== null }
+  const parsed = parseCopyName(fileName)
+  return {
+    path: finalPath,
+    fileName,
+    reason: parsed?.reason ?? 'manual',
+    createdAt: parsed?.createdAt ?? new Date().toISOString(),
+    sequence: parsed?.sequence ?? 0,
+    sizeBytes: statSync(finalPath).size,
+    sealed: seal !== null
+  }
 }
 
 /**
@@ -343,10 +346,12 @@ export async function syncCopies(localBackups: readonly BackupInfo[], settings: 
   if (!folder) return 0
   if (!existsSync(folder)) throw new AppError('DATA_UNAVAILABLE', `The backup folder ${folder} is not available. Is the drive connected? Backups are still kept in Stagecraft’s own folder.`)
   const have = new Set(listCopies(folder).map((c) => stem(c.fileName)))
-  // Oldest first, and no more than retention would keep.
-  const wanted = [...localBackups.filter((b) => b.reason === 'daily').slice(0, RETENTION.daily), ...localBackups.filter((b) => b.reason !== 'daily').slice(0, RETENTION.events)]
-    .filter((b) => !have.has(b.fileName))
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
+  // No more than retention would keep, oldest first.
+  const pruned = new Set(backupsToPrune([...localBackups].sort(newestFirst)))
+  const wanted = [...localBackups]
+    .sort(newestFirst)
+    .filter((b) => !pruned.has(b) && !have.has(b.fileName))
+    .reverse()
   for (const backup of wanted) await copyBackup(backup, folder, settings.seal)
   pruneCopies(folder)
   return wanted.length

@@ -53,6 +53,7 @@ export const CHANNELS = [
   'recovery:checks-done',
   'recovery:restore-latest',
   'recovery:start-empty',
+  'recovery:retry',
   'recovery:quit',
   'backups:list',
   'backups:create',
@@ -84,9 +85,9 @@ export type Channel = (typeof CHANNELS)[number]
 export const CONTROLLER_CHANNELS = [
   'recovery:status',
   'recovery:checks-done',
-  'recovery:checks-done',
   'recovery:restore-latest',
   'recovery:start-empty',
+  'recovery:retry',
   'recovery:quit',
   'backups:list',
   'backups:create',

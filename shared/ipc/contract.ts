@@ -76,6 +76,8 @@ const RecoveryStatus = z.discriminatedUnion('mode', [
     message: z.string(),
     detail: z.string(),
     quarantineFolder: z.string().nullable(),
+    /** The file cannot be used right now but is not damaged (locked, read-only, no permission): try again, nothing to restore. */
+    retry: z.boolean(),
     newestBackup: BackupItem.nullable(),
     /** The newest copy in the folder the consultant chose (an external drive), when there is one. */
     newestCopy: CopyItem.extend({ folder: z.string() }).nullable()
@@ -259,8 +261,19 @@ export const contract = {
   'recovery:checks-done': { input: Empty, output: RecoveryStatus },
   'recovery:restore-latest': { input: Empty, output: Normal },
   'recovery:start-empty': { input: Empty, output: Normal },
+  /** Opens the data again after a problem that was not damage (another program held it, a read-only drive). */
+  'recovery:retry': { input: Empty, output: RecoveryStatus },
   'recovery:quit': { input: Empty, output: z.strictObject({}) },
-  'backups:list': { input: Empty, output: z.strictObject({ folder: z.string(), items: z.array(BackupItem).max(1000), copies: BackupCopies }) },
+  'backups:list': {
+    input: Empty,
+    output: z.strictObject({
+      folder: z.string(),
+      items: z.array(BackupItem).max(1000),
+      copies: BackupCopies,
+      /** The last backup that could not be made (cleared by the next that succeeds). */
+      lastFailure: z.strictObject({ at: z.string(), kind: z.string(), message: z.string() }).nullable()
+    })
+  },
   'backups:create': { input: Empty, output: BackupItem },
   'backups:restore': {
     input: z.strictObject({ fileName: BackupFileName }),

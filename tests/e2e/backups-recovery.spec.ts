@@ -1,4 +1,5 @@
 import { closeSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs'
+import Sqlite from 'better-sqlite3'
 import { dirname, join } from 'node:path'
 import { tempDir } from '../helpers/temp'
 import { expect, test } from './support/fixtures'
@@ -52,6 +53,33 @@ test('a damaged database opens on the recovery screen and the newest backup brin
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
   // The window was on the client's page before the restart; it comes back there, with the data.
   await expect(page.getByRole('heading', { name: 'Survives The Damage', level: 1 })).toBeVisible()
+})
+
+test('a database another program holds is not damage: the screen says so and “Try again” opens it once it is free', async ({ app }) => {
+  const { page, shot } = app
+  await page.getByRole('button', { name: 'New client' }).first().click()
+  await page.getByRole('dialog', { name: 'New client' }).getByLabel('Client name').fill('Held By Another Program')
+  await page.getByRole('dialog', { name: 'New client' }).getByRole('button', { name: 'Add client' }).click()
+  await expect(page.getByRole('heading', { name: 'Held By Another Program', level: 1 })).toBeVisible()
+
+  let other: Sqlite.Database | undefined
+  await app.restart(() => {
+    other = new Sqlite(app.databasePath)
+    other.pragma('locking_mode = EXCLUSIVE')
+    other.exec('BEGIN EXCLUSIVE')
+  })
+  await expect(page.getByRole('heading', { name: 'Stagecraft cannot open your data right now.' })).toBeVisible()
+  await expect(page.getByText('Your data is not damaged')).toBeVisible()
+  await expect(page.getByText(/Another program is using your database/)).toBeVisible()
+  // Nothing to restore over data that is fine: the only ways on are to try again or quit.
+  await expect(page.getByRole('button', { name: 'Restore this backup' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Start empty' })).toHaveCount(0)
+  await shot('locked')
+  other!.exec('ROLLBACK')
+  other!.close()
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Held By Another Program', level: 1 })).toBeVisible()
 })
 
 test('damage deep inside the file, found by the checks that run after the first screen, brings up the recovery screen', async ({ app }) => {

@@ -152,6 +152,35 @@ describe('stagecraft db check and import', () => {
     expect(missing.stderr).toMatch(/nowhere\/stagecraft\.db: there is no database file there/)
   })
 
+  it('db check leaves a database another program holds locked where it is, and says what is wrong', async () => {
+    writeFileSync(join(dir, 'intake.json'), readFileSync(FIXTURE))
+    await run(['import', 'intake.json'])
+    const other = new Sqlite(dbPath)
+    other.pragma('locking_mode = EXCLUSIVE')
+    other.exec('BEGIN EXCLUSIVE')
+    try {
+      const r = await run(['db', 'check'])
+      expect(r.code).toBe(1)
+      oneLine(r.stderr)
+      expect(r.stderr).toMatch(/Another program is using your database.*The file has not been moved or changed/)
+      expect(existsSync(dbPath)).toBe(true)
+      expect(existsSync(join(dir, 'data', 'quarantine'))).toBe(false)
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+    }
+    expect((await run(['db', 'check'])).code).toBe(0)
+  })
+
+  it('db check refuses another program’s SQLite file at the path and sets it aside', async () => {
+    const foreign = new Sqlite(join(dir, 'other.db'))
+    foreign.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)')
+    foreign.close()
+    const r = await run(['db', 'check'], { STAGECRAFT_DB: 'other.db' })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/not a Stagecraft one/)
+  })
+
   it('refuses to import into a damaged database and leaves it as it was', async () => {
     writeFileSync(join(dir, 'intake.json'), readFileSync(FIXTURE))
     const garbage = join(dir, 'garbage.db')

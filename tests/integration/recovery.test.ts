@@ -322,6 +322,6 @@ describe('content checks after the first screen (deferContentChecks, as the app 
     const worker = await checkDatabaseContentsInWorker(at.db, migrations.length)
     expect(worker).toMatchObject({ ok: false, problem: 'corrupt' })
     expect(worker).toEqual(checkDatabaseContents(at.db, migrations.length))
-    expect(await checkDatabaseContentsInWorker(join(at.dir, 'missing.db'), 1)).toMatchObject({ ok: false, problem: 'corrupt' })
+    expect(await checkDatabaseContentsInWorker(join(at.dir, 'missing.db'), 1)).toMatchObject({ ok: false, problem: 'missing' })
   })
 })

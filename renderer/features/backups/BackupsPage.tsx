@@ -1,7 +1,7 @@
-import { Button, Card, Group, Text } from '@mantine/core'
+import { Alert, Button, Card, Group, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconArchive, IconDeviceFloppy } from '@tabler/icons-react'
+import { IconAlertTriangle, IconArchive, IconDeviceFloppy } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, call } from '../../api'
 import { notifyError, notifySaved } from '../../components/notify'
@@ -13,6 +13,15 @@ import { BackupTable } from './BackupTable'
 
 
 let restoreNotices = 0
+
+/** The failed backup's kind, as the warning names it. */
+const FAILED_KIND: Record<string, string> = {
+  daily: 'daily',
+  'on-quit': 'on-quit',
+  manual: 'manual',
+  'pre-restore': 'pre-restore safety',
+  'pre-import': 'pre-import safety'
+}
 
 export function BackupsPage() {
   const qc = useQueryClient()
@@ -84,13 +93,22 @@ export function BackupsPage() {
     <>
       <PageHeader
         title="Backups"
-        description={list.data ? `Kept in ${list.data.folder}: the last seven daily backups and the last ten others.` : 'Verified copies of your data.'}
+        description={
+          list.data
+            ? `Kept in ${list.data.folder}: the last seven daily backups, the last ten safety copies made before an update, import or restore, and the last ten others.`
+            : 'Verified copies of your data.'
+        }
         actions={
           <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => create.mutate()} loading={create.isPending}>
             Back up now
           </Button>
         }
       />
+      {list.data?.lastFailure && (
+        <Alert color="red" variant="light" radius="md" mb="md" icon={<IconAlertTriangle size={18} />} title={`The ${FAILED_KIND[list.data.lastFailure.kind] ?? 'last'} backup on ${formatDateTime(list.data.lastFailure.at)} was not made`}>
+          {list.data.lastFailure.message} The backups listed below are intact; “Back up now” tries again.
+        </Alert>
+      )}
       {list.isPending ? (
         <LoadingState label="Loading backups" />
       ) : list.isError ? (

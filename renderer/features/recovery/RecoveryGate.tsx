@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Center, Group, Loader, PasswordInput, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
-import { IconDatabaseExclamation, IconFolderShare, IconRestore } from '@tabler/icons-react'
+import { IconDatabaseExclamation, IconFolderShare, IconLock, IconRefresh, IconRestore } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import type { ChannelOutput } from '../../../shared/ipc/contract'
@@ -20,6 +20,14 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
     qc.setQueryData(recoveryKey, { mode: 'normal' as const })
   }
   const restore = useMutation({ mutationFn: () => call(api.recovery.restoreLatest({})), onSuccess: done, onError: (e) => notifyError(e, 'The backup was not restored') })
+  const retry = useMutation({
+    mutationFn: () => call(api.recovery.retry({})),
+    onSuccess: async (after) => {
+      if (after.mode === 'normal') await done()
+      else qc.setQueryData(recoveryKey, after)
+    },
+    onError: (e) => notifyError(e)
+  })
   const empty = useMutation({ mutationFn: () => call(api.recovery.startEmpty({})), onSuccess: done, onError: (e) => notifyError(e) })
   const quit = useMutation({ mutationFn: () => call(api.recovery.quit({})) })
   const b = status.newestBackup
@@ -43,90 +51,136 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
       onConfirm: () => empty.mutate()
     })
 
+  if (status.retry) {
+    // Locked, read-only or not permitted: the data is fine where it is, so the only way forward is to try again.
+    return (
+      <RecoveryFrame
+        icon={<IconLock size={30} />}
+        colour="blue"
+        title={status.message}
+        about={
+          <>
+            <Text mt={4}>Your data is not damaged, and Stagecraft has not moved or changed it.</Text>
+            <Text size="sm" c="dimmed" mt="xs">
+              {status.detail}
+            </Text>
+          </>
+        }
+      >
+        <Group justify="flex-end">
+          <Button variant="subtle" color="gray" onClick={() => quit.mutate()}>
+            Quit
+          </Button>
+          <Button leftSection={<IconRefresh size={16} />} onClick={() => retry.mutate()} loading={retry.isPending} data-autofocus>
+            Try again
+          </Button>
+        </Group>
+      </RecoveryFrame>
+    )
+  }
+
+  return (
+    <RecoveryFrame
+      icon={<IconDatabaseExclamation size={30} />}
+      colour="orange"
+      title={status.message}
+      about={
+        <>
+          <Text c="dimmed" mt={4}>
+            Stagecraft has not changed or overwritten anything. {status.quarantineFolder ? 'The file has been moved aside, untouched, to:' : ''}
+          </Text>
+          {status.quarantineFolder && (
+            <Text size="sm" ff="monospace" mt={4} style={{ wordBreak: 'break-all' }}>
+              {status.quarantineFolder}
+            </Text>
+          )}
+          <Text size="sm" c="dimmed" mt="xs">
+            What was found: {status.detail}
+          </Text>
+        </>
+      }
+    >
+      {b ? (
+        <Alert color="teal" variant="light" radius="md" icon={<IconRestore />} title="The newest backup passed every check">
+          {formatDateTime(b.createdAt)}
+          {b.counts && ` · ${describeCounts(b.counts)}`}
+        </Alert>
+      ) : (
+        !copy && (
+          <Alert color="gray" variant="light" radius="md" title="No usable backup was found">
+            You can start with an empty database, or quit and bring back a copy of your data by hand.
+          </Alert>
+        )
+      )}
+      {copy && (
+        <Alert color={b ? 'gray' : 'teal'} variant="light" radius="md" icon={<IconFolderShare />} title={b ? 'Or the newest copy in your backup folder' : 'The newest copy in your backup folder'}>
+          <Stack gap="xs">
+            <Text size="sm">
+              {formatDateTime(copy.createdAt)} · {copy.sealed ? 'sealed with your passphrase' : 'not sealed'} · in {copy.folder}
+            </Text>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault()
+                fromCopy.mutate()
+              }}
+            >
+              <Stack gap="xs">
+                {copy.sealed && (
+                  <PasswordInput
+                    label="Passphrase of the copies"
+                    value={passphrase}
+                    onChange={(e) => {
+                      setPassphrase(e.currentTarget.value)
+                      if (fromCopy.isError) fromCopy.reset()
+                    }}
+                    error={fromCopy.isError ? (fromCopy.error instanceof Error ? fromCopy.error.message : String(fromCopy.error)) : undefined}
+                  />
+                )}
+                <Group justify="flex-end">
+                  <Button type="submit" variant={b ? 'default' : 'filled'} leftSection={<IconRestore size={16} />} loading={fromCopy.isPending} disabled={copy.sealed && !passphrase}>
+                    Restore this copy
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Stack>
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="subtle" color="gray" onClick={() => quit.mutate()}>
+          Quit
+        </Button>
+        <Button variant="default" onClick={confirmEmpty} loading={empty.isPending}>
+          Start empty
+        </Button>
+        {b && (
+          <Button leftSection={<IconRestore size={16} />} onClick={() => restore.mutate()} loading={restore.isPending} data-autofocus>
+            Restore this backup
+          </Button>
+        )}
+      </Group>
+    </RecoveryFrame>
+  )
+}
+
+/** The recovery screen's card: an icon, the headline and what it means, then the choices. */
+function RecoveryFrame({ icon, colour, title, about, children }: { icon: ReactNode; colour: string; title: string; about: ReactNode; children: ReactNode }) {
   return (
     <Center mih="100vh" p="xl">
       <Card withBorder radius="lg" padding="xl" maw={680} w="100%" role="alertdialog" aria-labelledby="recovery-title">
         <Stack gap="lg">
           <Group gap="md" wrap="nowrap" align="flex-start">
-            <ThemeIcon size={52} radius="xl" color="orange" variant="light">
-              <IconDatabaseExclamation size={30} />
+            <ThemeIcon size={52} radius="xl" color={colour} variant="light">
+              {icon}
             </ThemeIcon>
             <div>
               <Title order={1} size="h2" id="recovery-title">
-                {status.message}
+                {title}
               </Title>
-              <Text c="dimmed" mt={4}>
-                Stagecraft has not changed or overwritten anything. {status.quarantineFolder ? 'The file has been moved aside, untouched, to:' : ''}
-              </Text>
-              {status.quarantineFolder && (
-                <Text size="sm" ff="monospace" mt={4} style={{ wordBreak: 'break-all' }}>
-                  {status.quarantineFolder}
-                </Text>
-              )}
-              <Text size="sm" c="dimmed" mt="xs">
-                What was found: {status.detail}
-              </Text>
+              {about}
             </div>
           </Group>
-          {b ? (
-            <Alert color="teal" variant="light" radius="md" icon={<IconRestore />} title="The newest backup passed every check">
-              {formatDateTime(b.createdAt)}
-              {b.counts && ` · ${describeCounts(b.counts)}`}
-            </Alert>
-          ) : (
-            !copy && (
-              <Alert color="gray" variant="light" radius="md" title="No usable backup was found">
-                You can start with an empty database, or quit and bring back a copy of your data by hand.
-              </Alert>
-            )
-          )}
-          {copy && (
-            <Alert color={b ? 'gray' : 'teal'} variant="light" radius="md" icon={<IconFolderShare />} title={b ? 'Or the newest copy in your backup folder' : 'The newest copy in your backup folder'}>
-              <Stack gap="xs">
-                <Text size="sm">
-                  {formatDateTime(copy.createdAt)} · {copy.sealed ? 'sealed with your passphrase' : 'not sealed'} · in {copy.folder}
-                </Text>
-                <form
-                  onSubmit={(e) => {
-                    e.preventDefault()
-                    fromCopy.mutate()
-                  }}
-                >
-                  <Stack gap="xs">
-                    {copy.sealed && (
-                      <PasswordInput
-                        label="Passphrase of the copies"
-                        value={passphrase}
-                        onChange={(e) => {
-                          setPassphrase(e.currentTarget.value)
-                          if (fromCopy.isError) fromCopy.reset()
-                        }}
-                        error={fromCopy.isError ? (fromCopy.error instanceof Error ? fromCopy.error.message : String(fromCopy.error)) : undefined}
-                      />
-                    )}
-                    <Group justify="flex-end">
-                      <Button type="submit" variant={b ? 'default' : 'filled'} leftSection={<IconRestore size={16} />} loading={fromCopy.isPending} disabled={copy.sealed && !passphrase}>
-                        Restore this copy
-                      </Button>
-                    </Group>
-                  </Stack>
-                </form>
-              </Stack>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="subtle" color="gray" onClick={() => quit.mutate()}>
-              Quit
-            </Button>
-            <Button variant="default" onClick={confirmEmpty} loading={empty.isPending}>
-              Start empty
-            </Button>
-            {b && (
-              <Button leftSection={<IconRestore size={16} />} onClick={() => restore.mutate()} loading={restore.isPending} data-autofocus>
-                Restore this backup
-              </Button>
-            )}
-          </Group>
+          {children}
         </Stack>
       </Card>
     </Center>
