@@ -11,9 +11,10 @@
 import { readinessRadar } from '../shared/charts/readiness-radar'
 import type { RadarChartSpec } from '../shared/charts/radar.chart'
 import { ROLE_BY_ID, type FlagId, type RoleId, type TaskId } from '../shared/domain/catalogue'
-import { DIMENSIONS, DIMENSION_BY_ID, type DimensionId, type ContextKey } from '../shared/domain/assessment/dimensions'
+import { DIMENSIONS, DIMENSION_BY_ID, type AssessmentContext, type DimensionId, type ContextKey } from '../shared/domain/assessment/dimensions'
 import type { RuleId } from '../shared/domain/assessment/engine'
 import { workItems, type Plan } from '../shared/domain/planning/plan.model'
+import { weeklyExtension } from '../shared/domain/planning/stages/tiers'
 import { mapMaturityScales } from '../shared/domain/assessment/maturity-scales'
 import {
   CONTEXT_QUESTION_BY_KEY,
@@ -251,14 +252,45 @@ export interface AssessmentReportModel extends DocumentModelBase<AssessmentRepor
 /** Short titles for raised flags, read as findings. */
 export const FINDING_TITLES = TITLES
 
-/** What another matching rule would have pointed to on its own, in words. */
-const OTHER_SIGNS: Readonly<Record<RuleId, string>> = {
-  R1: 'The work is still exploring without data or a clear objective, which on its own would point to a full-stack AI engineer first.',
-  R2: 'Models in use already hurt to operate, which on its own would point to an MLOps engineer first.',
-  R3: 'A custom or fine-tuned model is still being explored, which on its own would point to an ML engineer first.',
-  R4: 'The platform is weak, or ML staff are doing infrastructure, which on its own would point to an infrastructure engineer first.',
-  R5: 'Custom models with a solid platform and data would, on their own, point to an ML scientist.',
-  R6: ''
+/** What another matching rule would have pointed to on its own, in words true of this client. */
+function otherSign(rule: RuleId, context: AssessmentContext): string {
+  switch (rule) {
+    case 'R1':
+      return 'The work is still exploring without data or a clear objective, which on its own would point to a full-stack AI engineer first.'
+    case 'R2':
+      return 'Models in use already hurt to operate, which on its own would point to an MLOps engineer first.'
+    case 'R3':
+      return 'A custom or fine-tuned model is still being explored, which on its own would point to an ML engineer first.'
+    case 'R4':
+      return context.ml_staff_doing_infra && context.ml_staff > 0
+        ? 'The ML staff are doing the infrastructure themselves, which on its own would point to an infrastructure engineer first.'
+        : 'The platform is weak, which on its own would point to an infrastructure engineer first.'
+    case 'R5':
+      return 'Custom models with a solid platform and data would, on their own, point to an ML scientist.'
+    default:
+      return ''
+  }
+}
+
+/** Why the recommendation comes before what the other signs point to. */
+const PRECEDENCE: Readonly<Partial<Record<RuleId, string>>> = {
+  R1: 'Without data or a clear objective no hire can be used well yet, so that comes first.',
+  R2: 'Production pain costs time and money every week, so relieving it comes first.',
+  R3: 'Whether a valuable model can be built at all comes first; the platform work waits for that answer.',
+  R4: 'Without a platform, any ML hire would spend their first months building one, so the platform comes first.',
+  R5: 'With the platform and data in place, the research itself is what holds the work back, so it comes first.'
+}
+
+/**
+ * Where the client stands on a task's dimension ("Today: some scripts."), unless that is
+ * already in the task's own name ("Versioned datasets and data-quality checks" for a client
+ * with versioned datasets), which would read as selling what they have: then what the task
+ * does instead.
+ */
+function todayOrSummary(level: string, title: string, summary: string | null): string | null {
+  const today = lowerFirstWord(level)
+  if (today && !title.toLowerCase().includes(today.toLowerCase())) return `Today: ${today}.`
+  return summary
 }
 
 /** The dimension whose answers put a task in the plan. */
@@ -279,7 +311,7 @@ const TASK_DIMENSION: Readonly<Partial<Record<TaskId, DimensionId>>> = {
 
 const LEADERSHIP_TEXT = {
   in_place: 'An experienced ML lead is already in place.',
-  ml_lead_hire: 'An ML lead joins the hiring sequence; interim ML leadership one day a week bridges the gap until then.',
+  ml_lead_hire: 'An ML lead joins the hiring sequence; interim ML leadership, one day a week through the plan, hands over to them gradually.',
   interim_lead: 'Interim ML leadership, one day a week through the plan, covers leadership for now.'
 } as const
 
@@ -356,7 +388,7 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
   const tasks: ReportTask[] = work.map((item) => {
     const dimension = TASK_DIMENSION[item.id as TaskId]
     const why = dimension
-      ? `Today: ${lowerFirstWord(DIMENSION_BY_ID[dimension].levels[aware.maturity[dimension]] ?? '')}.`
+      ? todayOrSummary(DIMENSION_BY_ID[dimension].levels[aware.maturity[dimension]] ?? '', item.title, basis.library.task(item.id)?.summary ?? null)
       : (basis.library.task(item.id)?.summary ?? null)
     return {
       id: item.id,
@@ -387,6 +419,35 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
       cost: money(Math.round(supportDays * rate * 100) / 100),
       owner: branding.consultancyName,
       pending: null
+    })
+    // Hiring support for a hire that waits on the pending answer waits with it.
+    for (const item of hiringWork.filter((i) => i.optional)) {
+      tasks.push({
+        id: `hiring_support_${item.id}`,
+        title: `Hiring support for the ${roleWords(basis, item.owner as RoleId)}`,
+        why: 'Job description, screening, the technical interview loop and the debrief, once the role is confirmed.',
+        weeks: weeksOf(item.startWeek, item.endWeek),
+        effort: days(item.effortDays),
+        cost: money(Math.round(item.cost * 100) / 100),
+        owner: branding.consultancyName,
+        pending: item.pending
+      })
+    }
+  }
+  // The part-time work running on while the pending work is done, so the rows add up to the total waiting.
+  const extension = plan.optionalTotals.effortDays > 0 ? weeklyExtension(plan.phases, plan.weeks, plan.lastWeekWithOptions) : { effortDays: 0, cost: 0 }
+  const waitingOn = workItems(plan).find((i) => i.pending !== null)?.pending ?? null
+  if (extension.effortDays > 0 && waitingOn) {
+    const weekly = workItems(plan).find((i) => !i.optional && i.daysPerWeek !== undefined && i.endWeek === plan.weeks)
+    tasks.push({
+      id: 'weekly_extension',
+      title: `${weekly ? singleLine(weekly.title) : 'Part-time work'}, while the pending work runs`,
+      why: 'The part-time work runs on to the end of the pending work if it goes ahead.',
+      weeks: weeksOf(plan.weeks + 1, plan.lastWeekWithOptions),
+      effort: days(extension.effortDays),
+      cost: money(Math.round(extension.cost * 100) / 100),
+      owner: branding.consultancyName,
+      pending: waitingOn
     })
   }
 
@@ -471,7 +532,9 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
       ...role(r.firstHire),
       label: r.isNextHire ? 'Next AI hire' : 'First hire',
       reason: r.reason,
-      otherSigns: r.alsoMatched.map((id) => OTHER_SIGNS[id]).filter((x) => x !== ''),
+      otherSigns: ((signs) => (signs.length && PRECEDENCE[r.rule] ? [...signs, PRECEDENCE[r.rule]!] : signs))(
+        r.alsoMatched.map((id) => otherSign(id, aware.context)).filter((x) => x !== '')
+      ),
       leadership: LEADERSHIP_TEXT[r.leadership],
       milestone: { heading: milestoneHeading(plan), text: milestoneSentences(basis) },
       routes: routeSentences(basis)

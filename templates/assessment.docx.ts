@@ -92,7 +92,7 @@ function readinessSection(m: AssessmentReportModel, theme: DocumentTheme): FileC
         keepWithNext: m.sections.scores,
         caption: m.meta.previousTitle
           ? `Readiness by dimension, 0–4: ${m.meta.assessmentTitle} (solid) against ${m.meta.previousTitle} (dashed).`
-          : `Readiness by dimension, 0–4: ${m.meta.assessmentTitle}.`
+          : 'Readiness by dimension, 0–4, as scored in the workshop.'
       })
     )
   }
@@ -233,7 +233,9 @@ function tasksSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild
 
 function scalesSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild[] {
   return [
-    ...safeParagraphs('Where the scores place the client on two public MLOps maturity models, for comparison with its cloud vendor’s material.', { keepNext: true }),
+    // The note goes before the table, with the introduction: after it, a page filled by the scales could leave it alone on the next.
+    safeParagraph('Where the scores place the client on two public MLOps maturity models, for comparison with its cloud vendor’s material.', { keepNext: true, spacing: { after: 60 } }),
+    safeParagraph(m.scales.note, { style: STYLE.caption, keepNext: true }),
     table(theme, {
       columns: [
         { header: 'Scale', width: 2.2 },
@@ -251,8 +253,7 @@ function scalesSection(m: AssessmentReportModel, theme: DocumentTheme): FileChil
         p.next ? [p.next, ...p.missing.map((x) => `• ${x}`)].join('\n') : 'Top of the scale.'
       ]),
       keepTogether: true
-    }),
-    safeParagraph(m.scales.note, { style: STYLE.caption })
+    })
   ]
 }
 
@@ -300,10 +301,12 @@ export function buildAssessmentReport(m: AssessmentReportModel, options: BuildOp
   if (on.assumptions) sections.push({ key: 'assumptions', title: 'Assumptions to verify', content: assumptionsSection(m, theme) })
   if (on.warnings) sections.push({ key: 'warnings', title: 'Answers to double-check', content: warningsSection(m) })
   if (on.tasks) sections.push({ key: 'tasks', title: 'Proposed fractional work', content: tasksSection(m, theme) })
-  // What to do next closes the argument; the public scales follow as reference, and their
-  // table keeps the short list of steps from being left alone on a page.
+  // What to do next closes the argument, on the page of the work it starts; the public scales
+  // follow as reference on a page of their own (their two-row table fills most of one, and
+  // sharing a page with the steps put their heading on the line where Word and LibreOffice
+  // break pages differently).
   if (on.nextSteps) sections.push({ key: 'next', title: 'Next steps', content: numberedList(m.nextSteps, 1) })
-  if (on.scales) sections.push({ key: 'scales', title: 'Public maturity scales', content: scalesSection(m, theme) })
+  if (on.scales) sections.push({ key: 'scales', title: 'Public maturity scales', newPage: true, content: scalesSection(m, theme) })
   // The answers close the report, as an appendix.
   if (on.answers) {
     sections.push({

@@ -174,13 +174,14 @@ function roleContext(basis: EngagementBasis, role: RoleId): string {
   const position =
     hire.position === 0
       ? ctx.ml_staff > 0
-        ? `It is the next AI hire, joining the existing ML staff`
-        : 'It is the first AI hire'
-      : `It follows the ${name(plan.hires[hire.position - 1]!.role)} in the hiring plan`
+        ? `This is the next AI hire, joining the existing ML staff`
+        : 'This is the first AI hire'
+      : `The role follows the ${name(plan.hires[hire.position - 1]!.role)} in the hiring plan`
   const owned = workItems(plan).filter((i) => i.kind === 'task' && i.owner === role)
   const handover = workItems(plan).find((i) => i.id === 'handover' && i.owner === role)
   const work: string[] = []
-  if (hire.pending === 'feasibility') work.push(`recruiting waits for the answer on whether a valuable model can be built, due by week ${plan.milestone.week}`)
+  if (hire.pending === 'feasibility')
+    work.push(`the offer waits for the answer on whether a valuable model can be built, due by week ${plan.milestone.week}; recruiting opens in week ${hire.recruitStartWeek} so that the person can join straight after it`)
   if (owned.length) work.push(`they build and own ${owned.length} platform ${plural(owned.length, 'task', 'tasks')} from week ${hire.workStartWeek}, with ${basis.consultancyName} pairing`)
   if (handover) work.push(`they take over what ${basis.consultancyName} built in week ${handover.startWeek}`)
   if ((role === 'ml_engineer' || role === 'ml_scientist') && plan.route.platformOwner === plan.hires[0]!.role && hire.position > 0) work.push('they join once the platform core is in place')
@@ -204,7 +205,7 @@ export function hiringSteps(basis: EngagementBasis): HiringStepView[] {
         : (step?.why ?? ROLE_BY_ID[h.role].summary)
     const when =
       h.pending === 'feasibility'
-        ? ' Recruited once the experiments show that a valuable model can be built.'
+        ? ` Recruiting opens in week ${h.recruitStartWeek} so the person can start straight after the answer on feasibility; the offer is made only once the experiments show that a valuable model can be built.`
         : h.afterAudit && !/audit/.test(why)
           ? ' Recruiting starts once the objectives and data audit is done.'
           : ''

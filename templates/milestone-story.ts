@@ -68,7 +68,9 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
         const core = formatList(b.platformCore.map((id) => CORE_WORDS[id] ?? id), basis.locale)
         const who = plan.route.platformOwner ? `the ${roleName(basis, plan.route.platformOwner)}` : basis.consultancyName
         sentences.push(
-          `It needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek}; ${builder} then ${b.builder === 'existing_staff' ? 'build' : 'builds'} the feature in about ${b.buildWeeks} weeks.`
+          who === builder
+            ? `It needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek} and then builds the feature on, in about ${b.buildWeeks} weeks.`
+            : `It needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek}; ${builder} then ${b.builder === 'existing_staff' ? 'build' : 'builds'} the feature in about ${b.buildWeeks} weeks.`
         )
       } else {
         sentences.push(`The platform it runs on is already in place, so ${builder} can build it in about ${b.buildWeeks} weeks from week ${b.builderStartWeek}.`)
@@ -84,7 +86,9 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
       const core = formatList(b.tasks.map((id) => CORE_WORDS[id] ?? id), basis.locale)
       sentences.push(
         `The production pain is relieved ${by}: ${basis.consultancyName} builds ${core} from the start of Foundations, at full effort, instead of leaving them to wait for a hire.`,
-        `The ${firstName} joins in week ${first.startWeek} and takes them over.`
+        handoverWeek(basis) !== null && handoverWeek(basis)! > first.startWeek
+          ? `The ${firstName} joins in week ${first.startWeek}, works alongside us, and takes them over with the rest of our work in week ${handoverWeek(basis)}.`
+          : `The ${firstName} joins in week ${first.startWeek} and takes them over.`
       )
       break
     }
@@ -121,10 +125,19 @@ function gains(basis: EngagementBasis, route: RouteView): string {
   switch (route.firstHire) {
     case 'infra_engineer':
     case 'mlops_engineer':
-      return `with ${indefinite(hire)} first, the platform has an owner who runs it from week ${start}` + (ml && ml > start && basis.assessment.context.ml_staff === 0 ? `, and the models wait for an ML engineer until week ${ml}` : '')
+      return (
+        `with ${indefinite(hire)} first, the platform has an owner who runs it from week ${start}` +
+        (ml && ml > start
+          ? basis.assessment.context.ml_staff === 0
+            ? `, and the models wait for an ML engineer until week ${ml}`
+            : `, but the team gains no more hands on models until week ${ml}`
+          : '')
+      )
     case 'ml_engineer':
       return route.platformOwner === 'ml_engineer'
-        ? `with an ML engineer first, they would build the platform themselves and spend about three months stabilising it`
+        ? basis.plan.milestone.basis.by === 'urgent_core'
+          ? `with an ML engineer first, the urgent work would be the same, but they would build the rest of the platform themselves and spend about three months stabilising it`
+          : `with an ML engineer first, they would build the platform themselves and spend about three months stabilising it`
         : `with an ML engineer first, the models gain a dedicated engineer from week ${start}` + (handoverWeek(basis) ? `, and the platform ${basis.consultancyName} builds passes to its owner in week ${handoverWeek(basis)}` : '')
     case 'ml_scientist':
       return `with an ML scientist first, research to improve the models starts in week ${start}`

@@ -56,6 +56,7 @@ export function listOf(names: readonly string[], locale: string, shown = 3, othe
 const weeksText = (from: number, to: number): string => (from === to ? `week ${from}` : `weeks ${from}–${to}`)
 
 const items = (plan: Plan): PlanItem[] => workItems(plan)
+const PLATFORM_TASKS: ReadonlySet<string> = new Set(['serving_pipeline', 'prediction_logging', 'model_monitoring', 'shadow_ab', 'nightly_regression'])
 const find = (plan: Plan, id: string): PlanItem | undefined => items(plan).find((i) => i.id === id)
 const hireOf = (plan: Plan, role: RoleId) => plan.hires.find((h) => h.role === role)
 
@@ -74,7 +75,7 @@ function observedText(flag: FlagId, context: AssessmentContext): string {
     case 'wrong_order':
       return 'The ML staff spend much of their time on Dockerfiles, pipelines and clusters, and nobody is dedicated to infrastructure.'
     case 'needs_interim_lead':
-      return 'Nobody on the team has led ML work into production before.'
+      return 'The team has no experienced ML lead: nobody owns the architecture calls, the reviews of ML work or the ML hiring.'
     case 'protect_ai_team':
       return 'An AI demo has caught on, and the engineers behind it keep being pulled into maintenance.'
     case 'no_data_no_model':
@@ -212,9 +213,15 @@ export function whyThisOrder(basis: EngagementBasis): string[] {
     case 'R5':
       why.push('Platform and data are in place, so the next gains come from better models, which is research work.')
       break
-    case 'R6':
-      why.push('The platform is ready for a generalist who can run experiments, prepare data and ship models on it.')
+    case 'R6': {
+      const missing = items(plan).filter((i) => i.owner === 'consultant' && !i.optional && PLATFORM_TASKS.has(i.id))
+      why.push(
+        missing.length
+          ? `A generalist who runs experiments, prepares data and ships models is what the team needs next; the platform is far enough along for one, and ${basis.consultancyName} builds the missing parts (${listOf(missing.map((i) => shortName(basis, i)), basis.locale)}) alongside.`
+          : 'The platform is ready for a generalist who can run experiments, prepare data and ship models on it.'
+      )
       break
+    }
   }
   const urgent = urgentWork(plan)
   if (urgent.length > 0) {
@@ -226,7 +233,7 @@ export function whyThisOrder(basis: EngagementBasis): string[] {
   const setup = setupWork(plan)
   if (setup.length > 0) {
     why.push(
-      `While recruiting runs, ${us} does the one-off setup (${listOf(setup.map((i) => shortName(basis, i)), locale)}), which is faster done once by someone who has done it before.`
+      `${Math.max(...setup.map((i) => i.endWeek)) < plan.hires[0]!.startWeek ? 'While recruiting runs' : 'Starting while recruiting runs'}, ${us} does the one-off setup (${listOf(setup.map((i) => shortName(basis, i)), locale)}), which is faster done once by someone who has done it before.`
     )
   }
   if (plan.flags.includes('no_data_no_model')) {
@@ -257,10 +264,16 @@ export function phaseIntro(basis: EngagementBasis, phase: PhaseId): string {
       const setup = setupWork(plan)
       if (setup.length) {
         const gpu = plan.flags.includes('gpu_ci_gap') && setup.some((i) => i.id === 'cicd_gpu')
-        parts.push(`${urgent.length ? 'Then the' : 'The'} one-off setup we do ourselves while recruiting runs${gpu ? ', CI/CD with GPU runners early' : ''}, so that the first hire joins a working base rather than a blank page.`)
+        const done = Math.max(...setup.map((i) => i.endWeek))
+        const from = Math.min(...setup.map((i) => i.startWeek))
+        parts.push(
+          done < first.startWeek
+            ? `${urgent.length || team ? 'Then comes the' : 'This phase is the'} one-off setup we do ourselves while recruiting runs${gpu ? ', with CI/CD for GPUs first' : ''}, so that the ${firstName} joins a working base rather than a blank page.`
+            : `${urgent.length || team ? 'Then comes the' : 'This phase is the'} one-off setup we do ourselves, in ${weeksText(from, done)}${gpu ? ', with CI/CD for GPUs first' : ''}: it starts while recruiting runs and is finished in the ${firstName}’s first weeks, so they take it over as it is built.`
+        )
       }
       if (inPhase.some((i) => i.id === 'interim_lead')) parts.push('Interim ML leadership runs one day a week alongside, to the end of the plan.')
-      return parts.join(' ') || 'One-off setup work we do ourselves while recruiting runs.'
+      return parts.join(' ') || 'One-off setup work we do ourselves.'
     }
     case 'first_hire': {
       const owned = inPhase.filter((i) => i.kind === 'task' && i.owner === first.role)
@@ -303,7 +316,12 @@ export function approach(basis: EngagementBasis): { name: string; text: string }
     const all = p.items.filter((i) => i.kind !== 'milestone')
     const from = Math.min(...all.map((i) => i.startWeek))
     const to = Math.max(...all.map((i) => i.endWeek))
-    const names = work.map((i) => shortName(basis, i))
+    // Several hires read as one list: "recruiting the ML data engineer and the ML engineer".
+    const hires = work.filter((i) => i.kind === 'hire').map((i) => `the ${roleWords(basis, i.owner as RoleId)}`)
+    const names = work.flatMap((i, k) => {
+      if (i.kind !== 'hire' || hires.length < 2) return [shortName(basis, i)]
+      return work.findIndex((x) => x.kind === 'hire') === k ? [`recruiting ${formatList(hires, locale)}`] : []
+    })
     const text =
       (names.length ? `${weeksText(from, to).replace(/^w/, 'W')}: ${listOf(names, locale, 4)}.` : `${weeksText(from, to).replace(/^w/, 'W')}.`) +
       (pending.length ? ` ${pending.length === 1 ? 'One more item waits' : `${countWord(pending.length).replace(/^./, (c) => c.toUpperCase())} more items wait`} ${pending.some((i) => i.pending === 'feasibility') ? 'for the answer on feasibility' : 'for the audit'}.` : '')

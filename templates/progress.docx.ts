@@ -115,7 +115,7 @@ function readinessSection(m: ProgressReportModel, theme: DocumentTheme): FileChi
       keepWithNext: true,
       caption: withPrevious
         ? `Readiness by dimension, 0–4: ${m.meta.assessmentTitle} (solid) against ${m.meta.previousTitle} (dashed).`
-        : `Readiness by dimension, 0–4: ${m.meta.assessmentTitle}.`
+        : 'Readiness by dimension, 0–4, as scored in the workshop.'
     }),
     table(theme, {
       columns: [

@@ -15,7 +15,8 @@ import { DIMENSIONS, type ContextKey, type DimensionId } from '../shared/domain/
 import { mapMaturityScales } from '../shared/domain/assessment/maturity-scales'
 import { CONTEXT_QUESTION_BY_KEY } from '../shared/domain/assessment/question-bank'
 import type { UnknownAssumption, UnknownValue } from '../shared/domain/assessment/unknowns'
-import type { PlanItem } from '../shared/domain/planning/plan.model'
+import type { Plan, PlanItem } from '../shared/domain/planning/plan.model'
+import { weeklyExtension } from '../shared/domain/planning/stages/tiers'
 import { defaultPricingTerms, pricePlan, type PlanPricing, type PricedTier } from '../shared/domain/planning/pricing'
 import { compareRoutes } from '../shared/domain/planning/scenarios'
 import { addDays, weekEndDate, weekStartDate } from '../shared/domain/planning/weeks'
@@ -247,18 +248,18 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
 const APPROACH_TEXT = {
   api: 'builds on hosted foundation models that it calls through their APIs',
   fine_tune: 'fine-tunes existing models for its own use',
-  custom: 'builds its own models (custom neural networks or gradient-boosted models)'
+  custom: 'builds its own models'
 } as const
 
 const STAGE_TEXT = {
   exploration: 'is still finding out whether AI can create value for it',
-  pilot: 'has a prototype or a feature in limited production',
+  pilot: 'has a first AI feature in a pilot',
   production: 'runs AI features in production'
 } as const
 
 const LEADERSHIP_TEXT = {
   in_place: 'An experienced ML lead is already in place and stays the technical owner of the work.',
-  ml_lead_hire: 'A permanent ML lead joins later in the sequence; until then we provide interim technical leadership one day a week.',
+  ml_lead_hire: 'A permanent ML lead joins later in the sequence; we provide interim technical leadership one day a week through the plan, so the new lead takes it over gradually.',
   interim_lead: 'Without an experienced ML lead in the team, we provide interim technical leadership one day a week through the plan.'
 } as const
 
@@ -442,12 +443,11 @@ function investment(basis: EngagementBasis, pricing: PlanPricing, terms: Pricing
       optionalDays > 0
         ? {
             total: money(pricing.withOptions.total),
-            text: `The work marked optional (${daysText(basis, optionalDays)}${waitingFor(plan)}) is outside the proposed total. If all of it goes ahead, the total including every option is ${money(pricing.withOptions.total)}${pricing.taxRatePercent > 0 ? `, including ${pricing.taxLabel}` : ''}.`
+            text: withOptionsText(basis, plan, money(pricing.withOptions.total), pricing.taxRatePercent > 0 ? pricing.taxLabel : null)
           }
         : null,
-    payments: pricing.payments.map((p, i) => {
-      const at = terms.paymentMilestones[i]?.milestone
-      const point = at ? plan.milestones.find((m) => m.id === at) : undefined
+    payments: pricing.payments.map((p) => {
+      const point = p.milestone ? plan.milestones.find((m) => m.id === p.milestone) : undefined
       return {
       label: p.label,
       due: `Week ${p.dueWeek}, ${basis.date(p.dueDate)}${point && lowerFirst(point.title) !== lowerFirst(p.label) ? ` (${lowerFirst(point.title)})` : ''}`,
@@ -490,6 +490,15 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
   const top = sorted[0]!
   const lowest = assessment.maturity[sorted[sorted.length - 1]!.id]
   const weakest = DIMENSIONS.filter((d) => assessment.maturity[d.id] === lowest).map((d) => d.name)
+  // The strongest area is named only when it stands out; a tie is said as one.
+  const highest = assessment.maturity[top.id]
+  const strongest = DIMENSIONS.filter((d) => assessment.maturity[d.id] === highest).map((d) => lowerFirst(d.name))
+  const strongestText =
+    strongest.length === 1
+      ? `The strongest area is ${strongest[0]} (level ${highest}).`
+      : strongest.length <= 3
+        ? `The strongest areas are ${formatList(strongest, locale)} (level ${highest}).`
+        : `${upperFirst(countWord(strongest.length))} of the eight dimensions reach level ${highest}.`
   const who = [basis.industry, basis.headcount ? `${basis.headcount} people` : null].filter(Boolean).join(', ')
   const situation = [
     [
@@ -499,11 +508,15 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     ].join(' '),
     [
       `In the readiness workshop, ${client}’s ML platform scored ${num(r.overall, 2)} of 4 overall, and ${num(r.platform, 2)} of 4 on the parts every model runs on: deployment, monitoring, prediction logging and experiments.`,
-      lowest === assessment.maturity[top.id]
+      lowest === highest
         ? `Every dimension sits at level ${lowest}.`
-        : weakest.length <= 3
-          ? `The strongest area is ${lowerFirst(top.name)} (level ${assessment.maturity[top.id]}); the weakest ${weakest.length === 1 ? 'is' : 'are'} ${formatList(weakest.map(lowerFirst), locale)} (level ${lowest}).`
-          : `The strongest area is ${lowerFirst(top.name)} (level ${assessment.maturity[top.id]}); ${countWord(weakest.length)} of the eight dimensions are at level ${lowest}.`,
+        : strongest.length > 3 && weakest.length > 3 && strongest.length + weakest.length === DIMENSIONS.length
+          ? `${upperFirst(countWord(strongest.length))} of the eight dimensions reach level ${highest}, and the other ${countWord(weakest.length)} are at level ${lowest}.`
+          : `${strongestText} ${
+              weakest.length <= 3
+                ? `The weakest ${weakest.length === 1 ? 'is' : 'are'} ${formatList(weakest.map(lowerFirst), locale)} (level ${lowest}).`
+                : `${upperFirst(countWord(weakest.length))} of the eight dimensions are at level ${lowest}.`
+            }`,
       r.flags.length > 0 ? `The workshop also raised ${countOf(r.flags.length, 'finding that shapes', 'findings that shape')} the plan (see Current state).` : ''
     ]
       .filter(Boolean)
@@ -664,7 +677,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       nextSteps
     },
     currentState: {
-      intro: `Eight dimensions of ML platform practice, each scored from 0 (absent) to 4 (fully automated). A dimension’s score is the lowest level that every part of its practice supports.`,
+      intro: `The workshop scored eight dimensions of ML platform practice, each from 0 (absent) to 4 (fully automated). A dimension’s score is the lowest level that every part of its practice supports.`,
       overall: num(r.overall, 2),
       platform: num(r.platform, 2),
       radar: readinessRadar({ title: 'Readiness workshop', maturity: assessment.maturity }),
@@ -734,4 +747,15 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     acceptance,
     interviewKits: packs
   }, { verbatim })
+}
+
+/**
+ * What the total with every option holds: the optional work, and the part-time work that
+ * runs on while it is done, so the figure is the last option's and nothing in it is unexplained.
+ */
+function withOptionsText(basis: EngagementBasis, plan: Plan, total: string, taxLabel: string | null): string {
+  const extension = weeklyExtension(plan.phases, plan.weeks, plan.lastWeekWithOptions)
+  const itemsDays = plan.optionalTotals.effortDays - extension.effortDays
+  const runsOn = extension.effortDays > 0 ? `; so is the part-time work that runs on while it is done, to week ${plan.lastWeekWithOptions} (${daysText(basis, extension.effortDays)})` : ''
+  return `The work marked optional (${daysText(basis, itemsDays)}${waitingFor(plan)}) is outside the proposed total${runsOn}. If all of it goes ahead, the total including every option is ${total}${taxLabel ? `, including ${taxLabel}` : ''}.`
 }

@@ -98,3 +98,18 @@ describe('after an edit, every document states the edited plan', () => {
     expect(proposalModel.summary.keyFigures.find((f) => f.value === `Week ${edited.milestone.week}`)).toBeDefined()
   }, 120_000)
 })
+
+describe('the workshop report’s rows add up to its totals', () => {
+  const daysOf = (effort: string) => Number(/^([\d.]+)/.exec(effort.replace(/,/g, ''))?.[1] ?? NaN)
+  it.each(CLIENTS)('%s: committed rows to the committed total, pending rows to what waits, and together to the last option', (client) => {
+    const m = buildAssessmentReportModel(inputFor(client, 'assessment') as never)
+    const plan = generatePlan(planInputFor(intakeFixture(client)))
+    const committed = m.tasks.filter((t) => !t.pending).reduce((n, t) => n + daysOf(t.effort), 0)
+    const waiting = m.tasks.filter((t) => t.pending).reduce((n, t) => n + daysOf(t.effort), 0)
+    expect(committed).toBeCloseTo(plan.totals.effortDays, 6)
+    expect(waiting).toBeCloseTo(plan.optionalTotals.effortDays, 6)
+    const pending = plan.tiers.find((t) => t.id === 'pending')
+    if (pending) expect(committed + waiting).toBeCloseTo(pending.effortDays, 6)
+    else expect(waiting).toBe(0)
+  })
+})

@@ -382,7 +382,7 @@ function reasonFor(rule: RuleId, f: Facts, nextHire: boolean): string {
     case 'R5':
       return `Custom models, ML staff on board, and deployment, monitoring and data all at 3 or more: ${hire} is an ML scientist who improves the models through research and experiments.`
     case 'R6':
-      return `The platform is in place (average ${formatNumber(f.platformSum / 4)} of 4) and no special case applies: ${hire} is a generalist ML engineer.`
+      return `No special case applies and the platform is far enough along (average ${formatNumber(f.platformSum / 4)} of 4) for an ML engineer to work on while the missing parts are built: ${hire} is a generalist ML engineer.`
   }
 }
 

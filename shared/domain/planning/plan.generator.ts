@@ -154,7 +154,7 @@ export function generatePlan(input: GeneratePlanInput): Plan {
   const other = planRoute(setup, otherRouteOf(setup.route), { lenient: true, firstRecruitWeek: firstHire.recruitStartWeek })
 
   const { phases, milestones, weeks, lastWeekWithOptions, consultantLoad } = main.assembled
-  const { totals, optionalTotals } = planTotals(phases, setup.engagement.currency)
+  const { totals, optionalTotals } = planTotals(phases, setup.engagement.currency, weeks, lastWeekWithOptions)
   const route = summariseRoute(main.route, main.scheduled, main.milestone, weeks)
   const otherSummary = summariseRoute(other.route, other.scheduled, other.milestone, other.assembled.weeks)
 

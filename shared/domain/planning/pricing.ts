@@ -24,6 +24,7 @@
  *
  * Pure module: no Node, DOM or Electron imports (Intl is part of the language).
  */
+import { weeklyExtension } from './stages/tiers'
 import type { PhaseId } from '../catalogue'
 import type { PaymentMilestone, PricingModel, PricingTerms, PricingTierId } from '../../schemas/pricing.schema'
 import { PRICING_TIER_IDS } from '../../schemas/pricing.schema'
@@ -75,6 +76,8 @@ export interface PricedPhase {
 
 export interface PaymentInstalment {
   label: string
+  /** The plan milestone it falls due at, when the terms tie it to one. */
+  milestone: PaymentMilestone['milestone'] | null
   percent: number
   dueWeek: number
   /** The last day of the due week. */
@@ -213,13 +216,8 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
   const committed = tiers.find((t) => t.committed)!
 
   const items = workItems(plan)
-  let allFees = 0
-  let allEffort = 0
-  for (const item of items) {
-    allFees += item.cost
-    allEffort += item.effortDays
-  }
-  const withOptions = breakdown(feesFor(allFees, false), allEffort)
+  // Everything, if all the work outside the committed total goes ahead (the interim lead running on with it).
+  const withOptions = breakdown(feesFor(plan.totals.cost + plan.optionalTotals.cost, false), plan.totals.effortDays + plan.optionalTotals.effortDays)
 
   // Payments: percentages of the committed total, the last taking the remainder.
   const totalU = minor(committed.total)
@@ -231,12 +229,15 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
     const week = dueWeek(plan, p)
     return {
       label: p.label,
+      milestone: p.milestone ?? null,
       percent: p.percent,
       dueWeek: week,
       dueDate: weekEndDate(plan.engagement.startDate, week),
       amount: money(units)
     }
   })
+  // Listed in the order they fall due (a milestone can come before one named earlier in the terms).
+  payments.sort((a, b) => a.dueWeek - b.dueWeek)
 
   const phases: PricedPhase[] = plan.phases.map((phase) => {
     let effortDays = 0
@@ -252,6 +253,12 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
         effortDays += item.effortDays
         cost += item.cost
       }
+    }
+    // The part-time work (the interim lead) that runs on while the optional work is done.
+    if (plan.optionalTotals.effortDays > 0) {
+      const extension = weeklyExtension([{ ...phase, items: items.filter((i) => i.phase === phase.id) }], plan.weeks, plan.lastWeekWithOptions)
+      optionalEffortDays += extension.effortDays
+      optionalCost += extension.cost
     }
     return {
       id: phase.id,

@@ -181,6 +181,23 @@ describe('structure over arbitrary intakes', () => {
     )
   })
 
+  it('committed plus optional is the pending tier: every figure for "all of it" agrees', () => {
+    fc.assert(
+      fc.property(planInputArb, (input) => {
+        const plan = generatePlan(input)
+        const pending = plan.tiers.find((t) => t.id === 'pending')
+        if (plan.optionalTotals.effortDays === 0) {
+          expect(pending).toBeUndefined()
+          return
+        }
+        expect(pending).toBeDefined()
+        expect(plan.totals.effortDays + plan.optionalTotals.effortDays).toBeCloseTo(pending!.effortDays, 6)
+        expect(plan.totals.cost + plan.optionalTotals.cost).toBeCloseTo(pending!.cost, 4)
+      }),
+      RUNS
+    )
+  })
+
   it('the handover goes to the hire who owns the platform, and only when there is consultant work to hand over', () => {
     fc.assert(
       fc.property(planInputArb, (input) => {

@@ -115,10 +115,27 @@ describe('pricing a plan (api-startup: 1200 EUR a day)', () => {
   it('splits the committed total into payments that add up exactly, due at plan weeks', () => {
     const p = pricePlan(plan, terms())
     expect(p.payments).toEqual([
-      { label: 'On signing', percent: 30, dueWeek: 1, dueDate: '2025-03-09', amount: 26_724.44 },
-      { label: 'Foundations ready', percent: 40, dueWeek: 10, dueDate: '2025-05-11', amount: 35_632.59 },
-      { label: 'Handover', percent: 30, dueWeek: 12, dueDate: '2025-05-25', amount: 26_724.45 }
+      { label: 'On signing', milestone: null, percent: 30, dueWeek: 1, dueDate: '2025-03-09', amount: 26_724.44 },
+      { label: 'Foundations ready', milestone: 'foundations_ready', percent: 40, dueWeek: 10, dueDate: '2025-05-11', amount: 35_632.59 },
+      { label: 'Handover', milestone: 'handover_complete', percent: 30, dueWeek: 12, dueDate: '2025-05-25', amount: 26_724.45 }
     ])
+    const cents = p.payments.reduce((s, x) => s + Math.round(x.amount * 100), 0)
+    expect(cents).toBe(Math.round(p.committed.total * 100))
+  })
+
+  it('lists the payments in the order they fall due, whatever order the terms name them in', () => {
+    const p = pricePlan(
+      plan,
+      terms({
+        paymentMilestones: [
+          { label: 'Handover', percent: 50, milestone: 'handover_complete' },
+          { label: 'Week 3', percent: 20, dueWeek: 3 },
+          { label: 'On signing', percent: 30, dueWeek: 1 }
+        ]
+      })
+    )
+    expect(p.payments.map((x) => x.label)).toEqual(['On signing', 'Week 3', 'Handover'])
+    expect(p.payments.map((x) => x.dueWeek)).toEqual([...p.payments.map((x) => x.dueWeek)].sort((a, b) => a - b))
     const cents = p.payments.reduce((s, x) => s + Math.round(x.amount * 100), 0)
     expect(cents).toBe(Math.round(p.committed.total * 100))
   })

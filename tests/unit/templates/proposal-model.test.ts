@@ -172,16 +172,16 @@ describe('the hiring pack model', () => {
       expect(r.job.context).toMatch(/^Verdant Imaging \(/)
       expect(r.job.context).toMatch(/reporting to /)
     }
-    expect(m.roles[0]!.job.context).toMatch(/It is the first AI hire/)
-    expect(m.roles[1]!.job.context).toMatch(/It follows the ML engineer in the hiring plan/)
+    expect(m.roles[0]!.job.context).toMatch(/This is the first AI hire/)
+    expect(m.roles[1]!.job.context).toMatch(/The role follows the ML engineer in the hiring plan/)
     // R3: the infrastructure engineer waits for the answer on feasibility.
-    expect(m.roles.find((r) => r.role === 'infra_engineer')!.job.context).toMatch(/recruiting waits for the answer on whether a valuable model can be built, due by week 24/)
+    expect(m.roles.find((r) => r.role === 'infra_engineer')!.job.context).toMatch(/the offer waits for the answer on whether a valuable model can be built, due by week 24; recruiting opens in week 15/)
     expect(m.steps.map((s) => s.startWeek)).toEqual(plan.hires.map((h) => h.startWeek))
   })
 
   it('never calls a hire the first AI hire when the client has ML staff', () => {
     const m = buildHiringPackModel(proposalInputFrom('mlops-pain'))
-    expect(m.roles[0]!.job.context).toMatch(/It is the next AI hire, joining the existing ML staff/)
+    expect(m.roles[0]!.job.context).toMatch(/This is the next AI hire, joining the existing ML staff/)
     expect(JSON.stringify(m)).not.toMatch(/first AI hire/)
   })
 

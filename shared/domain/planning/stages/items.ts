@@ -9,7 +9,8 @@
  *
  * Pure module: no Node, DOM or Electron imports.
  */
-import { AUDIT_TASK_ID, PHASES, type PhaseId } from '../../catalogue'
+import { AUDIT_TASK_ID, PHASES, type PhaseId, type TaskId } from '../../catalogue'
+import { PLATFORM_CORE_TASK_IDS } from '../route'
 import type { HeadlineMilestone, MilestoneKind, PlanItem, PlanMilestone, PlanPhase } from '../plan.model'
 import { HANDOVER_ID, KICKOFF_ID, type Draft } from './draft'
 import type { ScheduledPlan } from './schedule'
@@ -132,7 +133,10 @@ export function assembleItems(
   milestones.push({ id: 'first_hire_starts', title: 'First hire starts', week: first.startWeek, phase: 'first_hire' })
   const handover = items.find((i) => i.id === HANDOVER_ID)
   if (handover && !handover.optional) {
-    milestones.push({ id: 'handover_complete', title: 'Platform handed over', week: handover.endWeek, phase: handover.phase })
+    // What is handed over is what the consultant built: the platform core when they built it,
+    // otherwise the foundations (the hire then builds the core themselves).
+    const builtCore = items.some((i) => PLATFORM_CORE_TASK_IDS.includes(i.id as TaskId) && !i.optional && i.owner === 'consultant')
+    milestones.push({ id: 'handover_complete', title: builtCore ? 'Platform handed over' : 'Foundations handed over', week: handover.endWeek, phase: handover.phase })
   }
   const headlinePhase: PhaseId = milestone.basis.by === 'urgent_core' && foundations.length > 0 ? 'foundations' : 'first_hire'
   milestones.push({ id: 'headline', title: milestoneTitle(milestone), week: milestone.week, phase: headlinePhase })

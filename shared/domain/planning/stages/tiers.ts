@@ -76,8 +76,30 @@ export function planTiers(phases: readonly PlanPhase[], weeks: number, lastWeekW
   return offered
 }
 
-/** Sums in phase and item order, the order a reader of the plan adds them up in. */
-export function planTotals(phases: readonly PlanPhase[], currency: string): { totals: PlanTotals; optionalTotals: PlanTotals } {
+/**
+ * The days a part-time item (the interim lead) runs on while the work outside the committed
+ * total is done: it runs to the plan's last week, and the pending work takes the plan to
+ * `lastWeekWithOptions`.
+ */
+export function weeklyExtension(phases: readonly PlanPhase[], weeks: number, lastWeekWithOptions: number): { effortDays: number; cost: number } {
+  let effortDays = 0
+  let cost = 0
+  for (const item of phases.flatMap((p) => p.items)) {
+    if (item.optional || item.daysPerWeek === undefined || item.endWeek !== weeks || lastWeekWithOptions <= weeks) continue
+    const days = item.daysPerWeek * (lastWeekWithOptions - weeks)
+    effortDays += days
+    cost += item.effortDays > 0 ? (item.cost / item.effortDays) * days : 0
+  }
+  return { effortDays, cost }
+}
+
+/**
+ * Sums in phase and item order, the order a reader of the plan adds them up in. The
+ * optional totals are what the work outside the committed total adds if it all goes ahead:
+ * its items, and the part-time items running on while it is done (so committed + optional
+ * is the `pending` tier).
+ */
+export function planTotals(phases: readonly PlanPhase[], currency: string, weeks = 0, lastWeekWithOptions = 0): { totals: PlanTotals; optionalTotals: PlanTotals } {
   const totals = { effortDays: 0, cost: 0, currency }
   const optionalTotals = { effortDays: 0, cost: 0, currency }
   for (const phase of phases) {
@@ -86,6 +108,11 @@ export function planTotals(phases: readonly PlanPhase[], currency: string): { to
       into.effortDays += item.effortDays
       into.cost += item.cost
     }
+  }
+  if (optionalTotals.effortDays > 0) {
+    const extension = weeklyExtension(phases, weeks, lastWeekWithOptions)
+    optionalTotals.effortDays += extension.effortDays
+    optionalTotals.cost += extension.cost
   }
   return { totals, optionalTotals }
 }
