@@ -447,7 +447,7 @@ function investment(basis: EngagementBasis, pricing: PlanPricing, terms: Pricing
           }
         : null,
     payments: pricing.payments.map((p) => {
-      const point = p.milestone ? plan.milestones.find((m) => m.id === p.milestone) : undefined
+      const point = p.milestone === 'work_complete' ? { title: 'Work complete' } : p.milestone ? plan.milestones.find((m) => m.id === p.milestone) : undefined
       return {
       label: p.label,
       due: `Week ${p.dueWeek}, ${basis.date(p.dueDate)}${point && lowerFirst(point.title) !== lowerFirst(p.label) ? ` (${lowerFirst(point.title)})` : ''}`,

@@ -66,7 +66,7 @@ describe('the Gantt in the proposal', () => {
 
 /** Every "week N" written next to the milestone's name. */
 function milestoneWeeks(text: string): number[] {
-  return [...text.matchAll(/(?:AI feature|feasibility|valuable model|production pain|model improvement)[^.;]{0,60}?\bweek (\d+)/gi)].map((m) => Number(m[1]))
+  return [...text.matchAll(/(?:AI feature|feasibility|valuable model|production pain|model improvement)[^.;|\n]{0,60}?\bweek (\d+)/gi)].map((m) => Number(m[1]))
 }
 
 describe('after an edit, every document states the edited plan', () => {

@@ -32,7 +32,7 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
   const live = PricingTermsSchema.safeParse(form.values)
   const priced = useMemo(() => pricePlan(plan, live.success ? live.data : terms), [plan, live, terms])
   const money = (n: number) => formatMoney(n, priced.currency)
-  const milestoneOptions = MILESTONE_IDS.map((id) => ({ value: id, label: plan.milestones.find((m) => m.id === id)?.title ?? id }))
+  const milestoneOptions = MILESTONE_IDS.map((id) => ({ value: id, label: plan.milestones.find((m) => m.id === id)?.title ?? (id === 'work_complete' ? 'Work complete' : id) }))
 
   return (
     <Grid gap="xl">

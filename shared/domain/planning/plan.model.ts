@@ -77,8 +77,11 @@ export interface PlanHire {
   pending: PendingReason | null
 }
 
-/** The points in time a payment can fall due at. `headline` is the plan's one milestone, whatever its kind. */
-export const MILESTONE_IDS = ['foundations_ready', 'first_hire_starts', 'handover_complete', 'headline'] as const
+/**
+ * The points in time a payment can fall due at. `headline` is the plan's one milestone, whatever
+ * its kind; `work_complete` is the last week of the work the client commits to (the chosen tier).
+ */
+export const MILESTONE_IDS = ['foundations_ready', 'first_hire_starts', 'handover_complete', 'headline', 'work_complete'] as const
 export type MilestoneId = (typeof MILESTONE_IDS)[number]
 
 export interface PlanMilestone {

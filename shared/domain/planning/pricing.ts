@@ -133,7 +133,8 @@ export function toMinorUnits(amount: number, digits: number): number {
 // Pricing
 
 /** The week a point in the plan falls in (a point the plan lacks: the nearest one it has). */
-export function milestoneWeekOf(plan: Pick<Plan, 'milestones' | 'hires' | 'milestone'>, id: MilestoneId): number {
+export function milestoneWeekOf(plan: Pick<Plan, 'milestones' | 'hires' | 'milestone' | 'weeks'>, id: MilestoneId, lastCommittedWeek = plan.weeks): number {
+  if (id === 'work_complete') return lastCommittedWeek
   const found = plan.milestones.find((m) => m.id === id)
   if (found) return found.week
   const first = plan.hires.find((h) => h.position === 0) ?? plan.hires[0]!
@@ -149,9 +150,15 @@ export function milestoneWeekOf(plan: Pick<Plan, 'milestones' | 'hires' | 'miles
   }
 }
 
-function dueWeek(plan: Plan, payment: PaymentMilestone): number {
-  if (payment.dueWeek !== undefined) return payment.dueWeek
-  return milestoneWeekOf(plan, payment.milestone!)
+/**
+ * When an instalment falls due, and at which point: no later than the last week of the committed
+ * work (an instalment tied to a point past it, say the milestone of a phase the client has not
+ * bought, falls due when the committed work is complete).
+ */
+function dueAt(plan: Plan, payment: PaymentMilestone, lastCommittedWeek: number): { week: number; milestone: MilestoneId | null } {
+  const milestone = payment.milestone ?? null
+  const week = payment.dueWeek ?? milestoneWeekOf(plan, milestone!, lastCommittedWeek)
+  return week > lastCommittedWeek ? { week: lastCommittedWeek, milestone: 'work_complete' } : { week, milestone }
 }
 
 /** The tier the committed total covers: the chosen one if the plan offers it, else the whole committed plan. */
@@ -226,17 +233,18 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
     const last = i === all.length - 1
     const units = last ? totalU - assigned : minor((committed.total * p.percent) / 100)
     assigned += units
-    const week = dueWeek(plan, p)
+    const { week, milestone } = dueAt(plan, p, committedTier.lastWeek)
     return {
       label: p.label,
-      milestone: p.milestone ?? null,
+      milestone,
       percent: p.percent,
       dueWeek: week,
       dueDate: weekEndDate(plan.engagement.startDate, week),
       amount: money(units)
     }
   })
-  // Listed in the order they fall due (a milestone can come before one named earlier in the terms).
+  // Listed in the order they fall due (a milestone can come before one named earlier in the terms);
+  // a stable sort keeps the terms' order within a week.
   payments.sort((a, b) => a.dueWeek - b.dueWeek)
 
   const phases: PricedPhase[] = plan.phases.map((phase) => {
@@ -296,7 +304,11 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
   }
 }
 
-/** Sensible starting terms: time and materials, no discount or tax, three payments. */
+/**
+ * Sensible starting terms: time and materials, no discount or tax, four payments: on signing, when
+ * the foundations are ready, at the plan's milestone, and when the work is complete (so nothing
+ * is invoiced for work still to come, when the plan runs on after its milestone).
+ */
 export function defaultPricingTerms(validUntil: string): PricingTerms {
   return {
     model: 'time_and_materials',
@@ -306,8 +318,9 @@ export function defaultPricingTerms(validUntil: string): PricingTerms {
     expenses: [],
     paymentMilestones: [
       { label: 'On signing', percent: 30, dueWeek: 1 },
-      { label: 'Foundations ready', percent: 40, milestone: 'foundations_ready' },
-      { label: 'Milestone reached', percent: 30, milestone: 'headline' }
+      { label: 'Foundations ready', percent: 30, milestone: 'foundations_ready' },
+      { label: 'Milestone reached', percent: 20, milestone: 'headline' },
+      { label: 'Work complete', percent: 20, milestone: 'work_complete' }
     ],
     validUntil,
     tiers: { committed: 'full', offered: [...PRICING_TIER_IDS] }

@@ -5,6 +5,7 @@ import { RULE_IDS } from '../../../shared/domain/assessment/engine'
 import { AI_APPROACHES } from '../../../shared/domain/assessment/dimensions'
 import { generatePlan, hireItemId } from '../../../shared/domain/planning/plan.generator'
 import { planItems, workItems } from '../../../shared/domain/planning/plan.model'
+import { defaultPricingTerms, pricePlan } from '../../../shared/domain/planning/pricing'
 import {
   PLAN_JSON_HIRE_KEYS,
   PLAN_JSON_KEYS,
@@ -193,6 +194,22 @@ describe('structure over arbitrary intakes', () => {
         expect(pending).toBeDefined()
         expect(plan.totals.effortDays + plan.optionalTotals.effortDays).toBeCloseTo(pending!.effortDays, 6)
         expect(plan.totals.cost + plan.optionalTotals.cost).toBeCloseTo(pending!.cost, 4)
+      }),
+      RUNS
+    )
+  })
+
+  it('no instalment falls due after the work the client commits to, whichever tier it commits to', () => {
+    fc.assert(
+      fc.property(planInputArb, fc.nat(), (input, pick) => {
+        const plan = generatePlan(input)
+        const tiers = plan.tiers.filter((t) => t.id !== 'pending')
+        const tier = tiers[pick % tiers.length]!
+        const terms = { ...defaultPricingTerms('2030-01-01'), tiers: { committed: tier.id, offered: [tier.id] } }
+        const priced = pricePlan(plan, terms)
+        expect(priced.committed.id).toBe(tier.id)
+        for (const p of priced.payments) expect(p.dueWeek).toBeLessThanOrEqual(tier.lastWeek)
+        expect(priced.payments.at(-1)!.dueWeek).toBe(tier.lastWeek)
       }),
       RUNS
     )

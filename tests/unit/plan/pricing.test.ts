@@ -163,7 +163,9 @@ describe('pricing a plan (api-startup: 1200 EUR a day)', () => {
     const p = pricePlan(plan, terms({ tiers: { committed: 'foundations', offered: ['foundations', 'full'] } }))
     expect(p.committed.id).toBe('foundations')
     expect(p.tiers.map((t) => t.offered)).toEqual([true, false, true])
-    expect(p.payments.at(-1)!.dueWeek).toBe(12)
+    // The instalment tied to the handover (week 12) falls due when the foundations, all the client commits to, are done.
+    expect(p.committed.lastWeek).toBe(10)
+    expect(p.payments.at(-1)).toMatchObject({ dueWeek: 10, milestone: 'work_complete' })
   })
 
   it('a chosen tier the plan does not offer falls back to the whole committed plan', () => {
@@ -181,14 +183,25 @@ describe('pricing a plan (api-startup: 1200 EUR a day)', () => {
     })
     expect(old.tiers).toEqual({ committed: 'first_hire', offered: ['foundations', 'first_hire', 'full'] })
     expect(old.paymentMilestones[0]!.milestone).toBe('headline')
-    expect(pricePlan(plan, old).payments[0]!.dueWeek).toBe(plan.milestone.week)
+    // The milestone (week 22) comes after the committed tier ends: the instalment is due when that work is complete.
+    const committed = plan.tiers.find((t) => t.id === 'first_hire')!
+    expect(pricePlan(plan, old).payments[0]).toMatchObject({ dueWeek: Math.min(plan.milestone.week, committed.lastWeek), milestone: 'work_complete' })
   })
 
   it('default terms are valid and price the whole plan', () => {
     const defaults = defaultPricingTerms('2025-04-30')
     expect(PricingTermsSchema.parse(defaults)).toEqual(defaults)
     expect(pricePlan(plan, defaults).committed.total).toBe(81_000)
-    expect(pricePlan(plan, defaults).payments.map((x) => x.dueWeek)).toEqual([1, 10, plan.milestone.week])
+    expect(pricePlan(plan, defaults).payments.map((x) => x.dueWeek)).toEqual([1, 10, plan.milestone.week, plan.weeks])
+  })
+
+  it('with the default terms nothing is invoiced before its work: the last instalment falls due when the plan ends, after its milestone', () => {
+    for (const file of ['mlops-pain.json', 'mature-api.json', 'custom-exploration.json', 'no-data.json']) {
+      const other = fixturePlan(file)
+      const p = pricePlan(other, defaultPricingTerms('2025-04-30'))
+      expect(p.payments.at(-1), file).toMatchObject({ label: 'Work complete', dueWeek: other.weeks })
+      expect(Math.max(...p.payments.map((x) => x.dueWeek)), file).toBe(other.weeks)
+    }
   })
 })
 

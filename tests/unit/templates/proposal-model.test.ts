@@ -38,7 +38,13 @@ describe('the proposal model', () => {
     ])
     expect(m.investment.tiers.at(-1)!.total).toBe('€81,000')
     expect(m.meta.validUntil).toBe('22 March 2025') // generated 20 February
-    expect(m.investment.payments.map((p) => p.share)).toEqual(['30%', '40%', '30%'])
+    expect(m.investment.payments.map((p) => [p.label, p.share])).toEqual([
+      ['On signing', '30%'],
+      ['Foundations ready', '30%'],
+      ['Milestone reached', '20%'],
+      ['Work complete', '20%']
+    ])
+    expect(m.investment.payments.at(-1)!.due).toMatch(/^Week 22, /)
     expect(m.investment.paymentsTotal).toBe('€81,000')
     expect(m.summary.observed).toMatch(/dozen or so companies of 50 to 500 people/)
     expect(m.summary.observed).toMatch(/not as a promise/)
