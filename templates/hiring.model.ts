@@ -13,7 +13,7 @@ import { workItems } from '../shared/domain/planning/plan.model'
 import type { InterviewQuestion, QuestionGroup, RoleProfile } from '../shared/schemas/library.schema'
 import type { CoverMeta, DocumentModelBase } from './branding'
 import { lowerFirst, plural, resolveEngagementBasis, type EngagementBasis, type EngagementDocumentInput } from './engagement-basis'
-import { formatPercent } from './format'
+import { formatList, formatPercent } from './format'
 import { singleLine } from './text'
 import { typeset } from './words'
 
@@ -105,7 +105,23 @@ export interface HiringStepView {
 
 const percent = (value: number, locale: string): string => formatPercent(value, locale)
 
-const kitQuestion = (q: InterviewQuestion): KitQuestion => ({ id: q.id, text: q.text, lookFor: q.lookFor, level: q.seniority === 'senior' ? 'For senior candidates' : null })
+const PLATFORM_ROLES: readonly RoleId[] = ['infra_engineer', 'mlops_engineer', 'data_engineer']
+
+/**
+ * What to listen for, in this role's kit: a sentence the library addresses to infrastructure
+ * candidates ("For infrastructure candidates, …") is left out of the other roles' kits.
+ */
+export function lookForIn(role: RoleId, lookFor: string): string {
+  if (PLATFORM_ROLES.includes(role)) return lookFor
+  return lookFor
+    .split(/(?<=[.!?])\s+(?=For infrastructure candidates\b)/)
+    .filter((sentence) => !/^For infrastructure candidates\b/.test(sentence))
+    .join(' ')
+}
+
+const kitQuestion =
+  (role: RoleId) =>
+  (q: InterviewQuestion): KitQuestion => ({ id: q.id, text: q.text, lookFor: lookForIn(role, q.lookFor), level: q.seniority === 'senior' ? 'For senior candidates' : null })
 
 /** How the exercise a scorecard names is run, in the interviewers' words. */
 function exerciseText(kit: RoleKit): string | null {
@@ -124,8 +140,8 @@ export function rolePack(
   const role = profile.id as RoleId
   const title = singleLine(profile.title)
   const weeks = (n: number) => `${n} ${plural(n, 'week', 'weeks')}`
-  const scorecard = kit.criteria.map((c) => ({ criterion: c.criterion, strong: c.strong, weight: percent(c.weight, locale), questions: c.questions.map(kitQuestion) }))
-  const addOn = kit.addOn.map(kitQuestion)
+  const scorecard = kit.criteria.map((c) => ({ criterion: c.criterion, strong: c.strong, weight: percent(c.weight, locale), questions: c.questions.map(kitQuestion(kit.role)) }))
+  const addOn = kit.addOn.map(kitQuestion(kit.role))
   return {
     role,
     title,
@@ -151,6 +167,14 @@ export function rolePack(
       aiDomain: kit.aiDomain
     }
   }
+}
+
+/** The groundwork experiments stand on, in a few words, by task. */
+const EXPERIMENT_GROUNDWORK: Readonly<Record<string, string>> = {
+  training_infra: 'training infrastructure',
+  tracking_registry: 'experiment tracking',
+  data_versioning: 'versioned data',
+  cicd_gpu: 'GPU runners in CI'
 }
 
 /** The client, whom the role reports to, and what it does in this plan, for the job description. */
@@ -184,10 +208,23 @@ function roleContext(basis: EngagementBasis, role: RoleId): string {
     work.push(`the offer waits for the answer on whether a valuable model can be built, due by week ${plan.milestone.week}; recruiting opens in week ${hire.recruitStartWeek} so that the person can join straight after it`)
   if (owned.length) work.push(`they build and own ${owned.length} platform ${plural(owned.length, 'task', 'tasks')} from week ${hire.workStartWeek}, with ${basis.consultancyName} pairing`)
   if (handover) work.push(`they take over what ${basis.consultancyName} built in week ${handover.startWeek}`)
-  if ((role === 'ml_engineer' || role === 'ml_scientist') && plan.route.platformOwner === plan.hires[0]!.role && hire.position > 0) work.push('they join once the platform core is in place')
+  const mlRole = role === 'ml_engineer' || role === 'ml_scientist'
+  if (mlRole && plan.route.platformOwner === plan.hires[0]!.role && hire.position > 0) work.push('they join once the platform core is in place')
+  // The production platform that waits for the answer on feasibility: an ML hire joins before it is built.
+  const pendingPlatform = workItems(plan).filter((i) => i.kind === 'task' && i.pending === 'feasibility' && i.endWeek >= hire.startWeek)
+  if (mlRole && hire.position > 0 && pendingPlatform.length) {
+    const from = Math.min(...pendingPlatform.map((i) => i.startWeek))
+    const ready = workItems(plan).filter((i) => i.kind === 'task' && !i.optional && i.endWeek < hire.startWeek && EXPERIMENT_GROUNDWORK[i.id as string] !== undefined)
+    const inPlace = ready.length ? `they join with ${formatList(ready.map((i) => EXPERIMENT_GROUNDWORK[i.id as string]!), basis.locale)} in place; ` : ''
+    work.push(`${inPlace}the production platform is built ${from > hire.startWeek ? `from week ${from}` : 'in their first weeks'}, once the answer on feasibility has come in`)
+  }
+  // Who will already be there: the earlier hires (beyond the one just named).
+  const earlier = plan.hires.filter((h) => h.position < hire.position && h.startWeek < hire.startWeek)
+  const joined = earlier.length > 1 ? ` By then, ${formatList(earlier.map((h) => `the ${name(h.role)} (from week ${h.startWeek})`), basis.locale)} will have joined.` : ''
   return (
     `${client}${who ? ` (${who})` : ''} has ${ctx.engineers} ${plural(ctx.engineers, 'engineer', 'engineers')}, ${staff}. ` +
     `${position}, starting in week ${hire.startWeek} and reporting to ${reportsTo}.` +
+    joined +
     (work.length ? ` In this plan ${work.join('; ')}.` : '')
   )
 }

@@ -80,10 +80,13 @@ const MODELLING_QUESTIONS = [
 ]
 
 /** What each role's job description deliberately leaves out, as groups and questions it is never asked. */
+/** Questions on designing what an LLM feature answers (retrieval, grounding, output checks): for the people who build the feature, not the platform. */
+const LLM_FEATURE_DESIGN = ['ai_rag_design', 'ai_unsupported_answers', 'ai_validate_llm_output', 'ai_llm_evaluation']
+
 export const ROLE_AVOIDS: Readonly<Partial<Record<RoleId, { groups: readonly QuestionGroup[]; ids: readonly string[] }>>> = {
-  infra_engineer: { groups: ['ml_theory'], ids: MODELLING_QUESTIONS },
-  mlops_engineer: { groups: ['ml_theory'], ids: MODELLING_QUESTIONS.filter((id) => id !== 'prac_distributed_gpu_training') },
-  data_engineer: { groups: ['ml_theory'], ids: MODELLING_QUESTIONS },
+  infra_engineer: { groups: ['ml_theory'], ids: [...MODELLING_QUESTIONS, ...LLM_FEATURE_DESIGN] },
+  mlops_engineer: { groups: ['ml_theory'], ids: [...MODELLING_QUESTIONS.filter((id) => id !== 'prac_distributed_gpu_training'), 'ai_rag_design', 'ai_unsupported_answers'] },
+  data_engineer: { groups: ['ml_theory'], ids: [...MODELLING_QUESTIONS, ...LLM_FEATURE_DESIGN] },
   fullstack_ai_engineer: { groups: ['ml_theory'], ids: ['prac_hyperparameter_sweeps', 'prac_distributed_gpu_training', 'prac_framework_choice', 'ai_image_model_adaptation'] }
 }
 

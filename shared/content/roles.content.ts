@@ -86,7 +86,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
       'An engineer who brings DevOps practice to machine learning, so that models can be retrained, released, reproduced and paid for without drama.',
     situation: paragraphs(
       'This role fits once models or AI features are in production and operating them has become the problem: releases wait on manual steps, retraining is frequent or fragile, or a model has degraded without anyone noticing. The MLOps engineer builds and owns continuous integration, delivery and training for models, the versioning of models and data, reproducible environments and the cost controls around GPU and API usage.',
-      'Their internal customers are the ML engineers and scientists, and success is measured by how quickly and safely those colleagues can move a change from experiment to production. Where the consultant has already set up foundations such as Terraform and CI with GPU runners, this hire takes them over and extends them.'
+      'Their internal customers are the ML engineers and scientists, and success is measured by how quickly and safely those colleagues can move a change from experiment to production.'
     ),
     mustHaves: [
       'Production DevOps or platform engineering experience, including CI/CD and infrastructure as code',

@@ -112,7 +112,7 @@ export const MATURITY_QUESTIONS: readonly MaturityQuestion[] = [
     'When a release misbehaves, how is it undone, and can an engineer get a new endpoint live on their own?',
     'Good: the pipeline rolls back by itself when health checks fail, and an engineer goes from merged code to a live endpoint without a ticket to anyone.',
     [
-      ['Someone notices and rolls back or fixes it by hand', 3],
+      ['Not automatically: someone has to notice and undo it by hand (or nothing is released yet)', 3],
       ['It rolls back automatically, but a new endpoint still needs the infrastructure people', 3],
       ['It rolls back automatically, and code goes in and a live endpoint comes out with no manual step', 4]
     ]

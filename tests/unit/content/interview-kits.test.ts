@@ -34,6 +34,7 @@ describe('interview kits for a hiring pack', () => {
           expect(k.criteria.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(1, 6)
           expect(k.criteria.flatMap((c) => c.questions).length).toBeLessThanOrEqual(KIT_SIZE + k.criteria.length)
           expect(k.addOn.every((q) => q.group === 'ai_domain')).toBe(true)
+          for (const q of k.addOn) expect(avoid?.ids.includes(q.id) ?? false, `${k.role} asked ${q.id}`).toBe(false)
           if (!aiDomain) expect(k.addOn).toEqual([])
         }
       }),
@@ -47,6 +48,10 @@ describe('interview kits for a hiring pack', () => {
     expect(groups.has('ml_theory')).toBe(false)
     expect(kit!.criteria.flatMap((c) => c.questions.map((q) => q.id))).not.toContain('prac_baseline_first')
     expect(kit!.exercise?.id).toBe('swe_interval_exercise')
+    // Nor how to design what an LLM feature answers: that is the feature builders' work.
+    expect(kit!.addOn.length).toBeGreaterThan(0)
+    expect(kit!.addOn.map((q) => q.id)).not.toContain('ai_rag_design')
+    expect(kit!.addOn.map((q) => q.id)).not.toContain('ai_unsupported_answers')
   })
 
   it('a criterion the consultant wrote is probed from the group its words point to', () => {

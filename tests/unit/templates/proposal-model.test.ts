@@ -15,6 +15,7 @@ import {
   PROPOSAL_SECTIONS,
   TEMPLATES
 } from '../../../templates/index'
+import { lookForIn } from '../../../templates/hiring.model'
 import { unzip, visibleText } from '../../helpers/readers'
 import { intakeFixture, proposalInputFrom } from '../../helpers/proposal-input.helper'
 
@@ -183,12 +184,38 @@ describe('the hiring pack model', () => {
     // R3: the infrastructure engineer waits for the answer on feasibility.
     expect(m.roles.find((r) => r.role === 'infra_engineer')!.job.context).toMatch(/the offer waits for the answer on whether a valuable model can be built, due by week 24; recruiting opens in week 15/)
     expect(m.steps.map((s) => s.startWeek)).toEqual(plan.hires.map((h) => h.startWeek))
+    // The scientist joins before the production platform, which waits for the answer on feasibility: the description says so.
+    const scientist = m.roles.find((r) => r.role === 'ml_scientist')!.job.context
+    expect(scientist).toMatch(/By then, the ML engineer \(from week 12\) and the senior infrastructure engineer \(from week 25\) will have joined\./)
+    expect(scientist).toMatch(/experiment tracking, versioned data and training infrastructure in place; the production platform is built in their first weeks, once the answer on feasibility has come in/)
   })
 
   it('never calls a hire the first AI hire when the client has ML staff', () => {
     const m = buildHiringPackModel(proposalInputFrom('mlops-pain'))
     expect(m.roles[0]!.job.context).toMatch(/This is the next AI hire, joining the existing ML staff/)
     expect(JSON.stringify(m)).not.toMatch(/first AI hire/)
+  })
+
+  it('what to listen for is addressed to this role: the note for infrastructure candidates stays in their kits', () => {
+    const note = 'Curiosity. For infrastructure candidates, genuine interest in how ML systems behave is a good sign.'
+    expect(lookForIn('ml_lead', note)).toBe('Curiosity.')
+    expect(lookForIn('infra_engineer', note)).toBe(note)
+    for (const client of ['mlops-pain', 'api-startup', 'no-data'] as const) {
+      const m = buildHiringPackModel(proposalInputFrom(client))
+      for (const r of m.roles) {
+        const notes = [...r.kit.scorecard.flatMap((c) => c.questions), ...r.kit.addOn].map((q) => q.lookFor).join(' ')
+        if (!['infra_engineer', 'mlops_engineer', 'data_engineer'].includes(r.role)) expect(notes, `${client}: ${r.role}`).not.toMatch(/infrastructure candidates/)
+      }
+    }
+  })
+
+  it('no job description promises work the plan does not hold', () => {
+    for (const client of ['mature-api', 'mlops-pain', 'custom-scientist'] as const) {
+      const m = buildHiringPackModel(proposalInputFrom(client))
+      const plan = planIntake(intakeFixture(client))
+      const terraform = plan.phases.some((p) => p.items.some((i) => i.id === 'terraform'))
+      for (const r of m.roles) if (!terraform) expect(JSON.stringify(r.job), `${client}: ${r.role}`).not.toMatch(/consultant has already set up/)
+    }
   })
 
   it('adds the foundation-model questions for API clients', () => {
