@@ -83,3 +83,19 @@ export const DOCUMENTS: readonly DocumentInfo[] = [
     ]
   }
 ]
+
+/** Today's date where the consultant is, as YYYY-MM-DD. */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/**
+ * Whether a document would set the plan's work in the past: it presents the plan's dates
+ * (proposal, hiring pack) and the engagement starts before the day it is exported, so the
+ * proposal dated today would promise weeks that are already over.
+ */
+export function startsInThePast(doc: Pick<DocumentInfo, 'name'>, startDate: string | null, today: string): boolean {
+  if (doc.name !== 'proposal' && doc.name !== 'hiring') return false
+  return startDate !== null && startDate < today
+}

@@ -43,3 +43,31 @@ test('export the workshop report with a preview, then find it recorded exactly a
   await expect(page.getByRole('button', { name: 'Open file' })).toBeVisible()
   await shot('03-exported')
 })
+
+test('a proposal for an engagement that started in the past is flagged before it is sent', async ({ app }) => {
+  const { page, shot } = app
+  const sender = { url: page.url(), isMainFrame: true }
+  const call = async (channel: string, payload: unknown) => {
+    const r = (await app.backend.dispatch(channel, payload, sender)) as { ok: boolean; value: any; error?: unknown }
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`)
+    return r.value
+  }
+  const sample = await call('samples:create', {})
+  await call('plans:create', { engagementId: sample.engagementId, assessmentId: sample.assessmentId })
+  await call('engagements:update', { id: sample.engagementId, patch: { startDate: '2024-03-04' } })
+
+  await page.goto(page.url().replace(/#.*$/, `#/engagements/${sample.engagementId}/export`))
+  const alert = page.getByRole('alert').filter({ hasText: 'The plan starts in the past' })
+  await expect(alert).toBeVisible()
+  await expect(alert).toContainText('would set weeks of work that are already over')
+  await shot('04-start-in-the-past')
+  // The workshop report states no plan dates: nothing to warn about.
+  await page.getByRole('radio', { name: 'Workshop report' }).check()
+  await expect(alert).toHaveCount(0)
+  // Moved to a date to come, the proposal is fine to send.
+  await page.getByRole('radio', { name: 'Proposal' }).check()
+  await call('engagements:update', { id: sample.engagementId, patch: { startDate: '2099-01-05' } })
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Export a Word document' })).toBeVisible()
+  await expect(page.getByText('The plan starts in the past')).toHaveCount(0)
+})

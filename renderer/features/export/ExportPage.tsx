@@ -1,14 +1,14 @@
-import { Anchor, Breadcrumbs, Button, Card, Checkbox, Grid, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { IconDownload, IconExternalLink, IconFileText, IconFolderOpen } from '@tabler/icons-react'
+import { Alert, Anchor, Breadcrumbs, Button, Card, Checkbox, Grid, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconDownload, IconExternalLink, IconFileText, IconFolderOpen } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { DOCUMENTS, type DocumentInfo } from '../../../shared/domain/documents'
+import { DOCUMENTS, localIsoDate, startsInThePast, type DocumentInfo } from '../../../shared/domain/documents'
 import { api, call } from '../../api'
 import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
-import { formatBytes, formatDateTime } from '../../format'
+import { formatBytes, formatDate, formatDateTime } from '../../format'
 import { useAssessments } from '../assessments/assessments.queries'
 import { useEngagement } from '../engagements/engagements.queries'
 import { usePlan } from '../plan/plan.queries'
@@ -109,6 +109,14 @@ export function ExportPage() {
                   ))}
                 </Stack>
               </Card>
+              {startsInThePast(doc, e.startDate, localIsoDate(new Date())) && (
+                <Alert color="yellow" variant="light" radius="md" icon={<IconAlertTriangle size={18} />} title="The plan starts in the past">
+                  <Text size="sm">
+                    This engagement starts on {formatDate(e.startDate)}, so the {doc.title.toLowerCase()}, dated today, would set weeks of work that are already over.{' '}
+                    <Anchor component={Link} to={`/engagements/${e.id}`} size="sm">Change the start date</Anchor> before you send it.
+                  </Text>
+                </Alert>
+              )}
               <Button size="md" leftSection={<IconDownload size={18} />} onClick={() => create.mutate()} loading={create.isPending} disabled={doc.needs === 'plan' && !plan.data}>
                 Export…
               </Button>
