@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from './support/fixtures'
+import { backendCaller, expect, test } from './support/fixtures'
 
 test('export the workshop report with a preview, then find it recorded exactly as sent', async ({ app }) => {
   const { page, shot } = app
@@ -46,12 +46,7 @@ test('export the workshop report with a preview, then find it recorded exactly a
 
 test('a proposal for an engagement that started in the past is flagged before it is sent', async ({ app }) => {
   const { page, shot } = app
-  const sender = { url: page.url(), isMainFrame: true }
-  const call = async (channel: string, payload: unknown) => {
-    const r = (await app.backend.dispatch(channel, payload, sender)) as { ok: boolean; value: any; error?: unknown }
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`)
-    return r.value
-  }
+  const call = backendCaller(app)
   const sample = await call('samples:create', {})
   await call('plans:create', { engagementId: sample.engagementId, assessmentId: sample.assessmentId })
   await call('engagements:update', { id: sample.engagementId, patch: { startDate: '2024-03-04' } })

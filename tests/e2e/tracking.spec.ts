@@ -1,12 +1,7 @@
-import { expect, test, type AppFixture } from './support/fixtures'
+import { backendCaller, expect, test, type AppFixture } from './support/fixtures'
 
 async function signedSample(app: AppFixture) {
-  const sender = { url: app.page.url(), isMainFrame: true }
-  const call = async (channel: string, payload: unknown) => {
-    const r = (await app.backend.dispatch(channel, payload, sender)) as { ok: boolean; value: any; error?: unknown }
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`)
-    return r.value
-  }
+  const call = backendCaller(app)
   const sample = await call('samples:create', {})
   await call('plans:create', { engagementId: sample.engagementId, assessmentId: sample.assessmentId })
   return sample.engagementId as string

@@ -114,3 +114,13 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
 })
 
 export { expect }
+
+/** Calls a channel through the real dispatcher, as the page would; throws with the error when it fails. */
+export function backendCaller(app: AppFixture): (channel: string, payload: unknown) => Promise<any> {
+  const sender = { url: app.page.url(), isMainFrame: true }
+  return async (channel, payload) => {
+    const r = (await app.backend.dispatch(channel, payload, sender)) as { ok: boolean; value: any; error?: unknown }
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`)
+    return r.value
+  }
+}
