@@ -7,8 +7,9 @@ import { backupStatusPathFor, readBackupStatus, writeBackupStatus, type BackupFa
 import type { Deps } from '../db/deps'
 import { DatabaseOpenError } from '../db/errors'
 import { checkDatabaseContentsInWorker } from '../db/contents-check'
-import { ACCESS_PROBLEMS, checkDatabaseContents, checkDatabaseHeader, countContents, isDamageProblem, newestVerifiedBackup, quarantineDatabase, verdictOfError, type FileProblem, type FileVerdict } from '../db/health'
+import { ACCESS_PROBLEMS, checkDatabaseContents, checkDatabaseHeader, countContents, isDamageProblem, newestVerifiedBackup, verdictOfError, type FileProblem, type FileVerdict } from '../db/health'
 import { migrations } from '../db/migrations'
+import { replaceDatabaseFile, setAsideDamaged, type SalvageReport } from '../db/salvage'
 import type { z } from 'zod'
 import { READ_ONLY_CHANNELS, type ControllerChannel } from '../shared/ipc/channels'
 import { contract } from '../shared/ipc/contract'
@@ -59,7 +60,10 @@ export interface RecoveryState {
   problem: FileProblem
   detail: string
   quarantineFolder: string | null
+  /** What could be read from the damaged file, in a new file kept in the quarantine folder. */
+  salvage: { path: string; report: SalvageReport } | null
 }
+
 
 const PROBLEM_TEXT: Record<FileProblem, string> = {
   missing: 'Your Stagecraft database is missing from its folder.',
@@ -90,6 +94,8 @@ export function createAppController(options: ControllerOptions) {
   const latest = migrations.length
   let backend: Backend | undefined
   let recovery: RecoveryState | undefined
+  /** Damage confined to what can be rebuilt, repaired at start: said once on the first screen. */
+  let repaired: { detail: string; quarantineFolder: string | null } | undefined
   /** The deferred content checks, while they run (resolved once they are done). */
   let contentChecks: Promise<void> | null = null
   /** The daily backup taken after the first screen, once the checks have passed. */
@@ -169,9 +175,29 @@ export function createAppController(options: ControllerOptions) {
       await backend.close().catch(() => undefined)
       backend = undefined
     }
-    // Only damage (or a file that is not ours) is set aside; a locked or read-only file is left where it is.
-    const quarantineFolder = isDamageProblem(problem) ? quarantineDatabase(path, options.deps.now()) : null
-    recovery = { problem, detail, quarantineFolder }
+    // Only damage (or a file that is not ours) is set aside, after what can still be read is
+    // copied into a new file; a locked or read-only file is left where it is.
+    const { quarantineFolder, salvage } = isDamageProblem(problem) ? await setAsideDamaged(path, problem, options.deps.now()) : { quarantineFolder: null, salvage: null }
+    if (salvage?.report.complete) {
+      // Nothing was lost: the damage was only in what is rebuilt from the rest (the search
+      // index, the indexes). The rebuilt file takes the damaged one's place.
+      try {
+        await replaceDatabaseFile(salvage.path, path)
+        await openNormal()
+        repaired = {
+          detail: 'Part of the file that Stagecraft works out from your data (such as the search index) was damaged. Everything you entered could still be read, and those parts were rebuilt.',
+          quarantineFolder
+        }
+        return
+      } catch {
+        // The rebuilt file would not open: set it aside too, and offer it with the backups.
+        const opened = backend as Backend | undefined
+        if (opened) await opened.close().catch(() => undefined)
+        backend = undefined
+        rmSync(path, { force: true })
+      }
+    }
+    recovery = { problem, detail, quarantineFolder, salvage }
   }
 
   /** Opens the data; a file another program holds, or a folder Stagecraft may not write, becomes a retry, never damage. */
@@ -183,12 +209,12 @@ export function createAppController(options: ControllerOptions) {
       const cause = error instanceof DatabaseOpenError && error.cause !== undefined ? error.cause : error
       const verdict = verdictOfError(cause, path)
       if (ACCESS_PROBLEMS.has(verdict.problem)) {
-        recovery = { problem: verdict.problem, detail: verdict.detail, quarantineFolder: null }
+        recovery = { problem: verdict.problem, detail: verdict.detail, quarantineFolder: null, salvage: null }
         return 'recovery'
       }
       if (verdict.problem === 'corrupt' && !(error instanceof DatabaseOpenError && error.problem === 'too-new')) {
         await enterRecovery('corrupt', verdict.detail)
-        return 'recovery'
+        return recovery ? 'recovery' : 'ready'
       }
       throw error
     }
@@ -210,10 +236,10 @@ export function createAppController(options: ControllerOptions) {
           throw new DatabaseOpenError('too-new', path, `${PROBLEM_TEXT['too-new']} ${verdict.detail} Please update Stagecraft. The database has not been changed.`)
         }
         await enterRecovery(verdict.problem, verdict.detail)
-        return 'recovery'
+        if (recovery) return 'recovery'
       }
     }
-    if ((await openOrBlock()) === 'recovery') return 'recovery'
+    if (!backend && (await openOrBlock()) === 'recovery') return 'recovery'
     if (deferred !== null) {
       const schemaVersion = deferred
       contentChecks = checkDatabaseContentsInWorker(path, schemaVersion).then(async (verdict) => {
@@ -383,7 +409,7 @@ export function createAppController(options: ControllerOptions) {
   }
 
   const recoveryStatus = () => {
-    if (!recovery) return { mode: 'normal' }
+    if (!recovery) return repaired ? { mode: 'normal', repaired } : { mode: 'normal' }
     const newest = newestVerifiedBackup(backupsDir, latest)
     const folder = copySettings.folder
     const copy = folder ? listCopies(folder)[0] : undefined
@@ -395,7 +421,14 @@ export function createAppController(options: ControllerOptions) {
       quarantineFolder: recovery.quarantineFolder,
       retry: ACCESS_PROBLEMS.has(recovery.problem),
       newestBackup: newest ? describeBackup(newest) : null,
-      newestCopy: copy && folder ? { folder, fileName: copy.fileName, reason: copy.reason, createdAt: copy.createdAt, sizeBytes: copy.sizeBytes, sealed: copy.sealed } : null
+      newestCopy: copy && folder ? { folder, fileName: copy.fileName, reason: copy.reason, createdAt: copy.createdAt, sizeBytes: copy.sizeBytes, sealed: copy.sealed } : null,
+      salvage: recovery.salvage
+        ? {
+            rows: recovery.salvage.report.rows,
+            incomplete: recovery.salvage.report.tables.filter((t) => !t.complete).map((t) => t.name).slice(0, 200),
+            orphansRemoved: recovery.salvage.report.orphansRemoved
+          }
+        : null
     }
   }
 
@@ -425,6 +458,15 @@ export function createAppController(options: ControllerOptions) {
       recovery = undefined
       await start()
       return recoveryStatus()
+    },
+    'recovery:use-salvage': async () => {
+      if (!recovery) throw new AppError('CONFLICT', 'Your data is open; there is nothing to recover.')
+      refuseWhileOnlyBlocked()
+      const salvaged = recovery.salvage
+      if (!salvaged || !existsSync(salvaged.path)) throw new AppError('NOT_FOUND', 'Nothing was salvaged from the damaged file.')
+      // Like a restore: the file is checked, copied beside the data and swapped in; it stays in the quarantine folder too.
+      await restoreFrom(salvaged.path)
+      return { mode: 'normal' }
     },
     'recovery:quit': async () => {
       options.quit?.()

@@ -69,7 +69,10 @@ const BackupCopies = z.strictObject({
 })
 const Normal = z.strictObject({ mode: z.literal('normal') })
 const RecoveryStatus = z.discriminatedUnion('mode', [
-  Normal,
+  Normal.extend({
+    /** The file was damaged only in what can be rebuilt (the search index): it was rebuilt at start, and the damaged file kept. */
+    repaired: z.strictObject({ detail: z.string(), quarantineFolder: z.string().nullable() }).optional()
+  }),
   z.strictObject({
     mode: z.literal('recovery'),
     problem: z.string(),
@@ -80,7 +83,17 @@ const RecoveryStatus = z.discriminatedUnion('mode', [
     retry: z.boolean(),
     newestBackup: BackupItem.nullable(),
     /** The newest copy in the folder the consultant chose (an external drive), when there is one. */
-    newestCopy: CopyItem.extend({ folder: z.string() }).nullable()
+    newestCopy: CopyItem.extend({ folder: z.string() }).nullable(),
+    /** What could be read from the damaged file, copied into a new one, when anything could. */
+    salvage: z
+      .strictObject({
+        rows: z.number().int().min(0),
+        /** The tables the damage cost rows (their other rows were kept). */
+        incomplete: z.array(z.string()).max(200),
+        /** Rows left out because what they belong to could not be read. */
+        orphansRemoved: z.number().int().min(0)
+      })
+      .nullable()
   })
 ])
 /** An opaque handle on a file main has read for import; the renderer never sends a path. */
@@ -263,6 +276,8 @@ export const contract = {
   'recovery:start-empty': { input: Empty, output: Normal },
   /** Opens the data again after a problem that was not damage (another program held it, a read-only drive). */
   'recovery:retry': { input: Empty, output: RecoveryStatus },
+  /** Opens what was salvaged from the damaged file (kept, with the file, in the quarantine folder). */
+  'recovery:use-salvage': { input: Empty, output: Normal },
   'recovery:quit': { input: Empty, output: z.strictObject({}) },
   'backups:list': {
     input: Empty,

@@ -4,7 +4,7 @@
  * transaction as the app's imports.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -133,6 +133,27 @@ describe('stagecraft db check and import', () => {
     expect(folder).toBeDefined()
     expect(existsSync(dbPath)).toBe(false)
     expect(readdirSync(folder!)).toContain('stagecraft.db')
+  })
+
+  it('db check repairs a damaged search index in place and keeps the damaged file', async () => {
+    writeFileSync(join(dir, 'intake.json'), readFileSync(FIXTURE))
+    await run(['import', 'intake.json'])
+    const answers = count('assessment_answer')
+    const probe = new Sqlite(dbPath, { readonly: true })
+    const pages = (probe.prepare(`SELECT pageno FROM dbstat WHERE name = 'search_index_data'`).all() as { pageno: number }[]).map((p) => p.pageno)
+    const pageSize = probe.pragma('page_size', { simple: true }) as number
+    probe.close()
+    const fd = openSync(dbPath, 'r+')
+    for (const page of pages) writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize)
+    closeSync(fd)
+    const r = await run(['db', 'check'])
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    oneLine(r.stdout)
+    const folder = /kept, with its -wal\/-shm files, in (.+)$/.exec(r.stdout.trimEnd())?.[1]
+    expect(r.stdout).toMatch(/: repaired\. SQLite's integrity check reported/)
+    expect(readdirSync(folder!)).toEqual(expect.arrayContaining(['stagecraft.db', 'salvaged.db']))
+    expect(count('assessment_answer')).toBe(answers)
+    expect((await run(['db', 'check'])).stdout).toMatch(/healthy/)
   })
 
   it('db check leaves a newer-version database untouched, and reports a missing one', async () => {

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Center, Group, Loader, PasswordInput, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
-import { IconDatabaseExclamation, IconFolderShare, IconLock, IconRefresh, IconRestore } from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
+import { IconDatabaseExclamation, IconFolderShare, IconLifebuoy, IconLock, IconRefresh, IconRestore } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { ChannelOutput } from '../../../shared/ipc/contract'
 import { api, call } from '../../api'
 import { notifyError } from '../../components/notify'
@@ -29,6 +30,7 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
     onError: (e) => notifyError(e)
   })
   const empty = useMutation({ mutationFn: () => call(api.recovery.startEmpty({})), onSuccess: done, onError: (e) => notifyError(e) })
+  const salvaged = useMutation({ mutationFn: () => call(api.recovery.useSalvage({})), onSuccess: done, onError: (e) => notifyError(e, 'What was salvaged could not be opened') })
   const quit = useMutation({ mutationFn: () => call(api.recovery.quit({})) })
   const b = status.newestBackup
   const copy = status.newestCopy
@@ -112,6 +114,21 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
           </Alert>
         )
       )}
+      {status.salvage && (
+        <Alert color="blue" variant="light" radius="md" icon={<IconLifebuoy />} title="What could still be read from the damaged file">
+          <Stack gap="xs">
+            <Text size="sm">{describeSalvage(status.salvage)}</Text>
+            <Text size="sm" c="dimmed">
+              Choose it when it holds work done since the newest backup. Both files stay in the quarantine folder, so you can still restore a backup later from Settings → Backups.
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" leftSection={<IconLifebuoy size={16} />} onClick={() => salvaged.mutate()} loading={salvaged.isPending}>
+                Open what was salvaged
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
       {copy && (
         <Alert color={b ? 'gray' : 'teal'} variant="light" radius="md" icon={<IconFolderShare />} title={b ? 'Or the newest copy in your backup folder' : 'The newest copy in your backup folder'}>
           <Stack gap="xs">
@@ -163,6 +180,33 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
   )
 }
 
+/** What the records of each table are, in the consultant's words. */
+const TABLE_WORDS: Readonly<Record<string, string>> = {
+  client: 'clients',
+  engagement: 'engagements',
+  assessment: 'assessments',
+  assessment_answer: 'assessment answers',
+  plan: 'plans',
+  plan_baseline: 'signed plans',
+  phase_gate: 'phase sign-offs',
+  tracking_item: 'tracked tasks',
+  time_entry: 'logged time',
+  engagement_status_change: 'status history',
+  export_snapshot: 'export records',
+  library_item: 'library entries',
+  setting: 'settings'
+}
+const wordsFor = (table: string): string => TABLE_WORDS[table] ?? table.replace(/_/g, ' ')
+
+/** One sentence on what was salvaged and what was not. */
+export function describeSalvage(s: { rows: number; incomplete: readonly string[]; orphansRemoved: number }): string {
+  const lost = s.incomplete.map(wordsFor)
+  const list = lost.length <= 1 ? (lost[0] ?? '') : `${lost.slice(0, -1).join(', ')} and ${lost.at(-1)}`
+  const some = lost.length ? ` Some ${list} could not be read and are missing from it.` : ''
+  const orphans = s.orphansRemoved ? ` ${s.orphansRemoved} ${s.orphansRemoved === 1 ? 'record that belonged' : 'records that belonged'} to them ${s.orphansRemoved === 1 ? 'was' : 'were'} left out too.` : ''
+  return `${s.rows.toLocaleString()} records were read and copied into a new, healthy file.${some}${orphans}`
+}
+
 /** The recovery screen's card: an icon, the headline and what it means, then the choices. */
 function RecoveryFrame({ icon, colour, title, about, children }: { icon: ReactNode; colour: string; title: string; about: ReactNode; children: ReactNode }) {
   return (
@@ -197,12 +241,24 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
     queryKey: ['recovery-checks-done'],
     queryFn: async () => {
       const after = await call(api.recovery.checksDone({}))
-      if (after.mode === 'recovery') qc.setQueryData(recoveryKey, after)
+      if (after.mode === 'recovery' || after.repaired) qc.setQueryData(recoveryKey, after)
       return after.mode
     },
     enabled: status.data?.mode === 'normal',
     staleTime: Number.POSITIVE_INFINITY
   })
+  // Damage only to what is rebuilt from the rest was repaired at start: said once, and kept on screen until read.
+  const repaired = status.data?.mode === 'normal' ? status.data.repaired : undefined
+  useEffect(() => {
+    if (!repaired) return
+    notifications.show({
+      id: 'data-repaired',
+      title: 'Your data was repaired',
+      message: `${repaired.detail}${repaired.quarantineFolder ? ` The damaged file is kept in ${repaired.quarantineFolder}.` : ''}`,
+      color: 'teal',
+      autoClose: false
+    })
+  }, [repaired])
   if (status.isPending) {
     return (
       <Center h="100vh">
