@@ -20,9 +20,11 @@ export type FileProblem =
   | 'read-only'
   | 'no-permission'
   | 'unreadable'
+  // A write-ahead log beside a cleanly closed file: another copy's, or a program's that has it open now.
+  | 'stale-journal'
 
 /** Problems that are about access to the file, not its contents: reported with a retry, never quarantined. */
-export const ACCESS_PROBLEMS: ReadonlySet<FileProblem> = new Set(['busy', 'read-only', 'no-permission', 'unreadable'])
+export const ACCESS_PROBLEMS: ReadonlySet<FileProblem> = new Set(['busy', 'read-only', 'no-permission', 'unreadable', 'stale-journal'])
 
 /** Whether a problem means the file itself is damaged or not ours, so it is set aside. */
 export const isDamageProblem = (problem: FileProblem): boolean => !ACCESS_PROBLEMS.has(problem) && problem !== 'missing' && problem !== 'too-new'

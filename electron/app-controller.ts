@@ -10,6 +10,7 @@ import { checkDatabaseContentsInWorker } from '../db/contents-check'
 import { ACCESS_PROBLEMS, checkDatabaseContents, checkDatabaseHeader, countContents, isDamageProblem, newestVerifiedBackup, verdictOfError, type FileProblem, type FileVerdict } from '../db/health'
 import { migrations } from '../db/migrations'
 import { replaceDatabaseFile, setAsideDamaged, type SalvageReport } from '../db/salvage'
+import { cleanCloseMarkerFor, clearCleanClose, journalSuspect, markCleanClose, setAsideJournal } from '../db/clean-close'
 import type { z } from 'zod'
 import { READ_ONLY_CHANNELS, type ControllerChannel } from '../shared/ipc/channels'
 import { contract } from '../shared/ipc/contract'
@@ -78,8 +79,12 @@ const PROBLEM_TEXT: Record<FileProblem, string> = {
   busy: 'Stagecraft cannot open your data right now.',
   'read-only': 'Stagecraft cannot open your data right now.',
   'no-permission': 'Stagecraft cannot open your data right now.',
-  unreadable: 'Stagecraft cannot open your data right now.'
+  unreadable: 'Stagecraft cannot open your data right now.',
+  'stale-journal': 'Stagecraft found a journal file beside your data that it did not leave there.'
 }
+
+const STALE_JOURNAL_DETAIL =
+  'Your data was closed cleanly last time, yet a journal of changes (stagecraft.db-wal) is now beside it. It may belong to another program that has your data open right now, such as the Stagecraft command line: close it and try again. Or it came from another copy of your data (a sync tool, a copy from another computer): set it aside, and your data opens as you left it; the journal is kept, unapplied, in the quarantine folder.'
 
 
 /**
@@ -91,11 +96,12 @@ export function createAppController(options: ControllerOptions) {
   const path = options.databasePath
   const backupsDir = options.backupsDir ?? backupsDirFor(path)
   const markerPath = join(dirname(path), `.${basename(path)}.expected`)
+  const closedPath = cleanCloseMarkerFor(path)
   const latest = migrations.length
   let backend: Backend | undefined
   let recovery: RecoveryState | undefined
   /** Damage confined to what can be rebuilt, repaired at start: said once on the first screen. */
-  let repaired: { detail: string; quarantineFolder: string | null } | undefined
+  let repaired: { title: string; detail: string; quarantineFolder: string | null } | undefined
   /** The deferred content checks, while they run (resolved once they are done). */
   let contentChecks: Promise<void> | null = null
   /** The daily backup taken after the first screen, once the checks have passed. */
@@ -162,6 +168,7 @@ export function createAppController(options: ControllerOptions) {
       }
     })
     recovery = undefined
+    clearCleanClose(closedPath)
     // From now on a missing file is a problem, not a first start.
     try {
       writeFileSync(markerPath, JSON.stringify({ database: basename(path), since: options.deps.now().toISOString() }))
@@ -185,6 +192,7 @@ export function createAppController(options: ControllerOptions) {
         await replaceDatabaseFile(salvage.path, path)
         await openNormal()
         repaired = {
+          title: 'Your data was repaired',
           detail: 'Part of the file that Stagecraft works out from your data (such as the search index) was damaged. Everything you entered could still be read, and those parts were rebuilt.',
           quarantineFolder
         }
@@ -222,6 +230,12 @@ export function createAppController(options: ControllerOptions) {
 
   /** The start-up sequence; a newer-version database is refused and left untouched (it throws). */
   const start = async (): Promise<'ready' | 'recovery'> => {
+    // A write-ahead log beside a file that was closed cleanly is not applied blindly: it may be
+    // another copy's, or belong to a program that has the file open now (see db/clean-close).
+    if (journalSuspect(closedPath, path)) {
+      recovery = { problem: 'stale-journal', detail: STALE_JOURNAL_DETAIL, quarantineFolder: null, salvage: null }
+      return 'recovery'
+    }
     const expected = existsSync(markerPath) || listBackups(backupsDir).length > 0
     let deferred: number | null = null
     if (existsSync(path) || expected) {
@@ -459,6 +473,24 @@ export function createAppController(options: ControllerOptions) {
       await start()
       return recoveryStatus()
     },
+    'recovery:set-aside-journal': async () => {
+      if (recovery?.problem !== 'stale-journal') throw new AppError('CONFLICT', 'There is no journal file to set aside.')
+      let folder: string
+      try {
+        folder = setAsideJournal(path, options.deps.now())
+      } catch (error) {
+        throw new AppError('CONFLICT', `The journal file could not be set aside: ${describeFileError(error, 'moving it') ?? (error instanceof Error ? error.message : String(error))} Nothing was changed.`)
+      }
+      clearCleanClose(closedPath)
+      recovery = undefined
+      repaired = {
+        title: 'The journal file was set aside',
+        detail: 'Your data opened as you left it; the journal was not applied.',
+        quarantineFolder: folder
+      }
+      await start()
+      return recoveryStatus()
+    },
     'recovery:use-salvage': async () => {
       if (!recovery) throw new AppError('CONFLICT', 'Your data is open; there is nothing to recover.')
       refuseWhileOnlyBlocked()
@@ -600,6 +632,7 @@ export function createAppController(options: ControllerOptions) {
       }
       await backend.close()
       backend = undefined
+      markCleanClose(closedPath, path, (error) => options.onUnexpectedError?.('app:closed-marker', error))
       await syncBackupCopies()
     }
   }

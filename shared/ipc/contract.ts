@@ -70,8 +70,11 @@ const BackupCopies = z.strictObject({
 const Normal = z.strictObject({ mode: z.literal('normal') })
 const RecoveryStatus = z.discriminatedUnion('mode', [
   Normal.extend({
-    /** The file was damaged only in what can be rebuilt (the search index): it was rebuilt at start, and the damaged file kept. */
-    repaired: z.strictObject({ detail: z.string(), quarantineFolder: z.string().nullable() }).optional()
+    /**
+     * Set right at start, with nothing lost: damage only to what can be rebuilt (the search
+     * index) was rebuilt, or a leftover journal that was not this file's was set aside.
+     */
+    repaired: z.strictObject({ title: z.string(), detail: z.string(), quarantineFolder: z.string().nullable() }).optional()
   }),
   z.strictObject({
     mode: z.literal('recovery'),
@@ -276,6 +279,8 @@ export const contract = {
   'recovery:start-empty': { input: Empty, output: Normal },
   /** Opens the data again after a problem that was not damage (another program held it, a read-only drive). */
   'recovery:retry': { input: Empty, output: RecoveryStatus },
+  /** Moves a journal file found beside cleanly closed data into the quarantine folder, unapplied, and opens the data. */
+  'recovery:set-aside-journal': { input: Empty, output: RecoveryStatus },
   /** Opens what was salvaged from the damaged file (kept, with the file, in the quarantine folder). */
   'recovery:use-salvage': { input: Empty, output: Normal },
   'recovery:quit': { input: Empty, output: z.strictObject({}) },

@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs'
+import { closeSync, copyFileSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs'
 import Sqlite from 'better-sqlite3'
 import { dirname, join } from 'node:path'
 import { tempDir } from '../helpers/temp'
@@ -252,4 +252,30 @@ test('damage to the work itself offers what could still be read beside the newes
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
   await page.getByRole('link', { name: 'Clients' }).first().click()
   await expect(page.getByRole('table', { name: 'Clients' })).toContainText('Salvage Client 000')
+})
+
+test('a journal file found beside cleanly closed data is not applied: the screen asks, and setting it aside opens the data as it was', async ({ app }) => {
+  const { page, shot } = app
+  await backendCaller(app)('clients:create', { name: 'As Left', notes: '' })
+  await app.restart(() => {
+    // Another copy of the file, with a change only in its journal, whose journal lands beside ours.
+    const other = join(app.dir, 'other-copy.db')
+    copyFileSync(app.databasePath, other)
+    const db = new Sqlite(other)
+    db.pragma('journal_mode = WAL')
+    db.pragma('wal_autocheckpoint = 0')
+    db.prepare(`UPDATE client SET name = 'From Another Copy'`).run()
+    copyFileSync(`${other}-wal`, `${app.databasePath}-wal`)
+    db.close()
+  })
+  await expect(page.getByRole('heading', { name: 'Stagecraft found a journal file beside your data that it did not leave there.' })).toBeVisible()
+  await expect(page.getByText(/close it and try again/)).toBeVisible()
+  await shot('stale-journal')
+  await page.getByRole('button', { name: 'Set the journal aside…' }).click()
+  await page.getByRole('dialog', { name: 'Set the journal file aside?' }).getByRole('button', { name: 'Set it aside and open' }).click()
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await expect(page.getByText('The journal file was set aside')).toBeVisible()
+  await page.getByRole('link', { name: 'Clients' }).first().click()
+  await expect(page.getByRole('table', { name: 'Clients' })).toContainText('As Left')
+  await expect(page.getByRole('table', { name: 'Clients' })).not.toContainText('From Another Copy')
 })

@@ -4,7 +4,7 @@
  * could still be read, with the derived parts rebuilt, while the damaged file stays as it was.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, copyFileSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -14,6 +14,7 @@ import { startBackend } from '../../electron/backend'
 import { migrations } from '../../db/migrations'
 import { APPLICATION_ID } from '../../db/migrate'
 import { salvageDatabase, SalvageUnavailableError } from '../../db/salvage'
+import { cleanCloseMarkerFor, journalSuspect } from '../../db/clean-close'
 import { TEST_ORIGIN, TRUSTED, valueOf } from '../helpers/backend'
 import { fixedDeps } from '../helpers/deps'
 import { tempDir } from '../helpers/temp'
@@ -237,5 +238,94 @@ describe('the app repairs before it quarantines', () => {
     expect(existsSync(join(status.quarantineFolder, 'salvaged.db'))).toBe(true)
     // Nothing left to use once the data is open.
     expect(await call(c, 'recovery:use-salvage')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+})
+
+describe('a journal left beside a cleanly closed file', () => {
+  const controllers: AppController[] = []
+  afterEach(async () => {
+    for (const c of controllers.splice(0)) await c.close()
+  })
+  const make = (path: string) => {
+    const c = createAppController({ databasePath: path, deps: { ...fixedDeps(), newId: () => randomUUID() }, appVersion: 't', trustedOrigin: TEST_ORIGIN })
+    controllers.push(c)
+    return c
+  }
+  const call = (c: AppController, channel: string, payload: unknown = {}) => c.dispatch(channel, payload, TRUSTED)
+
+  /** Another copy of the file with a change still only in its write-ahead log: that log, copied beside ours. */
+  function foreignWalBeside(path: string): void {
+    const other = join(dir, 'other-copy.db')
+    copyFileSync(path, other)
+    const db = new Sqlite(other)
+    db.pragma('journal_mode = WAL')
+    db.pragma('wal_autocheckpoint = 0')
+    db.prepare(`UPDATE client SET name = 'Renamed In Another Copy'`).run()
+    copyFileSync(`${other}-wal`, `${path}-wal`)
+    db.close()
+  }
+
+  /** A client made and the app closed cleanly. */
+  async function leftCleanly(path: string): Promise<void> {
+    const first = make(path)
+    expect(await first.start()).toBe('ready')
+    await valueOf(call(first, 'clients:create', { name: 'Left Cleanly', notes: '' }))
+    await first.close()
+    controllers.splice(0)
+    expect(readdirSync(dir)).toContain('.stagecraft.db.closed')
+  }
+
+  it('is not applied blindly: the app asks, and setting it aside opens the data as it was left', async () => {
+    const path = join(dir, 'stagecraft.db')
+    await leftCleanly(path)
+    foreignWalBeside(path)
+    const c = make(path)
+    expect(await c.start()).toBe('recovery')
+    const status = await valueOf<any>(call(c, 'recovery:status'))
+    expect(status).toMatchObject({ mode: 'recovery', problem: 'stale-journal', retry: true, quarantineFolder: null })
+    expect(status.detail).toMatch(/close it and try again/)
+    // Nothing moved, nothing applied yet; trying again finds the same.
+    expect(readdirSync(dir)).toContain('stagecraft.db-wal')
+    expect(await valueOf<any>(call(c, 'recovery:retry'))).toMatchObject({ mode: 'recovery', problem: 'stale-journal' })
+    // Restoring or starting empty is not the way forward for a file that is fine.
+    expect(await call(c, 'recovery:start-empty')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+
+    const after = await valueOf<any>(call(c, 'recovery:set-aside-journal'))
+    expect(after).toMatchObject({ mode: 'normal', repaired: { title: 'The journal file was set aside' } })
+    expect(readdirSync(after.repaired.quarantineFolder)).toContain('stagecraft.db-wal')
+    const clients = await valueOf<{ items: { name: string }[] }>(call(c, 'clients:list', {}))
+    expect(clients.items.map((x) => x.name)).toEqual(['Left Cleanly'])
+    // The marker is gone while the data is open: a crash now leaves the log to be applied.
+    expect(readdirSync(dir)).not.toContain('.stagecraft.db.closed')
+  })
+
+  it('belongs to a program that has the file open: closing that program and trying again opens the data with its writes', async () => {
+    const path = join(dir, 'stagecraft.db')
+    await leftCleanly(path)
+    // The command line, say, writing while the app is closed, and still open.
+    const other = new Sqlite(path)
+    other.pragma('journal_mode = WAL')
+    other.pragma('wal_autocheckpoint = 0')
+    other.prepare(`UPDATE client SET notes = 'Written by the command line'`).run()
+    const c = make(path)
+    expect(await c.start()).toBe('recovery')
+    expect(await valueOf<any>(call(c, 'recovery:status'))).toMatchObject({ problem: 'stale-journal' })
+    other.close() // the other program finishes: it folds its log into the file
+    expect(await valueOf<any>(call(c, 'recovery:retry'))).toEqual({ mode: 'normal' })
+    const clients = await valueOf<{ items: { id: string }[] }>(call(c, 'clients:list', {}))
+    const client = await valueOf<{ notes: string }>(call(c, 'clients:get', { id: clients.items[0]!.id }))
+    expect(client.notes).toBe('Written by the command line')
+  })
+
+  it('is left alone when there is no clean-close marker (after a crash) or the file changed since', () => {
+    const path = join(dir, 'stagecraft.db')
+    const db = new Sqlite(path)
+    db.exec('CREATE TABLE t (x)')
+    db.close()
+    writeFileSync(`${path}-wal`, 'not empty')
+    expect(journalSuspect(cleanCloseMarkerFor(path), path)).toBe(false)
+    writeFileSync(cleanCloseMarkerFor(path), JSON.stringify({ size: 1, mtimeMs: 1 }))
+    expect(journalSuspect(cleanCloseMarkerFor(path), path)).toBe(false)
+    rmSync(`${path}-wal`)
   })
 })

@@ -30,6 +30,28 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
     onError: (e) => notifyError(e)
   })
   const empty = useMutation({ mutationFn: () => call(api.recovery.startEmpty({})), onSuccess: done, onError: (e) => notifyError(e) })
+  const setAside = useMutation({
+    mutationFn: () => call(api.recovery.setAsideJournal({})),
+    onSuccess: async (after) => {
+      if (after.mode === 'normal') {
+        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== recoveryKey[0] })
+        qc.setQueryData(recoveryKey, after)
+      } else qc.setQueryData(recoveryKey, after)
+    },
+    onError: (e) => notifyError(e, 'The journal file was not set aside')
+  })
+  const confirmSetAside = () =>
+    modals.openConfirmModal({
+      title: 'Set the journal file aside?',
+      children: (
+        <Text size="sm">
+          Do this only when no other program has your data open (quit the Stagecraft command line and any other copy of Stagecraft first): changes such a program has not yet saved into the file would be set aside with the journal. Your data opens as you left it, and the journal is kept, unapplied, in the quarantine folder.
+        </Text>
+      ),
+      labels: { confirm: 'Set it aside and open', cancel: 'Go back' },
+      confirmProps: { color: 'orange' },
+      onConfirm: () => setAside.mutate()
+    })
   const salvaged = useMutation({ mutationFn: () => call(api.recovery.useSalvage({})), onSuccess: done, onError: (e) => notifyError(e, 'What was salvaged could not be opened') })
   const quit = useMutation({ mutationFn: () => call(api.recovery.quit({})) })
   const b = status.newestBackup
@@ -73,6 +95,11 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
           <Button variant="subtle" color="gray" onClick={() => quit.mutate()}>
             Quit
           </Button>
+          {status.problem === 'stale-journal' && (
+            <Button variant="default" onClick={confirmSetAside} loading={setAside.isPending}>
+              Set the journal aside…
+            </Button>
+          )}
           <Button leftSection={<IconRefresh size={16} />} onClick={() => retry.mutate()} loading={retry.isPending} data-autofocus>
             Try again
           </Button>
@@ -253,8 +280,8 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
     if (!repaired) return
     notifications.show({
       id: 'data-repaired',
-      title: 'Your data was repaired',
-      message: `${repaired.detail}${repaired.quarantineFolder ? ` The damaged file is kept in ${repaired.quarantineFolder}.` : ''}`,
+      title: repaired.title,
+      message: `${repaired.detail}${repaired.quarantineFolder ? ` The file set aside is kept in ${repaired.quarantineFolder}.` : ''}`,
       color: 'teal',
       autoClose: false
     })
