@@ -4,7 +4,7 @@ import { systemDeps } from '../../db/deps'
 import { DatabaseOpenError } from '../../db/errors'
 import { checkDatabaseFile } from '../../db/health'
 import { migrations } from '../../db/migrations'
-import { importIntake, readIntakeBytes } from '../../electron/services/intake.service'
+import { importIntake, previewIntake, readIntakeBytes, type IntakeImportMode } from '../../electron/services/intake.service'
 import {
   alreadyHere,
   importPortable,
@@ -23,7 +23,7 @@ import { MAX_INTAKE_BYTES } from '../intake-file'
 import { resolveInputPath } from '../user-path'
 import { databasePathFrom } from './db.command'
 
-const USAGE = 'usage: stagecraft import FILE [--passphrase-env VAR] [--mode keep-both|replace]'
+const USAGE = 'usage: stagecraft import FILE [--passphrase-env VAR] [--mode keep-both|replace (a .stagecraft file) | update|keep (an intake file)]'
 
 /** Service errors carry messages written for the user: one line, exit 1. */
 function asCliError(error: unknown): unknown {
@@ -65,20 +65,22 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import FILE [--passphrase-env VAR] [--mode keep-both|replace]',
+  usage: 'import FILE [--passphrase-env VAR] [--mode keep-both|replace|update|keep]',
   summary: 'Import an intake or .stagecraft file into the database at STAGECRAFT_DB.',
   positionals: ['FILE'],
   options: {
     'passphrase-env': { type: 'string', description: 'the environment variable that holds the passphrase of an encrypted file' },
-    mode: { type: 'string', description: 'when the engagement is already there: keep-both or replace' }
+    mode: { type: 'string', description: 'when the engagement is already there: keep-both or replace (.stagecraft); update or keep (intake file)' }
   },
   run: async ({ positionals, options }, io) => {
     const fileArg = positionals[0]!
     let mode: ImportMode | undefined
+    let intakeMode: IntakeImportMode | undefined
     if (options.mode !== undefined) {
       const parsed = ImportModeSchema.safeParse(options.mode)
-      if (!parsed.success) throw new UsageError(`stagecraft import: --mode must be keep-both or replace, not "${String(options.mode)}"; ${USAGE}`)
-      mode = parsed.data
+      if (parsed.success) mode = parsed.data
+      else if (options.mode === 'update' || options.mode === 'keep') intakeMode = options.mode
+      else throw new UsageError(`stagecraft import: --mode must be keep-both, replace, update or keep, not "${String(options.mode)}"; ${USAGE}`)
     }
     const passphrase = passphraseFrom(io, typeof options['passphrase-env'] === 'string' ? options['passphrase-env'] : undefined)
     const dbPath = databasePathFrom(io, 'import')
@@ -101,7 +103,7 @@ export const importCommand: CliCommand = {
         }
       } else {
         if (bytes.length > MAX_INTAKE_BYTES) throw new CliError(`${fileArg}: is too large for an intake file (over ${MAX_INTAKE_BYTES / 1024 / 1024} MB)`)
-        if (mode !== undefined) throw new UsageError(`stagecraft import: --mode applies to .stagecraft files; an intake file updates the client and engagement with the same names`)
+        if (mode !== undefined) throw new UsageError(`stagecraft import: --mode ${mode} applies to .stagecraft files; for an intake file that matches records already here, choose --mode update or --mode keep`)
         intake = readIntakeBytes(fileArg, bytes)
       }
 
@@ -117,6 +119,7 @@ export const importCommand: CliCommand = {
         handle = await openDatabase(dbPath, { now: systemDeps.now })
         const db = handle.db
         if (portable) {
+          if (intakeMode !== undefined) throw new UsageError(`stagecraft import: --mode ${intakeMode} applies to intake files; for a .stagecraft file choose --mode keep-both or --mode replace`)
           const file = portable
           if (mode === undefined && (await alreadyHere(db, file.data))) {
             throw new CliError(
@@ -135,10 +138,18 @@ export const importCommand: CliCommand = {
           )
         } else if (intake) {
           const data = intake
+          // Records already here are never changed without a say: the changes are listed and a mode asked for.
+          const preview = await previewIntake(db, data)
+          if (preview.changes.length > 0 && intakeMode === undefined) {
+            const listed = preview.changes.map((c) => `${c.label} ${c.from} → ${c.to}${c.commercial && preview.signed ? ' (signed terms)' : ''}`).join('; ')
+            throw new CliError(`${fileArg}: would change what is already here (${listed}); choose --mode update to take the file's values or --mode keep to keep them. Nothing was imported`)
+          }
           if (existed) await takePreImportBackup(handle.sqlite, dbPath, systemDeps.now())
-          const outcome = await db.transaction().execute((trx) => importIntake(trx, systemDeps, data, fileArg))
+          const how = intakeMode ?? 'update'
+          const outcome = await db.transaction().execute((trx) => importIntake(trx, systemDeps, data, fileArg, how))
+          const verb = (created: boolean) => (created ? 'created' : how === 'keep' || preview.changes.length === 0 ? 'kept as it was' : 'updated')
           io.stdout(
-            `Imported ${fileArg} into ${dbPath}: client "${data.client.name}" ${outcome.clientCreated ? 'created' : 'updated'}, engagement "${data.engagement.title}" ${outcome.engagementCreated ? 'created' : 'updated'}, one completed assessment added\n`
+            `Imported ${fileArg} into ${dbPath}: client "${data.client.name}" ${verb(outcome.clientCreated)}, engagement "${data.engagement.title}" ${verb(outcome.engagementCreated)}, one completed assessment added\n`
           )
         }
         done = true

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import {
@@ -22,7 +23,8 @@ import {
 import { findClient } from '../../db/repositories/client.repository'
 import { findEngagement } from '../../db/repositories/engagement.repository'
 import { MAX_INTAKE_BYTES } from '../../cli/intake-file'
-import { exportIntake, importIntake, readIntakeBytes } from '../services/intake.service'
+import { exportIntake, importIntake, previewIntake, readIntakeBytes } from '../services/intake.service'
+import type { IntakeFile } from '../../shared/schemas/intake.schema'
 import { takePreImportBackup } from '../services/portable.service'
 import { readFileBounded } from '../services/strict-json.service'
 import { createSample } from '../services/sample.service'
@@ -62,6 +64,8 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
   | 'intake:export'
 > {
   const { db, deps } = ctx
+  /** Intake files read and waiting for the consultant to confirm what they change (a few at most). */
+  const waiting = new Map<string, { intake: IntakeFile; name: string }>()
   // The hot path of the workshop: one statement per save. A missing assessment shows up as
   // a foreign-key failure rather than costing every keystroke an extra lookup.
   const orNotFound = async <T>(write: () => Promise<T>): Promise<T> => {
@@ -109,14 +113,40 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
       return { deleted: true as const }
     },
     'samples:create': async () => db.transaction().execute((trx) => createSample(trx, deps)),
-    'intake:import': async () => {
-      const path = await ctx.dialogs?.chooseFileToOpen({ title: 'Import an intake file', filters: JSON_FILTER })
-      if (!path) return { status: 'cancelled' as const }
-      const name = basename(path)
-      // Validated completely before anything is written; then a verified backup; then one transaction.
-      const intake = readIntakeBytes(name, readFileBounded(path, MAX_INTAKE_BYTES, 'an intake file'))
+    'intake:import': async ({ token, mode }) => {
+      let file: { intake: IntakeFile; name: string }
+      if (token !== undefined) {
+        const held = waiting.get(token)
+        if (!held) throw new AppError('NOT_FOUND', 'That intake file is no longer waiting to be imported; choose it again.')
+        if (mode === undefined) throw new AppError('INVALID_INPUT', 'Choose whether to update what is here from the file or keep it.')
+        file = held
+      } else {
+        const path = await ctx.dialogs?.chooseFileToOpen({ title: 'Import an intake file', filters: JSON_FILTER })
+        if (!path) return { status: 'cancelled' as const }
+        const name = basename(path)
+        // Validated completely before anything is written.
+        file = { intake: readIntakeBytes(name, readFileBounded(path, MAX_INTAKE_BYTES, 'an intake file')), name }
+        // Records already here are never changed without the consultant seeing how.
+        const preview = await previewIntake(db, file.intake)
+        if (preview.changes.length > 0 && mode === undefined) {
+          const id = randomUUID()
+          if (waiting.size >= 5) waiting.delete(waiting.keys().next().value!)
+          waiting.set(id, file)
+          return {
+            status: 'confirm' as const,
+            token: id,
+            clientName: preview.clientName,
+            engagementTitle: preview.engagementTitle,
+            engagementExists: preview.engagementExists,
+            signed: preview.signed,
+            changes: preview.changes.slice(0, 20)
+          }
+        }
+      }
+      // Then a verified backup; then one transaction.
       await takePreImportBackup(ctx.sqlite, ctx.databasePath, deps.now())
-      const outcome = await db.transaction().execute((trx) => importIntake(trx, deps, intake, name))
+      const outcome = await db.transaction().execute((trx) => importIntake(trx, deps, file.intake, file.name, mode ?? 'update'))
+      if (token !== undefined) waiting.delete(token)
       return { status: 'imported' as const, ...outcome }
     },
     'intake:export': async ({ assessmentId }) => {

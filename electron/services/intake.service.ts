@@ -27,44 +27,108 @@ export interface ImportOutcome {
   engagementCreated: boolean
 }
 
+/** One field an import would change on a record that is already here. */
+export interface IntakeChange {
+  record: 'client' | 'engagement'
+  field: string
+  label: string
+  from: string
+  to: string
+  /** Part of the commercial terms (currency, day rate): on a signed engagement, what the client agreed. */
+  commercial: boolean
+}
+
+export interface IntakePreview {
+  clientName: string
+  engagementTitle: string
+  clientExists: boolean
+  engagementExists: boolean
+  /** The matching engagement has been signed. */
+  signed: boolean
+  changes: IntakeChange[]
+}
+
+/** How an import treats records already here: take the file's values, or keep what is here and only add the assessment. */
+export type IntakeImportMode = 'update' | 'keep'
+
+const findClientByName = (db: Db, name: string) =>
+  db.selectFrom('client').selectAll().where(sql`name COLLATE NOCASE`, '=', name).orderBy('created_at').executeTakeFirst()
+
+const findEngagementByTitle = (db: Db, clientId: string, title: string) =>
+  db.selectFrom('engagement').selectAll().where('client_id', '=', clientId).where(sql`title COLLATE NOCASE`, '=', title).orderBy('created_at').executeTakeFirst()
+
+const clientValuesOf = (intake: IntakeFile) => ({ name: intake.client.name, industry: intake.client.industry, headcount: intake.context.headcount })
+
+const engagementValuesOf = (intake: IntakeFile) => ({
+  title: intake.engagement.title,
+  consultant: intake.engagement.consultant,
+  currency: intake.engagement.currency,
+  dayRate: intake.engagement.day_rate,
+  startDate: intake.engagement.start_date,
+  ...(intake.engagement.objective !== undefined ? { objective: intake.engagement.objective } : {})
+})
+
+const shown = (value: string | number | null | undefined): string => (value === null || value === undefined || value === '' ? 'none' : String(value))
+
+/**
+ * What importing the file would change on records that are already here (matched as the
+ * import matches them: the client by name, the engagement by title within it), field by
+ * field. Reads only.
+ */
+export async function previewIntake(db: Db, intake: IntakeFile): Promise<IntakePreview> {
+  const client = await findClientByName(db, intake.client.name)
+  const engagement = client ? await findEngagementByTitle(db, client.id, intake.engagement.title) : undefined
+  const changes: IntakeChange[] = []
+  const compare = (record: IntakeChange['record'], field: string, label: string, from: string | number | null, to: string | number | null | undefined, commercial = false) => {
+    if (to === undefined) return
+    if (shown(from) !== shown(to)) changes.push({ record, field, label, from: shown(from), to: shown(to), commercial })
+  }
+  const c = clientValuesOf(intake)
+  if (client) {
+    compare('client', 'name', 'Client name', client.name, c.name)
+    compare('client', 'industry', 'Industry', client.industry, c.industry)
+    compare('client', 'headcount', 'Headcount', client.headcount, c.headcount)
+  }
+  const e = engagementValuesOf(intake)
+  if (engagement) {
+    compare('engagement', 'title', 'Engagement title', engagement.title, e.title)
+    compare('engagement', 'consultant', 'Consultant', engagement.consultant, e.consultant)
+    compare('engagement', 'currency', 'Currency', engagement.currency, e.currency, true)
+    compare('engagement', 'dayRate', 'Day rate', engagement.day_rate, e.dayRate, true)
+    compare('engagement', 'startDate', 'Start date', engagement.start_date, e.startDate)
+    if ('objective' in e) compare('engagement', 'objective', 'Objective and success metric', engagement.objective, e.objective)
+  }
+  return {
+    clientName: intake.client.name,
+    engagementTitle: intake.engagement.title,
+    clientExists: Boolean(client),
+    engagementExists: Boolean(engagement),
+    signed: Boolean(engagement?.signed_at),
+    changes
+  }
+}
+
 /**
  * Brings an intake file in: the client (matched by name) and the engagement (matched by
- * title within the client) are created or updated, and a completed assessment is added
- * with answers that reproduce the file's levels and context. Run inside a transaction.
+ * title within the client) are created, or, when already here, updated from the file
+ * (`update`) or kept as they are (`keep`); a completed assessment is added with answers that
+ * reproduce the file's levels and context. Run inside a transaction.
  */
-export async function importIntake(db: Db, deps: Deps, intake: IntakeFile, sourceName: string): Promise<ImportOutcome> {
-  const existingClient = await db
-    .selectFrom('client')
-    .select('id')
-    .where(sql`name COLLATE NOCASE`, '=', intake.client.name)
-    .orderBy('created_at')
-    .executeTakeFirst()
-  const clientValues = {
-    name: intake.client.name,
-    industry: intake.client.industry,
-    headcount: intake.context.headcount
-  }
+export async function importIntake(db: Db, deps: Deps, intake: IntakeFile, sourceName: string, mode: IntakeImportMode = 'update'): Promise<ImportOutcome> {
+  const existingClient = await findClientByName(db, intake.client.name)
+  const clientValues = clientValuesOf(intake)
   const clientId = existingClient
-    ? (await updateClient(db, deps, existingClient.id, clientValues))!.id
+    ? mode === 'keep'
+      ? existingClient.id
+      : (await updateClient(db, deps, existingClient.id, clientValues))!.id
     : (await insertClient(db, deps, { ...clientValues, contactName: null, contactEmail: null, notes: null })).id
 
-  const existingEngagement = await db
-    .selectFrom('engagement')
-    .select('id')
-    .where('client_id', '=', clientId)
-    .where(sql`title COLLATE NOCASE`, '=', intake.engagement.title)
-    .orderBy('created_at')
-    .executeTakeFirst()
-  const engagementValues = {
-    title: intake.engagement.title,
-    consultant: intake.engagement.consultant,
-    currency: intake.engagement.currency,
-    dayRate: intake.engagement.day_rate,
-    startDate: intake.engagement.start_date,
-    ...(intake.engagement.objective !== undefined ? { objective: intake.engagement.objective } : {})
-  }
+  const existingEngagement = await findEngagementByTitle(db, clientId, intake.engagement.title)
+  const engagementValues = engagementValuesOf(intake)
   const engagementId = existingEngagement
-    ? (await updateEngagement(db, deps, existingEngagement.id, engagementValues))!.id
+    ? mode === 'keep'
+      ? existingEngagement.id
+      : (await updateEngagement(db, deps, existingEngagement.id, engagementValues))!.id
     : (await insertEngagement(db, deps, clientId, { ...engagementValues, status: 'lead', notes: null })).id
 
   const assessmentId = await insertAssessment(db, deps, {

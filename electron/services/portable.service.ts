@@ -651,9 +651,10 @@ async function insertTracking(db: Db, d: PortableData): Promise<void> {
  * - `keep-both`: everything under new ids (documents, time entries and gates included; the
  *   baseline points at its document's new id), the client's name and the engagement's title
  *   suffixed " (imported)", beside the existing data.
- * - `replace`: the existing engagement (same id) and everything under it is deleted, the
- *   client (same id) is updated to the file's values, then the file's rows are inserted
- *   with their own ids.
+ * - `replace`: the existing engagement (same id) and everything under it is deleted, then
+ *   the file's rows are inserted with their own ids.
+ * Either way, a client already here (same id) takes the file's details only when the file's
+ * are newer: other engagements share that record, and edits made here since are kept.
  */
 export async function importPortable(
   db: Db,
@@ -676,9 +677,12 @@ export async function importPortable(
       throw new AppError('CONFLICT', 'Some records in the file belong to another engagement here, so it cannot replace this one. Import it with "keep both" instead.')
     }
   }
-  const clientHere = (await exists(db, 'client', [data.client.id])).length > 0
+  const clientHere = await db.selectFrom('client').select('updated_at').where('id', '=', data.client.id).executeTakeFirst()
   if (clientHere) {
-    await db.updateTable('client').set(clientColumns(data.client)).where('id', '=', data.client.id).execute()
+    // The client record is shared with the engagements here: the newer version of it is kept.
+    if (data.client.updatedAt > clientHere.updated_at) {
+      await db.updateTable('client').set(clientColumns(data.client)).where('id', '=', data.client.id).execute()
+    }
   } else {
     await db.insertInto('client').values({ id: data.client.id, ...clientColumns(data.client) }).execute()
   }

@@ -195,10 +195,29 @@ export const contract = {
     input: Empty,
     output: z.strictObject({ clientId: IdSchema, engagementId: IdSchema, assessmentId: IdSchema })
   },
+  /**
+   * Without a token: asks for a file and reads it; when it would change records already here,
+   * nothing is written and the changes come back to confirm (`confirm`). With the token and a
+   * mode: imports that file, updating the records already here or keeping them as they are.
+   */
   'intake:import': {
-    input: Empty,
+    input: z.strictObject({
+      token: z.uuid({ message: 'is not a valid file token' }).optional(),
+      mode: z.enum(['update', 'keep']).optional()
+    }),
     output: z.discriminatedUnion('status', [
       z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({
+        status: z.literal('confirm'),
+        token: z.uuid(),
+        clientName: z.string(),
+        engagementTitle: z.string(),
+        engagementExists: z.boolean(),
+        signed: z.boolean(),
+        changes: z
+          .array(z.strictObject({ record: z.enum(['client', 'engagement']), field: z.string(), label: z.string(), from: z.string(), to: z.string(), commercial: z.boolean() }))
+          .max(20)
+      }),
       z.strictObject({
         status: z.literal('imported'),
         clientId: IdSchema,

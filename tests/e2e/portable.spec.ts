@@ -1,5 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from './support/fixtures'
+import Sqlite from 'better-sqlite3'
+import { backendCaller, expect, test } from './support/fixtures'
 
 test('an engagement leaves as an encrypted .stagecraft file and comes back in beside the original', async ({ app }) => {
   const { page, shot } = app
@@ -32,4 +34,41 @@ test('an engagement leaves as an encrypted .stagecraft file and comes back in be
   await expect(page.getByRole('heading', { name: /\(imported\)/, level: 1 })).toBeVisible()
   await page.getByRole('link', { name: 'Clients' }).first().click()
   await expect(page.getByRole('table', { name: 'Clients' }).locator('tbody tr')).toHaveCount(2)
+})
+
+test('an intake file that would change a signed engagement shows what changes and keeps the agreed terms unless told otherwise', async ({ app }) => {
+  const { page, shot } = app
+  const intake = JSON.parse(readFileSync(join(process.cwd(), 'tests/fixtures/intake/api-startup.json'), 'utf8'))
+  app.dialogs.nextOpen = join(app.dir, 'parcelwise.json')
+  writeFileSync(app.dialogs.nextOpen, JSON.stringify(intake))
+  await page.getByRole('link', { name: 'Clients' }).first().click()
+  await page.getByRole('button', { name: 'Import…' }).click()
+  await page.getByRole('menuitem', { name: 'Intake file (.json)' }).click()
+  await expect(page.getByText('Imported a new client from the intake file')).toBeVisible()
+  // The client signs meanwhile.
+  const call = backendCaller(app)
+  const id = (await call('engagements:list', {})).items[0].id as string
+  const db = new Sqlite(app.databasePath)
+  db.prepare(`UPDATE engagement SET signed_at = '2025-03-01T10:00:00.000Z', status = 'active'`).run()
+  db.close()
+
+  intake.engagement.day_rate = 1500
+  intake.engagement.consultant = 'Sam Okafor'
+  writeFileSync(app.dialogs.nextOpen, JSON.stringify(intake))
+  await page.getByRole('link', { name: 'Clients' }).first().click()
+  await page.getByRole('button', { name: 'Import…' }).click()
+  await page.getByRole('menuitem', { name: 'Intake file (.json)' }).click()
+  const dialog = page.getByRole('dialog', { name: 'This intake file changes what is here' })
+  await expect(dialog).toBeVisible()
+  const changes = dialog.getByRole('table', { name: 'Changes from the file' })
+  await expect(changes).toContainText('Day rate')
+  await expect(changes).toContainText('1200')
+  await expect(changes).toContainText('1500')
+  await expect(dialog).toContainText('This engagement is signed')
+  await expect(dialog.getByRole('button', { name: 'Update, including the signed terms' })).toBeVisible()
+  await shot('intake-confirm')
+  await dialog.getByRole('button', { name: 'Keep what is here' }).click()
+  await expect(page.getByText(/kept as they were/)).toBeVisible()
+  const after = await call('engagements:get', { id })
+  expect(after).toMatchObject({ dayRate: 1200, consultant: 'Dana Meyer' })
 })

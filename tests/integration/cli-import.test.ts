@@ -80,10 +80,26 @@ describe('stagecraft db check and import', () => {
     oneLine(check.stdout)
     expect(check.stdout.trimEnd()).toMatch(new RegExp(`: healthy \\(data version ${migrations.length}, integrity and foreign keys ok; 1 client, 1 engagement, 1 assessment\\)$`))
 
-    // Again, into the existing database: the client is updated, after a verified backup.
+    // Again, into the existing database: nothing here changes, so it imports at once, after a verified backup.
     const again = await run(['import', 'intake.json'])
-    expect(again.stdout).toMatch(/client ".+" updated, engagement ".+" updated/)
+    expect(again.stdout).toMatch(/client ".+" kept as it was, engagement ".+" kept as it was, one completed assessment added/)
     expect(readdirSync(join(dir, 'data', 'backups')).some((f) => f.endsWith('-pre-import.db'))).toBe(true)
+
+    // A file that would change the engagement: the changes are listed, and nothing is written without a mode.
+    const doc = JSON.parse(readFileSync(FIXTURE, 'utf8'))
+    doc.engagement.day_rate += 100
+    writeFileSync(join(dir, 'changed.json'), JSON.stringify(doc))
+    const asked = await run(['import', 'changed.json'])
+    expect(asked.code).toBe(1)
+    oneLine(asked.stderr)
+    expect(asked.stderr).toMatch(/would change what is already here \(Day rate [\d.]+ → [\d.]+\); choose --mode update .* or --mode keep .*Nothing was imported/)
+    expect(count('assessment')).toBe(2)
+    const kept = await run(['import', 'changed.json', '--mode', 'keep'])
+    expect(kept.stdout).toMatch(/engagement ".+" kept as it was/)
+    const updated = await run(['import', 'changed.json', '--mode', 'update'])
+    expect(updated.stdout).toMatch(/engagement ".+" updated/)
+    expect(count('assessment')).toBe(4)
+    expect((await run(['import', 'changed.json', '--mode', 'replace'])).stderr).toMatch(/--mode replace applies to .stagecraft files/)
   })
 
   it('imports a .stagecraft file, refuses a second import without --mode, then keeps both or replaces', async () => {

@@ -271,6 +271,20 @@ describe('portable engagement files (.stagecraft)', () => {
     expect(readdirSync(join(target.dir, 'backups')).filter((f) => f.endsWith('-pre-import.db'))).toHaveLength(2)
   })
 
+  it('replace keeps the client record edited here since the file was made: other engagements share it', async () => {
+    td.nextOpen = await exportTo('first.stagecraft')
+    await valueOf(callAs(target, 'portable:import', { token: (await valueOf<any>(callAs(target, 'portable:inspect', {}))).token, mode: 'keep-both' }))
+    td.nextOpen = await exportTo('older.stagecraft')
+    // On the laptop, a day after the file was made (the two test clocks tick apart): the client's contact changes.
+    const made = JSON.parse(readFileSync(td.nextOpen, 'utf8')).data.client.updatedAt as string
+    await valueOf(callAs(target, 'clients:update', { id: sample.clientId, patch: { contactName: 'Newer On The Laptop' } }))
+    target.database.sqlite.prepare('UPDATE client SET updated_at = ? WHERE id = ?').run(new Date(Date.parse(made) + 86_400_000).toISOString(), sample.clientId)
+    const ready = await valueOf<any>(callAs(target, 'portable:inspect', {}))
+    await valueOf(callAs(target, 'portable:import', { token: ready.token, mode: 'replace' }))
+    const client = await valueOf<{ contactName: string | null }>(callAs(target, 'clients:get', { id: sample.clientId }))
+    expect(client.contactName).toBe('Newer On The Laptop')
+  })
+
   it('still imports a version 1 file (before tracking and documents travelled), as an engagement not yet tracked', async () => {
     const doc = JSON.parse(readFileSync(await exportTo('current.stagecraft'), 'utf8'))
     const { signedAt: _signedAt, ...engagement } = doc.data.engagement

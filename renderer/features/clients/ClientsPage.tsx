@@ -14,6 +14,7 @@ import { rowKeyHandlers } from '../../components/useListKeyboard'
 import { formatCount, formatDate } from '../../format'
 import { usePortableImport } from '../portable/PortableImport'
 import { useClients } from './clients.queries'
+import { IntakeConfirmModal, type IntakeConfirm } from './IntakeConfirmModal'
 
 // The form (and the validation library behind it) loads when first opened, not at start-up.
 const ClientFormModal = lazy(() => import('./ClientFormModal').then((m) => ({ default: m.ClientFormModal })))
@@ -50,12 +51,22 @@ export function ClientsPage() {
     },
     onError: (error) => notifyError(error, 'The sample was not added')
   })
+  const [confirming, setConfirming] = useState<IntakeConfirm | null>(null)
   const importIntake = useMutation({
-    mutationFn: () => call(api.intake.import({})),
-    onSuccess: async (r) => {
+    mutationFn: (choice?: { token: string; mode: 'update' | 'keep' }) => call(api.intake.import(choice ?? {})),
+    onSuccess: async (r, choice) => {
       if (r.status === 'cancelled') return
+      // Records already here would change: show how, and ask.
+      if (r.status === 'confirm') return setConfirming(r)
+      setConfirming(null)
       await refresh()
-      notifySaved(r.clientCreated ? 'Imported a new client from the intake file' : 'Updated the client from the intake file')
+      notifySaved(
+        r.clientCreated
+          ? 'Imported a new client from the intake file'
+          : choice?.mode === 'keep'
+            ? 'Added the file’s assessment; the client and engagement were kept as they were'
+            : 'Updated the client from the intake file'
+      )
       navigate(`/assessments/${r.assessmentId}/results`)
     },
     onError: (error) => notifyError(error, 'The intake file was not imported')
@@ -69,7 +80,7 @@ export function ClientsPage() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={() => importIntake.mutate()}>Intake file (.json)</Menu.Item>
+        <Menu.Item onClick={() => importIntake.mutate(undefined)}>Intake file (.json)</Menu.Item>
         <Menu.Item onClick={() => void portable.start()}>Engagement file (.stagecraft)</Menu.Item>
       </Menu.Dropdown>
     </Menu>
@@ -189,6 +200,12 @@ export function ClientsPage() {
         </Suspense>
       )}
       {portable.modal}
+      <IntakeConfirmModal
+        pending={confirming}
+        busy={importIntake.isPending}
+        onChoose={(mode) => confirming && importIntake.mutate({ token: confirming.token, mode })}
+        onCancel={() => setConfirming(null)}
+      />
     </>
   )
 }

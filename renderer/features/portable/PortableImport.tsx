@@ -91,7 +91,11 @@ export function usePortableImport() {
               <Radio.Group value={mode} onChange={(v) => setMode(v as 'keep-both' | 'replace')}>
                 <Stack gap="xs" mt="xs">
                   <Radio value="keep-both" label="Keep both (the imported copy is marked “(imported)”)" />
-                  <Radio value="replace" label="Replace what is here with the file's version" />
+                  <Radio
+                    value="replace"
+                    label="Replace what is here with the file's version"
+                    description="This engagement's assessments, plan, tracking and sent documents here are deleted and the file's put in their place. The client's details are taken from the file only where the file's are newer."
+                  />
                 </Stack>
               </Radio.Group>
             </Alert>
