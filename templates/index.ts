@@ -28,21 +28,8 @@ export interface TemplateDefinition<Input, Model> {
   fileName: (model: Model) => string
 }
 
-/** Safe file names on Windows, macOS and Linux alike: no reserved characters or names, no trailing dots. */
-export function safeFileName(name: string, extension = '.docx'): string {
-  const cleaned = name
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters cannot be in file names
-    .replace(/[\u0000-\u001F\u007F<>:"/\\|?*\uFFFE\uFFFF]/g, ' ')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '')
-    .slice(0, 120)
-    .trim()
-  const base = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(cleaned) || cleaned === '' ? `Document ${cleaned}`.trim() : cleaned
-  return `${base}${extension}`
-}
+import { safeFileName } from '../shared/file-names'
+export { MAX_FILE_NAME_BYTES, safeFileName } from '../shared/file-names'
 
 export const assessmentTemplate: TemplateDefinition<AssessmentReportInput, AssessmentReportModel> = {
   name: 'assessment',

@@ -28,6 +28,7 @@ import type { IntakeFile } from '../../shared/schemas/intake.schema'
 import { takePreImportBackup } from '../services/portable.service'
 import { readFileBounded } from '../services/strict-json.service'
 import { createSample } from '../services/sample.service'
+import { safeFileName } from '../../shared/file-names'
 import { describeWriteError, writeFileAtomic } from '../services/files'
 import type { HandlerContext } from './context'
 
@@ -155,10 +156,9 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
       const engagement = (await findEngagement(db, assessment.engagementId))!
       const client = (await findClient(db, engagement.clientId))!
       const { intake, assumedAnswers } = exportIntake(client, engagement, assessment)
-      const safeName = `${client.name} - ${engagement.title}`.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim().slice(0, 80) || 'intake'
       const path = await ctx.dialogs?.chooseFileToSave({
         title: 'Export the intake file',
-        defaultName: `${safeName}.json`,
+        defaultName: safeFileName(`${client.name} - ${engagement.title}`, '.json'),
         filters: JSON_FILTER
       })
       if (!path) return { status: 'cancelled' as const }

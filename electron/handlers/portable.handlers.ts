@@ -1,3 +1,4 @@
+import { safeFileName } from '../../shared/file-names'
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { findEngagement } from '../../db/repositories/engagement.repository'
@@ -26,7 +27,6 @@ interface Pending {
   expiresAt: number
 }
 
-const safeFileName = (text: string) => text.replace(/[^\p{L}\p{N} ._-]+/gu, '').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80) || 'engagement'
 
 export function portableHandlers(ctx: HandlerContext): Pick<Handlers, 'portable:export' | 'portable:inspect' | 'portable:unlock' | 'portable:import'> {
   const { db, deps } = ctx
@@ -56,7 +56,7 @@ export function portableHandlers(ctx: HandlerContext): Pick<Handlers, 'portable:
       if (!engagement) throw new AppError('NOT_FOUND', 'That engagement no longer exists. It may have been deleted.')
       const path = await ctx.dialogs?.chooseFileToSave({
         title: 'Export the engagement',
-        defaultName: `${safeFileName(`${engagement.clientName} - ${engagement.title}`)}.${PORTABLE_EXTENSION}`,
+        defaultName: safeFileName(`${engagement.clientName} - ${engagement.title}`, `.${PORTABLE_EXTENSION}`),
         filters: FILTER
       })
       if (!path) return { status: 'cancelled' as const }

@@ -3,10 +3,13 @@
  * entry). RFC 4180 quoting, CRLF line ends and a UTF-8 byte-order mark so spreadsheet apps
  * read accents right.
  *
- * Safe against formula injection: a text cell that begins with =, +, -, @, a tab or a
- * carriage return would be run as a formula by Excel, LibreOffice or Google Sheets, so it
- * gets a leading apostrophe (shown as text, not evaluated). Numbers are our own and written
- * as plain numbers.
+ * Safe against formula injection: a text cell that a spreadsheet could read as a formula
+ * gets a leading apostrophe (shown as text, not evaluated). That is a cell beginning with =,
+ * +, -, @ (or their full-width forms), after any spaces, or with a tab, carriage return or
+ * line feed. A cell holding a semicolon or a tab is quoted as well as one holding a comma:
+ * where the locale's list separator is a semicolon (most of Europe), a spreadsheet splits an
+ * unquoted cell there, and what follows the separator would start a cell of its own.
+ * Numbers are our own and written as plain numbers.
  */
 import { basename } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
@@ -15,14 +18,14 @@ import { loggedDaysByMonth, timeEntriesForExport } from '../../db/repositories/t
 import type { Db } from '../../db/repositories/client.repository'
 import { describeWriteError, writeFileAtomic, type FileDialogs } from './files'
 
-const FORMULA_START = /^[=+\-@\t\r]/
+const FORMULA_START = /^(?:[\s\u00A0\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n])/
 
 /** One CSV cell: text is neutralised and quoted when needed; numbers are written as they are. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
   const text = FORMULA_START.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text
+  return /[",;\t\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {

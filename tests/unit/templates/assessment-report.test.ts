@@ -12,7 +12,10 @@ import {
   parseBranding,
   type AssessmentReportInput
 } from '../../../templates/index'
-import { safeFileName, TEMPLATES, isTemplateName } from '../../../templates/index'
+import { readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tempDir } from '../../helpers/temp'
+import { MAX_FILE_NAME_BYTES, safeFileName, TEMPLATES, isTemplateName } from '../../../templates/index'
 import { formatDate, formatMoney } from '../../../templates/format'
 import { paperFor } from '../../../templates/styles'
 import { unzip, visibleText } from '../../helpers/readers'
@@ -121,5 +124,40 @@ describe('branding and the template registry', () => {
     expect(TEMPLATES.assessment.title).toBe('Workshop report')
     expect(safeFileName('CON<>:"/\\|?*.')).toBe('Document CON.docx')
     expect(safeFileName('Parcelwise: report.')).toBe('Parcelwise report.docx')
+  })
+
+  it.each([
+    ['Japanese', '株式会社テクノロジーイノベーション研究所'.repeat(8)],
+    ['Arabic', 'شركة الحلول التقنية المتقدمة للذكاء الاصطناعي'.repeat(8)],
+    ['emoji and combining marks', '🚀 Café déjà vu 👩🏽‍💻 '.repeat(20)]
+  ])('cuts a long %s name to a safe byte length, between whole characters', (_label, name) => {
+    for (const extension of ['.docx', '.stagecraft', '.json']) {
+      const file = safeFileName(`Proposal - ${name}`, extension)
+      expect(new TextEncoder().encode(file).length).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES)
+      expect(file.endsWith(extension)).toBe(true)
+      // Nothing half-cut: the name is valid UTF-16 and a start of the original, character for character.
+      expect(file).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+      expect(`Proposal - ${name}`.replace(/\s+/g, ' ').startsWith(file.slice(0, -extension.length))).toBe(true)
+      const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(file.slice(0, -extension.length))].map((g) => g.segment)
+      const original = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(`Proposal - ${name}`.replace(/\s+/g, ' '))].map((g) => g.segment)
+      expect(original.slice(0, graphemes.length)).toEqual(graphemes)
+    }
+  })
+
+  it('a long Japanese client name saves on a real disk, where the uncut name would not', () => {
+    const { dir, cleanup } = tempDir('stagecraft-names-')
+    try {
+      const name = `Proposal - ${'株式会社テクノロジーイノベーション研究所'.repeat(8)}`
+      expect(() => writeFileSync(join(dir, `${name}.docx`), 'x')).toThrow(/ENAMETOOLONG/)
+      writeFileSync(join(dir, safeFileName(name)), 'x')
+      expect(readdirSync(dir)).toEqual([safeFileName(name)])
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('strips directional controls, which can make a name read as something it is not', () => {
+    expect(safeFileName('Invoice \u202Excod.exe')).toBe('Invoice xcod.exe.docx')
+    expect(safeFileName('\u2067Acme\u2069 \u200Fplan')).toBe('Acme plan.docx')
   })
 })

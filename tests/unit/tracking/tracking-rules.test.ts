@@ -70,8 +70,16 @@ describe('CSV cells', () => {
     ['+SUM(A1)', "'+SUM(A1)"],
     ['-2+3', "'-2+3"],
     ['@cmd', "'@cmd"],
-    ['\tindent', "'\tindent"],
+    ['\tindent', `"'\tindent"`],
     ['\r=1', `"'\r=1"`],
+    ['\n=1', `"'\n=1"`],
+    // After spaces, and in full-width forms, a spreadsheet still reads a formula.
+    ['  =1+1', "'  =1+1"],
+    ['\u00A0@SUM(A1)', "'\u00A0@SUM(A1)"],
+    ['＝1+1', "'＝1+1"],
+    // Split at a semicolon (the list separator in much of Europe), the rest would be a cell of its own.
+    ['Notes;=cmd|calc', `"Notes;=cmd|calc"`],
+    ['a\tb', `"a\tb"`],
     ['plain, with comma', '"plain, with comma"'],
     ['line\nbreak', '"line\nbreak"'],
     [' padded ', '" padded "'],
