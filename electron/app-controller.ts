@@ -402,7 +402,8 @@ export function createAppController(options: ControllerOptions) {
     const items = folder ? listCopies(folder) : []
     return {
       folder,
-      sealed: copySettings.seal !== null,
+      // Sealed only when every copy there is: plain copies left from before read as they are.
+      sealed: copySettings.seal !== null && items.every((c) => c.sealed),
       available: folder ? existsSync(folder) : false,
       lastCopy: copySettings.lastCopy,
       items: items.slice(0, 100).map((c: CopyInfo) => ({ fileName: c.fileName, reason: c.reason, createdAt: c.createdAt, sizeBytes: c.sizeBytes, sealed: c.sealed }))

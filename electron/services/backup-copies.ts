@@ -353,6 +353,23 @@ export async function syncCopies(localBackups: readonly BackupInfo[], settings: 
     .filter((b) => !pruned.has(b) && !have.has(b.fileName))
     .reverse()
   for (const backup of wanted) await copyBackup(backup, folder, settings.seal)
+  // Sealing means sealed: plain copies already in the folder (from before sealing was turned
+  // on) are sealed in turn, each checked before its plain file is removed.
+  if (settings.seal) await sealPlainCopies(folder, settings.seal)
   pruneCopies(folder)
   return wanted.length
+}
+
+/**
+ * Seals the plain copies in the folder: each is written sealed (and read back) beside it, and
+ * only then is the plain file removed. Returns how many were sealed.
+ */
+export async function sealPlainCopies(folder: string, seal: NonNullable<CopySettings['seal']>): Promise<number> {
+  const plain = listCopies(folder).filter((c) => !c.sealed)
+  const sealedHere = new Set(listCopies(folder).filter((c) => c.sealed).map((c) => stem(c.fileName)))
+  for (const copy of plain) {
+    if (!sealedHere.has(copy.fileName)) await copyBackup({ path: copy.path, fileName: copy.fileName }, folder, seal)
+    rmSync(copy.path, { force: true })
+  }
+  return plain.length
 }

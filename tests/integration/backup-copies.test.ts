@@ -152,6 +152,28 @@ describe('backup copies in a folder the consultant chooses', () => {
     await valueOf<any>(call(c, 'backups:restore-copy', { fileName: copy.fileName, passphrase: null }))
   })
 
+  it('turning sealing on seals the plain copies already in the folder: none is left readable, and the screen says sealed only then', async () => {
+    const c = await started()
+    await valueOf<any>(call(c, 'backups:set-folder', { passphrase: null }))
+    const plain = readdirSync(copiesDir()).filter((f) => f.endsWith('.db'))
+    expect(plain.length).toBeGreaterThan(0)
+    const plainHashes = new Map(plain.map((f) => [f, sha(join(copiesDir(), f))]))
+
+    const set = await valueOf<any>(call(c, 'backups:set-folder', { passphrase: 'Seven tidy harbour cranes' }))
+    expect(set.copies.sealed).toBe(true)
+    const files = readdirSync(copiesDir())
+    expect(files.filter((f) => f.endsWith('.db'))).toEqual([])
+    expect(files.every((f) => f.endsWith('.db.sealed'))).toBe(true)
+    // Every copy that was plain is there sealed, and opens to the very same bytes.
+    for (const [f, hash] of plainHashes) {
+      expect(files).toContain(`${f}.sealed`)
+      const out = join(dataDir, `check-${f}`)
+      await unsealFile(join(copiesDir(), `${f}.sealed`), out, 'Seven tidy harbour cranes')
+      expect(sha(out)).toBe(hash)
+    }
+    for (const f of files) expect(readFileSync(join(copiesDir(), f)).includes('Confidential Client Ltd')).toBe(false)
+  })
+
   it('keeps backing up locally when the drive is unplugged, and says so on the Backups screen', async () => {
     const c = await started()
     await valueOf<any>(call(c, 'backups:set-folder', { passphrase: null }))

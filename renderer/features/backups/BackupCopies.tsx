@@ -40,7 +40,12 @@ function FolderModal({ opened, onClose, changing }: { opened: boolean; onClose: 
         </Text>
         <Switch label="Seal the copies with a passphrase" checked={seal} onChange={(e) => setSeal(e.currentTarget.checked)} />
         {seal ? (
-          <NewPassphraseFields state={secret} description="At least 8 characters. You need it to restore a copy; Stagecraft cannot recover a forgotten one." />
+          <>
+            <NewPassphraseFields state={secret} description="At least 8 characters. You need it to restore a copy; Stagecraft cannot recover a forgotten one." />
+            <Text size="sm" c="dimmed">
+              Plain copies Stagecraft made in that folder before are sealed too, each checked before its plain file is removed.
+            </Text>
+          </>
         ) : (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={16} />}>
             Anyone with the drive can open the copies and read every client’s data and your private notes.
