@@ -56,19 +56,24 @@ export type PayloadProblem = 'too-deep' | 'too-large' | 'malformed-text' | 'prot
  */
 export function payloadProblem(payload: unknown): PayloadProblem | null {
   const stack: [unknown, number][] = [[payload, 0]]
-  let nodes = 0
+  // Counted as they are found, before they are collected: a flat array of millions of
+  // elements is refused at its length, not after millions of entries pile up on the stack.
+  let nodes = 1
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!
-    nodes += 1
-    if (nodes > MAX_PAYLOAD_NODES) return 'too-large'
     if (typeof value === 'string') {
       if (LONE_SURROGATE.test(value)) return 'malformed-text'
     } else if (typeof value === 'object' && value !== null) {
       if (depth >= MAX_PAYLOAD_DEPTH) return 'too-deep'
       if (Array.isArray(value)) {
+        nodes += value.length
+        if (nodes > MAX_PAYLOAD_NODES) return 'too-large'
         for (const item of value) stack.push([item, depth + 1])
       } else {
-        for (const key of Object.keys(value)) {
+        const keys = Object.keys(value)
+        nodes += keys.length
+        if (nodes > MAX_PAYLOAD_NODES) return 'too-large'
+        for (const key of keys) {
           if (key === '__proto__') return 'prototype-key'
           if (LONE_SURROGATE.test(key)) return 'malformed-text'
           stack.push([(value as Record<string, unknown>)[key], depth + 1])

@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import { CliError } from '../../cli/cli-io'
 import { parseJsonText } from '../../cli/json-text'
-import { payloadProblem } from '../dispatcher'
+import { MAX_PAYLOAD_NODES, payloadProblem } from '../dispatcher'
 
 /** No Stagecraft file nests anywhere near this deep; a hostile one may nest 100,000 deep. */
 export const MAX_JSON_DEPTH = 64
@@ -35,6 +35,8 @@ export interface JsonScan {
   tooDeep: boolean
   /** The first key that appears twice in one object, and where. */
   duplicate: { key: string; path: string } | null
+  /** The values the text holds (each array element and object member counts one), counted without building them. */
+  values: number
 }
 
 interface Frame {
@@ -63,11 +65,14 @@ const pathOf = (stack: readonly Frame[]): string => {
 export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonScan {
   const stack: Frame[] = []
   let duplicate: JsonScan['duplicate'] = null
+  let values = 1
+  let empty = false
   const n = text.length
   let i = 0
   while (i < n) {
     const c = text.charCodeAt(i)
     if (c === 0x22) {
+      empty = false
       const start = i
       let escaped = false
       i += 1
@@ -100,19 +105,27 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonScan {
       continue
     }
     if (c === 0x7b || c === 0x5b) {
-      if (stack.length >= maxDepth) return { tooDeep: true, duplicate }
+      if (stack.length >= maxDepth) return { tooDeep: true, duplicate, values }
       const object = c === 0x7b
       stack.push({ kind: object ? 'object' : 'array', keys: object ? new Set() : null, expectKey: object, key: null, index: 0 })
+      // The container's first value (unless it turns out empty), then one more per comma.
+      values += 1
+      empty = true
     } else if (c === 0x7d || c === 0x5d) {
+      if (empty) values -= 1
+      empty = false
       stack.pop()
     } else if (c === 0x2c) {
+      values += 1
       const top = stack[stack.length - 1]
       if (top?.kind === 'object') top.expectKey = true
       else if (top) top.index += 1
+    } else if (c > 0x20) {
+      empty = false
     }
     i += 1
   }
-  return { tooDeep: false, duplicate }
+  return { tooDeep: false, duplicate, values }
 }
 
 /**
@@ -124,6 +137,8 @@ export function parseStrictJson(name: string, bytes: Uint8Array, options: { allo
   const text = decodeUtf8(name, bytes)
   const scan = scanJson(text)
   if (scan.tooDeep) throw invalid(`${name}: nests more than ${MAX_JSON_DEPTH} levels deep, which no Stagecraft file does`)
+  // Refused before JSON.parse builds millions of values (a flat array of zeros fills memory, not the file limit).
+  if (scan.values > MAX_PAYLOAD_NODES) throw invalid(`${name}: is too large to be a Stagecraft file (it holds over ${MAX_PAYLOAD_NODES.toLocaleString('en')} values)`)
   let value: unknown
   try {
     value = parseJsonText(name, text)
