@@ -7,7 +7,8 @@
  * A broken logo is a `BrandingLogoError` with a message the app can show, never a broken file.
  */
 import { z } from 'zod'
-import { CHART_FONT_FAMILY, svgToPng } from './charts'
+import { CHART_FONT_FAMILY, svgSize, svgToPng } from './charts'
+import { sanitiseSvgLogo, SvgLogoProblem } from './svg-logo'
 import { singleLine } from './text'
 
 export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const
@@ -191,12 +192,27 @@ export function prepareLogo(logo: Logo): PreparedLogo {
     return { type: 'jpg', data: bytes, ...size }
   }
   if (mime === 'image/svg+xml') {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
-    if (!/<svg[\s>]/i.test(text)) throw new BrandingLogoError('not_svg', 'The logo is not an SVG image (no <svg> element found).')
+    const raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+    if (!/<svg[\s>]/i.test(raw)) throw new BrandingLogoError('not_svg', 'The logo is not an SVG image (no <svg> element found).')
+    // Parsed and cleaned first: nothing in a logo reaches outside its own file.
+    let text: string
+    try {
+      text = sanitiseSvgLogo(raw)
+    } catch (error) {
+      if (error instanceof SvgLogoProblem) throw new BrandingLogoError('not_svg', `The SVG logo cannot be used: ${error.message}.`)
+      throw error
+    }
     let png: Uint8Array
     try {
+      // Drawn SVG_LOGO_WIDTH wide: a drawing far taller than wide would be millions of pixels high.
+      const declared = svgSize(text)
+      const height = (SVG_LOGO_WIDTH * declared.height) / Math.max(declared.width, 1e-9)
+      if (!(height >= 1 && height <= SVG_LOGO_WIDTH * 4)) {
+        throw new BrandingLogoError('bad_dimensions', `The SVG logo is ${declared.width}×${declared.height}, far taller than it is wide; a logo is drawn across, not down.`)
+      }
       png = svgToPng(text, { width: SVG_LOGO_WIDTH, fontFamily: CHART_FONT_FAMILY })
     } catch (error) {
+      if (error instanceof BrandingLogoError) throw error
       const detail = error instanceof Error ? singleLine(error.message).slice(0, 160) : 'unknown error'
       throw new BrandingLogoError('not_svg', `The SVG logo could not be read: ${detail}`)
     }

@@ -27,6 +27,13 @@ function withoutExternalReferences(svg: string): string {
   return svg.replace(/(\b(?:xlink:)?href\s*=\s*)(["'])(?!data:|#)[^"']*\2/gi, '$1$2$2')
 }
 
+/** The size an SVG declares (its own units), read without drawing it. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const Renderer = resvgModule().Resvg
+  const parsed = new Renderer(withoutExternalReferences(svg), { logLevel: 'off' })
+  return { width: parsed.width, height: parsed.height }
+}
+
 export interface SvgToPngOptions {
   /** Output width in pixels (height follows the SVG's aspect ratio). */
   width: number

@@ -199,7 +199,7 @@ describe('the workshop report in real readers', () => {
     expect(broken({ mime: 'image/jpeg', bytes: tinyPng() })).toThrow(/not a valid JPEG/)
     expect(broken({ mime: 'image/svg+xml', bytes: new TextEncoder().encode('hello, not an image') })).toThrow(/not an SVG/)
     expect(broken({ mime: 'image/svg+xml', bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>') })).toThrow(
-      /SVG logo could not be read/
+      /SVG logo cannot be used: it is not well-formed XML/
     )
     try {
       broken({ mime: 'image/png', bytes: jpegBytes })()
