@@ -77,8 +77,26 @@ export function checkDatabaseHeader(path: string, latestVersion: number): FileVe
   }
 }
 
+/**
+ * Rolls back a hot rollback journal left by a crash (a restore killed while it switched the
+ * file out of WAL mode, say), as SQLite does on any open that may write: a read-only open
+ * cannot, and would report "attempt to write a readonly database" for a file that is fine.
+ * A journal held by a live writer is not hot, and SQLite leaves it alone.
+ */
+export function finishInterruptedJournal(path: string): void {
+  const journal = `${path}-journal`
+  if (!existsSync(journal) || statSync(journal).size === 0) return
+  const db = new Sqlite(path, { fileMustExist: true, timeout: 2000 })
+  try {
+    db.pragma('schema_version', { simple: true })
+  } finally {
+    db.close()
+  }
+}
+
 function inspectHeader(path: string, latestVersion: number): FileVerdict {
   if (!existsSync(path)) return { ok: false, problem: 'missing', detail: 'The database file is not there.' }
+  finishInterruptedJournal(path)
   const size = statSync(path).size
   if (size === 0) return { ok: false, problem: 'empty', detail: 'The database file is empty (0 bytes).' }
   const head = header(path)

@@ -55,7 +55,26 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Stagecraft',
     backgroundColor: '#101113',
-    webPreferences: secureWebPreferences(join(here, '../preload/preload.cjs'))
+    // Written out where the window is made, so a reviewer or a scanner (Electronegativity, in
+    // CI) sees every decision here; `satisfies` keeps it identical to secureWebPreferences(),
+    // which the unit tests check, and main-smoke checks that these are the options used.
+    webPreferences: {
+      preload: join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true
+    } satisfies ReturnType<typeof secureWebPreferences>
   })
   if (state.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())

@@ -1,3 +1,4 @@
+import { secureWebPreferences } from '../../electron/security'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -61,14 +62,9 @@ describe('the built main process under a stand-in electron module', () => {
     expect(report.windows).toHaveLength(1)
     const { options, loadedUrl } = report.windows[0]
     expect(loadedUrl).toBe('app://stagecraft/index.html')
-    expect(options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false
-    })
+    // Exactly the tested secure preferences, written out in main.ts where the window is made.
+    expect(options.webPreferences).toEqual(secureWebPreferences(options.webPreferences.preload))
+    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' })
     expect(options.webPreferences.preload).toMatch(/preload[\\/]preload\.cjs$/)
     expect(existsSync(options.webPreferences.preload)).toBe(true)
   })

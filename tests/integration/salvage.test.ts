@@ -329,3 +329,31 @@ describe('a journal left beside a cleanly closed file', () => {
     rmSync(`${path}-wal`)
   })
 })
+
+describe('a rollback journal left by a crash', () => {
+  it('is finished at start as SQLite would, instead of making a healthy file look read-only', async () => {
+    const { checkDatabaseFile } = await import('../../db/health')
+    const { migrations } = await import('../../db/migrations')
+    const path = join(dir, 'stagecraft.db')
+    await seed(path, 2)
+    // A transaction large enough to spill into the file, copied with its journal mid-way: a hot journal, as a kill leaves it.
+    const live = new Sqlite(path)
+    live.pragma('journal_mode = DELETE')
+    live.pragma('cache_size = 10')
+    live.exec('BEGIN')
+    for (let i = 0; i < 400; i++) live.prepare(`UPDATE client SET notes = ? WHERE rowid = (SELECT min(rowid) FROM client)`).run('y'.repeat(3000 + i))
+    for (let i = 0; i < 400; i++) live.prepare(`INSERT INTO setting (key, value, updated_at) VALUES (?, '"x"', '2026-01-01T00:00:00Z')`).run(`crash.${i}.${'z'.repeat(400)}`)
+    const copy = join(dir, 'copy.db')
+    copyFileSync(path, copy)
+    copyFileSync(`${path}-journal`, `${copy}-journal`)
+    live.exec('ROLLBACK')
+    live.close()
+    // A read-only open cannot roll it back.
+    const readOnly = new Sqlite(copy, { readonly: true })
+    expect(() => readOnly.pragma('quick_check')).toThrow(/readonly database/)
+    readOnly.close()
+    // The app's start-up checks finish it, and find the file as it was before the transaction.
+    expect(checkDatabaseFile(copy, migrations.length)).toMatchObject({ ok: true })
+    expect(counts(copy)).toEqual(counts(path))
+  })
+})
