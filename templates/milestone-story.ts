@@ -69,11 +69,15 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
         const who = plan.route.platformOwner ? `the ${roleName(basis, plan.route.platformOwner)}` : basis.consultancyName
         sentences.push(
           who === builder
-            ? `It needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek} and then builds the feature on, in about ${b.buildWeeks} weeks.`
-            : `It needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek}; ${builder} then ${b.builder === 'existing_staff' ? 'build' : 'builds'} the feature in about ${b.buildWeeks} weeks.`
+            ? `The feature needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek} and then builds the feature on, in about ${b.buildWeeks} weeks.`
+            : `The feature needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek}; ${builder} then ${b.builder === 'existing_staff' ? 'build' : 'builds'} the feature in about ${b.buildWeeks} weeks.`
         )
       } else {
         sentences.push(`The platform it runs on is already in place, so ${builder} can build it in about ${b.buildWeeks} weeks from week ${b.builderStartWeek}.`)
+      }
+      // The client's own staff build it while the hire is still arriving: say whom the hire is for, so the dates side by side are not read as the hire's.
+      if (b.builder === 'existing_staff' && !m.beforeFirstHire && first.startWeek <= m.week) {
+        sentences.push(`The ${firstName}, who starts in week ${first.startWeek}, joins as it is being finished: the hire is for the features that come after it.`)
       }
       if (m.beforeFirstHire) {
         sentences.push(

@@ -230,10 +230,14 @@ export function whyThisOrder(basis: EngagementBasis): string[] {
       `${us} builds ${listOf(urgent.map((i) => shortName(basis, i)), locale)} from week ${Math.min(...urgent.map((i) => i.startWeek))}, so ${plan.rule === 'R2' ? 'the pain eases' : 'releases stop depending on the ML staff'} by week ${end} instead of waiting for a hire.`
     )
   }
+  // The one-off setup, less what a bullet above has already named (each task is counted once).
+  const named = new Set<string>([...urgent.map((i) => i.id), ...(plan.rule === 'R6' ? items(plan).filter((i) => i.owner === 'consultant' && !i.optional && PLATFORM_TASKS.has(i.id)).map((i) => i.id) : [])])
   const setup = setupWork(plan)
-  if (setup.length > 0) {
+  const rest = setup.filter((i) => !named.has(i.id))
+  if (rest.length > 0) {
+    const when = Math.max(...setup.map((i) => i.endWeek)) < plan.hires[0]!.startWeek ? 'While recruiting runs' : 'Starting while recruiting runs'
     why.push(
-      `${Math.max(...setup.map((i) => i.endWeek)) < plan.hires[0]!.startWeek ? 'While recruiting runs' : 'Starting while recruiting runs'}, ${us} does the one-off setup (${listOf(setup.map((i) => shortName(basis, i)), locale)}), which is faster done once by someone who has done it before.`
+      `${when}, ${us} ${rest.length < setup.length ? 'also does the rest of' : 'does'} the one-off setup (${listOf(rest.map((i) => shortName(basis, i)), locale)}), which is faster done once by someone who has done it before.`
     )
   }
   if (plan.flags.includes('no_data_no_model')) {

@@ -164,6 +164,18 @@ describe('the proposal model', () => {
   })
 })
 
+describe('the summary names each piece of work once, and says who delivers the milestone', () => {
+  it('mature-api: the platform parts are not listed again as setup, and the ML staff’s feature is not read as the hire’s', () => {
+    const m = buildProposalModel(proposalInputFrom('mature-api'))
+    const why = m.summary.recommendation.why
+    expect(why.some((w) => /builds the missing parts \(a deployment pipeline, prediction logging, model monitoring/.test(w))).toBe(true)
+    const setup = why.find((w) => /one-off setup/.test(w))
+    expect(setup).toMatch(/also does the rest of the one-off setup \(versioned datasets\)/)
+    expect(setup).not.toMatch(/deployment pipeline|prediction logging|model monitoring/)
+    expect(m.summary.milestone.text.join(' ')).toMatch(/own ML staff then build the feature in about 4 weeks\. The ML engineer, who starts in week 12, joins as it is being finished: the hire is for the features that come after it\./)
+  })
+})
+
 describe('the hiring pack model', () => {
   it('has a job description with the client’s context and a kit for every hire, in plan order', () => {
     const input = proposalInputFrom('custom-exploration')
