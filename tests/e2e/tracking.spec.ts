@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { unzip, visibleText } from '../helpers/readers'
 import { backendCaller, expect, test, type AppFixture } from './support/fixtures'
 
 async function signedSample(app: AppFixture) {
@@ -66,7 +68,17 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   await expect(page.getByLabel('Preview of the first pages')).toContainText('Harbour Freight', { timeout: 30_000 })
   app.dialogs.nextSave = `${app.dir}/progress.docx`
   await page.getByRole('button', { name: 'Export…' }).click()
+  // Branding was never set: the first export asks whose name goes on the document, instead of sending "Your consultancy".
+  const ask = page.getByRole('dialog', { name: 'Whose name goes on the document?' })
+  await expect(ask).toBeVisible()
+  await expect(ask.getByLabel('Consultancy name')).toBeFocused()
+  await ask.getByLabel('Consultancy name').fill('Kestrel Advisory')
+  await ask.getByLabel('Consultancy name').press('Enter')
   await expect(page.getByText(/Saved progress\.docx/).first()).toBeVisible()
+  expect((await backendCaller(app)('branding:get', {})).consultancyName).toBe('Kestrel Advisory')
+  // And the document sent carries it.
+  const xml = unzip(readFileSync(`${app.dir}/progress.docx`)).get('word/document.xml')!.toString('utf8')
+  expect(visibleText(xml).join('')).toContain('Kestrel Advisory')
   await shot('04-progress-report')
 
   await page.keyboard.press('Control+k')

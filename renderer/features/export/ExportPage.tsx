@@ -1,9 +1,10 @@
-import { Alert, Anchor, Breadcrumbs, Button, Card, Checkbox, Grid, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Breadcrumbs, Button, Card, Checkbox, Grid, Group, Modal, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconDownload, IconExternalLink, IconFileText, IconFolderOpen } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { DOCUMENTS, localIsoDate, startsInThePast, type DocumentInfo } from '../../../shared/domain/documents'
+import { DEFAULT_BRANDING_SETTINGS } from '../../../shared/schemas/branding.schema'
 import { api, call } from '../../api'
 import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
@@ -46,6 +47,25 @@ export function ExportPage() {
     },
     onError: (e) => notifyError(e, 'The document was not saved')
   })
+  // A document sent with "Your consultancy" on its cover is one a consultant must apologise for:
+  // until the name is set, Export asks for it first.
+  const branding = useQuery({ queryKey: ['branding'], queryFn: () => call(api.branding.get({})) })
+  const unnamed = branding.data !== undefined && branding.data.consultancyName === DEFAULT_BRANDING_SETTINGS.consultancyName
+  const [askingName, setAskingName] = useState(false)
+  const [name, setName] = useState('')
+  const nameAndExport = useMutation({
+    mutationFn: async () => {
+      await call(api.branding.update({ ...branding.data!, consultancyName: name.trim() }))
+      await qc.invalidateQueries({ queryKey: ['branding'] })
+      await qc.invalidateQueries({ queryKey: ['export-preview'] })
+    },
+    onSuccess: () => {
+      setAskingName(false)
+      create.mutate()
+    },
+    onError: (e) => notifyError(e, 'The name was not saved')
+  })
+  const exportNow = () => (unnamed ? setAskingName(true) : create.mutate())
   const copy = useMutation({
     mutationFn: (snapshotId: string) => call(api.exports.saveCopy({ snapshotId })),
     onSuccess: (r, snapshotId) => {
@@ -117,7 +137,7 @@ export function ExportPage() {
                   </Text>
                 </Alert>
               )}
-              <Button size="md" leftSection={<IconDownload size={18} />} onClick={() => create.mutate()} loading={create.isPending} disabled={doc.needs === 'plan' && !plan.data}>
+              <Button size="md" leftSection={<IconDownload size={18} />} onClick={exportNow} loading={create.isPending} disabled={doc.needs === 'plan' && !plan.data}>
                 Export…
               </Button>
               {last && (
@@ -147,6 +167,34 @@ export function ExportPage() {
           </Grid.Col>
         </Grid>
       )}
+      <Modal opened={askingName} onClose={() => setAskingName(false)} title="Whose name goes on the document?">
+        <form
+          onSubmit={(ev) => {
+            ev.preventDefault()
+            if (name.trim()) nameAndExport.mutate()
+          }}
+        >
+          <Stack gap="md">
+            <Text size="sm">
+              Your consultancy’s name is not set yet, so the {doc.title.toLowerCase()} would say “{DEFAULT_BRANDING_SETTINGS.consultancyName}” on its cover and in its terms. It is saved in Settings → Branding for every document after this one.
+            </Text>
+            <TextInput label="Consultancy name" value={name} onChange={(ev) => setName(ev.currentTarget.value)} maxLength={200} data-autofocus required />
+            <Group justify="space-between">
+              <Anchor component={Link} to="/settings" size="sm">
+                All branding settings
+              </Anchor>
+              <Group gap="xs">
+                <Button variant="default" onClick={() => setAskingName(false)}>
+                  Cancel
+                </Button>
+                <Button type="submit" disabled={!name.trim()} loading={nameAndExport.isPending || create.isPending}>
+                  Save and export…
+                </Button>
+              </Group>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
       <Title order={2} size="h3" mt="xl" mb="sm">Sent before</Title>
       {snapshots.isPending ? (
         <LoadingState label="Loading past exports" rows={2} />
