@@ -85,6 +85,9 @@ test('a consultant runs a whole workshop by keyboard, reloads half-way, and sees
   await page.getByRole('button', { name: 'Stop presenting' }).click()
   await expect(page.getByRole('heading', { name: /Results:/ })).toBeVisible()
   await shot('05-results')
+  // The next step is offered: the plan that follows from these results.
+  await page.getByRole('link', { name: 'Make the plan' }).click()
+  await expect(page).toHaveURL(/#\/engagements\/[^/]+\/plan$/)
 })
 
 test('the sample client shows results with the earlier assessment overlaid and the deltas listed', async ({ app }) => {

@@ -25,6 +25,7 @@ import {
   IconFlag,
   IconHelpCircle,
   IconPresentation,
+  IconTimeline,
   IconUserStar,
   IconX
 } from '@tabler/icons-react'
@@ -38,6 +39,7 @@ import { SvgChart } from '../../components/SvgChart'
 import { ErrorState } from '../../components/StateViews'
 import { formatDate } from '../../format'
 import { useEngagement } from '../engagements/engagements.queries'
+import { usePlan } from '../plan/plan.queries'
 import { useAssessment, useAssessments } from './assessments.queries'
 import { buildResults, type Results } from './results.model'
 
@@ -298,6 +300,7 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
   const engagementId = assessment.data?.engagementId ?? ''
   const engagement = useEngagement(engagementId)
   const siblings = useAssessments(engagementId)
+  const plan = usePlan(engagementId)
   const earlier = useMemo(
     () => (siblings.data ?? []).filter((a) => a.id !== assessmentId && assessment.data && a.createdAt < assessment.data.createdAt),
     [siblings.data, assessmentId, assessment.data]
@@ -369,9 +372,15 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
             Stop presenting
           </Button>
         ) : (
-          <Button leftSection={<IconPresentation size={16} />} onClick={() => navigate(`/present/${a.id}/results`)}>
-            Present
-          </Button>
+          <>
+            {/* The next step after the results: the plan that follows from them. */}
+            <Button variant="default" leftSection={<IconTimeline size={16} />} component={Link} to={`/engagements/${e.id}/plan`}>
+              {plan.data ? 'Open the plan' : 'Make the plan'}
+            </Button>
+            <Button leftSection={<IconPresentation size={16} />} onClick={() => navigate(`/present/${a.id}/results`)}>
+              Present
+            </Button>
+          </>
         )}
       </Group>
     </Group>
