@@ -12,9 +12,16 @@ async function signedSample(app: AppFixture) {
 test('track delivery: statuses, a blocked task, logged days, the portfolio and search', async ({ app }) => {
   const { page, shot } = app
   const engagementId = await signedSample(app)
+  // The proposal went out before the client signed.
+  app.dialogs.nextSave = `${app.dir}/Proposal sent.docx`
+  await backendCaller(app)('exports:create', { engagementId, template: 'proposal', sections: {} })
   await page.goto(page.url().replace(/#.*$/, `#/engagements/${engagementId}/tracking`))
-  await expect(page.getByRole('heading', { name: /Delivery/ })).toBeVisible()
+  // The header and the breadcrumb name the engagement and its client.
+  await expect(page.getByRole('heading', { name: /Delivery: AI platform and first hires/ })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Harbour Freight (sample)' })).toBeVisible()
   await page.getByRole('button', { name: 'Mark as signed' }).click()
+  // The proposal sent last is offered as the signed document.
+  await expect(page.getByRole('dialog').getByLabel('The document that was signed')).toHaveValue(/Proposal sent\.docx/)
   await page.getByRole('dialog').getByRole('button', { name: 'Mark as signed' }).click()
   await expect(page.getByText('Signed: the plan is now the baseline')).toBeVisible()
 

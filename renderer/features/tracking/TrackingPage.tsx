@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { formatDate, formatMoney } from '../../format'
 import { STATUS_LABEL } from '../engagements/StatusBadge'
+import { useEngagement } from '../engagements/engagements.queries'
 import { RagBadge } from './RagBadge'
 
 /** Status choices in words that fit the row: work is done, a hire is made, a milestone reached. */
@@ -48,6 +49,7 @@ export function TrackingPage() {
   const view = useQuery({ queryKey: key, queryFn: () => call(api.tracking.get({ engagementId })) })
   const history = useQuery({ queryKey: ['history', engagementId], queryFn: () => call(api.engagements.history({ id: engagementId })) })
   const snapshots = useQuery({ queryKey: ['exports', engagementId], queryFn: () => call(api.exports.list({ engagementId })) })
+  const engagement = useEngagement(engagementId)
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: ['history', engagementId] }), qc.invalidateQueries({ queryKey: ['dashboard'] }), qc.invalidateQueries({ queryKey: ['engagement'] })])
   const act = <T,>(fn: () => Promise<T>, done?: string) =>
     fn().then(async (r) => {
@@ -91,23 +93,32 @@ export function TrackingPage() {
     })
 
   const allItems = v.phases.flatMap((p) => p.items)
+  // What the client signed is most likely the proposal sent last: offered first, and changeable.
+  const openSign = () => {
+    const proposals = (snapshots.data ?? []).filter((x) => x.template === 'proposal').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+    setSignedExport(proposals[0]?.id ?? null)
+    setSignOpen(true)
+  }
   return (
     <>
       <PageHeader
         eyebrow={
           <Breadcrumbs>
             <Anchor component={Link} to="/dashboard" size="sm">Portfolio</Anchor>
-            <Anchor component={Link} to={`/engagements/${engagementId}`} size="sm">Engagement</Anchor>
+            {engagement.data && (
+              <Anchor component={Link} to={`/clients/${engagement.data.clientId}`} size="sm">{engagement.data.clientName}</Anchor>
+            )}
+            <Anchor component={Link} to={`/engagements/${engagementId}`} size="sm">{engagement.data?.title ?? 'Engagement'}</Anchor>
             <Text size="sm">Tracking</Text>
           </Breadcrumbs>
         }
-        title={<Group gap="sm">Delivery <RagBadge rag={v.rag} /></Group>}
+        title={<Group gap="sm">{engagement.data ? `Delivery: ${engagement.data.title}` : 'Delivery'} <RagBadge rag={v.rag} /></Group>}
         description={v.signedAt ? `Signed ${formatDate(v.signedAt)}: planned dates and costs are compared with the signed baseline.` : 'Not signed yet: mark it as signed to freeze the plan as the baseline.'}
         actions={
           <>
             <Select aria-label="Engagement status" data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} value={v.status} onChange={(s) => s && s !== v.status && changeStatus(s as EngagementStatus)} allowDeselect={false} w={150} />
             {!v.signedAt && v.plan && (
-              <Button leftSection={<IconSignature size={16} />} onClick={() => setSignOpen(true)}>Mark as signed</Button>
+              <Button leftSection={<IconSignature size={16} />} onClick={openSign}>Mark as signed</Button>
             )}
             <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={csv.isPending}
               onClick={() => csv.mutate(undefined, { onSuccess: (r) => r.status === 'exported' && notifySaved(`Saved ${r.fileName} (${r.rows} rows)`), onError: (e) => notifyError(e, 'The time sheet was not saved') })}>
