@@ -52,10 +52,19 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   await expect(page.getByRole('table', { name: 'Foundations tracking' }).getByText('Finance wants a weekly anomaly digest in Slack')).toBeVisible()
   await expect(page.getByRole('dialog')).toHaveCount(0)
 
+  // More than a day in one entry is said, not silently capped, and cannot be logged.
+  await page.getByLabel('Days', { exact: true }).fill('3')
+  await expect(page.getByText('At most 1 day per entry: log each day worked on its own date.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Log', exact: true })).toBeDisabled()
   await page.getByLabel('Days', { exact: true }).fill('0.5')
   await page.getByRole('textbox', { name: 'Note' }).fill('Terraform review with the platform team')
   await page.getByRole('button', { name: 'Log', exact: true }).click()
   await expect(page.getByTestId('logged-days')).toHaveText('0.5')
+  // Enter adds a criterion for leaving a phase, as the Add button does.
+  await page.getByRole('textbox', { name: 'New criterion for Foundations' }).fill('Runbooks reviewed with the platform team')
+  await page.getByRole('textbox', { name: 'New criterion for Foundations' }).press('Enter')
+  await expect(page.getByText('Runbooks reviewed with the platform team')).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'New criterion for Foundations' })).toHaveValue('')
   await shot('01-tracking')
 
   await page.getByRole('link', { name: 'Portfolio' }).first().click()

@@ -93,6 +93,20 @@ export function TrackingPage() {
     })
 
   const allItems = v.phases.flatMap((p) => p.items)
+  // Said, not silently capped: an entry is one day's work at most.
+  const days = log.days === '' ? Number.NaN : Number(log.days)
+  const daysProblem = Number.isNaN(days)
+    ? 'Enter the days worked, from 0.25 to 1.'
+    : days > 1
+      ? 'At most 1 day per entry: log each day worked on its own date.'
+      : days < 0.25
+        ? 'At least a quarter of a day (0.25).'
+        : null
+  const addCriterion = (phaseId: (typeof v.phases)[number]['id']) => {
+    const criterion = gateText[phaseId]?.trim()
+    if (!criterion) return
+    void act(() => call(api.tracking.setGate({ action: 'add', engagementId, phaseId, criterion }))).then(() => setGateText({ ...gateText, [phaseId]: '' }))
+  }
   // What the client signed is most likely the proposal sent last: offered first, and changeable.
   const openSign = () => {
     const proposals = (snapshots.data ?? []).filter((x) => x.template === 'proposal').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
@@ -188,9 +202,9 @@ export function TrackingPage() {
               </Group>
             ))}
             <Group gap="xs">
-              <TextInput size="xs" placeholder="Add a criterion to leave the phase" value={gateText[phase.id] ?? ''} onChange={(e) => setGateText({ ...gateText, [phase.id]: e.currentTarget.value })} w={360} aria-label={`New criterion for ${phase.name}`} />
-              <Button size="xs" variant="light" leftSection={<IconPlus size={12} />} disabled={!gateText[phase.id]?.trim()}
-                onClick={() => void act(() => call(api.tracking.setGate({ action: 'add', engagementId, phaseId: phase.id, criterion: gateText[phase.id]!.trim() }))).then(() => setGateText({ ...gateText, [phase.id]: '' }))}>Add</Button>
+              <TextInput size="xs" placeholder="Add a criterion to leave the phase" value={gateText[phase.id] ?? ''} onChange={(e) => setGateText({ ...gateText, [phase.id]: e.currentTarget.value })}
+                onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addCriterion(phase.id) } }} w={360} aria-label={`New criterion for ${phase.name}`} />
+              <Button size="xs" variant="light" leftSection={<IconPlus size={12} />} disabled={!gateText[phase.id]?.trim()} onClick={() => addCriterion(phase.id)}>Add</Button>
             </Group>
           </Stack>
         </Card>
@@ -202,12 +216,12 @@ export function TrackingPage() {
           <Stack gap="sm">
             <Group grow>
               <TextInput label="Date" type="date" value={log.date} onChange={(e) => setLog({ ...log, date: e.currentTarget.value })} />
-              <NumberInput label="Days" min={0.25} max={1} step={0.25} decimalScale={2} value={log.days} onChange={(d) => setLog({ ...log, days: d })} />
+              <NumberInput label="Days" min={0.25} max={1} step={0.25} decimalScale={2} clampBehavior="none" value={log.days} onChange={(d) => setLog({ ...log, days: d })} error={daysProblem} />
             </Group>
             <Select label="Task" placeholder="Not tied to a task" clearable data={allItems.filter((i) => i.kind !== 'hire' && i.kind !== 'milestone').map((i) => ({ value: i.itemId, label: i.title }))} value={log.itemId} onChange={(id) => setLog({ ...log, itemId: id })} searchable />
             <TextInput label="Note" value={log.note} onChange={(e) => setLog({ ...log, note: e.currentTarget.value })} maxLength={2000} />
             <Group justify="flex-end">
-              <Button onClick={() => void act(() => call(api.tracking.logTime({ engagementId, date: log.date, days: Number(log.days), ...(log.itemId ? { itemId: log.itemId } : {}), ...(log.note ? { note: log.note } : {}) })), 'Time logged').then(() => setLog({ ...log, note: '' }))}>Log</Button>
+              <Button disabled={daysProblem !== null} onClick={() => void act(() => call(api.tracking.logTime({ engagementId, date: log.date, days: Number(log.days), ...(log.itemId ? { itemId: log.itemId } : {}), ...(log.note ? { note: log.note } : {}) })), 'Time logged').then(() => setLog({ ...log, note: '' }))}>Log</Button>
             </Group>
           </Stack>
         </Card>
