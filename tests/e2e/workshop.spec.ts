@@ -71,6 +71,16 @@ test('a consultant runs a whole workshop by keyboard, reloads half-way, and sees
   await expect(page.getByText('Confidential Other Client')).toHaveCount(0)
   await expect(page.getByText(/€|1,200|1200/)).toHaveCount(0)
   await shot('03-review')
+  // Who was present: focused at the end, Enter adds a name, a name typed but not entered is kept, and Enter on the empty field shows the results.
+  const present = page.getByRole('combobox', { name: 'Who was present' })
+  await expect(present).toBeFocused()
+  await page.keyboard.type('Priya Raman (CTO)')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Every question is answered' })).toBeVisible()
+  await page.keyboard.type('Tom Ito')
+  await present.blur()
+  await expect(page.getByText('Tom Ito', { exact: true })).toBeVisible()
+  await present.focus()
   await page.keyboard.press('Enter')
 
   await expect(page.getByTestId('first-hire')).toHaveText('Senior infrastructure engineer (ML platform)')

@@ -172,7 +172,15 @@ export function WorkshopPage() {
         }
         return
       }
-      // Other text fields (who was present) keep their keys to themselves.
+      // In "Who was present", Enter adds the name typed; on an empty field it shows the results, as everywhere on this step.
+      if (target instanceof HTMLInputElement && target.hasAttribute('data-present-field')) {
+        if (event.key === 'Enter' && index === total && target.dataset.enterOnEmpty === 'true') {
+          event.preventDefault()
+          finish()
+        }
+        return
+      }
+      // Other text fields keep their keys to themselves.
       if (target instanceof HTMLInputElement && target !== countRef.current) return
       const inCount = target === countRef.current
       const key = event.key
@@ -430,7 +438,7 @@ export function WorkshopPage() {
                   : 'Open questions count as unknown: the results list them as assumptions to check, and say which ones could change the recommendation.'}
               </Text>
               <Box w="100%">
-                <PresentField assessmentId={assessmentId} present={assessment.data.present} size="lg" />
+                <PresentField assessmentId={assessmentId} present={assessment.data.present} size="lg" autoFocus />
               </Box>
               <Group>
                 {firstUnanswered >= 0 && (
