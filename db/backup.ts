@@ -198,3 +198,21 @@ export async function takeDailyBackupIfDue(sqlite: Sqlite.Database, dir: string,
   if (hasBackupOnDay(dir, now.toISOString().slice(0, 10))) return null
   return createBackup(sqlite, dir, 'daily', now, options)
 }
+
+/**
+ * Puts a checked database file in place of the (closed) database: copied beside it and renamed
+ * over it, so the path holds the old file or the new one, never half of either. Companion
+ * -wal/-shm files left from the old file are removed first: they must not be applied to the new one.
+ */
+export async function replaceDatabaseFile(source: string, path: string): Promise<void> {
+  const staged = `${path}.restoring`
+  rmSync(staged, { force: true })
+  try {
+    await copyDatabaseFile(source, staged)
+    for (const stale of [`${path}-wal`, `${path}-shm`]) rmSync(stale, { force: true })
+    renameSync(staged, path)
+  } catch (error) {
+    rmSync(staged, { force: true })
+    throw error
+  }
+}

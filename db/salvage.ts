@@ -21,7 +21,6 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { SEARCH_BACKFILL } from './migrations/0006-tracking.migration'
 import { migrations as defaultMigrations, type Migration } from './migrations'
 import { runMigrations } from './migrate'
-import { copyDatabaseFile } from './backup'
 import { quarantineDatabase, type FileProblem } from './health'
 
 /** Tables whose rows are derived from the others (the search documents and the FTS5 index with its shadow tables). */
@@ -237,22 +236,4 @@ export async function setAsideDamaged(path: string, problem: FileProblem, now: D
   const kept = join(quarantineFolder, 'salvaged.db')
   renameSync(salvage.path, kept)
   return { quarantineFolder, salvage: { ...salvage, path: kept } }
-}
-
-/**
- * Puts a checked database file in place of the (closed) database: copied beside it and renamed
- * over it, so the path holds the old file or the new one, never half of either. Companion
- * -wal/-shm files left from the old file are removed first: they must not be applied to the new one.
- */
-export async function replaceDatabaseFile(source: string, path: string): Promise<void> {
-  const staged = `${path}.restoring`
-  rmSync(staged, { force: true })
-  try {
-    await copyDatabaseFile(source, staged)
-    for (const stale of [`${path}-wal`, `${path}-shm`]) rmSync(stale, { force: true })
-    renameSync(staged, path)
-  } catch (error) {
-    rmSync(staged, { force: true })
-    throw error
-  }
 }

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { backupsDirFor, copyDatabaseFile, createBackup, listBackups, takeDailyBackupIfDue, verifyBackupFile, type BackupInfo, type BackupReason } from '../db/backup'
+import { backupsDirFor, copyDatabaseFile, createBackup, listBackups, replaceDatabaseFile, takeDailyBackupIfDue, verifyBackupFile, type BackupInfo, type BackupReason } from '../db/backup'
 import { heldByAnotherConnection } from '../db/connection'
 import { describeAccessProblem, describeFileError, isDamage } from '../db/file-errors'
 import { backupStatusPathFor, readBackupStatus, writeBackupStatus, type BackupFailure } from './services/backup-status'
@@ -9,7 +9,7 @@ import { DatabaseOpenError } from '../db/errors'
 import { checkDatabaseContentsInWorker } from '../db/contents-check'
 import { ACCESS_PROBLEMS, checkDatabaseContents, checkDatabaseHeader, countContents, isDamageProblem, newestVerifiedBackup, verdictOfError, type FileProblem, type FileVerdict } from '../db/health'
 import { migrations } from '../db/migrations'
-import { replaceDatabaseFile, setAsideDamaged, type SalvageReport } from '../db/salvage'
+import { setAsideDamaged, type SalvageReport } from '../db/salvage'
 import { cleanCloseMarkerFor, clearCleanClose, journalSuspect, markCleanClose, setAsideJournal } from '../db/clean-close'
 import type { z } from 'zod'
 import { READ_ONLY_CHANNELS, type ControllerChannel } from '../shared/ipc/channels'
@@ -388,8 +388,7 @@ export function createAppController(options: ControllerOptions) {
     } catch (error) {
       // The restored file passed every check but would not open: put the data back as it was.
       if (undo) {
-        await copyDatabaseFile(undo.path, staged)
-        renameSync(staged, path)
+        await replaceDatabaseFile(undo.path, path)
         await openNormal()
       }
       throw restoreFailure(error, 'opening the restored data')

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { ACCESS_PROBLEMS, checkDatabaseFile, countContents } from '../../db/health'
-import { replaceDatabaseFile, setAsideDamaged } from '../../db/salvage'
+import { replaceDatabaseFile } from '../../db/backup'
+import { setAsideDamaged } from '../../db/salvage'
 import { migrations } from '../../db/migrations'
 import type { CliCommand } from '../cli-command'
 import { CliError, UsageError, type CliIo } from '../cli-io'

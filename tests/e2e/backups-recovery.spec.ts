@@ -1,6 +1,7 @@
 import { closeSync, copyFileSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs'
 import Sqlite from 'better-sqlite3'
 import { dirname, join } from 'node:path'
+import { pagesOf, scribblePages } from '../helpers/damage'
 import { tempDir } from '../helpers/temp'
 import { backendCaller, expect, test, type AppFixture } from './support/fixtures'
 
@@ -203,21 +204,6 @@ test('after the laptop loses its own backups, the recovery screen restores the s
   }
 })
 
-/** Page numbers of a table's leaves, from SQLite's dbstat, and a way to scribble over them. */
-function leavesOf(path: string, table: string): number[] {
-  const db = new Sqlite(path, { readonly: true })
-  try {
-    return (db.prepare(`SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno`).all(table) as { pageno: number }[]).map((p) => p.pageno)
-  } finally {
-    db.close()
-  }
-}
-function scribble(path: string, pages: readonly number[]): void {
-  const fd = openSync(path, 'r+')
-  for (const page of pages) writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (page - 1) * 4096)
-  closeSync(fd)
-}
-
 async function manyClients(app: AppFixture, count: number): Promise<void> {
   const call = backendCaller(app)
   for (let i = 0; i < count; i++) await call('clients:create', { name: `Salvage Client ${String(i).padStart(3, '0')}`, notes: 'Osprey notes '.repeat(60) })
@@ -227,7 +213,7 @@ async function manyClients(app: AppFixture, count: number): Promise<void> {
 test('a damaged search index is rebuilt at start: the app opens with everything and says what it did', async ({ app }) => {
   const { page, shot } = app
   await manyClients(app, 60)
-  await app.restart(() => scribble(app.databasePath, leavesOf(app.databasePath, 'search_index_data')))
+  await app.restart(() => scribblePages(app.databasePath, pagesOf(app.databasePath, 'search_index_data', 'leaf')))
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
   await expect(page.getByText('Your data was repaired')).toBeVisible()
   await expect(page.getByText(/Everything you entered could still be read/)).toBeVisible()
@@ -240,8 +226,8 @@ test('damage to the work itself offers what could still be read beside the newes
   const { page, shot } = app
   await manyClients(app, 60)
   await app.restart(() => {
-    const leaves = leavesOf(app.databasePath, 'client')
-    scribble(app.databasePath, [leaves[Math.floor(leaves.length / 2)]!])
+    const leaves = pagesOf(app.databasePath, 'client', 'leaf')
+    scribblePages(app.databasePath, [leaves[Math.floor(leaves.length / 2)]!])
   })
   await expect(page.getByRole('alertdialog')).toBeVisible()
   const salvage = page.getByRole('alert').filter({ hasText: 'What could still be read from the damaged file' })

@@ -4,13 +4,14 @@
  * transaction as the app's imports.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../cli/run-cli'
 import { migrations } from '../../db/migrations'
 import { callAs, testBackend, valueOf } from '../helpers/backend'
+import { pagesOf, scribblePages } from '../helpers/damage'
 import { tempDir } from '../helpers/temp'
 import { trackEngagement } from '../helpers/tracked-engagement.helper'
 
@@ -155,13 +156,7 @@ describe('stagecraft db check and import', () => {
     writeFileSync(join(dir, 'intake.json'), readFileSync(FIXTURE))
     await run(['import', 'intake.json'])
     const answers = count('assessment_answer')
-    const probe = new Sqlite(dbPath, { readonly: true })
-    const pages = (probe.prepare(`SELECT pageno FROM dbstat WHERE name = 'search_index_data'`).all() as { pageno: number }[]).map((p) => p.pageno)
-    const pageSize = probe.pragma('page_size', { simple: true }) as number
-    probe.close()
-    const fd = openSync(dbPath, 'r+')
-    for (const page of pages) writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize)
-    closeSync(fd)
+    scribblePages(dbPath, pagesOf(dbPath, 'search_index_data'))
     const r = await run(['db', 'check'])
     expect(r).toMatchObject({ code: 0, stderr: '' })
     oneLine(r.stdout)

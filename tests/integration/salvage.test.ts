@@ -4,7 +4,7 @@
  * could still be read, with the derived parts rebuilt, while the damaged file stays as it was.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { closeSync, copyFileSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -17,6 +17,7 @@ import { salvageDatabase, SalvageUnavailableError } from '../../db/salvage'
 import { cleanCloseMarkerFor, journalSuspect } from '../../db/clean-close'
 import { TEST_ORIGIN, TRUSTED, valueOf } from '../helpers/backend'
 import { fixedDeps } from '../helpers/deps'
+import { pagesOf, scribblePages } from '../helpers/damage'
 import { tempDir } from '../helpers/temp'
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
@@ -34,26 +35,6 @@ async function seed(path: string, clients = 120): Promise<void> {
   await valueOf(call('plans:create', { engagementId: sample.engagementId, assessmentId: sample.assessmentId }))
   for (let i = 0; i < clients; i++) await valueOf(call('clients:create', { name: `Client ${String(i).padStart(3, '0')}`, notes: `Kestrel rollout notes ${i} `.repeat(40) }))
   await backend.close()
-}
-
-/** Page numbers of a table or index, as SQLite's dbstat sees them (leaves last). */
-function pagesOf(path: string, name: string): { pageno: number; pagetype: string }[] {
-  const db = new Sqlite(path, { readonly: true })
-  try {
-    return db.prepare(`SELECT pageno, pagetype FROM dbstat WHERE name = ? ORDER BY pageno`).all(name) as { pageno: number; pagetype: string }[]
-  } finally {
-    db.close()
-  }
-}
-
-function scribble(path: string, pages: readonly number[]): void {
-  const size = (new Sqlite(path, { readonly: true }).pragma('page_size', { simple: true }) as number) || 4096
-  const fd = openSync(path, 'r+')
-  try {
-    for (const page of pages) writeSync(fd, Buffer.alloc(size, 0xa5), 0, size, (page - 1) * size)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 function counts(path: string): Record<string, number> {
@@ -92,7 +73,7 @@ describe('salvaging a damaged database', () => {
     await seed(path)
     const before = counts(path)
     const triggersBefore = triggerNames(path)
-    scribble(path, pagesOf(path, 'search_index_data').filter((p) => p.pagetype === 'leaf').map((p) => p.pageno))
+    scribblePages(path, pagesOf(path, 'search_index_data', 'leaf'))
     expect(quickCheck(path)).not.toBe('ok')
     const damaged = hash(path)
 
@@ -123,10 +104,10 @@ describe('salvaging a damaged database', () => {
     const path = join(dir, 'stagecraft.db')
     await seed(path)
     const before = counts(path)
-    const leaves = pagesOf(path, 'client').filter((p) => p.pagetype === 'leaf')
+    const leaves = pagesOf(path, 'client', 'leaf')
     expect(leaves.length).toBeGreaterThan(4)
     // One leaf in the middle of the client table.
-    scribble(path, [leaves[Math.floor(leaves.length / 2)]!.pageno])
+    scribblePages(path, [leaves[Math.floor(leaves.length / 2)]!])
     const damaged = hash(path)
 
     const out = join(dir, 'salvaged.db')
@@ -195,7 +176,7 @@ describe('the app repairs before it quarantines', () => {
 
   it.each([false, true])('a damaged search index is rebuilt at start and the app opens with everything (checks after the first screen: %s)', async (deferred) => {
     const path = await seeded()
-    scribble(path, pagesOf(path, 'search_index_data').filter((p) => p.pagetype === 'leaf').map((p) => p.pageno))
+    scribblePages(path, pagesOf(path, 'search_index_data', 'leaf'))
     const damaged = hash(path)
     const c = make(path, deferred)
     expect(await c.start()).toBe('ready')
@@ -217,8 +198,8 @@ describe('the app repairs before it quarantines', () => {
 
   it('damage to the work itself is set aside, and what could be read is offered beside the newest backup', async () => {
     const path = await seeded()
-    const leaves = pagesOf(path, 'client').filter((p) => p.pagetype === 'leaf')
-    scribble(path, [leaves[Math.floor(leaves.length / 2)]!.pageno])
+    const leaves = pagesOf(path, 'client', 'leaf')
+    scribblePages(path, [leaves[Math.floor(leaves.length / 2)]!])
     const damaged = hash(path)
     const c = make(path)
     expect(await c.start()).toBe('recovery')
