@@ -399,26 +399,36 @@ export function keyFigures(theme: DocumentTheme, figures: readonly KeyFigureSpec
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: gutter },
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: figures.map(
-          (f, i) =>
-            new TableCell({
-              width: { size: widths[i]!, type: WidthType.DXA },
-              margins: { top: 150, bottom: 130, left: 170, right: 120 },
-              shading: { type: 'clear', color: 'auto', fill: c.accentTint },
-              borders: { top: { style: BorderStyle.SINGLE, size: 18, color: c.accent }, left: i === 0 ? none : gutter, right: i === n - 1 ? none : gutter },
-              children: [
-                safeParagraph(f.label, { style: STYLE.label, spacing: { before: 0, after: 60 }, run: { color: c.accentText } }),
-                // A long figure (a large amount in a long currency symbol) gets smaller rather than breaking mid-number.
-                safeParagraph(f.value, { style: STYLE.tableText, run: { bold: true, color: c.ink, size: figureSize(f.value, widths[i]! - 290) }, spacing: { before: 0, after: 40, line: 276 } }),
-                ...(f.note ? [safeParagraph(f.note, { style: STYLE.tableText, run: { color: c.muted, size: 16 }, spacing: { before: 0, after: 0 } })] : [])
-              ]
-            })
-        )
-      })
-    ]
+    // Three rows (labels, values, notes), so every value sits on one line across the panels even
+    // when one label wraps to two lines.
+    rows: (['label', 'value', 'note'] as const).map(
+      (part, row) =>
+        new TableRow({
+          cantSplit: true,
+          children: figures.map(
+            (f, i) =>
+              new TableCell({
+                width: { size: widths[i]!, type: WidthType.DXA },
+                margins: { top: row === 0 ? 150 : 0, bottom: row === 2 ? 130 : 0, left: 170, right: 120 },
+                shading: { type: 'clear', color: 'auto', fill: c.accentTint },
+                borders: {
+                  top: row === 0 ? { style: BorderStyle.SINGLE, size: 18, color: c.accent } : none,
+                  bottom: none,
+                  left: i === 0 ? none : gutter,
+                  right: i === n - 1 ? none : gutter
+                },
+                children: [
+                  part === 'label'
+                    ? safeParagraph(f.label, { style: STYLE.label, keepNext: true, spacing: { before: 0, after: 60 }, run: { color: c.accentText } })
+                    : part === 'value'
+                      ? // A long figure (a large amount in a long currency symbol) gets smaller rather than breaking mid-number.
+                        safeParagraph(f.value, { style: STYLE.tableText, keepNext: true, run: { bold: true, color: c.ink, size: figureSize(f.value, widths[i]! - 290) }, spacing: { before: 0, after: 40, line: 276 } })
+                      : safeParagraph(f.note ?? '', { style: STYLE.tableText, run: { color: c.muted, size: 16 }, spacing: { before: 0, after: 0 } })
+                ]
+              })
+          )
+        })
+    )
   })
 }
 

@@ -446,18 +446,33 @@ function investment(basis: EngagementBasis, pricing: PlanPricing, terms: Pricing
             text: withOptionsText(basis, plan, money(pricing.withOptions.total), pricing.taxRatePercent > 0 ? pricing.taxLabel : null)
           }
         : null,
-    payments: pricing.payments.map((p) => {
+    payments: sameWeekMerged(pricing.payments).map((group) => {
+      const p = group[0]!
       const point = p.milestone === 'work_complete' ? { title: 'Work complete' } : p.milestone ? plan.milestones.find((m) => m.id === p.milestone) : undefined
+      // Two instalments due the same week (the milestone falls in the plan's last week) are one
+      // invoice to the client: one row, the labels joined and the shares added.
+      const label = group.length === 1 ? p.label : upperFirst(formatList(group.map((g, i) => (i === 0 ? g.label : lowerFirst(g.label))), basis.locale))
       return {
-      label: p.label,
-      due: `Week ${p.dueWeek}, ${basis.date(p.dueDate)}${point && lowerFirst(point.title) !== lowerFirst(p.label) ? ` (${lowerFirst(point.title)})` : ''}`,
-      share: `${formatNumber(p.percent, basis.locale, 2)}%`,
-      amount: money(p.amount)
+        label,
+        due: `Week ${p.dueWeek}, ${basis.date(p.dueDate)}${group.length === 1 && point && lowerFirst(point.title) !== lowerFirst(p.label) ? ` (${lowerFirst(point.title)})` : ''}`,
+        share: `${formatNumber(group.reduce((s, g) => s + g.percent, 0), basis.locale, 2)}%`,
+        amount: money(group.reduce((s, g) => s + g.amount, 0))
       }
     }),
     paymentsTotal: money(pricing.payments.reduce((s, p) => s + p.amount, 0)),
     validUntil: basis.date(terms.validUntil)
   }
+}
+
+/** Instalments in due order, those falling due in the same week grouped together. */
+function sameWeekMerged<T extends { dueWeek: number }>(payments: readonly T[]): T[][] {
+  const groups: T[][] = []
+  for (const p of payments) {
+    const last = groups.at(-1)
+    if (last && last[0]!.dueWeek === p.dueWeek) last.push(p)
+    else groups.push([p])
+  }
+  return groups
 }
 
 /**
@@ -532,13 +547,20 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
   })
   const approach = approachRows(basis)
 
+  // The milestone leads: it is what the client buys. When the client's own staff build it, both
+  // tiles say so, so the hire is not read as the one who delivers it.
+  const mb = plan.milestone.basis
+  const staffFirst = mb.by === 'platform_and_builder' && mb.builder === 'existing_staff'
   const keyFigures: KeyFigure[] = [
+    {
+      ...milestoneFigure(plan),
+      note: staffFirst ? `${basis.weekEnd(plan.milestone.week)}, by ${client}’s own ML staff` : basis.weekEnd(plan.milestone.week)
+    },
     {
       label: r.isNextHire ? 'Next AI hire starts' : 'First hire starts',
       value: first ? `Week ${first.startWeek}` : '—',
-      note: first ? basis.weekStartDay(first.startWeek) : ''
+      note: first ? (staffFirst ? `${basis.weekStartDay(first.startWeek)}, for the work after it` : basis.weekStartDay(first.startWeek)) : ''
     },
-    { ...milestoneFigure(plan), note: basis.weekEnd(plan.milestone.week) },
     {
       label: 'Investment',
       value: money(pricing.committed.total),

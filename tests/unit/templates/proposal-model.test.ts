@@ -42,13 +42,20 @@ describe('the proposal model', () => {
     expect(m.investment.payments.map((p) => [p.label, p.share])).toEqual([
       ['On signing', '30%'],
       ['Foundations ready', '30%'],
-      ['Milestone reached', '20%'],
-      ['Work complete', '20%']
+      // The milestone falls in the plan's last week: one invoice, not two on the same date.
+      ['Milestone reached and work complete', '40%']
     ])
-    expect(m.investment.payments.at(-1)!.due).toMatch(/^Week 22, /)
+    expect(m.investment.payments.at(-1)!.due).toMatch(/^Week 22, \d+ \w+ 2025$/)
+    expect(m.investment.payments.at(-1)!.amount).toBe('€32,400')
     expect(m.investment.paymentsTotal).toBe('€81,000')
     expect(m.summary.observed).toMatch(/dozen or so companies of 50 to 500 people/)
     expect(m.summary.observed).toMatch(/not as a promise/)
+  })
+
+  it('keeps instalments due in different weeks apart: the urgent milestone comes first and is its own invoice', () => {
+    const m = buildProposalModel(proposalInputFrom('mlops-pain'))
+    expect(m.investment.payments.map((p) => p.label)).toEqual(['On signing', 'Milestone reached', 'Foundations ready', 'Work complete'])
+    expect(new Set(m.investment.payments.map((p) => p.due.split(',')[0])).size).toBe(4)
   })
 
   it('shows discount, expenses, tax and a fixed fee when the terms have them', () => {
@@ -173,6 +180,21 @@ describe('the summary names each piece of work once, and says who delivers the m
     expect(setup).toMatch(/also does the rest of the one-off setup \(versioned datasets\)/)
     expect(setup).not.toMatch(/deployment pipeline|prediction logging|model monitoring/)
     expect(m.summary.milestone.text.join(' ')).toMatch(/own ML staff then build the feature in about 4 weeks\. The ML engineer, who starts in week 12, joins as it is being finished: the hire is for the features that come after it\./)
+  })
+
+  it('the key figures lead with the milestone, and say so when the client’s own staff reach it before the hire', () => {
+    for (const fixture of ['api-startup', 'mlops-pain', 'custom-exploration', 'custom-scientist', 'no-data', 'mature-api']) {
+      const plan = planIntake(intakeFixture(fixture))
+      const m = buildProposalModel(proposalInputFrom(fixture))
+      const [milestone, hire] = m.summary.keyFigures
+      expect(milestone!.value, fixture).toBe(`Week ${plan.milestone.week}`)
+      expect(hire!.label, fixture).toMatch(/hire starts$/)
+      const b = plan.milestone.basis
+      const staffFirst = b.by === 'platform_and_builder' && b.builder === 'existing_staff'
+      expect(/own ML staff/.test(milestone!.note), fixture).toBe(staffFirst)
+      expect(/for the work after it/.test(hire!.note), fixture).toBe(staffFirst)
+    }
+    expect(buildProposalModel(proposalInputFrom('mature-api')).summary.keyFigures[0]!.note).toMatch(/, by .+’s own ML staff$/)
   })
 })
 
