@@ -4,6 +4,7 @@ import { IconArchive, IconBooks, IconBriefcase, IconLayoutDashboard, IconBuildin
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { lazy, Suspense, useMemo } from 'react'
 import { LoadingState } from './StateViews'
+import { useRemWidth } from './useRemWidth'
 import { useUpdatePreferences } from '../features/settings/preferences.queries'
 import { useGoToShortcuts } from './useKeySequence'
 // Search loads just after the first screen, so start-up does not wait for it.
@@ -38,58 +39,59 @@ export function AppLayout() {
     ['mod+comma', () => navigate('/settings')]
   ])
 
+  // On a narrow screen in type units (a 1280 px projector in large type is 64 rem), the
+  // navigation becomes a rail of icons, each named and with its tooltip, to leave the page room.
+  const rail = useRemWidth() < 70
+  const link = (item: { to: string; label: string; icon: typeof IconSettings }, variant?: 'filled') => {
+    const Icon = item.icon
+    const navLink = (
+      <NavLink
+        key={item.to}
+        component={RouterLink}
+        to={item.to}
+        label={rail ? undefined : item.label}
+        aria-label={rail ? item.label : undefined}
+        leftSection={<Icon size={rail ? 22 : 18} stroke={1.6} />}
+        active={location.pathname.startsWith(item.to)}
+        variant={variant}
+        className={rail ? 'sc-rail-link' : undefined}
+      />
+    )
+    return rail ? (
+      <Tooltip key={item.to} label={item.label} position="right">
+        {navLink}
+      </Tooltip>
+    ) : (
+      navLink
+    )
+  }
+
   return (
-    <AppShell navbar={{ width: 'var(--sc-sidebar-width)', breakpoint: 0 }} padding="xl">
-      <AppShell.Navbar p="md" aria-label="Main navigation">
-        <Group gap="sm" mb="lg" wrap="nowrap">
+    <AppShell navbar={{ width: rail ? 'var(--sc-rail-width)' : 'var(--sc-sidebar-width)', breakpoint: 0 }} padding="xl">
+      <AppShell.Navbar p={rail ? 'xs' : 'md'} aria-label="Main navigation">
+        <Group gap="sm" mb="lg" wrap="nowrap" justify={rail ? 'center' : undefined}>
           <div className="sc-brand-mark" aria-hidden>
             S
           </div>
-          <div>
-            <Title order={4} lh={1.1}>
-              Stagecraft
-            </Title>
-            <Text size="xs" c="dimmed">
-              AI team &amp; platform planning
-            </Text>
-          </div>
+          {!rail && (
+            <div>
+              <Title order={4} lh={1.1}>
+                Stagecraft
+              </Title>
+              <Text size="xs" c="dimmed">
+                AI team &amp; platform planning
+              </Text>
+            </div>
+          )}
         </Group>
         <Stack gap={4} style={{ flex: 1 }}>
-          {NAV.map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterLink}
-              to={item.to}
-              label={item.label}
-              leftSection={<item.icon size={18} stroke={1.6} />}
-              active={location.pathname.startsWith(item.to)}
-              variant="filled"
-            />
-          ))}
+          {NAV.map((item) => link(item, 'filled'))}
         </Stack>
         <Stack gap={4}>
-          <NavLink
-            component={RouterLink}
-            to="/settings"
-            label="Settings"
-            leftSection={<IconSettings size={18} stroke={1.6} />}
-            active={location.pathname.startsWith('/settings')}
-          />
-          <NavLink
-            component={RouterLink}
-            to="/backups"
-            label="Backups"
-            leftSection={<IconArchive size={18} stroke={1.6} />}
-            active={location.pathname.startsWith('/backups')}
-          />
-          <NavLink
-            component={RouterLink}
-            to="/shortcuts"
-            label="Keyboard shortcuts"
-            leftSection={<IconKeyboard size={18} stroke={1.6} />}
-            active={location.pathname.startsWith('/shortcuts')}
-          />
-          <Group justify="flex-end" mt="xs">
+          {link({ to: '/settings', label: 'Settings', icon: IconSettings })}
+          {link({ to: '/backups', label: 'Backups', icon: IconArchive })}
+          {link({ to: '/shortcuts', label: 'Keyboard shortcuts', icon: IconKeyboard })}
+          <Group justify={rail ? 'center' : 'flex-end'} mt="xs">
             <Tooltip label={computed === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
               <ActionIcon
                 variant="default"

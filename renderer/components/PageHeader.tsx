@@ -1,6 +1,11 @@
 import { Group, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 
+/**
+ * A page's title, with what it is about and its actions. On a narrow screen or in large type
+ * the actions move below the title rather than squeezing it, and wrap among themselves; the
+ * title keeps at least 22 characters' width.
+ */
 export function PageHeader({
   title,
   description,
@@ -13,15 +18,19 @@ export function PageHeader({
   eyebrow?: ReactNode
 }) {
   return (
-    <Group justify="space-between" align="flex-end" mb="lg" wrap="nowrap">
-      <Stack gap={4}>
+    <Group justify="space-between" align="flex-end" mb="lg" gap="md" wrap="wrap" className="sc-page-header">
+      <Stack gap={4} style={{ flex: '1 1 22rem', minWidth: 0 }}>
         {eyebrow}
-        <Title order={1} size="h2">
+        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
           {title}
         </Title>
         {description && <Text c="dimmed">{description}</Text>}
       </Stack>
-      {actions && <Group gap="sm" wrap="nowrap">{actions}</Group>}
+      {actions && (
+        <Group gap="sm" wrap="wrap" justify="flex-end" style={{ marginLeft: 'auto' }}>
+          {actions}
+        </Group>
+      )}
     </Group>
   )
 }

@@ -48,6 +48,44 @@ test('the plan timeline: drag a bar later, a drag that breaks a dependency is re
   await expect.poll(async () => (await weeksOf(app, 'billing_alerts')).start).toBe(before.start + 2)
 })
 
+/** Focuses a bar and picks it up with Enter, as a keyboard user does (the arrows work once it is lifted). */
+async function pickUp(app: AppFixture, id: string) {
+  const bar = app.page.locator(`[data-bar-id="${id}"]`)
+  await bar.focus()
+  await app.page.keyboard.press('Enter')
+  await expect(bar).toHaveAttribute('data-dragging', 'true')
+  // dnd-kit listens for the arrows from the next tick after the pick-up.
+  await app.page.waitForTimeout(50)
+}
+
+test('the plan timeline by keyboard: Enter picks a bar up, arrows move it a week, Enter drops, Escape puts it back, a broken dependency is refused', async ({ app }) => {
+  const { page, shot } = app
+  await samplePlan(app)
+  const before = await weeksOf(app, 'billing_alerts')
+  await pickUp(app, 'billing_alerts')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(/Moved “Cloud billing alerts/)).toBeVisible()
+  await expect.poll(async () => (await weeksOf(app, 'billing_alerts')).start).toBe(before.start + 2)
+
+  // Escape cancels: the bar stays where it was.
+  await pickUp(app, 'billing_alerts')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Escape')
+  await page.waitForTimeout(300)
+  expect((await weeksOf(app, 'billing_alerts')).start).toBe(before.start + 2)
+
+  // The same refusal as a drag: monitoring cannot move before what it waits for.
+  const monitoring = await weeksOf(app, 'model_monitoring')
+  await pickUp(app, 'model_monitoring')
+  for (let i = 1; i < monitoring.start; i++) await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('That move would break a dependency')).toBeVisible()
+  expect(await weeksOf(app, 'model_monitoring')).toEqual(monitoring)
+  await shot('keyboard-refused')
+})
+
 test('the plan table: change an effort, undo it, reload and find the result kept', async ({ app }) => {
   const { page, shot } = app
   await samplePlan(app)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readinessRadar } from '../../shared/charts/readiness-radar'
-import { renderRadarSvg } from '../../shared/charts/radar.chart'
+import { labelTextWidth, radarFontSize, renderRadarSvg } from '../../shared/charts/radar.chart'
 import { DARK_PALETTE, LIGHT_PALETTE, PRINT_PALETTE, xmlText } from '../../shared/charts/svg'
 
 const m = (v: number) => ({ deploy: v, monitor: v, experiment: v, logging: v, data: v, cicd: v, infra: v, tracking: v })
@@ -40,6 +40,44 @@ describe('the readiness radar', () => {
     const first = outer.split(' ')[0]!.split(',').map(Number)
     expect(circles[0]![0]).toBeCloseTo(first[0]!, 1)
     expect(circles[0]![1]).toBeCloseTo(first[1]!, 1)
+  })
+
+  it('on a narrow chart in large type, breaks labels over two lines rather than squeezing the rings, never below the smallest size', () => {
+    const spec = readinessRadar({ title: 'Three-month re-assessment', maturity: m(2) }, { title: 'Initial assessment', maturity: m(1) })
+    const outerRadius = (svg: string) => {
+      const ring = [...svg.matchAll(/<polygon points="([^"]+)" fill="none" stroke="#d5dbe1"/g)].at(-1)![1]!
+      const [x, y] = ring.split(' ')[0]!.split(',').map(Number)
+      const cy = Number(/<line x1="[\d.]+" y1="([\d.]+)"/.exec(svg)![1])
+      return Math.hypot(x! - x!, y! - cy)
+    }
+    // Wide: the full size, one line each.
+    expect(radarFontSize(spec, { width: 900, height: 700 }, 19, 14)).toEqual({ fontSize: 19, wrapLabels: false })
+    // A 490 px column at extra-large type (24 px): one-line labels would leave rings of a few px.
+    const box = { width: 490, height: 420 }
+    expect(outerRadius(renderRadarSvg(spec, { ...box, palette: LIGHT_PALETTE, fontSize: 23 }))).toBeLessThan(40)
+    const fit = radarFontSize(spec, box, 23, 15)
+    expect(fit.fontSize).toBeGreaterThanOrEqual(15)
+    expect(fit.fontSize).toBeLessThan(23)
+    expect(fit.wrapLabels).toBe(true)
+    const svg = renderRadarSvg(spec, { ...box, palette: LIGHT_PALETTE, ...fit, minScaleSize: 14 })
+    expect(outerRadius(svg)).toBeGreaterThanOrEqual(0.22 * 420)
+    // "Training data" is drawn on two lines, and its value follows the last.
+    expect(svg).toMatch(/<tspan x="[\d.]+">Training<\/tspan><tspan x="[\d.]+" dy="[\d.]+">data<tspan fill="#[0-9a-f]+" font-weight="400"> 2<\/tspan><\/tspan>/)
+    // The scale numbers stay at 14 px or more.
+    const numbers = [...svg.matchAll(/font-size="([\d.]+)" fill="[^"]+">[1-4]</g)].map((x) => Number(x[1]))
+    expect(numbers).toHaveLength(4)
+    for (const n of numbers) expect(n).toBeGreaterThanOrEqual(14)
+  })
+
+  it('sizes the legend to its labels, and stacks them when they do not fit across', () => {
+    const spec = readinessRadar({ title: 'Three-month re-assessment', maturity: m(2) }, { title: 'Initial assessment', maturity: m(1) })
+    for (const width of [900, 420]) {
+      const svg = renderRadarSvg(spec, { width, height: 420, palette: LIGHT_PALETTE, fontSize: 19 })
+      const items = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="17.1" fill="[^"]+">([^<]+)<\/text>/g)].map((x) => ({ x: Number(x[1]), y: Number(x[2]), text: x[3]! }))
+      expect(items.map((i) => i.text)).toEqual(['Initial assessment', 'Three-month re-assessment'])
+      for (const i of items) expect(i.x + labelTextWidth(i.text, 17.1), `${width}: ${i.text} ends inside the chart`).toBeLessThanOrEqual(width)
+      expect(items[0]!.y === items[1]!.y, `${width}: one row only when both fit`).toBe(width === 900)
+    }
   })
 
   it('drops characters XML cannot carry', () => {

@@ -31,11 +31,12 @@ import {
 } from '@tabler/icons-react'
 import { useCallback, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import { renderRadarSvg } from '../../../shared/charts/radar.chart'
+import { radarFontSize, renderRadarSvg } from '../../../shared/charts/radar.chart'
 import type { ChartPalette } from '../../../shared/charts/svg'
 import { FLAG_BY_ID, ROLE_BY_ID, TASK_BY_ID } from '../../../shared/domain/catalogue'
 import { RULE_BY_ID } from '../../../shared/domain/assessment/engine'
-import { SvgChart } from '../../components/SvgChart'
+import { FitSvgChart, type ChartBox } from '../../components/SvgChart'
+import { useRemWidth } from '../../components/useRemWidth'
 import { ErrorState } from '../../components/StateViews'
 import { formatDate } from '../../format'
 import { useEngagement } from '../engagements/engagements.queries'
@@ -62,47 +63,59 @@ function effortText(taskId: keyof typeof TASK_BY_ID): string {
   return e.kind === 'weekly' ? `${e.daysPerWeek} day a week` : `${e.days} days`
 }
 
-function ResultsBody({ r, presenting }: { r: Results; presenting: boolean }) {
+function ResultsBody({ r, presenting, compare, compact }: { r: Results; presenting: boolean; compare: React.ReactNode; compact: boolean }) {
   const role = ROLE_BY_ID[r.result.firstHire]
+  // Other rules the answers meet, as the hires they would point to (never the rule ids: this is on the projector).
+  const otherRoles = [...new Set(r.result.alsoMatched.map((id) => RULE_BY_ID[id].firstHire))].filter((id) => id !== r.result.firstHire)
+  // Drawn at the size it is shown, above the fold, with labels the size of the body type.
+  // The labels give way on a narrow chart (smaller, then over two lines), never below 15 px;
+  // the scale numbers never below 14 px.
   const render = useCallback(
-    (palette: ChartPalette) => renderRadarSvg(r.radar, { width: 640, height: 480, palette, fontSize: presenting ? 17 : 15 }),
+    (palette: ChartPalette, box: ChartBox) => {
+      const wanted = presenting ? Math.round(box.fontSize * 1.1) : box.fontSize
+      const fit = radarFontSize(r.radar, box, wanted, Math.min(wanted, 15))
+      return renderRadarSvg(r.radar, { width: box.width, height: box.height, palette, ...fit, minScaleSize: 14, trimHeight: true })
+    },
     [r.radar, presenting]
   )
   return (
     <Stack gap="xl">
-      <Grid gap="xl">
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Card withBorder radius="lg" padding="lg" h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
-            <Title order={2} size="h4" mb="sm">
-              Readiness by dimension
-            </Title>
-            {/* Centred in the card, which is as tall as the recommendation beside it. */}
-            <Center style={{ flex: 1 }}>
-              <SvgChart render={render} width={640} height={480} alt={`${r.radar.title}. ${r.deltas.map((d) => `${d.name} ${d.level} of 4`).join(', ')}.`} />
-            </Center>
+      <Grid gap="xl" align="flex-start">
+        <Grid.Col span={{ base: 12, md: compact ? 6 : 7 }}>
+          <Card withBorder radius="lg" padding="lg" data-testid="maturity-radar">
+            <Group justify="space-between" gap="sm" mb="sm">
+              <Title order={2} size="h4">
+                Readiness by dimension
+              </Title>
+              {compare}
+            </Group>
+            <FitSvgChart render={render} aspect={0.8} minHeight={260} alt={`${r.radar.title}. ${r.deltas.map((d) => `${d.name} ${d.level} of 4`).join(', ')}.`} />
           </Card>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Stack gap="lg" h="100%">
-            <Card withBorder radius="lg" padding="lg" className="sc-recommendation">
+        <Grid.Col span={{ base: 12, md: compact ? 6 : 5 }}>
+          <Stack gap="lg">
+            <Card withBorder radius="lg" padding="lg" className="sc-recommendation" data-testid="recommendation">
               <Group gap="md" wrap="nowrap" align="flex-start">
-                <ThemeIcon size={52} radius="xl">
-                  <IconUserStar size={30} />
-                </ThemeIcon>
+                {!compact && (
+                  <ThemeIcon size={52} radius="xl">
+                    <IconUserStar size={30} />
+                  </ThemeIcon>
+                )}
                 <div>
                   <Text size="sm" tt="uppercase" fw={700} c="dimmed">
                     {r.result.isNextHire ? 'Next AI hire' : 'First AI hire'}
                   </Text>
-                  <Title order={2} data-testid="first-hire">
+                  <Title order={2} size={compact ? 'h3' : undefined} data-testid="first-hire">
                     {role.name}
                   </Title>
-                  <Text mt="xs" size="lg">
+                  <Text mt="xs" size={compact ? 'md' : 'lg'}>
                     {r.result.reason}
                   </Text>
-                  <Text size="sm" c="dimmed" mt="xs">
-                    Rule {r.result.rule}: {RULE_BY_ID[r.result.rule].condition}
-                    {r.result.alsoMatched.length > 0 && ` · also matched ${r.result.alsoMatched.join(', ')}`}
-                  </Text>
+                  {otherRoles.length > 0 && (
+                    <Text size="sm" c="dimmed" mt="xs">
+                      The answers also make a case for {otherRoles.map((id) => `a ${ROLE_BY_ID[id].name.toLowerCase()}`).join(' or ')}; this recommendation takes precedence.
+                    </Text>
+                  )}
                 </div>
               </Group>
             </Card>
@@ -306,6 +319,8 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
     [siblings.data, assessmentId, assessment.data]
   )
   const [compareId, setCompareId] = useState<string | null | undefined>(undefined)
+  // A projector in large type: the header on one row, the recommendation without its icon.
+  const compact = useRemWidth() < 70
   const chosen = compareId === undefined ? earlier[0]?.id : (compareId ?? undefined)
   const previous = useAssessment(chosen)
 
@@ -328,11 +343,26 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
   const a = assessment.data
   const e = engagement.data
 
+  // Beside the chart it changes: compare with an earlier assessment.
+  const compare =
+    earlier.length > 0 ? (
+      <Select
+        aria-label="Compare with"
+        placeholder="Compare with…"
+        clearable
+        size="xs"
+        w="13rem"
+        data={earlier.map((x) => ({ value: x.id, label: `vs ${x.title}` }))}
+        value={chosen ?? null}
+        onChange={(v) => setCompareId(v)}
+      />
+    ) : null
+
   const header = (
-    <Group justify="space-between" align="flex-end" mb="lg" wrap="nowrap">
-      <Stack gap={4}>
+    <Group justify="space-between" align="flex-end" mb="lg" gap="md" wrap={compact ? 'nowrap' : 'wrap'}>
+      <Stack gap={4} style={{ flex: '1 1 20rem', minWidth: 0 }}>
         {!presenting && (
-          <Breadcrumbs>
+          <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap' }}>
             <Anchor component={Link} to={`/clients/${e.clientId}`} size="sm">
               {e.clientName}
             </Anchor>
@@ -342,31 +372,15 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
             <Text size="sm">{a.title}</Text>
           </Breadcrumbs>
         )}
-        <Title order={1} size={presenting ? '2.4rem' : 'h2'}>
+        <Title order={1} size={presenting ? (compact ? 'h2' : '2.4rem') : compact ? 'h3' : 'h2'}>
           {presenting ? `${e.clientName}: AI readiness` : `Results: ${a.title}`}
         </Title>
-        <Text c="dimmed">
-          {a.title} · {formatDate(a.completedAt ?? a.updatedAt)}
+        <Text c="dimmed" lineClamp={1} title={a.present.length > 0 ? `With ${a.present.join(', ')}` : undefined}>
+          {formatDate(a.completedAt ?? a.updatedAt)}
           {a.present.length > 0 && ` · with ${a.present.join(', ')}`}
         </Text>
       </Stack>
-      <Group gap="sm" wrap="nowrap">
-        {earlier.length > 0 && (
-          <Group gap={8} wrap="nowrap">
-            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              Compare with
-            </Text>
-            <Select
-              aria-label="Compare with"
-              placeholder="an earlier assessment"
-              clearable
-              w={230}
-              data={earlier.map((x) => ({ value: x.id, label: x.title }))}
-              value={chosen ?? null}
-              onChange={(v) => setCompareId(v)}
-            />
-          </Group>
-        )}
+      <Group gap="sm" wrap="wrap" justify="flex-end">
         {presenting ? (
           <Button variant="default" leftSection={<IconX size={16} />} onClick={() => navigate(`/assessments/${a.id}/results`)}>
             Stop presenting
@@ -389,12 +403,12 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
   return presenting ? (
     <div className="sc-presenting" data-presenting="true">
       {header}
-      <ResultsBody r={results} presenting />
+      <ResultsBody r={results} presenting compare={compare} compact={compact} />
     </div>
   ) : (
     <>
       {header}
-      <ResultsBody r={results} presenting={false} />
+      <ResultsBody r={results} presenting={false} compare={compare} compact={compact} />
     </>
   )
 }

@@ -21,6 +21,7 @@ import { IconArrowLeft, IconArrowRight, IconLayoutSidebar, IconX } from '@tabler
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate, useParams } from 'react-router'
 import { UNKNOWN, UNKNOWN_LABEL, type AnswerValue } from '../../../shared/domain/assessment/question-bank'
+import { useRemWidth } from '../../components/useRemWidth'
 import { ErrorState } from '../../components/StateViews'
 import { useEngagement } from '../engagements/engagements.queries'
 import { useAssessment, useSetAnswer, useSetNote, useUpdateAssessment } from './assessments.queries'
@@ -31,6 +32,11 @@ import { isAnswered, SECTIONS, WORKSHOP_STEPS, type WorkshopStep } from './works
  * Text the consultant types is kept locally and saved on every keystroke, so the field never
  * waits for the save and a reload a moment later still finds every character.
  */
+/** Scrolls the field's whole block (label to bottom edge) into view, after the autosize has grown it. */
+function keepInView(field: HTMLTextAreaElement): void {
+  requestAnimationFrame(() => field.closest('.mantine-InputWrapper-root')?.scrollIntoView({ block: 'nearest' }))
+}
+
 function NoteField({
   initial,
   onSave,
@@ -62,6 +68,9 @@ function NoteField({
         setText(e.currentTarget.value)
         onSave(e.currentTarget.value)
       }}
+      // The note being typed stays in full view above the controls as it grows.
+      onFocus={(e) => keepInView(e.currentTarget)}
+      onInput={(e) => keepInView(e.currentTarget)}
       size="md"
     />
   )
@@ -113,7 +122,11 @@ export function WorkshopPage() {
   // A separate mutation for finishing, so cursor saves never show as a busy button.
   const complete = useUpdateAssessment()
   const [index, setIndex] = useState<number | null>(null)
-  const [overview, setOverview] = useState(true)
+  // The section overview shows when there is room for it beside the question (70 rem: a
+  // 1280 px projector at normal type, not at large); the O key or the button decides otherwise.
+  const remWidth = useRemWidth()
+  const [overviewChoice, setOverview] = useState<boolean | null>(null)
+  const overview = overviewChoice ?? remWidth >= 70
   const noteRef = useRef<HTMLTextAreaElement>(null)
   const countRef = useRef<HTMLInputElement>(null)
   const total = WORKSHOP_STEPS.length
@@ -217,7 +230,7 @@ export function WorkshopPage() {
         return
       }
       if (lower === 'o') {
-        setOverview((o) => !o)
+        setOverview(!overview)
         return
       }
       if (step.kind === 'choice') {
@@ -279,7 +292,7 @@ export function WorkshopPage() {
           </Box>
           <Group gap="xs" wrap="nowrap">
             <Tooltip label="Section overview (O)">
-              <ActionIcon variant="default" size="xl" aria-label="Toggle section overview" onClick={() => setOverview((o) => !o)}>
+              <ActionIcon variant="default" size="xl" aria-label="Toggle section overview" onClick={() => setOverview(!overview)}>
                 <IconLayoutSidebar size={20} />
               </ActionIcon>
             </Tooltip>
@@ -342,7 +355,9 @@ export function WorkshopPage() {
 
         <main className="sc-workshop-main">
           {step ? (
-            <Stack gap="xl" maw={980} mx="auto" w="100%">
+            <>
+            <div className="sc-workshop-scroll">
+            <Stack className="sc-workshop-step" maw={980} mx="auto" w="100%">
               <div>
                 <Text className="sc-workshop-section" c="dimmed" fw={700} tt="uppercase">
                   {step.section}
@@ -415,19 +430,25 @@ export function WorkshopPage() {
                 onSave={(text) => setNote.mutate({ questionId: step.id, kind: 'note', text })}
               />
 
-              <Group justify="space-between">
+            </Stack>
+            </div>
+            {/* Always on screen, whatever the question's length and the type size. */}
+            <footer className="sc-workshop-controls">
+              <Group justify="space-between" wrap="nowrap" gap="md" maw={980} mx="auto" w="100%">
                 <Button variant="default" size="lg" leftSection={<IconArrowLeft size={18} />} onClick={() => goTo(index - 1)} disabled={index === 0}>
                   Back
                 </Button>
-                <Text c="dimmed" size="sm">
+                <Text c="dimmed" size="sm" ta="center" className="sc-workshop-legend">
                   Answer with <Kbd>0</Kbd>–<Kbd>9</Kbd> or a letter, <Kbd>U</Kbd> if unknown; <Kbd>←</Kbd> <Kbd>→</Kbd> to move
                 </Text>
                 <Button size="lg" rightSection={<IconArrowRight size={18} />} onClick={() => goTo(index + 1)}>
                   {isAnswered(current?.value) ? 'Next' : 'Skip for now'}
                 </Button>
               </Group>
-            </Stack>
+            </footer>
+            </>
           ) : (
+            <div className="sc-workshop-scroll">
             <Stack gap="lg" maw={760} mx="auto" w="100%" align="flex-start">
               <Title order={1} className="sc-workshop-question">
                 {answeredCount === total ? 'Every question is answered' : `${total - answeredCount} question${total - answeredCount === 1 ? '' : 's'} still open`}
@@ -451,6 +472,7 @@ export function WorkshopPage() {
                 </Button>
               </Group>
             </Stack>
+            </div>
           )}
         </main>
       </div>

@@ -239,7 +239,7 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
       <Group mb="md" gap="lg">
         <NumberInput
           label="Your days a week on this engagement"
-          w={320}
+          w="21rem"
           min={1.5}
           max={7}
           step={0.5}

@@ -1,15 +1,14 @@
-import { DndContext, PointerSensor, useDraggable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core'
+import { DndContext, KeyboardSensor, PointerSensor, useDraggable, useSensor, useSensors, type DragEndEvent, type KeyboardCoordinateGetter } from '@dnd-kit/core'
 import { restrictToHorizontalAxis } from '@dnd-kit/modifiers'
 import { Box, Group, ScrollArea, Text, Tooltip } from '@mantine/core'
 import { Fragment, useMemo } from 'react'
 import type { Plan, PlanItem } from '../../../shared/domain/planning/plan.model'
 import { weekStartDate } from '../../../shared/domain/planning/weeks'
 import { ownerLabel } from './PlanTable'
+import { useRootFontPx } from '../../components/useRemWidth'
 
-const WEEK = 34
-const ROW = 34
-const HEADER = 44
-const LABELS = 300
+/** Sizes at normal type, in px; they grow with the type size (see `useRootFontPx`). */
+const BASE = { week: 34, row: 34, header: 44, labels: 300 }
 
 type Row = { kind: 'phase'; name: string } | { kind: 'item'; item: PlanItem }
 
@@ -20,13 +19,14 @@ type Row = { kind: 'phase'; name: string } | { kind: 'item'; item: PlanItem }
 const DRAWN = new Set<PlanItem['kind']>(['task', 'custom'])
 const UNDRAWN_SOURCES = new Set(['discovery_kickoff', 'objectives_audit', 'handover'])
 
-function Bar({ item, left, width, top, draggable }: { item: PlanItem; left: number; width: number; top: number; draggable: boolean }) {
+function Bar({ item, left, width, top, row, draggable }: { item: PlanItem; left: number; width: number; top: number; row: number; draggable: boolean }) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: item.id, disabled: !draggable })
+  const inset = Math.round(row * 0.18)
   const style = {
     left,
-    top: top + 6,
+    top: top + inset,
     width,
-    height: ROW - 12,
+    height: row - 2 * inset,
     transform: transform ? `translate3d(${transform.x}px, 0, 0)` : undefined,
     zIndex: isDragging ? 5 : 2
   }
@@ -45,7 +45,7 @@ function Bar({ item, left, width, top, draggable }: { item: PlanItem; left: numb
         data-dragging={isDragging || undefined}
         data-bar-id={item.id}
         style={style}
-        aria-label={`${item.title}, weeks ${item.startWeek} to ${item.endWeek}${draggable ? '. Drag to move.' : ''}`}
+        aria-label={`${item.title}, weeks ${item.startWeek} to ${item.endWeek}${draggable ? '. Drag, or press Enter and then the arrow keys, to move.' : ''}`}
         {...(draggable ? { ...listeners, ...attributes } : {})}
       >
         <span>{item.title}</span>
@@ -73,7 +73,22 @@ export function PlanTimeline({ plan, onMove }: { plan: Plan; onMove: (item: Plan
     rows.forEach((r, i) => r.kind === 'item' && map.set(r.item.id, i))
     return map
   }, [rows])
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }))
+  // Everything is drawn in px that grow with the type size, so labels and bars stay in line.
+  const unit = useRootFontPx() / 16
+  const WEEK = Math.round(BASE.week * unit)
+  const ROW = Math.round(BASE.row * unit)
+  const HEADER = Math.round(BASE.header * unit)
+  const LABELS = Math.round(BASE.labels * Math.min(unit, 1.1)) // titles truncate: the weeks need the room more
+  // By keyboard: Enter or Space picks a bar up, each arrow moves it a week, Enter drops it, Escape puts it back.
+  const byWeek: KeyboardCoordinateGetter = (event, { currentCoordinates }) => {
+    if (event.code === 'ArrowRight') return { ...currentCoordinates, x: currentCoordinates.x + WEEK }
+    if (event.code === 'ArrowLeft') return { ...currentCoordinates, x: currentCoordinates.x - WEEK }
+    return undefined
+  }
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: byWeek, keyboardCodes: { start: ['Enter', 'Space'], cancel: ['Escape'], end: ['Enter', 'Space', 'Tab'] } })
+  )
   const byId = useMemo(() => new Map(plan.phases.flatMap((p) => p.items).map((i) => [i.id, i])), [plan])
 
   const onDragEnd = (event: DragEndEvent) => {
@@ -94,11 +109,11 @@ export function PlanTimeline({ plan, onMove }: { plan: Plan; onMove: (item: Plan
         <div style={{ height: HEADER }} />
         {rows.map((r, i) =>
           r.kind === 'phase' ? (
-            <Text key={`p${i}`} fw={700} size="sm" className="sc-timeline-phase" h={ROW} lh={`${ROW}px`} px="sm">
+            <Text key={`p${i}`} fw={700} size="sm" className="sc-timeline-phase" style={{ height: ROW, lineHeight: `${ROW}px` }} px="sm">
               {r.name}
             </Text>
           ) : (
-            <Text key={r.item.id} size="sm" h={ROW} lh={`${ROW}px`} px="sm" truncate="end" c={r.item.optional ? 'dimmed' : undefined}>
+            <Text key={r.item.id} size="sm" style={{ height: ROW, lineHeight: `${ROW}px` }} px="sm" truncate="end" c={r.item.optional ? 'dimmed' : undefined}>
               {r.item.title}
             </Text>
           )
@@ -152,6 +167,7 @@ export function PlanTimeline({ plan, onMove }: { plan: Plan; onMove: (item: Plan
                 <Tooltip key={r.item.id} label={`${r.item.title} · week ${r.item.endWeek}`}>
                   <div
                     className="sc-milestone"
+                    role="img"
                     style={{ left: x(r.item.endWeek) + WEEK - 7, top: y(i) + ROW / 2 - 7 }}
                     aria-label={`${r.item.title}, week ${r.item.endWeek}`}
                   />
@@ -163,6 +179,7 @@ export function PlanTimeline({ plan, onMove }: { plan: Plan; onMove: (item: Plan
                   left={x(r.item.startWeek)}
                   width={(r.item.endWeek - r.item.startWeek + 1) * WEEK}
                   top={y(i)}
+                  row={ROW}
                   draggable={r.item.kind !== 'hire' && r.item.daysPerWeek === undefined}
                 />
               ) : null
