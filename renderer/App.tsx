@@ -10,7 +10,7 @@ import { ClientsPage } from './features/clients/ClientsPage'
 import { PreferencesSync } from './features/settings/PreferencesSync'
 import { RecoveryGate } from './features/recovery/RecoveryGate'
 import { queryClient } from './query'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 // Screens other than the first are loaded when first visited, to keep start-up fast.
 const AnswersPage = lazy(() => import('./features/assessments/AnswersPage').then((m) => ({ default: m.AnswersPage })))
@@ -60,7 +60,7 @@ const router = createHashRouter([
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
         <ModalsProvider>
           <Notifications position="bottom-right" limit={4} />
           <PreferencesSync />

@@ -322,15 +322,18 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
   // A projector in large type: the header on one row, the recommendation without its icon.
   const compact = useRemWidth() < 70
   const chosen = compareId === undefined ? earlier[0]?.id : (compareId ?? undefined)
-  const previous = useAssessment(chosen)
+  const previous = useAssessment(chosen, { keepPrevious: true })
 
-  const results = useMemo(
+  const computed = useMemo(
     () =>
-      assessment.data && engagement.data && (!chosen || previous.data)
+      // The list of earlier assessments decides what to compare with: wait for it, so the page
+      // does not show the results alone and then blank to a spinner while the comparison loads.
+      assessment.data && engagement.data && siblings.data && (!chosen || previous.data)
         ? buildResults(assessment.data, chosen ? previous.data : undefined, engagement.data.clientName)
         : undefined,
-    [assessment.data, engagement.data, chosen, previous.data]
+    [assessment.data, engagement.data, siblings.data, chosen, previous.data]
   )
+  const results = computed
 
   if (assessment.isError) return <ErrorState error={assessment.error} onRetry={() => void assessment.refetch()} />
   if (!results || !assessment.data || !engagement.data) {

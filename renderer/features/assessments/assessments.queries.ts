@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { AnswerValue } from '../../../shared/domain/assessment/question-bank'
 import type { Assessment } from '../../../shared/schemas/assessment.schema'
 import { api, call } from '../../api'
@@ -16,11 +16,13 @@ export const useAssessments = (engagementId: string) =>
     enabled: Boolean(engagementId)
   })
 
-export const useAssessment = (id: string | undefined) =>
+/** One assessment; with `keepPrevious`, the one shown before stays while another loads (a comparison switched). */
+export const useAssessment = (id: string | undefined, options: { keepPrevious?: boolean } = {}) =>
   useQuery({
     queryKey: assessmentKeys.one(id ?? ''),
     queryFn: () => call(api.assessments.get({ id: id! })),
     enabled: Boolean(id),
+    ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
     // Answers are edited in this window only: what is in the cache is what was saved.
     staleTime: Number.POSITIVE_INFINITY
   })

@@ -133,7 +133,7 @@ export function ExportPage() {
                 <Alert color="yellow" variant="light" radius="md" icon={<IconAlertTriangle size={18} />} title="The plan starts in the past">
                   <Text size="sm">
                     This engagement starts on {formatDate(e.startDate)}, so the {doc.title.toLowerCase()}, dated today, would set weeks of work that are already over.{' '}
-                    <Anchor component={Link} to={`/engagements/${e.id}`} size="sm">Change the start date</Anchor> before you send it.
+                    <Anchor component={Link} to={`/engagements/${e.id}`} size="sm" underline="always">Change the start date</Anchor> before you send it.
                   </Text>
                 </Alert>
               )}
@@ -180,7 +180,7 @@ export function ExportPage() {
             </Text>
             <TextInput label="Consultancy name" value={name} onChange={(ev) => setName(ev.currentTarget.value)} maxLength={200} data-autofocus required />
             <Group justify="space-between">
-              <Anchor component={Link} to="/settings" size="sm">
+              <Anchor component={Link} to="/settings" size="sm" underline="always">
                 All branding settings
               </Anchor>
               <Group gap="xs">

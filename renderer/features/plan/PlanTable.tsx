@@ -87,7 +87,7 @@ export function PlanTable({
                   const editable = item.kind !== 'hire' && item.kind !== 'milestone'
                   const note = edits.overrides[item.id]?.notes
                   return (
-                    <Table.Tr key={item.id} data-item-id={item.id} opacity={item.optional ? 0.75 : 1}>
+                    <Table.Tr key={item.id} data-item-id={item.id} data-optional={item.optional || undefined}>
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
                           <Text size="sm" fw={500}>

@@ -77,7 +77,7 @@ export function BrandingCard() {
           </div>
           <SimpleGrid cols={2}>
             <TextInput label="Consultancy name" {...form.getInputProps('consultancyName')} maxLength={200} />
-            <ColorInput label="Accent colour" format="hex" swatches={['#0D9084', '#1C7ED6', '#7048E8', '#E8590C', '#2B8A3E', '#212529']} {...form.getInputProps('accentColour')} />
+            <ColorInput label="Accent colour" format="hex" eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }} swatches={['#0D9084', '#1C7ED6', '#7048E8', '#E8590C', '#2B8A3E', '#212529']} {...form.getInputProps('accentColour')} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
             <TextInput label="Footer text" {...form.getInputProps('footerText')} maxLength={300} />

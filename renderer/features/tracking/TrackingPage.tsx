@@ -143,7 +143,7 @@ export function TrackingPage() {
       />
       {!v.plan && <Alert color="gray" mb="md">This engagement has no plan yet. Make the plan to track its phases and tasks.</Alert>}
       <SimpleGrid cols={{ base: 2, md: 5 }} mb="lg">
-        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Progress</Text><Text size="xl" fw={700}>{Math.round(v.totals.progressPercent)}%</Text><Progress value={v.totals.progressPercent} mt={4} /></Card>
+        <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Progress</Text><Text size="xl" fw={700}>{Math.round(v.totals.progressPercent)}%</Text><Progress value={v.totals.progressPercent} mt={4} aria-label={`Engagement progress: ${Math.round(v.totals.progressPercent)}%`} /></Card>
         <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Days logged</Text><Text size="xl" fw={700} data-testid="logged-days">{v.totals.loggedDays}</Text><Text size="xs" c="dimmed">of {v.totals.estimateDays} estimated</Text></Card>
         <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Late</Text><Text size="xl" fw={700}>{v.totals.overdueItems}</Text><Text size="xs" c="dimmed">{v.totals.blockedItems} blocked</Text></Card>
         <Card withBorder radius="lg" padding="md"><Text size="xs" c="dimmed" fw={700} tt="uppercase">Due in 2 weeks</Text><Text size="xl" fw={700}>{v.totals.dueSoonItems}</Text></Card>
@@ -162,7 +162,7 @@ export function TrackingPage() {
                 {' · '}{phase.loggedDays} of {phase.estimateDays} days logged
               </Text>
             </div>
-            <Group gap={6}><Progress value={phase.progressPercent} w={120} /><Text size="xs">{Math.round(phase.progressPercent)}%</Text></Group>
+            <Group gap={6}><Progress value={phase.progressPercent} w={120} aria-label={`${phase.name}: ${Math.round(phase.progressPercent)}% done`} /><Text size="xs">{Math.round(phase.progressPercent)}%</Text></Group>
           </Group>
           {phase.items.length > 0 && (
             <Table verticalSpacing={6} horizontalSpacing="md" aria-label={`${phase.name} tracking`}>
