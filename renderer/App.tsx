@@ -62,7 +62,8 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
         <ModalsProvider>
-          <Notifications position="bottom-right" limit={4} />
+          {/* Bottom centre: clear of the header actions (top right), the workshop's Next (bottom right) and dialogs' buttons. */}
+          <Notifications position="bottom-center" limit={4} />
           <PreferencesSync />
           <RecoveryGate>
             <Suspense

@@ -65,6 +65,14 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
   | 'intake:export'
 > {
   const { db, deps } = ctx
+  const answerFits = (questionId: string, value: number): boolean => {
+    try {
+      checkAnswer(questionId, value)
+      return true
+    } catch {
+      return false
+    }
+  }
   /** Intake files read and waiting for the consultant to confirm what they change (a few at most). */
   const waiting = new Map<string, { intake: IntakeFile; name: string }>()
   // The hot path of the workshop: one statement per save. A missing assessment shows up as
@@ -82,7 +90,8 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
     'assessments:get': async ({ id }) => (await findAssessment(db, id)) ?? Promise.reject(notFound()),
     'assessments:create': async ({ engagementId, title, present, copyAnswersFrom }) =>
       db.transaction().execute(async (trx) => {
-        if (!(await findEngagement(trx, engagementId))) {
+        const engagement = await findEngagement(trx, engagementId)
+        if (!engagement) {
           throw new AppError('NOT_FOUND', 'That engagement no longer exists.')
         }
         if (copyAnswersFrom && (await assessmentEngagementId(trx, copyAnswersFrom)) !== engagementId) {
@@ -95,6 +104,13 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
           present: present ?? []
         })
         if (copyAnswersFrom) await copyAnswerValues(trx, deps, copyAnswersFrom, id)
+        else {
+          // What the client record already knows is not asked again: the workshop starts with it filled in.
+          const client = await findClient(trx, engagement.clientId)
+          if (client?.headcount != null && answerFits('headcount', client.headcount)) {
+            await upsertAnswerField(trx, deps, id, 'headcount', 'value', encodeAnswerValue(client.headcount))
+          }
+        }
         return (await findAssessment(trx, id))!
       }),
     'assessments:update': async ({ id, patch }) => {

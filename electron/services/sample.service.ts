@@ -58,9 +58,24 @@ const NOTES: Record<string, string> = {
   gpu_workloads: 'Fine-tuning runs happen on a single rented GPU box, started by hand.'
 }
 
+const DAY = 86_400_000
+
+/**
+ * The sample's dates, from today: the first workshop thirteen weeks ago, the engagement
+ * starting the Monday after it, and the re-assessment today, so the sample reads as a
+ * three-month re-assessment whatever day it is created.
+ */
+export function sampleDates(now: Date): { firstWorkshop: string; startDate: string } {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 91 * DAY)
+  const toMonday = ((8 - first.getUTCDay()) % 7) || 7
+  const start = new Date(first.getTime() + toMonday * DAY)
+  return { firstWorkshop: first.toISOString().slice(0, 10), startDate: start.toISOString().slice(0, 10) }
+}
+
 /** Creates the sample client with two assessments three months apart, so every screen has something to show. */
 export async function createSample(db: Db, deps: Deps) {
-  const first = await importIntake(db, deps, SAMPLE, 'the sample workshop')
+  const dates = sampleDates(deps.now())
+  const first = await importIntake(db, deps, { ...SAMPLE, engagement: { ...SAMPLE.engagement, start_date: dates.startDate } }, 'the sample workshop')
   await updateClient(db, deps, first.clientId, {
     contactName: 'Marta Lindqvist',
     contactEmail: 'marta.lindqvist@harbourfreight.example',
@@ -68,7 +83,11 @@ export async function createSample(db: Db, deps: Deps) {
   })
   await updateEngagement(db, deps, first.engagementId, { status: 'active' })
   await updateAssessment(db, deps, first.assessmentId, { title: 'Initial assessment', present: ['Marta Lindqvist (CTO)', 'Jonas Berg (ML engineer)'] })
-  await db.updateTable('assessment').set({ created_at: '2026-01-14T10:00:00.000Z', completed_at: '2026-01-14T12:00:00.000Z' }).where('id', '=', first.assessmentId).execute()
+  await db
+    .updateTable('assessment')
+    .set({ created_at: `${dates.firstWorkshop}T10:00:00.000Z`, completed_at: `${dates.firstWorkshop}T12:00:00.000Z` })
+    .where('id', '=', first.assessmentId)
+    .execute()
   for (const [questionId, text] of Object.entries(NOTES)) {
     await upsertAnswerField(db, deps, first.assessmentId, questionId, 'note', text)
   }
@@ -84,7 +103,7 @@ export async function createSample(db: Db, deps: Deps) {
   }
   await upsertAnswerField(db, deps, second, 'infra_staff', 'value', encodeAnswerValue(1))
   await upsertAnswerField(db, deps, second, 'ml_staff_doing_infra', 'value', encodeAnswerValue('B'))
-  await upsertAnswerField(db, deps, second, 'infra_staff', 'private_note', 'Aiko started in March; strong hire, watch for burnout on call.')
+  await upsertAnswerField(db, deps, second, 'infra_staff', 'private_note', 'Aiko joined a month after the first workshop; strong hire, watch for burnout on call.')
   await updateAssessment(db, deps, second, { status: 'complete' })
   return { clientId: first.clientId, engagementId: first.engagementId, assessmentId: second }
 }

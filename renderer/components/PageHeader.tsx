@@ -18,19 +18,22 @@ export function PageHeader({
   eyebrow?: ReactNode
 }) {
   return (
-    <Group justify="space-between" align="flex-end" mb="lg" gap="md" wrap="wrap" className="sc-page-header">
-      <Stack gap={4} style={{ flex: '1 1 22rem', minWidth: 0 }}>
-        {eyebrow}
-        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-          {title}
-        </Title>
-        {description && <Text c="dimmed">{description}</Text>}
-      </Stack>
-      {actions && (
-        <Group gap="sm" wrap="wrap" justify="flex-end" style={{ marginLeft: 'auto' }}>
-          {actions}
-        </Group>
-      )}
-    </Group>
+    <Stack gap={4} mb="lg" className="sc-page-header">
+      {/* The breadcrumbs have the full width, so they stay on one line beside nothing. */}
+      {eyebrow}
+      <Group justify="space-between" align="flex-end" gap="md" wrap="wrap">
+        <Stack gap={4} style={{ flex: '1 1 22rem', minWidth: 0 }}>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+            {title}
+          </Title>
+          {description && <Text c="dimmed">{description}</Text>}
+        </Stack>
+        {actions && (
+          <Group gap="sm" wrap="wrap" justify="flex-end" style={{ marginLeft: 'auto' }}>
+            {actions}
+          </Group>
+        )}
+      </Group>
+    </Stack>
   )
 }

@@ -49,7 +49,8 @@ export function FitSvgChart({
   alt,
   aspect = 0.75,
   minHeight = 240,
-  reserveRem = 1.5
+  reserveRem = 1.5,
+  aboveTheFold = true
 }: {
   render: (palette: ChartPalette, box: ChartBox) => string
   alt: string
@@ -57,6 +58,8 @@ export function FitSvgChart({
   aspect?: number
   minHeight?: number
   reserveRem?: number
+  /** Keep the chart above the fold (false: as tall as its aspect asks, wherever it sits). */
+  aboveTheFold?: boolean
 }) {
   const palette = useChartPalette()
   const ref = useRef<HTMLDivElement>(null)
@@ -70,7 +73,7 @@ export function FitSvgChart({
       const width = Math.floor(rect.width)
       if (width <= 0) return
       const top = rect.top + window.scrollY
-      const budget = window.innerHeight - top - reserveRem * root
+      const budget = aboveTheFold ? window.innerHeight - top - reserveRem * root : Number.POSITIVE_INFINITY
       const height = Math.floor(Math.max(minHeight, Math.min(width * aspect, budget)))
       const fontSize = Math.max(14, Math.round(root * 0.95))
       setBox((b) => (b && b.width === width && b.height === height && b.fontSize === fontSize ? b : { width, height, fontSize }))
@@ -83,7 +86,7 @@ export function FitSvgChart({
       observer.disconnect()
       window.removeEventListener('resize', measure)
     }
-  }, [aspect, minHeight, reserveRem])
+  }, [aspect, minHeight, reserveRem, aboveTheFold])
   // Shown at the size the SVG says it is: a chart may use less height than it was offered.
   const drawn = useMemo(() => {
     if (!box) return null

@@ -2,12 +2,14 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, backendCaller, type AppFixture } from './support/fixtures'
 
 /**
- * axe-core on every screen at 1280×720, in light at normal type and in dark at large type: the
+ * axe-core on every screen at 1280×720, in light at normal type, in dark at large type and in
+ * light at extra-large type: the
  * suite fails on any serious or critical violation (contrast included, WCAG 2.2 AA).
  */
 const LOOKS = [
   { theme: 'light', presentationScale: 'normal' },
-  { theme: 'dark', presentationScale: 'large' }
+  { theme: 'dark', presentationScale: 'large' },
+  { theme: 'light', presentationScale: 'xlarge' }
 ] as const
 
 async function violations(app: AppFixture, screen: string): Promise<string[]> {

@@ -66,3 +66,26 @@ test('a proposal for an engagement that started in the past is flagged before it
   await expect(page.getByRole('heading', { name: 'Export a Word document' })).toBeVisible()
   await expect(page.getByText('The plan starts in the past')).toHaveCount(0)
 })
+
+test('on a projector in large type, the preview shows whole pages, scaled to its frame, and says when it is busy', async ({ app }) => {
+  const { page } = app
+  const call = backendCaller(app)
+  const sample = await call('samples:create', {})
+  await call('preferences:update', { theme: 'dark', presentationScale: 'large' })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto(page.url().replace(/#.*$/, `#/engagements/${sample.engagementId}/export`))
+  await page.reload()
+  await page.getByRole('radio', { name: 'Workshop report' }).check()
+  const preview = page.getByLabel('Preview of the first pages')
+  await expect(preview).toContainText('Harbour Freight', { timeout: 30_000 })
+  await expect(page.getByTestId('preview-status')).toHaveCount(0)
+  await expect(preview).toHaveAttribute('aria-busy', 'false')
+  // A whole page across the frame: nothing to scroll sideways to.
+  const fit = await preview.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, page: el.querySelector('section.sc-docx')!.getBoundingClientRect().width }))
+  expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1)
+  expect(fit.page).toBeLessThanOrEqual(fit.client)
+  expect(fit.page).toBeGreaterThan(fit.client * 0.6)
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  await page.screenshot({ path: 'test-results/screenshots/projector-export-preview-large.png' })
+})

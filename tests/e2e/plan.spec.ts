@@ -1,4 +1,4 @@
-import { expect, test, type AppFixture } from './support/fixtures'
+import { backendCaller, expect, test, type AppFixture } from './support/fixtures'
 
 async function samplePlan(app: AppFixture) {
   const sender = { url: app.page.url(), isMainFrame: true }
@@ -84,6 +84,100 @@ test('the plan timeline by keyboard: Enter picks a bar up, arrows move it a week
   await expect(page.getByText('That move would break a dependency')).toBeVisible()
   expect(await weeksOf(app, 'model_monitoring')).toEqual(monitoring)
   await shot('keyboard-refused')
+})
+
+test('pricing saves as it is typed; a change that cannot be saved yet says why and leaving asks first', async ({ app }) => {
+  const { page, shot } = app
+  await samplePlan(app)
+  await page.getByRole('tab', { name: 'Pricing' }).click()
+  const status = page.getByTestId('pricing-save-status')
+  await expect(status).toHaveText('All changes saved')
+  const before = await page.getByTestId('committed-total').textContent()
+  await page.getByLabel('Discount %').fill('5')
+  await expect(page.getByTestId('committed-total')).not.toHaveText(before!)
+  // Saved a moment after typing, with no button: the database has it, and the panel says so.
+  const call = backendCaller(app)
+  const engagementId = /engagements\/([^/]+)\/plan/.exec(page.url())![1]
+  await expect.poll(async () => (await call('plans:get', { engagementId })).pricing.discountPercent).toBe(5)
+  await expect(status).toHaveText('All changes saved')
+  // No Save button: switching tabs and reloading straight away keeps the discount.
+  await page.getByRole('tab', { name: 'Timeline' }).click()
+  await page.getByRole('tab', { name: 'Pricing' }).click()
+  await expect(page.getByLabel('Discount %')).toHaveValue('5')
+  await page.reload()
+  await page.getByRole('tab', { name: 'Pricing' }).click()
+  await expect(page.getByLabel('Discount %')).toHaveValue('5')
+
+  // Payments that no longer add up to 100% cannot be saved: the panel says why.
+  await page.getByRole('textbox', { name: 'Percent' }).first().fill('35')
+  await expect(status).toContainText('Not saved yet')
+  await expect(status).toContainText('100')
+  await shot('pricing-not-saved')
+  // Leaving asks; staying keeps what was typed.
+  await page.getByRole('link', { name: 'Clients' }).click()
+  await expect(page.getByRole('dialog', { name: 'Leave without the pricing changes?' })).toBeVisible()
+  await page.getByRole('button', { name: 'Stay and fix them' }).click()
+  await expect(page).toHaveURL(/\/plan$/)
+  await expect(page.getByRole('textbox', { name: 'Percent' }).first()).toHaveValue('35%')
+  // Going back to the saved terms puts the panel right, and leaving no longer asks.
+  await page.getByRole('button', { name: 'Go back to the saved terms' }).click()
+  await expect(status).toHaveText('All changes saved')
+  await page.getByRole('link', { name: 'Clients' }).click()
+  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible()
+})
+
+test('closing a dialog returns focus to what opened it, from a button and from a row menu', async ({ app }) => {
+  const { page } = app
+  await samplePlan(app)
+  const add = page.getByRole('button', { name: 'Add task' })
+  await add.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(add).toBeFocused()
+
+  await page.getByRole('tab', { name: 'Table' }).click()
+  const more = page.getByRole('button', { name: 'More for Cloud billing alerts and cost dashboard' })
+  await more.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('menuitem', { name: 'Edit details and notes…' }).click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(more).toBeFocused()
+})
+
+test('a plan page with no assessment yet says what to do and leads to it', async ({ app }) => {
+  const { page } = app
+  const call = backendCaller(app)
+  const client = await call('clients:create', { name: 'Fabrikam' })
+  const engagement = await call('engagements:create', { clientId: client.id, title: 'First AI team', consultant: 'Dana', currency: 'EUR', dayRate: 1000 })
+  await page.goto(page.url().replace(/#.*$/, `#/engagements/${engagement.id}/plan`))
+  await expect(page.getByRole('heading', { name: 'Run an assessment first' })).toBeVisible()
+  await page.getByRole('link', { name: 'Go to the engagement to start one' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/engagements/${engagement.id}$`))
+  await expect(page.getByRole('button', { name: 'Start the workshop' })).toBeVisible()
+})
+
+test('the task dialog moves work by its start week, with the timeline’s dependency rule', async ({ app }) => {
+  const { page } = app
+  await samplePlan(app)
+  const before = await weeksOf(app, 'model_monitoring')
+  await page.getByRole('tab', { name: 'Table' }).click()
+  await page.getByRole('button', { name: /^More for Model monitoring/ }).click()
+  await page.getByRole('menuitem', { name: 'Edit details and notes…' }).click()
+  const start = page.getByLabel('Starts in week')
+  await expect(start).toHaveValue(String(before.start))
+  await start.fill('1')
+  await expect(page.getByRole('dialog')).toContainText('cannot start before')
+  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled()
+  await start.fill(String(before.start + 3))
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await page.getByRole('tab', { name: 'Timeline' }).click()
+  // At the earliest that week: the consultant's capacity may push it a little later.
+  await expect.poll(async () => (await weeksOf(app, 'model_monitoring')).start).toBeGreaterThanOrEqual(before.start + 3)
 })
 
 test('the plan table: change an effort, undo it, reload and find the result kept', async ({ app }) => {

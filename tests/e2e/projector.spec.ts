@@ -44,7 +44,8 @@ const aboveTheFold = async (app: AppFixture, locator: ReturnType<AppFixture['pag
 for (const size of SIZES) {
   for (const look of LOOKS) {
     const name = `${size.width}x${size.height}-${look.theme}-${look.presentationScale}`
-    test(`projector ${name}: the workshop, the results and the plan fit`, async ({ app }) => {
+    test(`projector ${name}: the workshop, the results, the plan, export, tracking and the portfolio fit`, async ({ app }) => {
+      test.setTimeout(120_000)
       const { page } = app
       const s = await setup(app)
       await s.call('preferences:update', look)
@@ -88,8 +89,95 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Generate plan' }).click()
       await expect(page.locator('[data-bar-id]').first()).toBeVisible()
       await aboveTheFold(app, page.getByRole('tab', { name: 'Timeline' }), 'the plan tabs')
+      await aboveTheFold(app, page.getByRole('button', { name: 'Add task' }), 'Add task')
       await noSidewaysScroll(app, 'plan')
       await screen(app, `${name}-plan`)
+      for (const [tab, key] of [
+        ['Table', page.getByLabel('Effort in days: Cloud infrastructure as code with Terraform')],
+        ['Pricing', page.getByTestId('pricing-save-status')],
+        ['Scenarios', page.getByText('Recommended: this plan')]
+      ] as const) {
+        await page.getByRole('tab', { name: tab }).click()
+        await expect(key).toBeVisible()
+        await aboveTheFold(app, page.getByRole('tab', { name: tab }), `the ${tab} tab`)
+        await noSidewaysScroll(app, `plan ${tab}`)
+        await screen(app, `${name}-plan-${tab.toLowerCase()}`)
+      }
+
+      // Export, tracking and the portfolio.
+      await page.goto(page.url().replace(/#.*$/, `#/engagements/${s.engagementId}/export`))
+      await expect(page.getByRole('heading', { name: 'Export a Word document' })).toBeVisible()
+      await aboveTheFold(app, page.getByRole('button', { name: 'Export…' }), 'Export…')
+      await expect(page.getByLabel('Preview of the first pages')).toContainText('Harbour Freight', { timeout: 30_000 })
+      await noSidewaysScroll(app, 'export')
+      await screen(app, `${name}-export`)
+      await page.goto(page.url().replace(/#.*$/, `#/engagements/${s.engagementId}/tracking`))
+      await page.getByRole('heading', { level: 1 }).first().waitFor()
+      await noSidewaysScroll(app, 'tracking')
+      await screen(app, `${name}-tracking`)
+      await page.goto(page.url().replace(/#.*$/, '#/dashboard'))
+      await expect(page.getByRole('table', { name: 'Portfolio' })).toBeVisible()
+      // The table is further down the page; across, its key columns are all in view.
+      const nextDue = page.getByRole('columnheader', { name: 'Next due' })
+      await nextDue.scrollIntoViewIfNeeded()
+      await aboveTheFold(app, nextDue, 'the Next due column')
+      await noSidewaysScroll(app, 'portfolio')
+      await screen(app, `${name}-portfolio`)
     })
   }
 }
+
+test('on a projector in large type, a toast never covers an action', async ({ app }) => {
+  const { page } = app
+  const s = await setup(app)
+  await s.call('preferences:update', { theme: 'dark', presentationScale: 'large' })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto(page.url().replace(/#.*$/, `#/engagements/${s.engagementId}/plan`))
+  await page.getByRole('button', { name: 'Generate plan' }).click()
+  const bar = page.locator('[data-bar-id="billing_alerts"]')
+  await bar.focus()
+  await page.keyboard.press('Enter')
+  await expect(bar).toHaveAttribute('data-dragging', 'true')
+  await page.waitForTimeout(50)
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Enter')
+  const toast = page.locator('.mantine-Notification-root').filter({ hasText: /Moved/ })
+  await expect(toast).toBeVisible()
+  await page.waitForTimeout(400) // the toast has slid into place
+  const t = (await toast.boundingBox())!
+  const buttons = await page.getByRole('button').evaluateAll((els) =>
+    els
+      // Timeline bars are drag handles, not actions: a toast may pass over the chart.
+      .filter((el) => !el.closest('.mantine-Notification-root') && !el.hasAttribute('data-bar-id'))
+      .map((el) => {
+        const r = el.getBoundingClientRect()
+        return { name: el.getAttribute('aria-label') ?? el.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height }
+      })
+      .filter((b) => b.w > 0 && b.h > 0 && b.y < window.innerHeight && b.y + b.h > 0)
+  )
+  const covered = buttons.filter((b) => b.x < t.x + t.width && b.x + b.w > t.x && b.y < t.y + t.height && b.y + b.h > t.y)
+  expect(covered.map((b) => b.name)).toEqual([])
+  await screen(app, 'toast-large')
+})
+
+test('the portfolio keeps engagement, status, health and next due in view, and says which columns are hidden', async ({ app }) => {
+  const { page } = app
+  const s = await setup(app)
+  const headers = () => page.getByRole('table', { name: 'Portfolio' }).getByRole('columnheader').allTextContents()
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await page.goto(page.url().replace(/#.*$/, '#/dashboard'))
+  await expect(page.getByRole('table', { name: 'Portfolio' })).toBeVisible()
+  expect(await headers()).toHaveLength(10)
+  await expect(page.getByTestId('hidden-columns')).toHaveCount(0)
+
+  await s.call('preferences:update', { theme: 'light', presentationScale: 'xlarge' })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.reload()
+  await expect(page.getByRole('table', { name: 'Portfolio' })).toBeVisible()
+  const shown = await headers()
+  expect(shown.slice(0, 4)).toEqual(['Engagement', 'Status', 'Health', 'Next due'])
+  expect(shown.length).toBeLessThan(10)
+  await expect(page.getByTestId('hidden-columns')).toContainText('Pipeline')
+  await noSidewaysScroll(app, 'portfolio')
+  await screen(app, 'portfolio-xlarge')
+})

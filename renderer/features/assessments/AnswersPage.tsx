@@ -1,7 +1,7 @@
-import { Anchor, Breadcrumbs, Button, Card, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { Button, Card, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { IconPlayerPlay } from '@tabler/icons-react'
 import { useState } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import { UNKNOWN, UNKNOWN_LABEL } from '../../../shared/domain/assessment/question-bank'
 import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
@@ -9,6 +9,7 @@ import { useEngagement } from '../engagements/engagements.queries'
 import { useAssessment, useSetAnswer, useSetNote } from './assessments.queries'
 import { PresentField } from './PresentField'
 import { SECTIONS } from './workshop-steps'
+import { EngagementCrumbs } from '../../components/EngagementCrumbs'
 
 function NoteCell({ initial, label, onSave }: { initial: string; label: string; onSave: (text: string) => void }) {
   const [text, setText] = useState(initial)
@@ -47,15 +48,7 @@ export function AnswersPage() {
       <PageHeader
         eyebrow={
           e && (
-            <Breadcrumbs>
-              <Anchor component={Link} to={`/clients/${e.clientId}`} size="sm">
-                {e.clientName}
-              </Anchor>
-              <Anchor component={Link} to={`/engagements/${e.id}`} size="sm">
-                {e.title}
-              </Anchor>
-              <Text size="sm">{a.title}</Text>
-            </Breadcrumbs>
+            <EngagementCrumbs engagement={e} here={a.title} />
           )
         }
         title={`Answers: ${a.title}`}

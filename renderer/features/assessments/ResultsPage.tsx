@@ -1,8 +1,6 @@
 import {
   Alert,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Center,
@@ -43,6 +41,7 @@ import { useEngagement } from '../engagements/engagements.queries'
 import { usePlan } from '../plan/plan.queries'
 import { useAssessment, useAssessments } from './assessments.queries'
 import { buildResults, type Results } from './results.model'
+import { EngagementCrumbs } from '../../components/EngagementCrumbs'
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
@@ -362,45 +361,39 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
     ) : null
 
   const header = (
-    <Group justify="space-between" align="flex-end" mb="lg" gap="md" wrap={compact ? 'nowrap' : 'wrap'}>
-      <Stack gap={4} style={{ flex: '1 1 20rem', minWidth: 0 }}>
-        {!presenting && (
-          <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap' }}>
-            <Anchor component={Link} to={`/clients/${e.clientId}`} size="sm">
-              {e.clientName}
-            </Anchor>
-            <Anchor component={Link} to={`/engagements/${e.id}`} size="sm">
-              {e.title}
-            </Anchor>
-            <Text size="sm">{a.title}</Text>
-          </Breadcrumbs>
-        )}
-        <Title order={1} size={presenting ? (compact ? 'h2' : '2.4rem') : compact ? 'h3' : 'h2'}>
-          {presenting ? `${e.clientName}: AI readiness` : `Results: ${a.title}`}
-        </Title>
-        <Text c="dimmed" lineClamp={1} title={a.present.length > 0 ? `With ${a.present.join(', ')}` : undefined}>
-          {formatDate(a.completedAt ?? a.updatedAt)}
-          {a.present.length > 0 && ` · with ${a.present.join(', ')}`}
-        </Text>
-      </Stack>
-      <Group gap="sm" wrap="wrap" justify="flex-end">
-        {presenting ? (
-          <Button variant="default" leftSection={<IconX size={16} />} onClick={() => navigate(`/assessments/${a.id}/results`)}>
-            Stop presenting
-          </Button>
-        ) : (
-          <>
-            {/* The next step after the results: the plan that follows from them. */}
-            <Button variant="default" leftSection={<IconTimeline size={16} />} component={Link} to={`/engagements/${e.id}/plan`}>
-              {plan.data ? 'Open the plan' : 'Make the plan'}
+    <Stack gap={4} mb="lg">
+      {!presenting && (
+        <EngagementCrumbs engagement={e} here={a.title} />
+      )}
+      <Group justify="space-between" align="flex-end" gap="md" wrap={compact ? 'nowrap' : 'wrap'}>
+        <Stack gap={4} style={{ flex: '1 1 20rem', minWidth: 0 }}>
+          <Title order={1} size={presenting ? (compact ? 'h2' : '2.4rem') : compact ? 'h3' : 'h2'}>
+            {presenting ? `${e.clientName}: AI readiness` : `Results: ${a.title}`}
+          </Title>
+          <Text c="dimmed" lineClamp={1} title={a.present.length > 0 ? `With ${a.present.join(', ')}` : undefined}>
+            {formatDate(a.completedAt ?? a.updatedAt)}
+            {a.present.length > 0 && ` · with ${a.present.join(', ')}`}
+          </Text>
+        </Stack>
+        <Group gap="sm" wrap="wrap" justify="flex-end">
+          {presenting ? (
+            <Button variant="default" leftSection={<IconX size={16} />} onClick={() => navigate(`/assessments/${a.id}/results`)}>
+              Stop presenting
             </Button>
-            <Button leftSection={<IconPresentation size={16} />} onClick={() => navigate(`/present/${a.id}/results`)}>
-              Present
-            </Button>
-          </>
-        )}
+          ) : (
+            <>
+              {/* The next step after the results: the plan that follows from them. */}
+              <Button variant="default" leftSection={<IconTimeline size={16} />} component={Link} to={`/engagements/${e.id}/plan`}>
+                {plan.data ? 'Open the plan' : 'Make the plan'}
+              </Button>
+              <Button leftSection={<IconPresentation size={16} />} onClick={() => navigate(`/present/${a.id}/results`)}>
+                Present
+              </Button>
+            </>
+          )}
+        </Group>
       </Group>
-    </Group>
+    </Stack>
   )
 
   return presenting ? (

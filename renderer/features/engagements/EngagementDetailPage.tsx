@@ -91,7 +91,7 @@ export function EngagementDetailPage() {
             <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open}>
               Edit
             </Button>
-            <Menu position="bottom-end" withinPortal>
+            <Menu position="bottom-end" withinPortal returnFocus>
               <Menu.Target>
                 <Button variant="default" aria-label="More actions" px="xs">
                   <IconDots size={18} />

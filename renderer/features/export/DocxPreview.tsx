@@ -1,4 +1,4 @@
-import { Center, Loader, Text } from '@mantine/core'
+import { Center, Group, Loader, Text } from '@mantine/core'
 import { useEffect, useRef, useState } from 'react'
 
 /**
@@ -22,11 +22,24 @@ function withoutPageNumbering(root: HTMLElement): void {
   }
 }
 
+/** Scales the pages down to the preview's width (never up), so a page is seen whole, without sideways scrolling. */
+function fitPages(frame: HTMLElement, target: HTMLElement): void {
+  const page = target.querySelector<HTMLElement>('section.sc-docx')
+  const wrapper = target.querySelector<HTMLElement>('.sc-docx-wrapper')
+  if (!page || !wrapper) return
+  wrapper.style.zoom = '1'
+  const needed = page.offsetWidth + 48 // the wrapper's padding on both sides
+  const zoom = Math.min(1, frame.clientWidth / needed)
+  wrapper.style.zoom = String(Math.floor(zoom * 1000) / 1000)
+}
+
 /**
  * Renders the document's first pages in the window (docx-preview, loaded only on this
- * screen). It is a preview: Word and LibreOffice lay text out slightly differently.
+ * screen). It is a preview: Word and LibreOffice lay text out slightly differently. While the
+ * document is built, and then drawn, it says which; the pages are scaled to fit the frame.
  */
-export function DocxPreview({ base64 }: { base64: string | undefined }) {
+export function DocxPreview({ base64, building = false, what = 'document' }: { base64: string | undefined; building?: boolean; what?: string }) {
+  const frame = useRef<HTMLDivElement>(null)
   const container = useRef<HTMLDivElement>(null)
   const [state, setState] = useState<'idle' | 'rendering' | 'error'>('idle')
   useEffect(() => {
@@ -52,6 +65,7 @@ export function DocxPreview({ base64 }: { base64: string | undefined }) {
         const pages = target.querySelectorAll('section.sc-docx')
         pages.forEach((p, i) => i >= 4 && p.remove())
         withoutPageNumbering(target)
+        if (frame.current) fitPages(frame.current, target)
         if (!cancelled) setState('idle')
       } catch {
         if (!cancelled) setState('error')
@@ -61,11 +75,26 @@ export function DocxPreview({ base64 }: { base64: string | undefined }) {
       cancelled = true
     }
   }, [base64])
+  // The frame's width changes with the window and the type size: the pages follow.
+  useEffect(() => {
+    const f = frame.current
+    const target = container.current
+    if (!f || !target) return
+    const observer = new ResizeObserver(() => fitPages(f, target))
+    observer.observe(f)
+    return () => observer.disconnect()
+  }, [])
+  const busy = building ? `Building the ${what}…` : state === 'rendering' ? 'Drawing the first pages…' : null
   return (
-    <div className="sc-preview" aria-label="Preview of the first pages">
-      {state === 'rendering' && (
-        <Center p="xl">
-          <Loader size="sm" aria-label="Rendering the preview" />
+    <div className="sc-preview" ref={frame} aria-label="Preview of the first pages" aria-busy={busy !== null}>
+      {busy && (
+        <Center p="md" className="sc-preview-status">
+          <Group gap="sm" wrap="nowrap" role="status" aria-live="polite">
+            <Loader size="sm" />
+            <Text size="sm" c="dimmed" data-testid="preview-status">
+              {busy}
+            </Text>
+          </Group>
         </Center>
       )}
       {state === 'error' && (
@@ -73,7 +102,7 @@ export function DocxPreview({ base64 }: { base64: string | undefined }) {
           The preview could not be drawn; the document itself is fine to export.
         </Text>
       )}
-      <div ref={container} />
+      <div ref={container} style={{ opacity: building ? 0.5 : 1, transition: 'opacity 120ms' }} />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Card, Checkbox, Grid, Group, Modal, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, Modal, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconDownload, IconExternalLink, IconFileText, IconFolderOpen } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
@@ -14,6 +14,7 @@ import { useAssessments } from '../assessments/assessments.queries'
 import { useEngagement } from '../engagements/engagements.queries'
 import { usePlan } from '../plan/plan.queries'
 import { DocxPreview } from './DocxPreview'
+import { EngagementCrumbs } from '../../components/EngagementCrumbs'
 
 export function ExportPage() {
   const { engagementId = '' } = useParams()
@@ -89,15 +90,28 @@ export function ExportPage() {
     <>
       <PageHeader
         eyebrow={
-          <Breadcrumbs>
-            <Anchor component={Link} to={`/clients/${e.clientId}`} size="sm">{e.clientName}</Anchor>
-            <Anchor component={Link} to={`/engagements/${e.id}`} size="sm">{e.title}</Anchor>
-            <Text size="sm">Export</Text>
-          </Breadcrumbs>
+          <EngagementCrumbs engagement={e} here="Export" />
         }
         title="Export a Word document"
         description="Editable .docx files with real Word styles, in your branding (Settings → Branding)."
+        actions={
+          chosenAssessment ? (
+            // At the top, where it is on screen at any size: the page's one primary action.
+            <Button size="md" leftSection={<IconDownload size={18} />} onClick={exportNow} loading={create.isPending} disabled={doc.needs === 'plan' && !plan.data}>
+              Export…
+            </Button>
+          ) : undefined
+        }
       />
+      {chosenAssessment && startsInThePast(doc, e.startDate, localIsoDate(new Date())) && (
+        <Alert color="yellow" variant="light" radius="md" mb="lg" icon={<IconAlertTriangle size={18} />} title="The plan starts in the past">
+          <Text size="sm">
+            This engagement starts on {formatDate(e.startDate)}, so the {doc.title.toLowerCase()}, dated today, would set weeks of work that are already over.{' '}
+            <Anchor component={Link} to={`/engagements/${e.id}`} size="sm" underline="always">Change the start date</Anchor> before you send it.
+          </Text>
+        </Alert>
+      )}
+
       {!chosenAssessment ? (
         <EmptyState icon={IconFileText} title="Nothing to export yet">Run the readiness assessment first: every document starts from it.</EmptyState>
       ) : (
@@ -129,17 +143,6 @@ export function ExportPage() {
                   ))}
                 </Stack>
               </Card>
-              {startsInThePast(doc, e.startDate, localIsoDate(new Date())) && (
-                <Alert color="yellow" variant="light" radius="md" icon={<IconAlertTriangle size={18} />} title="The plan starts in the past">
-                  <Text size="sm">
-                    This engagement starts on {formatDate(e.startDate)}, so the {doc.title.toLowerCase()}, dated today, would set weeks of work that are already over.{' '}
-                    <Anchor component={Link} to={`/engagements/${e.id}`} size="sm" underline="always">Change the start date</Anchor> before you send it.
-                  </Text>
-                </Alert>
-              )}
-              <Button size="md" leftSection={<IconDownload size={18} />} onClick={exportNow} loading={create.isPending} disabled={doc.needs === 'plan' && !plan.data}>
-                Export…
-              </Button>
               {last && (
                 <Card withBorder radius="lg" padding="md">
                   <Text size="sm" mb="xs">Saved <b>{last.fileName}</b>.</Text>
@@ -161,7 +164,7 @@ export function ExportPage() {
               ) : preview.isError ? (
                 <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
               ) : (
-                <DocxPreview base64={preview.data?.dataBase64} />
+                <DocxPreview base64={preview.data?.dataBase64} building={preview.isFetching} what={doc.title.toLowerCase()} />
               )}
             </Card>
           </Grid.Col>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Tabs, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core'
+import { Alert, Anchor, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Tabs, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
@@ -23,6 +23,7 @@ import { PlanTimeline } from './PlanTimeline'
 import { PricingPanel } from './PricingPanel'
 import { ScenariosPanel } from './ScenariosPanel'
 import { useEditHistory } from './use-edit-history'
+import { EngagementCrumbs } from '../../components/EngagementCrumbs'
 
 const OWNER_OPTIONS = [{ value: 'consultant', label: 'Consultant' }, ...ROLE_IDS.map((r) => ({ value: r, label: ROLE_BY_ID[r].name }))]
 const PHASE_OPTIONS = PHASES.map((p) => ({ value: p.id, label: p.name }))
@@ -31,36 +32,59 @@ function ItemModal({
   item,
   notes,
   onClose,
-  onSave
+  onSave,
+  startProblem
 }: {
   item: PlanItem | null
   notes: string
   onClose: () => void
   onSave: (patch: PlanEdits['overrides'][string]) => void
+  /** Why the item cannot start in that week (a dependency), or null when it can. */
+  startProblem: (item: PlanItem, week: number) => string | null
 }) {
   const [title, setTitle] = useState(item?.title ?? '')
+  const [start, setStart] = useState<number | string>(item?.startWeek ?? 1)
   const [phase, setPhase] = useState<string>(item?.phase ?? 'foundations')
   const [note, setNote] = useState(notes)
   const [optional, setOptional] = useState(item?.optional ?? false)
   if (!item) return null
+  // Work that is scheduled by week (not a hire, not a weekly role) can be moved here as on the timeline.
+  const movable = item.kind !== 'hire' && item.daysPerWeek === undefined
+  const startWeek = typeof start === 'number' ? start : Number.NaN
+  const startError = !movable || startWeek === item.startWeek ? null : !Number.isInteger(startWeek) || startWeek < 1 ? 'A week from 1 on.' : startProblem(item, startWeek)
   return (
-    <Modal opened onClose={onClose} title={`Edit “${item.title}”`} size="lg">
+    <Modal opened onClose={onClose} title={`Edit “${item.title}”`} size="lg" returnFocus={false}>
       <Stack>
         <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={160} data-autofocus />
         <SimpleGrid cols={2}>
           <Select label="Phase" data={PHASE_OPTIONS} value={phase} onChange={(v) => v && setPhase(v)} allowDeselect={false} />
           <Switch label="Optional (outside the committed total)" checked={optional} onChange={(e) => setOptional(e.currentTarget.checked)} disabled={item.pending !== null} mt="xl" />
         </SimpleGrid>
+        {movable && (
+          <NumberInput
+            label="Starts in week"
+            description="At the earliest: the plan moves it later if what it waits for ends later."
+            min={1}
+            max={520}
+            allowDecimal={false}
+            value={start}
+            onChange={setStart}
+            error={startError}
+            w="16rem"
+          />
+        )}
         <Textarea label="Notes" description="Shown in the plan and the proposal." autosize minRows={3} maxLength={20000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
           <Button
+            disabled={startError !== null}
             onClick={() =>
               onSave({
                 ...(title.trim() && title.trim() !== item.title ? { title: title.trim() } : {}),
                 ...(phase !== item.phase ? { phase: phase as PhaseId } : {}),
+                ...(movable && startWeek !== item.startWeek ? { notBeforeWeek: startWeek } : {}),
                 ...(optional !== item.optional && item.pending === null ? { optional } : {}),
                 ...(note !== notes ? { notes: note } : {})
               })
@@ -150,15 +174,25 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
   const allItems = plan.phases.flatMap((p) => p.items)
   const latestComplete = assessments.data?.find((a) => a.status === 'complete') ?? assessments.data?.[0]
 
-  const onMove = (item: PlanItem, toWeek: number) => {
+  // The dialog opens from a row's menu, which is gone by the time it closes: focus goes back to
+  // that row's menu button (or, from the timeline, to the bar), not to the top of the page.
+  const closeEditing = (id: string) => {
+    setEditing(null)
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-more-for="${CSS.escape(id)}"], [data-bar-id="${CSS.escape(id)}"]`)?.focus())
+  }
+
+  /** Why `item` cannot start in `toWeek` (what it waits for ends later), or null. One rule for the timeline, the keyboard and the dialog. */
+  const startProblem = (item: PlanItem, toWeek: number): string | null => {
     const prereqEnd = Math.max(0, ...item.dependsOn.map((id) => allItems.find((i) => i.id === id)?.endWeek ?? 0))
-    if (toWeek < Math.max(1, prereqEnd)) {
-      const blocker = allItems.find((i) => item.dependsOn.includes(i.id) && i.endWeek === prereqEnd)
-      notifications.show({
-        color: 'orange',
-        title: 'That move would break a dependency',
-        message: blocker ? `“${item.title}” cannot start before “${blocker.title}” ends in week ${prereqEnd}.` : `“${item.title}” cannot start before week 1.`
-      })
+    if (toWeek >= Math.max(1, prereqEnd)) return null
+    const blocker = allItems.find((i) => item.dependsOn.includes(i.id) && i.endWeek === prereqEnd)
+    return blocker ? `“${item.title}” cannot start before “${blocker.title}” ends in week ${prereqEnd}.` : `“${item.title}” cannot start before week 1.`
+  }
+
+  const onMove = (item: PlanItem, toWeek: number) => {
+    const problem = startProblem(item, toWeek)
+    if (problem) {
+      notifications.show({ color: 'orange', title: 'That move would break a dependency', message: problem })
       return
     }
     void change(editItem(stored.edits, item.id, { notBeforeWeek: toWeek }), `Moved “${item.title}” to start in week ${toWeek} at the earliest`)
@@ -192,15 +226,7 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
     <>
       <PageHeader
         eyebrow={
-          <Breadcrumbs>
-            <Anchor component={Link} to={`/clients/${e.clientId}`} size="sm">
-              {e.clientName}
-            </Anchor>
-            <Anchor component={Link} to={`/engagements/${e.id}`} size="sm">
-              {e.title}
-            </Anchor>
-            <Text size="sm">Plan</Text>
-          </Breadcrumbs>
+          <EngagementCrumbs engagement={e} here="Plan" />
         }
         title="Phased plan"
         description={`${plan.totals.effortDays} consultant days · fees ${formatMoney(plan.totals.cost, plan.totals.currency)} committed · ${plan.weeks} weeks from ${formatDate(plan.engagement.startDate)} · ${lowerFirst(milestoneTitle(plan.milestone))} by week ${plan.milestone.week}`}
@@ -274,12 +300,7 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
           />
         </Tabs.Panel>
         <Tabs.Panel value="pricing">
-          <PricingPanel
-            plan={plan}
-            terms={stored.pricing}
-            saving={saveSettings.isPending}
-            onSave={(pricing) => saveSettings.mutateAsync({ planId: stored.id, pricing })}
-          />
+          <PricingPanel plan={plan} terms={stored.pricing} onSave={(pricing) => saveSettings.mutateAsync({ planId: stored.id, pricing })} />
         </Tabs.Panel>
         <Tabs.Panel value="scenarios">{plan && <ScenariosPanel plan={plan} />}</Tabs.Panel>
       </Tabs>
@@ -288,9 +309,10 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
           key={editing.id}
           item={editing}
           notes={stored.edits.overrides[editing.id]?.notes ?? ''}
-          onClose={() => setEditing(null)}
+          startProblem={startProblem}
+          onClose={() => closeEditing(editing.id)}
           onSave={(patch) => {
-            setEditing(null)
+            closeEditing(editing.id)
             if (Object.keys(patch).length) void change(editItem(stored.edits, editing.id, patch))
           }}
         />
@@ -324,8 +346,16 @@ export function PlanPage() {
     <>
       <PageHeader title="Phased plan" description="Generated from a readiness assessment, then yours to edit." />
       {options.length === 0 ? (
-        <EmptyState icon={IconCalendarStats} title="Run an assessment first">
-          The plan is generated from the readiness assessment: the tasks it triggers, the first hire and the hiring sequence.
+        <EmptyState
+          icon={IconCalendarStats}
+          title="Run an assessment first"
+          action={
+            <Button component={Link} to={`/engagements/${engagementId}`}>
+              Go to the engagement to start one
+            </Button>
+          }
+        >
+          The plan is generated from the readiness assessment: the tasks it triggers, the first hire and the hiring sequence. Start the workshop from the engagement&rsquo;s page, then come back here.
         </EmptyState>
       ) : (
         <Card withBorder radius="lg" padding="xl" maw={640}>

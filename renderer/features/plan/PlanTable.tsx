@@ -169,9 +169,9 @@ export function PlanTable({
                       <Table.Td>
                         {editable && (
                           <Group gap={2} wrap="nowrap" justify="flex-end">
-                            <Menu position="bottom-end" withinPortal>
+                            <Menu position="bottom-end" withinPortal returnFocus>
                               <Menu.Target>
-                                <ActionIcon variant="subtle" aria-label={`More for ${item.title}`}>
+                                <ActionIcon variant="subtle" aria-label={`More for ${item.title}`} data-more-for={item.id}>
                                   <IconDots size={16} />
                                 </ActionIcon>
                               </Menu.Target>

@@ -1,12 +1,15 @@
-import { ActionIcon, Button, Card, Grid, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { ActionIcon, Button, Card, Grid, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useMemo } from 'react'
+import { modals } from '@mantine/modals'
+import { IconAlertTriangle, IconCheck, IconPlus, IconTrash } from '@tabler/icons-react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useBlocker } from 'react-router'
+import { describeIssues } from '../../../shared/ipc/describe-issues'
+import { useRemWidth } from '../../components/useRemWidth'
 import type { Plan } from '../../../shared/domain/planning/plan.model'
 import { pricePlan } from '../../../shared/domain/planning/pricing'
 import { MILESTONE_IDS } from '../../../shared/domain/planning/plan.model'
 import { PRICING_TIER_IDS, PricingTermsSchema, type PricingTerms } from '../../../shared/schemas/pricing.schema'
-import { notifyError, notifySaved } from '../../components/notify'
 import { formatDate, formatMoney } from '../../format'
 
 const TIER_LABEL: Record<(typeof PRICING_TIER_IDS)[number], string> = {
@@ -23,7 +26,16 @@ function totalLabel(t: { discount: number; expenses: number; tax: number }, taxL
   return `Total with ${added.length === 1 ? added[0] : `${added.slice(0, -1).join(', ')} and ${added.at(-1)}`}`
 }
 
-export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; terms: PricingTerms; onSave: (t: PricingTerms) => Promise<unknown>; saving: boolean }) {
+/** How long typing may pause before the terms are saved. */
+const SAVE_AFTER_MS = 600
+
+/**
+ * The pricing terms, saved as they are typed, like the workshop's answers: each valid change
+ * a moment after the last keystroke, and any pending change when the tab or page is left. A
+ * change that cannot be saved yet (payments not adding up to 100%) says why, and leaving the
+ * page with it asks first.
+ */
+export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: PricingTerms; onSave: (t: PricingTerms) => Promise<unknown> }) {
   const form = useForm<PricingTerms>({
     mode: 'controlled',
     initialValues: terms,
@@ -34,9 +46,70 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
   const money = (n: number) => formatMoney(n, priced.currency)
   const milestoneOptions = MILESTONE_IDS.map((id) => ({ value: id, label: plan.milestones.find((m) => m.id === id)?.title ?? (id === 'work_complete' ? 'Work complete' : id) }))
 
+  // Side by side only when the window has room in type units (not on a projector in large type).
+  const wide = useRemWidth() >= 76
+
+  // Autosave: what was saved last, what is being saved, and why the last save failed.
+  const valuesKey = JSON.stringify(form.values)
+  const [savedKey, setSavedKey] = useState(() => JSON.stringify(terms))
+  const [saving, setSaving] = useState(false)
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const pending = useRef<PricingTerms | null>(null)
+  const save = useRef(async (values: PricingTerms, key: string) => {
+    setSaving(true)
+    try {
+      await onSave(values)
+      setSavedKey(key)
+      setSaveError(null)
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error))
+    } finally {
+      setSaving(false)
+    }
+  })
+  const dirty = valuesKey !== savedKey
+  useEffect(() => {
+    if (!dirty || !live.success) {
+      pending.current = null
+      return
+    }
+    const values = live.data
+    pending.current = values
+    const timer = setTimeout(() => {
+      pending.current = null
+      void save.current(values, valuesKey)
+    }, SAVE_AFTER_MS)
+    return () => clearTimeout(timer)
+    // valuesKey stands for the values: the effect runs once per change of what was typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [valuesKey, dirty])
+  // Leaving the tab or the page within the pause still saves the last valid change.
+  useEffect(
+    () => () => {
+      if (pending.current) void onSave(pending.current).catch(() => undefined)
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    []
+  )
+  const problem = !live.success ? describeIssues(live.error.issues) : null
+  // A change that cannot be saved yet is not lost silently: leaving the page asks first.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && problem !== null && currentLocation.pathname !== nextLocation.pathname)
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return
+    modals.openConfirmModal({
+      title: 'Leave without the pricing changes?',
+      children: <Text size="sm">The last changes to the pricing cannot be saved yet: {problem}. Leaving the page discards them; the terms saved before stay as they were.</Text>,
+      labels: { confirm: 'Leave and discard them', cancel: 'Stay and fix them' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+      onClose: () => blocker.state === 'blocked' && blocker.reset()
+    })
+  }, [blocker, problem])
+
   return (
     <Grid gap="xl">
-      <Grid.Col span={{ base: 12, lg: 7 }}>
+      <Grid.Col span={{ base: 12, lg: wide ? 7 : 12 }}>
         <Stack gap="lg">
           <Card withBorder radius="lg" padding={0}>
             <Table verticalSpacing="xs" horizontalSpacing="md" aria-label="Cost by phase">
@@ -105,22 +178,14 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
           </Card>
         </Stack>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 5 }}>
+      <Grid.Col span={{ base: 12, lg: wide ? 5 : 12 }}>
         <Card withBorder radius="lg" padding="lg">
-          <form
-            onSubmit={form.onSubmit(async (values) => {
-              try {
-                await onSave(values)
-                notifySaved('Pricing saved')
-                form.resetDirty()
-              } catch (error) {
-                notifyError(error, 'The pricing was not saved')
-              }
-            })}
-            aria-label="Pricing terms"
-          >
+          <form onSubmit={(e) => e.preventDefault()} aria-label="Pricing terms">
             <Stack gap="sm">
-              <Title order={3} size="h5">Terms</Title>
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Title order={3} size="h5">Terms</Title>
+                <SaveStatus saving={saving || (dirty && problem === null && saveError === null)} dirty={dirty} problem={problem} error={saveError} />
+              </Group>
               <SegmentedControl
                 data={[{ value: 'time_and_materials', label: 'Time and materials' }, { value: 'fixed_fee', label: 'Fixed fee' }]}
                 {...form.getInputProps('model')}
@@ -183,18 +248,38 @@ export function PricingPanel({ plan, terms, onSave, saving }: { plan: Plan; term
                 </Stack>
               ))}
               {form.errors.paymentMilestones && <Text size="xs" c="red">{String(form.errors.paymentMilestones)}</Text>}
-              <Group justify="flex-end" mt="sm">
-                <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty()}>
-                  Discard changes
-                </Button>
-                <Button type="submit" loading={saving} disabled={!form.isDirty()}>
-                  Save pricing
-                </Button>
-              </Group>
+              {dirty && problem !== null && (
+                <Group justify="flex-end" mt="xs">
+                  <Button variant="default" size="xs" onClick={() => form.setValues(JSON.parse(savedKey) as PricingTerms)}>
+                    Go back to the saved terms
+                  </Button>
+                </Group>
+              )}
             </Stack>
           </form>
         </Card>
       </Grid.Col>
     </Grid>
+  )
+}
+
+/** Where the terms stand: saved, saving, or not saved and why. Announced politely to screen readers. */
+function SaveStatus({ saving, dirty, problem, error }: { saving: boolean; dirty: boolean; problem: string | null; error: string | null }) {
+  const [icon, text, colour] = error
+    ? [<IconAlertTriangle key="e" size={14} />, `Not saved: ${error}`, 'red']
+    : dirty && problem
+      ? [<IconAlertTriangle key="p" size={14} />, `Not saved yet: ${problem}`, 'orange']
+      : saving
+        ? [<Loader key="s" size={12} />, 'Saving…', 'dimmed']
+        : [<IconCheck key="c" size={14} />, 'All changes saved', 'dimmed']
+  return (
+    <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-testid="pricing-save-status" style={{ minWidth: 0 }}>
+      <Text span c={colour} style={{ display: 'inline-flex' }}>
+        {icon}
+      </Text>
+      <Text size="xs" c={colour}>
+        {text}
+      </Text>
+    </Group>
   )
 }

@@ -5,7 +5,8 @@ import type { ChartPalette } from '../../../shared/charts/svg'
 import { ROLE_BY_ID } from '../../../shared/domain/catalogue'
 import type { Plan } from '../../../shared/domain/planning/plan.model'
 import { compareRoutes } from '../../../shared/domain/planning/scenarios'
-import { SvgChart } from '../../components/SvgChart'
+import { FitSvgChart, type ChartBox } from '../../components/SvgChart'
+import { useRootFontPx } from '../../components/useRemWidth'
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
@@ -21,8 +22,10 @@ const monthsOf = (weeks: number): string => {
 /** The plan's milestone on the recommended route and on the other route, both read from this plan (edits included). */
 export function ScenariosPanel({ plan }: { plan: Plan }) {
   const comparison = useMemo(() => compareRoutes(plan), [plan])
+  // Drawn at the size it is shown, its text the body type's size (so never under 14 px at large type).
+  const unit = useRootFontPx() / 16
   const render = useCallback(
-    (palette: ChartPalette) => renderScenarioSvg(scenarioChart(comparison), { width: 900, height: 340, palette, fontSize: 15 }),
+    (palette: ChartPalette, box: ChartBox) => renderScenarioSvg(scenarioChart(comparison), { width: box.width, height: box.height, palette, fontSize: Math.max(15, box.fontSize) }),
     [comparison]
   )
   const [recommended, other] = comparison.routes
@@ -36,7 +39,7 @@ export function ScenariosPanel({ plan }: { plan: Plan }) {
         </Alert>
       ) : (
         <Card withBorder radius="lg" padding="lg">
-          <SvgChart render={render} width={900} height={340} alt={comparison.routes.map((r) => scenarioSentence(r, comparison)).join(' ')} />
+          <FitSvgChart render={render} aspect={0.42} minHeight={Math.round(340 * unit)} aboveTheFold={false} alt={comparison.routes.map((r) => scenarioSentence(r, comparison)).join(' ')} />
         </Card>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>

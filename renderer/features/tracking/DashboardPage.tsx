@@ -6,11 +6,12 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useNavigate } from 'react-router'
 import { PHASE_BY_ID } from '../../../shared/domain/catalogue'
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
-import type { DashboardSort } from '../../../shared/schemas/tracking.schema'
+import type { DashboardRow, DashboardSort } from '../../../shared/schemas/tracking.schema'
 import { api, call } from '../../api'
 import { PageHeader } from '../../components/PageHeader'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { rowKeyHandlers } from '../../components/useListKeyboard'
+import { useRemWidth } from '../../components/useRemWidth'
 import { formatDate, formatMoney } from '../../format'
 import { STATUS_LABEL, StatusBadge } from '../engagements/StatusBadge'
 import { RagBadge } from './RagBadge'
@@ -61,7 +62,55 @@ function LoadChart({ consultant }: { consultant: string | null }) {
   )
 }
 
+interface Column {
+  id: string
+  label: string
+  /** About how wide it needs to be, in rem. */
+  rem: number
+  align?: 'right'
+  cell: (r: DashboardRow) => React.ReactNode
+}
+
+/**
+ * The portfolio's columns, most important first: engagement, status, health and next due are
+ * always shown; the others join as the window (in type units) has room for them.
+ */
+const COLUMNS: readonly Column[] = [
+  { id: 'engagement', label: 'Engagement', rem: 17, cell: (r) => <><Text fw={600} size="sm">{r.title}</Text><Text size="xs" c="dimmed">{r.clientName} · {r.consultant}</Text></> },
+  { id: 'status', label: 'Status', rem: 8, cell: (r) => <StatusBadge status={r.status} /> },
+  { id: 'health', label: 'Health', rem: 7, cell: (r) => <RagBadge rag={r.rag} /> },
+  { id: 'next', label: 'Next due', rem: 8, cell: (r) => <Text size="sm">{formatDate(r.nextDue)}</Text> },
+  { id: 'late', label: 'Late', rem: 4.5, align: 'right', cell: (r) => (r.overdueItems ? <Badge color="red" variant="light">{r.overdueItems}</Badge> : '—') },
+  {
+    id: 'progress',
+    label: 'Progress',
+    rem: 10,
+    cell: (r) => <Group gap={6} wrap="nowrap"><Progress value={r.progressPercent} w={80} aria-label={`${r.progressPercent}% done`} /><Text size="xs">{Math.round(r.progressPercent)}%</Text></Group>
+  },
+  { id: 'phase', label: 'Phase', rem: 10, cell: (r) => <Text size="sm">{r.currentPhase ? PHASE_BY_ID[r.currentPhase].name : '—'}</Text> },
+  { id: 'soon', label: 'Due 2 wks', rem: 6.5, align: 'right', cell: (r) => r.dueSoonItems || '—' },
+  { id: 'days', label: 'Days', rem: 6, align: 'right', cell: (r) => <Text size="sm">{r.loggedDays}{r.plannedDays !== null ? ` / ${r.plannedDays}` : ''}</Text> },
+  { id: 'pipeline', label: 'Pipeline', rem: 9, align: 'right', cell: (r) => <Text size="sm">{r.pipelineValue !== null ? formatMoney(r.pipelineValue, r.currency) : '—'}</Text> }
+]
+const ALWAYS = 4
+
+/** The columns that fit in `available` rem, in priority order (the first four always). */
+export function portfolioColumns(available: number): { shown: Column[]; hidden: Column[] } {
+  const shown: Column[] = []
+  let used = 0
+  for (const [i, c] of COLUMNS.entries()) {
+    if (i < ALWAYS || used + c.rem <= available) {
+      shown.push(c)
+      used += c.rem
+    } else break
+  }
+  return { shown, hidden: COLUMNS.slice(shown.length) }
+}
+
 export function DashboardPage() {
+  // The page's width in rem, less the navigation and the page's padding.
+  const remWidth = useRemWidth()
+  const { shown: columns, hidden } = portfolioColumns(remWidth - (remWidth < 70 ? 4 : 15) - 5)
   const navigate = useNavigate()
   const [status, setStatus] = useState<string[]>(['lead', 'proposal', 'active'])
   const [consultant, setConsultant] = useState<string | null>(null)
@@ -139,33 +188,35 @@ export function DashboardPage() {
             <EmptyState icon={IconLayoutDashboard} title="No engagements match">Change the filters, or add an engagement from a client's page.</EmptyState>
           ) : (
             <Card withBorder radius="lg" padding={0}>
-              <Table.ScrollContainer minWidth={1180}>
+              <Table.ScrollContainer minWidth={`${columns.reduce((sum, c) => sum + c.rem, 0)}rem`}>
               <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Portfolio">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Engagement</Table.Th><Table.Th>Status</Table.Th><Table.Th>Phase</Table.Th><Table.Th w={150}>Progress</Table.Th>
-                    <Table.Th>Health</Table.Th><Table.Th ta="right">Late</Table.Th><Table.Th ta="right">Due 2 wks</Table.Th><Table.Th>Next due</Table.Th>
-                    <Table.Th ta="right">Days</Table.Th><Table.Th ta="right">Pipeline</Table.Th>
+                    {columns.map((c) => (
+                      <Table.Th key={c.id} ta={c.align} w={c.id === 'progress' ? 150 : undefined}>
+                        {c.label}
+                      </Table.Th>
+                    ))}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {dashboard.data.rows.map((r) => (
                     <Table.Tr key={r.id} className="sc-row-link" onClick={() => navigate(`/engagements/${r.id}/tracking`)} {...rowKeyHandlers(() => navigate(`/engagements/${r.id}/tracking`))} aria-label={`Open ${r.title}`}>
-                      <Table.Td><Text fw={600} size="sm">{r.title}</Text><Text size="xs" c="dimmed">{r.clientName} · {r.consultant}</Text></Table.Td>
-                      <Table.Td><StatusBadge status={r.status} /></Table.Td>
-                      <Table.Td><Text size="sm">{r.currentPhase ? PHASE_BY_ID[r.currentPhase].name : '—'}</Text></Table.Td>
-                      <Table.Td><Group gap={6} wrap="nowrap"><Progress value={r.progressPercent} w={80} aria-label={`${r.progressPercent}% done`} /><Text size="xs">{Math.round(r.progressPercent)}%</Text></Group></Table.Td>
-                      <Table.Td><RagBadge rag={r.rag} /></Table.Td>
-                      <Table.Td ta="right">{r.overdueItems ? <Badge color="red" variant="light">{r.overdueItems}</Badge> : '—'}</Table.Td>
-                      <Table.Td ta="right">{r.dueSoonItems || '—'}</Table.Td>
-                      <Table.Td><Text size="sm">{formatDate(r.nextDue)}</Text></Table.Td>
-                      <Table.Td ta="right"><Text size="sm">{r.loggedDays}{r.plannedDays !== null ? ` / ${r.plannedDays}` : ''}</Text></Table.Td>
-                      <Table.Td ta="right"><Text size="sm">{r.pipelineValue !== null ? formatMoney(r.pipelineValue, r.currency) : '—'}</Text></Table.Td>
+                      {columns.map((c) => (
+                        <Table.Td key={c.id} ta={c.align}>
+                          {c.cell(r)}
+                        </Table.Td>
+                      ))}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
               </Table.ScrollContainer>
+              {hidden.length > 0 && (
+                <Text size="sm" c="dimmed" px="md" py="xs" data-testid="hidden-columns">
+                  {hidden.length === 1 ? 'One more column is' : `${hidden.length} more columns are`} hidden at this size ({hidden.map((c) => c.label).join(', ')}): widen the window or choose normal type in Settings to see {hidden.length === 1 ? 'it' : 'them'}.
+                </Text>
+              )}
               {dashboard.data.total > PAGE && (
                 <Group justify="space-between" p="md">
                   <Text size="sm" c="dimmed">{dashboard.data.total.toLocaleString()} engagements</Text>
