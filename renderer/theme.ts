@@ -29,8 +29,10 @@ export const theme = createTheme({
     Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
     // A loader with a name is a status message to assistive technology (a span cannot carry a label alone).
     Loader: { defaultProps: { role: 'status' } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the message' } } },
+    // Icon-only close buttons are named, for screen readers and voice control.
     Modal: {
-      defaultProps: { centered: true, overlayProps: { blur: 2 } },
+      defaultProps: { centered: true, overlayProps: { blur: 2 }, closeButtonProps: { 'aria-label': 'Close the dialog' } },
       styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }
     }
   }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, backendCaller, type AppFixture } from './support/fixtures'
+import { expect, test, backendCaller, pickUpBar, type AppFixture } from './support/fixtures'
 
 /**
  * axe-core on every screen at 1280×720, in light at normal type, in dark at large type and in
@@ -54,6 +54,18 @@ for (const look of LOOKS) {
     await page.getByRole('button', { name: 'Generate plan' }).click()
     await page.locator('[data-bar-id]').first().waitFor()
     found.push(...(await violations(app, 'plan timeline')))
+    // A dialog and a toast on screen: their close buttons are named.
+    await page.getByRole('button', { name: 'Add task' }).click()
+    await page.getByRole('dialog').waitFor()
+    found.push(...(await violations(app, 'add-task dialog')))
+    await expect(page.getByRole('dialog').getByRole('button', { name: 'Close the dialog' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await pickUpBar(app, 'billing_alerts')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await page.locator('.mantine-Notification-root').first().waitFor()
+    found.push(...(await violations(app, 'toast')))
+    await expect(page.getByRole('button', { name: 'Close the message' }).first()).toBeVisible()
     for (const tab of ['Table', 'Pricing', 'Scenarios']) {
       await page.getByRole('tab', { name: tab }).click()
       await page.getByRole('tabpanel').waitFor()

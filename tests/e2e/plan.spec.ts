@@ -1,4 +1,4 @@
-import { backendCaller, expect, test, type AppFixture } from './support/fixtures'
+import { backendCaller, expect, pickUpBar, test, type AppFixture } from './support/fixtures'
 
 async function samplePlan(app: AppFixture) {
   const sender = { url: app.page.url(), isMainFrame: true }
@@ -48,21 +48,11 @@ test('the plan timeline: drag a bar later, a drag that breaks a dependency is re
   await expect.poll(async () => (await weeksOf(app, 'billing_alerts')).start).toBe(before.start + 2)
 })
 
-/** Focuses a bar and picks it up with Enter, as a keyboard user does (the arrows work once it is lifted). */
-async function pickUp(app: AppFixture, id: string) {
-  const bar = app.page.locator(`[data-bar-id="${id}"]`)
-  await bar.focus()
-  await app.page.keyboard.press('Enter')
-  await expect(bar).toHaveAttribute('data-dragging', 'true')
-  // dnd-kit listens for the arrows from the next tick after the pick-up.
-  await app.page.waitForTimeout(50)
-}
-
 test('the plan timeline by keyboard: Enter picks a bar up, arrows move it a week, Enter drops, Escape puts it back, a broken dependency is refused', async ({ app }) => {
   const { page, shot } = app
   await samplePlan(app)
   const before = await weeksOf(app, 'billing_alerts')
-  await pickUp(app, 'billing_alerts')
+  await pickUpBar(app, 'billing_alerts')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('Enter')
@@ -70,7 +60,7 @@ test('the plan timeline by keyboard: Enter picks a bar up, arrows move it a week
   await expect.poll(async () => (await weeksOf(app, 'billing_alerts')).start).toBe(before.start + 2)
 
   // Escape cancels: the bar stays where it was.
-  await pickUp(app, 'billing_alerts')
+  await pickUpBar(app, 'billing_alerts')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('Escape')
   await page.waitForTimeout(300)
@@ -78,7 +68,7 @@ test('the plan timeline by keyboard: Enter picks a bar up, arrows move it a week
 
   // The same refusal as a drag: monitoring cannot move before what it waits for.
   const monitoring = await weeksOf(app, 'model_monitoring')
-  await pickUp(app, 'model_monitoring')
+  await pickUpBar(app, 'model_monitoring')
   for (let i = 1; i < monitoring.start; i++) await page.keyboard.press('ArrowLeft')
   await page.keyboard.press('Enter')
   await expect(page.getByText('That move would break a dependency')).toBeVisible()

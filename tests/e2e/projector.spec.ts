@@ -1,4 +1,4 @@
-import { expect, test, backendCaller, type AppFixture } from './support/fixtures'
+import { expect, test, backendCaller, pickUpBar, type AppFixture } from './support/fixtures'
 
 /**
  * The workshop, results and plan on a projector: at 1280×720 and 1366×768, in light and dark,
@@ -83,6 +83,13 @@ for (const size of SIZES) {
       const radar = (await page.getByRole('img', { name: /Readiness by dimension|readiness/i }).boundingBox())!
       expect(radar.height, 'the radar is drawn at a readable size').toBeGreaterThanOrEqual(240)
       await screen(app, `${name}-results`)
+      // Presenting: the same, with nothing but the client's results on screen.
+      await page.goto(page.url().replace(/#.*$/, `#/present/${s.assessmentId}/results`))
+      await expect(page.getByTestId('recommendation')).toBeVisible()
+      await aboveTheFold(app, page.getByTestId('recommendation'), 'the recommendation, presenting')
+      await aboveTheFold(app, page.getByTestId('maturity-radar'), 'the radar, presenting')
+      await noSidewaysScroll(app, 'presenting')
+      await screen(app, `${name}-presenting`)
 
       // The plan.
       await page.goto(page.url().replace(/#.*$/, `#/engagements/${s.engagementId}/plan`))
@@ -90,6 +97,15 @@ for (const size of SIZES) {
       await expect(page.locator('[data-bar-id]').first()).toBeVisible()
       await aboveTheFold(app, page.getByRole('tab', { name: 'Timeline' }), 'the plan tabs')
       await aboveTheFold(app, page.getByRole('button', { name: 'Add task' }), 'Add task')
+      // In large type the secondary action goes into a menu rather than off the screen.
+      if (look.presentationScale === 'normal') {
+        await aboveTheFold(app, page.getByRole('button', { name: 'Regenerate' }), 'Regenerate')
+      } else {
+        await expect(page.getByRole('button', { name: 'Regenerate' })).toHaveCount(0)
+        await page.getByRole('button', { name: 'More actions' }).click()
+        await expect(page.getByRole('menuitem', { name: 'Regenerate' })).toBeVisible()
+        await page.keyboard.press('Escape')
+      }
       await noSidewaysScroll(app, 'plan')
       await screen(app, `${name}-plan`)
       for (const [tab, key] of [
@@ -134,11 +150,7 @@ test('on a projector in large type, a toast never covers an action', async ({ ap
   await page.setViewportSize({ width: 1280, height: 720 })
   await page.goto(page.url().replace(/#.*$/, `#/engagements/${s.engagementId}/plan`))
   await page.getByRole('button', { name: 'Generate plan' }).click()
-  const bar = page.locator('[data-bar-id="billing_alerts"]')
-  await bar.focus()
-  await page.keyboard.press('Enter')
-  await expect(bar).toHaveAttribute('data-dragging', 'true')
-  await page.waitForTimeout(50)
+  await pickUpBar(app, 'billing_alerts')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('Enter')
   const toast = page.locator('.mantine-Notification-root').filter({ hasText: /Moved/ })

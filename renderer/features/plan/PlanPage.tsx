@@ -245,11 +245,9 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={add.open}>
               Add task
             </Button>
-            <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => confirmRegenerate(false)} disabled={!latestComplete}>
-              Regenerate
-            </Button>
           </>
         }
+        more={[{ label: 'Regenerate', icon: <IconRefresh size={16} />, onClick: () => confirmRegenerate(false), disabled: !latestComplete }]}
       />
       {diff && (diff.added.length > 0 || diff.noLongerTriggered.length > 0) && (
         <Alert color="blue" variant="light" radius="md" mb="md" title={`Regenerated ${formatDate(diff.at)} from the latest assessment`}>

@@ -134,12 +134,16 @@ export function TrackingPage() {
             {!v.signedAt && v.plan && (
               <Button leftSection={<IconSignature size={16} />} onClick={openSign}>Mark as signed</Button>
             )}
-            <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={csv.isPending}
-              onClick={() => csv.mutate(undefined, { onSuccess: (r) => r.status === 'exported' && notifySaved(`Saved ${r.fileName} (${r.rows} rows)`), onError: (e) => notifyError(e, 'The time sheet was not saved') })}>
-              Time sheet (CSV)…
-            </Button>
           </>
         }
+        more={[
+          {
+            label: 'Time sheet (CSV)…',
+            icon: <IconFileSpreadsheet size={16} />,
+            loading: csv.isPending,
+            onClick: () => csv.mutate(undefined, { onSuccess: (r) => r.status === 'exported' && notifySaved(`Saved ${r.fileName} (${r.rows} rows)`), onError: (e) => notifyError(e, 'The time sheet was not saved') })
+          }
+        ]}
       />
       {!v.plan && <Alert color="gray" mb="md">This engagement has no plan yet. Make the plan to track its phases and tasks.</Alert>}
       <SimpleGrid cols={{ base: 2, md: 5 }} mb="lg">

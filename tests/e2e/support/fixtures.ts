@@ -124,3 +124,13 @@ export function backendCaller(app: AppFixture): (channel: string, payload: unkno
     return r.value
   }
 }
+
+/** Focuses a timeline bar and picks it up with Enter, as a keyboard user does (the arrows work once it is lifted). */
+export async function pickUpBar(app: AppFixture, id: string): Promise<void> {
+  const bar = app.page.locator(`[data-bar-id="${id}"]`)
+  await bar.focus()
+  await app.page.keyboard.press('Enter')
+  await expect(bar).toHaveAttribute('data-dragging', 'true')
+  // dnd-kit listens for the arrows from the next tick after the pick-up.
+  await app.page.waitForTimeout(50)
+}
