@@ -28,7 +28,7 @@ import { PHASE_IDS } from '../shared/domain/catalogue'
 import { openDatabase } from '../db/connection'
 import { SEARCH_BACKFILL } from '../db/migrations/0006-tracking.migration'
 import { seedLibraryOnce } from '../db/repositories/library.repository'
-import { SAMPLE } from '../electron/services/sample.service'
+import { SAMPLE } from '../app/sample.service'
 
 export interface SeedOptions {
   clients?: number

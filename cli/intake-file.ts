@@ -1,12 +1,9 @@
 import { readFileSync, statSync } from 'node:fs'
-import { IntakeFileSchema, intakeProblems, type IntakeFile } from '../shared/schemas/intake.schema'
+import type { IntakeFile } from '../shared/schemas/intake.schema'
 import { AppError } from '../shared/ipc/result'
-import { parseStrictJson } from '../electron/services/strict-json.service'
+import { MAX_INTAKE_BYTES, readIntakeBytes } from '../app/intake.service'
 import { CliError, oneLine, type CliIo } from './cli-io'
 import { resolveInputPath } from './user-path'
-
-/** Intake files are small; anything bigger is not one. */
-export const MAX_INTAKE_BYTES = 5 * 1024 * 1024
 
 export interface LoadedIntake {
   intake: IntakeFile
@@ -14,15 +11,6 @@ export interface LoadedIntake {
   path: string
   /** The path as the user wrote it (used in messages). */
   displayName: string
-}
-
-/** `FILE: field.path: problem` — the one line printed for a bad intake file. */
-export function formatIntakeError(displayName: string, problems: readonly { path: string; message: string }[]): string {
-  const [first, ...rest] = problems
-  if (!first) return `${displayName}: is not a valid intake file`
-  const where = first.path ? `${first.path}: ` : ''
-  const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`
-  return oneLine(`${displayName}: ${where}${first.message}${more}`)
 }
 
 function readError(displayName: string, error: unknown): CliError {
@@ -38,13 +26,6 @@ function readError(displayName: string, error: unknown): CliError {
     default:
       return new CliError(`${displayName}: cannot be read (${typeof code === 'string' ? code : 'unknown error'})`)
   }
-}
-
-/** Validates parsed JSON as an intake file; throws a one-line CliError naming the field. */
-export function validateIntake(displayName: string, data: unknown): IntakeFile {
-  const parsed = IntakeFileSchema.safeParse(data)
-  if (parsed.success) return parsed.data
-  throw new CliError(formatIntakeError(displayName, intakeProblems(parsed.error)))
 }
 
 /** Reads, parses and validates an intake file given on the command line. */
@@ -64,13 +45,10 @@ export function loadIntakeFile(fileArg: string, io: CliIo): LoadedIntake {
     throw readError(displayName, error)
   }
   // The same reading as the app's import: valid UTF-8 only, no field given twice, bounded depth.
-  let data: unknown
   try {
-    data = parseStrictJson(displayName, bytes)
+    return { intake: readIntakeBytes(displayName, bytes), path, displayName }
   } catch (error) {
     if (error instanceof AppError) throw new CliError(oneLine(error.message))
     throw error
   }
-  const intake = validateIntake(displayName, data)
-  return { intake, path, displayName }
 }

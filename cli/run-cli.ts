@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { AppError } from '../shared/ipc/result'
 import type { CliCommand } from './cli-command'
 import { CliError, EXIT_FAILURE, oneLine, UsageError, type CliIo } from './cli-io'
 import { assessCommand } from './commands/assess.command'
@@ -86,6 +87,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliError) {
       io.stderr(`${oneLine(error.message)}\n`)
       return error.exitCode
+    }
+    // The application layer's refusals (a bad file, a missing record) are the user's to fix.
+    if (error instanceof AppError && error.code !== 'INTERNAL') {
+      io.stderr(`${oneLine(error.message)}\n`)
+      return EXIT_FAILURE
     }
     const message = error instanceof Error ? error.message : String(error)
     io.stderr(`${PROGRAM}: unexpected error: ${oneLine(message)}\n`)

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path'
 import { backupsDirFor, copyDatabaseFile, createBackup, listBackups, replaceDatabaseFile, takeDailyBackupIfDue, verifyBackupFile, type BackupInfo, type BackupReason } from '../db/backup'
 import { heldByAnotherConnection } from '../db/connection'
 import { describeAccessProblem, describeFileError, isDamage } from '../db/file-errors'
-import { backupStatusPathFor, readBackupStatus, writeBackupStatus, type BackupFailure } from './services/backup-status'
+import { backupStatusPathFor, readBackupStatus, writeBackupStatus, type BackupFailure } from '../app/backup-status'
 import type { Deps } from '../db/deps'
 import { DatabaseOpenError } from '../db/errors'
 import { checkDatabaseContentsInWorker } from '../db/contents-check'
@@ -30,8 +30,8 @@ import {
   writeCopySettings,
   type CopyInfo,
   type CopySettings
-} from './services/backup-copies'
-import type { FileDialogs, ShellPort } from './services/files'
+} from '../app/backup-copies'
+import type { FileDialogs, ShellPort } from '../app/files'
 
 const READ_ONLY: ReadonlySet<string> = new Set(READ_ONLY_CHANNELS)
 

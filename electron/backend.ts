@@ -3,7 +3,7 @@ import type { Deps } from '../db/deps'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createHandlers } from './handlers'
 import { seedLibraryOnce } from '../db/repositories/library.repository'
-import type { FileDialogs, ShellPort } from './services/files'
+import type { FileDialogs, ShellPort } from '../app/files'
 
 export interface BackendOptions {
   databasePath: string

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { writeFileAtomic } from '../../electron/services/files'
+import { writeFileAtomic } from '../../app/files'
 import { DEFAULT_LIBRARY } from '../../shared/content/library.content'
 import { answersForContext, answersForMaturity } from '../../shared/domain/assessment/question-bank'
 import { generatePlan } from '../../shared/domain/planning/plan.generator'
@@ -48,7 +48,7 @@ export async function exportSources(io: CliIo): Promise<ExportSources> {
     import('../../db/connection'),
     import('../../db/repositories/library.repository'),
     import('../../db/errors'),
-    import('../../electron/services/export.service')
+    import('../../app/export.service')
   ])
   const verdict = checkDatabaseFile(path, migrations.length)
   if (!verdict.ok) {

@@ -4,7 +4,7 @@ import { systemDeps } from '../../db/deps'
 import { DatabaseOpenError } from '../../db/errors'
 import { checkDatabaseFile } from '../../db/health'
 import { migrations } from '../../db/migrations'
-import { importIntake, previewIntake, readIntakeBytes, type IntakeImportMode } from '../../electron/services/intake.service'
+import { importIntake, previewIntake, readIntakeBytes, type IntakeImportMode } from '../../app/intake.service'
 import {
   alreadyHere,
   importPortable,
@@ -13,13 +13,13 @@ import {
   takePreImportBackup,
   unlockPortable,
   type ReadPortable
-} from '../../electron/services/portable.service'
-import { parseStrictJson, readFileBounded } from '../../electron/services/strict-json.service'
+} from '../../app/portable.service'
+import { parseStrictJson, readFileBounded } from '../../app/strict-json'
 import { AppError } from '../../shared/ipc/result'
 import { ImportModeSchema, MAX_PORTABLE_BYTES, type ImportMode, type PortableFile } from '../../shared/schemas/portable.schema'
 import type { CliCommand } from '../cli-command'
 import { CliError, UsageError, type CliIo } from '../cli-io'
-import { MAX_INTAKE_BYTES } from '../intake-file'
+import { MAX_INTAKE_BYTES } from '../../app/intake.service'
 import { resolveInputPath } from '../user-path'
 import { databasePathFrom } from './db.command'
 

@@ -60,3 +60,9 @@ export async function snapshotBytes(db: Db, id: string): Promise<{ fileName: str
   const row = await db.selectFrom('export_snapshot').select(['file_name', 'bytes', 'sha256']).where('id', '=', id).executeTakeFirst()
   return row && { fileName: row.file_name, bytes: row.bytes, sha256: row.sha256 }
 }
+
+/** The engagement an export belongs to, or null when there is no such export. */
+export async function exportSnapshotEngagement(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('export_snapshot').select('engagement_id').where('id', '=', id).executeTakeFirst()
+  return row?.engagement_id ?? null
+}

@@ -2,19 +2,19 @@
  * Tracking an engagement through delivery: its status and history, signing (the baseline),
  * tracked items, time and phase gates, and the plan-derived figures the dashboard reads.
  *
- * Rule violations throw AppError with a message for the user; every function takes the
+ * Reads and writes only: the decisions (who may sign, what a status change implies) are in
+ * shared/domain/tracking/decisions.ts and app/tracking.service.ts. Every function takes the
  * database or a transaction first, and callers that write more than once wrap it in one.
  */
 import { sql } from 'kysely'
 import { PHASE_IDS, type PhaseId } from '../../shared/domain/catalogue'
 import type { Plan } from '../../shared/domain/planning/plan.model'
 import { planFromStored } from '../../shared/domain/planning/stored-plan'
-import { addDays, dateOf } from '../../shared/domain/tracking/dates'
+import { dateOf } from '../../shared/domain/tracking/dates'
 import { DEFAULT_GATES } from '../../shared/domain/tracking/gates'
+import type { ItemState } from '../../shared/domain/tracking/decisions'
 import { baselineFrom, trackableItems } from '../../shared/domain/tracking/plan-items'
-import { checkTransition } from '../../shared/domain/tracking/status'
 import { buildTrackingView, type TrackingRow } from '../../shared/domain/tracking/view'
-import { AppError } from '../../shared/ipc/result'
 import type { EngagementStatus } from '../../shared/schemas/engagement.schema'
 import {
   BaselinePlanSchema,
@@ -24,8 +24,7 @@ import {
   type SetGateInput,
   type StatusChange,
   type TimeEntry,
-  type TrackingView,
-  type UpdateItemInput
+  type TrackingView
 } from '../../shared/schemas/tracking.schema'
 import { timestamp, type Deps } from '../deps'
 import type { Db } from './client.repository'
@@ -33,10 +32,8 @@ import { findPlanByEngagement } from './plan.repository'
 
 export const todayOf = (deps: Deps): string => dateOf(deps.now())
 
-const notFound = () => new AppError('NOT_FOUND', 'That engagement no longer exists. It may have been deleted.')
-const invalid = (message: string) => new AppError('INVALID_INPUT', message)
-
-async function engagementRow(db: Db, id: string) {
+/** The engagement's fields tracking works from, or undefined when it does not exist. */
+export async function trackingEngagement(db: Db, id: string) {
   return db
     .selectFrom('engagement')
     .select(['id', 'status', 'start_date', 'day_rate', 'currency', 'signed_at', 'planned_days', 'logged_days', 'plan_dirty', 'created_at'])
@@ -73,7 +70,8 @@ async function noteLatestChange(db: Db, engagementId: string, note: string | nul
   `.execute(db)
 }
 
-async function lostFrom(db: Db, engagementId: string): Promise<EngagementStatus | null> {
+/** The status a lost engagement was lost from (null if its history does not say). */
+export async function statusBeforeLost(db: Db, engagementId: string): Promise<EngagementStatus | null> {
   const row = await db
     .selectFrom('engagement_status_change')
     .select('from_status')
@@ -85,13 +83,8 @@ async function lostFrom(db: Db, engagementId: string): Promise<EngagementStatus 
   return (row?.from_status as EngagementStatus | null | undefined) ?? null
 }
 
-/** Moves the engagement one step (see shared/domain/tracking/status.ts); the trigger records it. */
-export async function setEngagementStatus(db: Db, deps: Deps, id: string, to: EngagementStatus, note: string | null): Promise<void> {
-  const e = await engagementRow(db, id)
-  if (!e) throw notFound()
-  const from = e.status as EngagementStatus
-  const check = checkTransition(from, to, note, from === 'lost' ? await lostFrom(db, id) : null)
-  if (!check.ok) throw invalid(check.message)
+/** Writes a status the caller has checked (the trigger records the change) and its note. */
+export async function writeEngagementStatus(db: Db, deps: Deps, id: string, to: EngagementStatus, note: string | null): Promise<void> {
   await db.updateTable('engagement').set({ status: to, updated_at: timestamp(deps) }).where('id', '=', id).execute()
   await noteLatestChange(db, id, note)
 }
@@ -99,7 +92,8 @@ export async function setEngagementStatus(db: Db, deps: Deps, id: string, to: En
 // ---------------------------------------------------------------------------------------
 // Plan-derived figures
 
-async function currentPlan(db: Db, e: { id: string; start_date: string | null; day_rate: number; currency: string }): Promise<Plan | null> {
+/** The engagement's plan as it generates today, or null (none, or one that no longer generates). */
+export async function currentPlan(db: Db, e: { id: string; start_date: string | null; day_rate: number; currency: string }): Promise<Plan | null> {
   const stored = await findPlanByEngagement(db, e.id)
   if (!stored) return null
   try {
@@ -127,7 +121,7 @@ async function itemRows(db: Db, engagementId: string) {
  * default gates. `startTracking` makes an untracked engagement tracked.
  */
 export async function syncEngagement(db: Db, deps: Deps, engagementId: string, options: { startTracking?: boolean } = {}): Promise<void> {
-  const e = await engagementRow(db, engagementId)
+  const e = await trackingEngagement(db, engagementId)
   if (!e) return
   const plan = await currentPlan(db, e)
   const plannedDays = plan ? plan.totals.effortDays : null
@@ -241,27 +235,24 @@ export const dirtyPlansQuery = (db: Db) => db.selectFrom('engagement').select('i
 // ---------------------------------------------------------------------------------------
 // Signing
 
+/** When the engagement's baseline was signed, or null when it has none. */
+export async function baselineSignedAt(db: Db, engagementId: string): Promise<string | null> {
+  const row = await db.selectFrom('plan_baseline').select('signed_at').where('engagement_id', '=', engagementId).executeTakeFirst()
+  return row?.signed_at ?? null
+}
+
 /**
- * "Mark as signed": freezes the current plan as the baseline (linked to the export that was
- * signed, when given), sets the engagement active and starts tracking its items.
+ * Freezes the plan as the engagement's baseline (linked to the export that was signed, when
+ * given), makes the engagement active and starts tracking its items.
  */
-export async function markSigned(db: Db, deps: Deps, engagementId: string, exportSnapshotId: string | null): Promise<void> {
-  const e = await engagementRow(db, engagementId)
-  if (!e) throw notFound()
-  const status = e.status as EngagementStatus
-  if (status === 'complete' || status === 'lost') {
-    throw invalid(`A ${status} engagement cannot be marked as signed. Reopen it first.`)
-  }
-  const existing = await db.selectFrom('plan_baseline').select('signed_at').where('engagement_id', '=', engagementId).executeTakeFirst()
-  if (existing && status === 'active') {
-    throw new AppError('CONFLICT', `This engagement was already marked as signed on ${existing.signed_at.slice(0, 10)}; its baseline stays as it was signed.`)
-  }
-  if (exportSnapshotId !== null) {
-    const snap = await db.selectFrom('export_snapshot').select('engagement_id').where('id', '=', exportSnapshotId).executeTakeFirst()
-    if (!snap || snap.engagement_id !== engagementId) throw new AppError('NOT_FOUND', 'That export is not one of this engagement’s exports.')
-  }
-  const plan = await currentPlan(db, e)
-  if (!plan) throw invalid('There is no plan to freeze as the baseline yet. Create the plan first, then mark the engagement as signed.')
+export async function writeSigned(
+  db: Db,
+  deps: Deps,
+  engagementId: string,
+  plan: Plan,
+  exportSnapshotId: string | null,
+  wasActive: boolean
+): Promise<void> {
   const baseline = baselineFrom(plan)
   const now = timestamp(deps)
   const row = {
@@ -279,80 +270,55 @@ export async function markSigned(db: Db, deps: Deps, engagementId: string, expor
     .onConflict((oc) => oc.column('engagement_id').doUpdateSet(row))
     .execute()
   await db.updateTable('engagement').set({ status: 'active', signed_at: now, updated_at: now }).where('id', '=', engagementId).execute()
-  if (status !== 'active') await noteLatestChange(db, engagementId, 'Marked as signed')
+  if (!wasActive) await noteLatestChange(db, engagementId, 'Marked as signed')
   await syncEngagement(db, deps, engagementId, { startTracking: true })
 }
 
 // ---------------------------------------------------------------------------------------
 // Items
 
-/** Makes sure the engagement is tracked against its current plan, then returns its item row. */
-async function trackedItem(db: Db, deps: Deps, engagementId: string, itemId: string): Promise<ItemRow> {
-  if (!(await engagementRow(db, engagementId))) throw notFound()
+/**
+ * The item's tracking row, tracking the engagement against its current plan first when the
+ * item is not tracked yet (or is new in the plan). Undefined when the plan has no such item.
+ */
+export async function findTrackedItem(db: Db, deps: Deps, engagementId: string, itemId: string): Promise<ItemRow | undefined> {
   await refreshDirtyPlans(db, deps, engagementId)
   const find = () =>
     db.selectFrom('tracking_item').selectAll().where('engagement_id', '=', engagementId).where('item_id', '=', itemId).executeTakeFirst()
-  let row = await find()
-  if (!row) {
-    // Not tracked yet (or a new plan item): track the engagement against its plan.
-    await syncEngagement(db, deps, engagementId, { startTracking: true })
-    row = await find()
-  }
-  if (!row) throw new AppError('NOT_FOUND', 'That item is not in this engagement’s plan.')
-  return row
+  const row = await find()
+  if (row) return row
+  await syncEngagement(db, deps, engagementId, { startTracking: true })
+  return find()
 }
 
-/**
- * Changes an item's status, dates, owner or notes. Blocking needs a reason (and records
- * since when); starting sets the actual start, finishing the actual end (today unless given).
- */
-export async function updateTrackedItem(db: Db, deps: Deps, input: UpdateItemInput): Promise<void> {
-  const { engagementId, itemId, patch } = input
-  const row = await trackedItem(db, deps, engagementId, itemId)
-  const today = todayOf(deps)
-  const from = row.status as ItemStatus
-  const status = patch.status ?? from
-  const changing = status !== from
+/** The state decisions work from, read from a tracking row. */
+export const itemStateOf = (row: ItemRow): ItemState => ({
+  status: row.status as ItemStatus,
+  blockedReason: row.blocked_reason,
+  blockedSince: row.blocked_since,
+  actualStart: row.actual_start,
+  actualEnd: row.actual_end
+})
 
-  let blockedReason: string | null = null
-  let blockedSince: string | null = null
-  if (status === 'blocked') {
-    blockedReason = patch.blockedReason !== undefined ? patch.blockedReason : row.blocked_reason
-    if (!blockedReason) throw invalid('Say why the item is blocked: a blocked item needs a reason.')
-    blockedSince = from === 'blocked' ? row.blocked_since : today
-  } else if (patch.blockedReason) {
-    throw invalid('Only a blocked item has a reason for being blocked. Set its status to blocked as well.')
-  }
-
-  let actualStart = patch.actualStart !== undefined ? patch.actualStart : row.actual_start
-  let actualEnd = patch.actualEnd !== undefined ? patch.actualEnd : row.actual_end
-  if (status === 'done') {
-    actualEnd ??= today
-    actualStart ??= actualEnd
-  } else {
-    if (patch.actualEnd) throw invalid('Only a done item has an actual end. Mark it as done to record when it finished.')
-    actualEnd = null
-    if (status === 'in_progress') actualStart ??= today
-    if (status === 'planned' && changing && patch.actualStart === undefined) actualStart = null
-  }
-  const latest = addDays(today, 1)
-  if ((actualStart !== null && actualStart > latest) || (actualEnd !== null && actualEnd > latest)) {
-    throw invalid('Actual dates record what happened: they cannot be in the future.')
-  }
-  if (actualStart !== null && actualEnd !== null && actualEnd < actualStart) {
-    throw invalid('The actual end cannot be before the actual start.')
-  }
-
+/** Writes an item's decided state, and its owner and notes when given. */
+export async function writeTrackedItem(
+  db: Db,
+  deps: Deps,
+  engagementId: string,
+  itemId: string,
+  state: ItemState,
+  extra: { owner?: string | null; notes?: string | null }
+): Promise<void> {
   await db
     .updateTable('tracking_item')
     .set({
-      status,
-      blocked_reason: blockedReason,
-      blocked_since: blockedSince,
-      actual_start: actualStart,
-      actual_end: actualEnd,
-      ...(patch.owner !== undefined && { owner: patch.owner }),
-      ...(patch.notes !== undefined && { notes: patch.notes }),
+      status: state.status,
+      blocked_reason: state.blockedReason,
+      blocked_since: state.blockedSince,
+      actual_start: state.actualStart,
+      actual_end: state.actualEnd,
+      ...(extra.owner !== undefined && { owner: extra.owner }),
+      ...(extra.notes !== undefined && { notes: extra.notes }),
       updated_at: timestamp(deps)
     })
     .where('engagement_id', '=', engagementId)
@@ -363,15 +329,19 @@ export async function updateTrackedItem(db: Db, deps: Deps, input: UpdateItemInp
 // ---------------------------------------------------------------------------------------
 // Time
 
-export async function logTime(db: Db, deps: Deps, input: LogTimeInput): Promise<string> {
-  const itemId = input.itemId ?? null
-  if (itemId !== null) await trackedItem(db, deps, input.engagementId, itemId)
-  else if (!(await engagementRow(db, input.engagementId))) throw notFound()
-  if (input.date > addDays(todayOf(deps), 1)) throw invalid('Time is logged for days that have happened, not for future dates.')
+export async function insertTimeEntry(db: Db, deps: Deps, input: LogTimeInput): Promise<string> {
   const id = deps.newId()
   await db
     .insertInto('time_entry')
-    .values({ id, engagement_id: input.engagementId, item_id: itemId, date: input.date, days: input.days, note: input.note, created_at: timestamp(deps) })
+    .values({
+      id,
+      engagement_id: input.engagementId,
+      item_id: input.itemId ?? null,
+      date: input.date,
+      days: input.days,
+      note: input.note,
+      created_at: timestamp(deps)
+    })
     .execute()
   return id
 }
@@ -453,9 +423,8 @@ export async function timeEntriesForExport(db: Db, q: TimeRowsQuery) {
 // ---------------------------------------------------------------------------------------
 // Gates
 
-export async function setGate(db: Db, deps: Deps, input: SetGateInput): Promise<void> {
-  if (!(await engagementRow(db, input.engagementId))) throw notFound()
-  const gateNotFound = () => new AppError('NOT_FOUND', 'That gate is no longer part of this engagement.')
+/** Adds, removes, ticks or renames a gate; false when the gate is not the engagement's. */
+export async function writeGate(db: Db, deps: Deps, input: SetGateInput): Promise<boolean> {
   if (input.action === 'add') {
     const last = await db
       .selectFrom('phase_gate')
@@ -475,7 +444,7 @@ export async function setGate(db: Db, deps: Deps, input: SetGateInput): Promise<
         created_at: timestamp(deps)
       })
       .execute()
-    return
+    return true
   }
   let result: bigint
   if (input.action === 'remove') {
@@ -490,7 +459,7 @@ export async function setGate(db: Db, deps: Deps, input: SetGateInput): Promise<
       .executeTakeFirst()
     result = r.numUpdatedRows
   }
-  if (result === 0n) throw gateNotFound()
+  return result > 0n
 }
 
 // ---------------------------------------------------------------------------------------
@@ -521,10 +490,11 @@ export const trackingRowOf = (r: ItemRow): TrackingRow => ({
 
 export const TIME_ENTRIES_IN_VIEW = 500
 
-export async function trackingView(db: Db, deps: Deps, engagementId: string): Promise<TrackingView> {
+/** The engagement's tracking screen, its plan-derived figures brought up to date first; null when it does not exist. */
+export async function trackingView(db: Db, deps: Deps, engagementId: string): Promise<TrackingView | null> {
   await refreshDirtyPlans(db, deps, engagementId)
-  const e = await engagementRow(db, engagementId)
-  if (!e) throw notFound()
+  const e = await trackingEngagement(db, engagementId)
+  if (!e) return null
   const [plan, baseline, rows, logged, gates, entries, count] = [
     await currentPlan(db, e),
     await readBaseline(db, engagementId),

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
-import {
-  CONTEXT_QUESTION_BY_KEY,
-  MATURITY_QUESTION_BY_ID,
-  UNKNOWN
-} from '../../shared/domain/assessment/question-bank'
-import { CONTEXT_KEYS, type ContextKey } from '../../shared/domain/assessment/dimensions'
+import { answerProblem } from '../../shared/domain/assessment/answer-check'
 import { QUESTION_IDS } from '../../shared/schemas/assessment.schema'
 import type { Handlers } from '../dispatcher'
 import {
@@ -22,33 +17,22 @@ import {
 } from '../../db/repositories/assessment.repository'
 import { findClient } from '../../db/repositories/client.repository'
 import { findEngagement } from '../../db/repositories/engagement.repository'
-import { MAX_INTAKE_BYTES } from '../../cli/intake-file'
-import { exportIntake, importIntake, previewIntake, readIntakeBytes } from '../services/intake.service'
+import { exportIntake, importIntake, MAX_INTAKE_BYTES, previewIntake, readIntakeBytes } from '../../app/intake.service'
 import type { IntakeFile } from '../../shared/schemas/intake.schema'
-import { takePreImportBackup } from '../services/portable.service'
-import { readFileBounded } from '../services/strict-json.service'
-import { createSample } from '../services/sample.service'
+import { takePreImportBackup } from '../../app/portable.service'
+import { readFileBounded } from '../../app/strict-json'
+import { createSample } from '../../app/sample.service'
 import { safeFileName } from '../../shared/file-names'
-import { describeWriteError, writeFileAtomic } from '../services/files'
+import { describeWriteError, writeFileAtomic } from '../../app/files'
 import type { HandlerContext } from './context'
 
 const notFound = () => new AppError('NOT_FOUND', 'That assessment no longer exists. It may have been deleted.')
 const JSON_FILTER = [{ name: 'Stagecraft intake file', extensions: ['json'] }]
 
-/** An answer must be one this question offers: its option letters, a count, or unknown. */
+/** An answer must be one this question offers (shared/domain/assessment/answer-check.ts). */
 function checkAnswer(questionId: string, value: string | number | null): void {
-  if (value === null || value === UNKNOWN) return
-  const maturity = MATURITY_QUESTION_BY_ID.get(questionId)
-  if (maturity) {
-    if (typeof value === 'string' && maturity.options.some((o) => o.id === value)) return
-    throw new AppError('INVALID_INPUT', `That is not one of the options for this question.`)
-  }
-  if ((CONTEXT_KEYS as readonly string[]).includes(questionId)) {
-    const q = CONTEXT_QUESTION_BY_KEY[questionId as ContextKey]
-    if (q.kind === 'count' && typeof value === 'number') return
-    if (q.kind === 'choice' && typeof value === 'string' && q.options.some((o) => o.id === value)) return
-  }
-  throw new AppError('INVALID_INPUT', 'That is not a valid answer to this question.')
+  const problem = answerProblem(questionId, value)
+  if (problem) throw new AppError('INVALID_INPUT', problem)
 }
 
 export function assessmentHandlers(ctx: HandlerContext): Pick<
@@ -65,14 +49,6 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
   | 'intake:export'
 > {
   const { db, deps } = ctx
-  const answerFits = (questionId: string, value: number): boolean => {
-    try {
-      checkAnswer(questionId, value)
-      return true
-    } catch {
-      return false
-    }
-  }
   /** Intake files read and waiting for the consultant to confirm what they change (a few at most). */
   const waiting = new Map<string, { intake: IntakeFile; name: string }>()
   // The hot path of the workshop: one statement per save. A missing assessment shows up as
@@ -107,7 +83,7 @@ export function assessmentHandlers(ctx: HandlerContext): Pick<
         else {
           // What the client record already knows is not asked again: the workshop starts with it filled in.
           const client = await findClient(trx, engagement.clientId)
-          if (client?.headcount != null && answerFits('headcount', client.headcount)) {
+          if (client?.headcount != null && answerProblem('headcount', client.headcount) === null) {
             await upsertAnswerField(trx, deps, id, 'headcount', 'value', encodeAnswerValue(client.headcount))
           }
         }

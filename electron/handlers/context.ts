@@ -2,7 +2,7 @@ import type Sqlite from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { Deps } from '../../db/deps'
 import type { Database } from '../../db/schema'
-import type { FileDialogs, ShellPort } from '../services/files'
+import type { FileDialogs, ShellPort } from '../../app/files'
 
 /** What every handler may use: the database, time and identity, and facts about the app. */
 export interface HandlerContext {

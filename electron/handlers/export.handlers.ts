@@ -5,8 +5,8 @@ import type { Handlers } from '../dispatcher'
 import { writeSetting } from '../../db/repositories/setting.repository'
 import { insertSnapshot, listSnapshots, snapshotBytes } from '../../db/repositories/export.repository'
 import { timestamp } from '../../db/deps'
-import { BRANDING_KEY, buildExport, createExportMemo, readBranding } from '../services/export.service'
-import { describeWriteError, writeFileAtomic } from '../services/files'
+import { BRANDING_KEY, buildExport, createExportMemo, readBranding } from '../../app/export.service'
+import { describeWriteError, writeFileAtomic } from '../../app/files'
 import type { HandlerContext } from './context'
 
 const DOCX = [{ name: 'Word document', extensions: ['docx'] }]

@@ -5,7 +5,7 @@ import { LibrarySchema } from '../../shared/schemas/library.schema'
 import { describeIssues } from '../../shared/ipc/describe-issues'
 import type { Handlers } from '../dispatcher'
 import { readLibrary, saveLibraryItem, writeLibraryItems } from '../../db/repositories/library.repository'
-import { describeWriteError, writeFileAtomic } from '../services/files'
+import { describeWriteError, writeFileAtomic } from '../../app/files'
 import type { HandlerContext } from './context'
 
 const FILTER = [{ name: 'Stagecraft library', extensions: ['json'] }]

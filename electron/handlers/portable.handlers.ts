@@ -5,9 +5,9 @@ import { findEngagement } from '../../db/repositories/engagement.repository'
 import { AppError } from '../../shared/ipc/result'
 import { MAX_PORTABLE_BYTES, PORTABLE_EXTENSION, type EncryptedEnvelope, type PortableFile } from '../../shared/schemas/portable.schema'
 import type { Handlers } from '../dispatcher'
-import { describeWriteError, writeFileAtomic } from '../services/files'
-import { EXPORT_NOTICE, exportEngagement, importPortable, readPortableBytes, summarize, takePreImportBackup, unlockPortable } from '../services/portable.service'
-import { readFileBounded } from '../services/strict-json.service'
+import { describeWriteError, writeFileAtomic } from '../../app/files'
+import { EXPORT_NOTICE, exportEngagement, importPortable, readPortableBytes, summarize, takePreImportBackup, unlockPortable } from '../../app/portable.service'
+import { readFileBounded } from '../../app/strict-json'
 import type { HandlerContext } from './context'
 
 const FILTER = [{ name: 'Stagecraft engagement', extensions: [PORTABLE_EXTENSION] }]

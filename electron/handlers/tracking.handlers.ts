@@ -5,23 +5,18 @@ import type { Handlers } from '../dispatcher'
 import { findEngagement } from '../../db/repositories/engagement.repository'
 import { getDashboard, getLoad } from '../../db/repositories/dashboard.repository'
 import { search } from '../../db/repositories/search.repository'
+import { anyDirtyPlans, deleteTime, refreshDirtyPlans, statusHistory, todayOf } from '../../db/repositories/tracking.repository'
 import {
-  anyDirtyPlans,
-  deleteTime,
+  engagementGone as notFound,
   logTime,
   markSigned,
-  refreshDirtyPlans,
+  requireTrackingView,
   setEngagementStatus,
   setGate,
-  statusHistory,
-  todayOf,
-  trackingView,
   updateTrackedItem
-} from '../../db/repositories/tracking.repository'
-import { exportTimeCsv } from '../services/time-csv'
+} from '../../app/tracking.service'
+import { exportTimeCsv } from '../../app/time-csv'
 import type { HandlerContext } from './context'
-
-const notFound = () => new AppError('NOT_FOUND', 'That engagement no longer exists. It may have been deleted.')
 
 /**
  * Engagement status, tracking, the portfolio dashboard, search and the time export. Every
@@ -47,7 +42,7 @@ export function trackingHandlers(ctx: HandlerContext): Pick<
   const change = (engagementId: string, work: (trx: Transaction<Database>) => Promise<void>) =>
     db.transaction().execute(async (trx) => {
       await work(trx)
-      return trackingView(trx, deps, engagementId)
+      return requireTrackingView(trx, deps, engagementId)
     })
   // Plan-derived figures of engagements whose plan changed are brought up to date first.
   const refresh = async () => {
@@ -63,7 +58,7 @@ export function trackingHandlers(ctx: HandlerContext): Pick<
       if (!(await findEngagement(db, id))) throw notFound()
       return statusHistory(db, id)
     },
-    'tracking:get': ({ engagementId }) => db.transaction().execute((trx) => trackingView(trx, deps, engagementId)),
+    'tracking:get': ({ engagementId }) => db.transaction().execute((trx) => requireTrackingView(trx, deps, engagementId)),
     'tracking:update-item': (input) => change(input.engagementId, (trx) => updateTrackedItem(trx, deps, input)),
     'tracking:log-time': (input) =>
       change(input.engagementId, async (trx) => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { startBackend, type Backend } from '../../electron/backend'
 import type { SenderInfo } from '../../electron/dispatcher'
-import type { FileDialogs } from '../../electron/services/files'
+import type { FileDialogs } from '../../app/files'
 import { fixedDeps } from './deps'
 import { tempDir } from './temp'
 

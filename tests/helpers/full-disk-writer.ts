@@ -10,7 +10,7 @@
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { startBackend } from '../../electron/backend'
-import { describeWriteError, writeFileAtomic } from '../../electron/services/files'
+import { describeWriteError, writeFileAtomic } from '../../app/files'
 import { fixedDeps } from './deps'
 
 const [mode, target, size] = process.argv.slice(2)

@@ -14,8 +14,8 @@ import {
   sealFile,
   sealFromPassphrase,
   unsealFile
-} from '../../electron/services/backup-copies'
-import { WRONG_PASSPHRASE } from '../../electron/services/portable.service'
+} from '../../app/backup-copies'
+import { WRONG_PASSPHRASE } from '../../app/portable.service'
 import { TRUSTED, valueOf } from '../helpers/backend'
 import { fixedDeps } from '../helpers/deps'
 import { tempDir } from '../helpers/temp'

@@ -348,7 +348,7 @@ describe('the portfolio dashboard on seeded databases', () => {
     // The tracking view (worked out from the items) agrees with the dashboard row.
     const sample = (await getDashboard(small.db, { status: ['active'], limit: 200 }, TODAY)).rows
     for (const row of sample) {
-      const view = await small.db.transaction().execute((trx) => trackingView(trx, deps, row.id))
+      const view = (await small.db.transaction().execute((trx) => trackingView(trx, deps, row.id)))!
       expect(view.rag.level, row.id).toBe(deriveRag({ ...ragInputs(view), status: 'active' }, TODAY).level)
       expect(view.rag.level, row.id).toBe(row.rag.level)
       expect(view.totals.overdueItems, row.id).toBe(row.overdueItems)

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildExport } from '../../electron/services/export.service'
+import { buildExport } from '../../app/export.service'
 import { IntakeFileSchema } from '../../shared/schemas/intake.schema'
 import type { Engagement } from '../../shared/schemas/engagement.schema'
 import { callAs, testBackend, valueOf } from '../helpers/backend'

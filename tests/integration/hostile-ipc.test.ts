@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SenderInfo } from '../../electron/dispatcher'
-import { MAX_PAYLOAD_DEPTH, payloadProblem } from '../../electron/dispatcher'
+import { MAX_PAYLOAD_DEPTH, payloadProblem } from '../../shared/ipc/payload'
 import { callAs, testBackend, TRUSTED, valueOf } from '../helpers/backend'
 
 type TB = Awaited<ReturnType<typeof testBackend>>

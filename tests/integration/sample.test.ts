@@ -4,7 +4,7 @@
  * today, with the infrastructure engineer it recommended present at the second.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { sampleDates } from '../../electron/services/sample.service'
+import { sampleDates } from '../../app/sample.service'
 import type { Assessment } from '../../shared/schemas/assessment.schema'
 import type { Engagement } from '../../shared/schemas/engagement.schema'
 import { callAs, testBackend, valueOf } from '../helpers/backend'

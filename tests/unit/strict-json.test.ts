@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_PAYLOAD_NODES, payloadProblem } from '../../electron/dispatcher'
-import { parseStrictJson, scanJson } from '../../electron/services/strict-json.service'
+import { MAX_PAYLOAD_NODES, payloadProblem } from '../../shared/ipc/payload'
+import { parseStrictJson, scanJson } from '../../app/strict-json'
 
 /** Values in a parsed JSON value, as scanJson counts them: the value itself, every element and member. */
 function countValues(value: unknown): number {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ftsMatchExpression, searchWords } from '../../../shared/domain/search/fts-query'
 import { daysBetween, isoWeekOf, mondayOf } from '../../../shared/domain/tracking/dates'
 import { checkTransition } from '../../../shared/domain/tracking/status'
-import { csvCell, toCsv } from '../../../electron/services/time-csv'
+import { csvCell, toCsv } from '../../../app/time-csv'
 
 describe('engagement status transitions', () => {
   const cases: [string, Parameters<typeof checkTransition>, boolean, RegExp | null][] = [

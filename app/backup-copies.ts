@@ -25,8 +25,8 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmS
 import { open } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { z } from 'zod'
-import { backupsToPrune, copyDatabaseFile, newestFirst, parseBackupName, type BackupInfo, type BackupReason } from '../../db/backup'
-import { AppError } from '../../shared/ipc/result'
+import { backupsToPrune, copyDatabaseFile, newestFirst, parseBackupName, type BackupInfo, type BackupReason } from '../db/backup'
+import { AppError } from '../shared/ipc/result'
 import { writeFileAtomic } from './files'
 import { SCRYPT_PARAMS, WRONG_PASSPHRASE, scrypt } from './portable.service'
 

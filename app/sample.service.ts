@@ -1,16 +1,16 @@
-import type { Deps } from '../../db/deps'
-import type { Db } from '../../db/repositories/client.repository'
+import type { Deps } from '../db/deps'
+import type { Db } from '../db/repositories/client.repository'
 import {
   copyAnswerValues,
   encodeAnswerValue,
   insertAssessment,
   updateAssessment,
   upsertAnswerField
-} from '../../db/repositories/assessment.repository'
-import { updateClient } from '../../db/repositories/client.repository'
-import { updateEngagement } from '../../db/repositories/engagement.repository'
-import { answersForMaturity } from '../../shared/domain/assessment/question-bank'
-import type { IntakeFile } from '../../shared/schemas/intake.schema'
+} from '../db/repositories/assessment.repository'
+import { updateClient } from '../db/repositories/client.repository'
+import { updateEngagement } from '../db/repositories/engagement.repository'
+import { answersForMaturity } from '../shared/domain/assessment/question-bank'
+import type { IntakeFile } from '../shared/schemas/intake.schema'
 import { importIntake } from './intake.service'
 
 export const SAMPLE_CLIENT_NAME = 'Harbour Freight (sample)'

@@ -1,15 +1,15 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto'
 import type Sqlite from 'better-sqlite3'
 import type { z } from 'zod'
-import { backupsDirFor, createBackup } from '../../db/backup'
-import type { Deps } from '../../db/deps'
-import type { Db } from '../../db/repositories/client.repository'
-import { findAssessment } from '../../db/repositories/assessment.repository'
-import { findPlanByEngagement } from '../../db/repositories/plan.repository'
-import { statusHistory, trackingRowOf } from '../../db/repositories/tracking.repository'
-import { describeIssues } from '../../shared/ipc/describe-issues'
-import { AppError } from '../../shared/ipc/result'
-import { planFromStored } from '../../shared/domain/planning/stored-plan'
+import { backupsDirFor, createBackup } from '../db/backup'
+import type { Deps } from '../db/deps'
+import type { Db } from '../db/repositories/client.repository'
+import { findAssessment } from '../db/repositories/assessment.repository'
+import { findPlanByEngagement } from '../db/repositories/plan.repository'
+import { statusHistory, trackingRowOf } from '../db/repositories/tracking.repository'
+import { describeIssues } from '../shared/ipc/describe-issues'
+import { AppError } from '../shared/ipc/result'
+import { planFromStored } from '../shared/domain/planning/stored-plan'
 import {
   ENCRYPTED_FORMAT,
   ENCRYPTED_VERSION,
@@ -29,9 +29,9 @@ import {
   type PortableData,
   type PortableFile,
   type PortableSummary
-} from '../../shared/schemas/portable.schema'
-import type { BaselinePlan } from '../../shared/schemas/tracking.schema'
-import { parseStrictJson } from './strict-json.service'
+} from '../shared/schemas/portable.schema'
+import type { BaselinePlan } from '../shared/schemas/tracking.schema'
+import { parseStrictJson } from './strict-json'
 
 /**
  * Portable engagement files (`.stagecraft`): one engagement, its client, every assessment,

@@ -12,10 +12,10 @@
  * Numbers are our own and written as plain numbers.
  */
 import { basename } from 'node:path'
-import { AppError } from '../../shared/ipc/result'
-import type { TimeCsvInput } from '../../shared/schemas/tracking.schema'
-import { loggedDaysByMonth, timeEntriesForExport } from '../../db/repositories/tracking.repository'
-import type { Db } from '../../db/repositories/client.repository'
+import { AppError } from '../shared/ipc/result'
+import type { TimeCsvInput } from '../shared/schemas/tracking.schema'
+import { loggedDaysByMonth, timeEntriesForExport } from '../db/repositories/tracking.repository'
+import type { Db } from '../db/repositories/client.repository'
 import { describeWriteError, writeFileAtomic, type FileDialogs } from './files'
 
 const FORMULA_START = /^(?:[\s\u00A0\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n])/

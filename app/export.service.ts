@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { AppError } from '../../shared/ipc/result'
-import { BrandingSettingsSchema, DEFAULT_BRANDING_SETTINGS, type BrandingSettings } from '../../shared/schemas/branding.schema'
-import { BrandingLogoError, renderTemplate, type TemplateName } from '../../templates'
-import type { Database } from '../../db/schema'
-import { findAssessment, listAssessments } from '../../db/repositories/assessment.repository'
-import { findClient } from '../../db/repositories/client.repository'
-import { findEngagement } from '../../db/repositories/engagement.repository'
-import { readSetting } from '../../db/repositories/setting.repository'
-import { findPlanByEngagement } from '../../db/repositories/plan.repository'
-import { readLibrary } from '../../db/repositories/library.repository'
-import { planFromStored } from '../../shared/domain/planning/stored-plan'
-import { trackingView } from '../../db/repositories/tracking.repository'
-import type { Deps } from '../../db/deps'
+import { AppError } from '../shared/ipc/result'
+import { BrandingSettingsSchema, DEFAULT_BRANDING_SETTINGS, type BrandingSettings } from '../shared/schemas/branding.schema'
+import { BrandingLogoError, renderTemplate, type TemplateName } from '../templates'
+import type { Database } from '../db/schema'
+import { findAssessment, listAssessments } from '../db/repositories/assessment.repository'
+import { findClient } from '../db/repositories/client.repository'
+import { findEngagement } from '../db/repositories/engagement.repository'
+import { readSetting } from '../db/repositories/setting.repository'
+import { findPlanByEngagement } from '../db/repositories/plan.repository'
+import { readLibrary } from '../db/repositories/library.repository'
+import { planFromStored } from '../shared/domain/planning/stored-plan'
+import { requireTrackingView } from './tracking.service'
+import type { Deps } from '../db/deps'
 
 export const BRANDING_KEY = 'branding'
 
@@ -141,7 +141,7 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
   }
   if (request.template === 'progress') {
     // The status report: tracking as it stands, and readiness now against the assessment before.
-    const tracking = await db.transaction().execute((trx) => trackingView(trx, deps, engagement.id))
+    const tracking = await db.transaction().execute((trx) => requireTrackingView(trx, deps, engagement.id))
     const values = (a: typeof input.assessment) => ({
       title: a.title,
       completedAt: a.completedAt,

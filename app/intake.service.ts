@@ -1,23 +1,42 @@
 import { sql } from 'kysely'
-import { CliError } from '../../cli/cli-io'
-import { validateIntake } from '../../cli/intake-file'
-import { AppError } from '../../shared/ipc/result'
-import { answersForContext, answersForMaturity } from '../../shared/domain/assessment/question-bank'
-import { assessWithUnknowns } from '../../shared/domain/assessment/unknowns'
-import type { Assessment } from '../../shared/schemas/assessment.schema'
-import { INTAKE_VERSION, type IntakeFile } from '../../shared/schemas/intake.schema'
-import { parseStrictJson } from './strict-json.service'
-import type { Engagement } from '../../shared/schemas/engagement.schema'
-import type { Client } from '../../shared/schemas/client.schema'
-import type { Deps } from '../../db/deps'
-import { timestamp } from '../../db/deps'
-import { insertClient, updateClient, type Db } from '../../db/repositories/client.repository'
-import { insertEngagement, updateEngagement } from '../../db/repositories/engagement.repository'
+import { AppError } from '../shared/ipc/result'
+import { answersForContext, answersForMaturity } from '../shared/domain/assessment/question-bank'
+import { assessWithUnknowns } from '../shared/domain/assessment/unknowns'
+import type { Assessment } from '../shared/schemas/assessment.schema'
+import { INTAKE_VERSION, IntakeFileSchema, intakeProblems, type IntakeFile } from '../shared/schemas/intake.schema'
+import { parseStrictJson } from './strict-json'
+import type { Engagement } from '../shared/schemas/engagement.schema'
+import type { Client } from '../shared/schemas/client.schema'
+import type { Deps } from '../db/deps'
+import { timestamp } from '../db/deps'
+import { insertClient, updateClient, type Db } from '../db/repositories/client.repository'
+import { insertEngagement, updateEngagement } from '../db/repositories/engagement.repository'
 import {
   encodeAnswerValue,
   insertAssessment,
   updateAssessment
-} from '../../db/repositories/assessment.repository'
+} from '../db/repositories/assessment.repository'
+
+/** Intake files are small; anything bigger is not one. */
+export const MAX_INTAKE_BYTES = 5 * 1024 * 1024
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
+/** `FILE: field.path: problem` — the one line shown for a bad intake file. */
+export function formatIntakeError(displayName: string, problems: readonly { path: string; message: string }[]): string {
+  const [first, ...rest] = problems
+  if (!first) return `${displayName}: is not a valid intake file`
+  const where = first.path ? `${first.path}: ` : ''
+  const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`
+  return oneLine(`${displayName}: ${where}${first.message}${more}`)
+}
+
+/** Validates parsed JSON as an intake file; throws a one-line INVALID_INPUT naming the field. */
+export function validateIntake(displayName: string, data: unknown): IntakeFile {
+  const parsed = IntakeFileSchema.safeParse(data)
+  if (parsed.success) return parsed.data
+  throw new AppError('INVALID_INPUT', formatIntakeError(displayName, intakeProblems(parsed.error)))
+}
 
 export interface ImportOutcome {
   clientId: string
@@ -201,11 +220,5 @@ const timestampDate = (iso: string): string => iso.slice(0, 10)
  * UTF-8 only (a BOM is fine), no duplicate keys, no absurd nesting, then the schema.
  */
 export function readIntakeBytes(name: string, bytes: Uint8Array): IntakeFile {
-  const value = parseStrictJson(name, bytes)
-  try {
-    return validateIntake(name, value)
-  } catch (error) {
-    if (error instanceof CliError) throw new AppError('INVALID_INPUT', error.message)
-    throw error
-  }
+  return validateIntake(name, parseStrictJson(name, bytes))
 }

@@ -1,14 +1,48 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { basename } from 'node:path'
-import { AppError } from '../../shared/ipc/result'
-import { CliError } from '../../cli/cli-io'
-import { parseJsonText } from '../../cli/json-text'
-import { MAX_PAYLOAD_NODES, payloadProblem } from '../dispatcher'
+import { AppError } from '../shared/ipc/result'
+import { MAX_PAYLOAD_NODES, payloadProblem } from '../shared/ipc/payload'
 
 /** No Stagecraft file nests anywhere near this deep; a hostile one may nest 100,000 deep. */
 export const MAX_JSON_DEPTH = 64
 
 const invalid = (message: string) => new AppError('INVALID_INPUT', message)
+
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position)
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n')
+  return `line ${line}, column ${column}`
+}
+
+/** Where JSON.parse stopped, in words ("line L, column C" when it can be told). */
+function jsonErrorWhere(message: string, text: string): string {
+  const lineCol = /line (\d+) column (\d+)/.exec(message)
+  if (lineCol) return `line ${lineCol[1]}, column ${lineCol[2]}`
+  const pos = /position (\d+)/.exec(message)
+  if (pos) return lineColumn(text, Number(pos[1]))
+  if (/end of JSON input/i.test(message)) return 'unexpected end of file'
+  const token = /Unexpected token '(.+?)'/.exec(message)?.[1]
+  if (token !== undefined) {
+    // V8 does not always say where; when the character occurs only once, that is the place.
+    const first = text.indexOf(token)
+    if (first >= 0 && text.indexOf(token, first + 1) < 0) return lineColumn(text, first)
+    return `unexpected character ${JSON.stringify(token)}`
+  }
+  return 'syntax error'
+}
+
+/** Parses JSON text, with a one-line message naming the file when it is not JSON. */
+function parseJsonText(displayName: string, raw: string): unknown {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
+  if (text.trim() === '') throw invalid(`${displayName}: is empty, expected a JSON object`)
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    throw invalid(`${displayName}: is not valid JSON (${jsonErrorWhere(message, text)})`)
+  }
+}
 
 /**
  * Decodes a file's bytes as UTF-8 text. A UTF-8 byte-order mark is tolerated (and
@@ -139,13 +173,7 @@ export function parseStrictJson(name: string, bytes: Uint8Array, options: { allo
   if (scan.tooDeep) throw invalid(`${name}: nests more than ${MAX_JSON_DEPTH} levels deep, which no Stagecraft file does`)
   // Refused before JSON.parse builds millions of values (a flat array of zeros fills memory, not the file limit).
   if (scan.values > MAX_PAYLOAD_NODES) throw invalid(`${name}: is too large to be a Stagecraft file (it holds over ${MAX_PAYLOAD_NODES.toLocaleString('en')} values)`)
-  let value: unknown
-  try {
-    value = parseJsonText(name, text)
-  } catch (error) {
-    if (error instanceof CliError) throw invalid(error.message)
-    throw error
-  }
+  const value = parseJsonText(name, text)
   if (scan.duplicate && !options.allowDuplicateKeys) {
     const where = scan.duplicate.path ? ` in ${scan.duplicate.path}` : ''
     throw invalid(`${name}: the field "${scan.duplicate.key}" appears twice${where}; each field may be given only once`)
