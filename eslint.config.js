@@ -4,18 +4,29 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import { builtinModules } from 'node:module'
+import layers from './scripts/eslint/layers.mjs'
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
 /**
  * Folders say where code runs. These rules make that a checked fact:
- * shared/ is plain TypeScript, renderer/ never reaches the database, the Word builders
- * or the main process, and only the Electron host files import `electron`.
+ * - the layers are an allow-list (scripts/eslint/layers.mjs): shared/ → nothing;
+ *   db/, templates/ → shared/; app/ → shared/, db/, templates/; electron/, cli/ and
+ *   server/ → app/ and below; renderer/ → shared/ only;
+ * - shared/ is plain TypeScript (no Node, DOM or storage), the renderer reaches no Node
+ *   module, and only the Electron host files import `electron`;
+ * - db/ reads and writes rows: it raises no AppError (decisions live in app/ and shared/domain).
+ * tests/integration/lint-boundaries.test.ts shows each rule refusing a violating import.
  */
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['{shared,db,templates,app,electron,cli,server,renderer}/**/*.{ts,tsx}'],
+    plugins: { stagecraft: layers },
+    rules: { 'stagecraft/layers': 'error' }
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -34,10 +45,7 @@ export default tseslint.config(
           paths: [...nodeModules, 'electron', 'react', 'react-dom', 'better-sqlite3', 'kysely', 'docx'].map((name) => ({
             name,
             message: 'shared/ is plain TypeScript: no Node, DOM, Electron or storage imports.'
-          })),
-          patterns: [
-            { group: ['**/db/**', '**/electron/**', '**/renderer/**', '**/templates/**', '**/cli/**'], message: 'shared/ depends on nothing but itself.' }
-          ]
+          }))
         }
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname', 'localStorage', 'navigator']
@@ -56,18 +64,34 @@ export default tseslint.config(
           paths: [...nodeModules, 'electron', 'better-sqlite3', 'kysely', 'docx'].map((name) => ({
             name,
             message: 'The renderer talks to main only through the IPC client in renderer/api.ts.'
-          })),
-          patterns: [
-            { group: ['**/db/**', '**/db', '**/templates/**', '**/electron/**', '**/cli/**'], message: 'The renderer never imports db/, templates/ or electron/.' }
-          ]
+          }))
         }
       ]
     }
   },
   {
-    files: ['db/**/*.ts', 'templates/**/*.ts', 'cli/**/*.ts'],
+    files: ['templates/**/*.ts', 'app/**/*.ts', 'cli/**/*.ts', 'server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main.ts and electron/preload.ts import Electron.' }] }]
+    }
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/main.ts and electron/preload.ts import Electron.' },
+            ...['../shared/ipc/result', '../../shared/ipc/result'].map((name) => ({
+              name,
+              importNames: ['AppError'],
+              message: 'db/ returns rows and raises no AppError: refuse in app/ or shared/domain, where the decision is made.'
+            }))
+          ]
+        }
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='AppError']", message: 'db/ raises no AppError.' }]
     }
   },
   {
