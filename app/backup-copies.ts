@@ -28,7 +28,7 @@ import { z } from 'zod'
 import { backupsToPrune, copyDatabaseFile, newestFirst, parseBackupName, type BackupInfo, type BackupReason } from '../db/backup'
 import { AppError } from '../shared/ipc/result'
 import { writeFileAtomic } from './files'
-import { SCRYPT_PARAMS, WRONG_PASSPHRASE, scrypt } from './portable.service'
+import { SCRYPT_PARAMS, WRONG_PASSPHRASE, scrypt } from './crypto-envelope'
 
 export const COPIES_SUBFOLDER = 'Stagecraft backups'
 export const SEALED_SUFFIX = '.sealed'

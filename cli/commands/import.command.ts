@@ -13,7 +13,7 @@ import {
   takePreImportBackup,
   unlockPortable,
   type ReadPortable
-} from '../../app/portable.service'
+} from '../../app/portable'
 import { parseStrictJson, readFileBounded } from '../../app/strict-json'
 import { AppError } from '../../shared/ipc/result'
 import { ImportModeSchema, MAX_PORTABLE_BYTES, type ImportMode, type PortableFile } from '../../shared/schemas/portable.schema'

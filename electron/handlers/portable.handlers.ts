@@ -6,7 +6,7 @@ import { AppError } from '../../shared/ipc/result'
 import { MAX_PORTABLE_BYTES, PORTABLE_EXTENSION, type EncryptedEnvelope, type PortableFile } from '../../shared/schemas/portable.schema'
 import type { Handlers } from '../dispatcher'
 import { describeWriteError, writeFileAtomic } from '../../app/files'
-import { EXPORT_NOTICE, exportEngagement, importPortable, readPortableBytes, summarize, takePreImportBackup, unlockPortable } from '../../app/portable.service'
+import { EXPORT_NOTICE, exportEngagement, importPortable, readPortableBytes, summarize, takePreImportBackup, unlockPortable } from '../../app/portable'
 import { readFileBounded } from '../../app/strict-json'
 import type { HandlerContext } from './context'
 

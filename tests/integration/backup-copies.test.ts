@@ -15,7 +15,7 @@ import {
   sealFromPassphrase,
   unsealFile
 } from '../../app/backup-copies'
-import { WRONG_PASSPHRASE } from '../../app/portable.service'
+import { WRONG_PASSPHRASE } from '../../app/crypto-envelope'
 import { TRUSTED, valueOf } from '../helpers/backend'
 import { fixedDeps } from '../helpers/deps'
 import { tempDir } from '../helpers/temp'

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync,
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../cli/run-cli'
-import { WRONG_PASSPHRASE } from '../../app/portable.service'
+import { WRONG_PASSPHRASE } from '../../app/portable'
 import { callAs, testBackend, valueOf } from '../helpers/backend'
 import { tempDir } from '../helpers/temp'
 import { trackEngagement } from '../helpers/tracked-engagement.helper'
