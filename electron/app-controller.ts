@@ -11,13 +11,11 @@ import { ACCESS_PROBLEMS, checkDatabaseContents, checkDatabaseHeader, countConte
 import { migrations } from '../db/migrations'
 import { setAsideDamaged, type SalvageReport } from '../db/salvage'
 import { cleanCloseMarkerFor, clearCleanClose, journalSuspect, markCleanClose, setAsideJournal } from '../db/clean-close'
-import type { z } from 'zod'
-import { READ_ONLY_CHANNELS, type ControllerChannel } from '../shared/ipc/channels'
-import { contract } from '../shared/ipc/contract'
-import { describeIssues } from '../shared/ipc/describe-issues'
-import { AppError, fail, ok, type Result } from '../shared/ipc/result'
+import { CONTROLLER_CHANNELS, READ_ONLY_CHANNELS, type ControllerChannel } from '../shared/ipc/channels'
+import type { ChannelOutput } from '../shared/ipc/contract'
+import { AppError, fail, type Result } from '../shared/ipc/result'
 import { startBackend, type Backend } from './backend'
-import { isTrustedSender, type Dispatch, type SenderInfo } from './dispatcher'
+import { createDispatcher, type Dispatch, type HandlersFor, type SenderInfo } from './dispatcher'
 import {
   checkCopyFolder,
   copySettingsPathFor,
@@ -422,7 +420,7 @@ export function createAppController(options: ControllerOptions) {
     return found
   }
 
-  const recoveryStatus = () => {
+  const recoveryStatus = (): ChannelOutput<'recovery:status'> => {
     if (!recovery) return repaired ? { mode: 'normal', repaired } : { mode: 'normal' }
     const newest = newestVerifiedBackup(backupsDir, latest)
     const folder = copySettings.folder
@@ -446,8 +444,7 @@ export function createAppController(options: ControllerOptions) {
     }
   }
 
-  type Local = (payload: unknown) => Promise<unknown>
-  const local: Record<ControllerChannel, Local> = {
+  const local: HandlersFor<ControllerChannel> = {
     'recovery:status': async () => recoveryStatus(),
     'recovery:checks-done': async () => {
       await contentChecks
@@ -521,13 +518,12 @@ export function createAppController(options: ControllerOptions) {
       await syncBackupCopies()
       return made
     },
-    'backups:restore': async (payload) => {
-      const result = await restoreFrom(findBackup((payload as { fileName: string }).fileName).path)
+    'backups:restore': async ({ fileName }) => {
+      const result = await restoreFrom(findBackup(fileName).path)
       void syncBackupCopies()
       return result
     },
-    'backups:set-folder': async (payload) => {
-      const { passphrase } = payload as { passphrase: string | null }
+    'backups:set-folder': async ({ passphrase }) => {
       if (!options.dialogs?.chooseFolder) throw new AppError('INTERNAL', 'Choosing a folder is not available here.')
       const folder = await options.dialogs.chooseFolder({ title: 'Keep copies of your backups in…' })
       if (!folder) return { status: 'cancelled' }
@@ -545,8 +541,7 @@ export function createAppController(options: ControllerOptions) {
       saveCopySettings(NO_COPIES)
       return { copies: describeCopies() }
     },
-    'backups:restore-copy': async (payload) => {
-      const { fileName, passphrase } = payload as { fileName: string; passphrase: string | null }
+    'backups:restore-copy': async ({ fileName, passphrase }) => {
       const folder = copySettings.folder
       if (!folder) throw new AppError('NOT_FOUND', 'No backup folder is chosen.')
       const copy = listCopies(folder).find((c) => c.fileName === fileName)
@@ -570,23 +565,17 @@ export function createAppController(options: ControllerOptions) {
     }
   }
 
+  const localDispatch = createDispatcher({
+    channels: CONTROLLER_CHANNELS,
+    handlers: local,
+    trustedOrigin: options.trustedOrigin,
+    onUnexpectedError: options.onUnexpectedError
+  })
+  const isLocal = new Set<string>(CONTROLLER_CHANNELS)
+
   /** Routes a call: recovery and backup channels here, everything else to the backend. */
   const dispatch: Dispatch = async (channel, payload, sender: SenderInfo): Promise<Result<unknown>> => {
-    if (Object.hasOwn(local, channel)) {
-      if (!isTrustedSender(sender, options.trustedOrigin)) {
-        return fail('FORBIDDEN', 'This request did not come from the Stagecraft window and was refused.')
-      }
-      const spec = contract[channel as ControllerChannel]
-      const parsed = (spec.input as z.ZodType).safeParse(payload)
-      if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error.issues))
-      try {
-        return ok((spec.output as z.ZodType).parse(await local[channel as ControllerChannel](parsed.data)))
-      } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.message)
-        options.onUnexpectedError?.(channel, error)
-        return fail('INTERNAL', 'Something went wrong while doing that. Your data was not changed.')
-      }
-    }
+    if (isLocal.has(channel)) return localDispatch(channel, payload, sender)
     if (contentChecks && !READ_ONLY.has(channel)) {
       // Nothing is written to a file the start-up checks have not yet passed.
       await contentChecks

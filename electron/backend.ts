@@ -1,6 +1,6 @@
 import { openDatabase, type DatabaseHandle } from '../db/connection'
 import type { Deps } from '../db/deps'
-import { createDispatcher, type Dispatch } from './dispatcher'
+import { BACKEND_CHANNELS, createDispatcher, type Dispatch } from './dispatcher'
 import { createHandlers } from './handlers'
 import { seedLibraryOnce } from '../db/repositories/library.repository'
 import type { FileDialogs, ShellPort } from '../app/files'
@@ -44,6 +44,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     shell: options.shell
   })
   const dispatch = createDispatcher({
+    channels: BACKEND_CHANNELS,
     handlers,
     trustedOrigin: options.trustedOrigin,
     onUnexpectedError: options.onUnexpectedError

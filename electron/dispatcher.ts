@@ -11,13 +11,18 @@ export interface SenderInfo {
   isMainFrame: boolean
 }
 
-/** A handler for every channel the backend answers (the controller answers the rest). */
-export type Handlers = {
-  [C in BackendChannel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>
+/** A handler for each of the given channels: the contract's parsed input in, its output back. */
+export type HandlersFor<C extends Channel> = {
+  [K in C]: (input: ChannelParsedInput<K>) => Promise<ChannelOutput<K>> | ChannelOutput<K>
 }
 
-export interface DispatcherOptions {
-  handlers: Handlers
+/** A handler for every channel the backend answers (the controller answers the rest). */
+export type Handlers = HandlersFor<BackendChannel>
+
+export interface DispatcherOptions<C extends Channel> {
+  /** The channels this dispatcher answers; any other is refused as unknown. */
+  channels: readonly C[]
+  handlers: HandlersFor<C>
   /** The only origin allowed to call (app://stagecraft in the app; the test server in e2e). */
   trustedOrigin: string
   /** Receives unexpected errors (with their stacks) for the log; the renderer never does. */
@@ -27,7 +32,8 @@ export interface DispatcherOptions {
 export type Dispatch = (channel: string, payload: unknown, sender: SenderInfo) => Promise<Result<unknown>>
 
 const controllerChannels = new Set<string>(CONTROLLER_CHANNELS)
-const channelSet = new Set<string>(CHANNELS.filter((c) => !controllerChannels.has(c)))
+/** The channels the backend answers: every channel but the controller's. */
+export const BACKEND_CHANNELS = CHANNELS.filter((c): c is BackendChannel => !controllerChannels.has(c))
 
 export function isTrustedSender(sender: SenderInfo | undefined, trustedOrigin: string): boolean {
   if (!sender || !sender.isMainFrame) return false
@@ -50,9 +56,12 @@ const PAYLOAD_MESSAGES: Record<PayloadProblem, string> = {
  * The function `ipcMain.handle` calls, callable without Electron: check the sender,
  * parse the payload against the contract, run the handler, check the output, and
  * answer `{ok, value}` or `{ok: false, error: {code, message}}` with no stack trace.
+ * Every channel goes through one of these: the backend's, and the controller's for
+ * recovery and backups.
  */
-export function createDispatcher(options: DispatcherOptions): Dispatch {
+export function createDispatcher<C extends Channel>(options: DispatcherOptions<C>): Dispatch {
   const { handlers, trustedOrigin } = options
+  const channelSet = new Set<string>(options.channels)
   return async (channel, payload, sender) => {
     if (typeof channel !== 'string' || !channelSet.has(channel)) {
       return fail('UNKNOWN_CHANNEL', 'The app asked for something this version does not know how to do.')
@@ -66,7 +75,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const parsed = (spec.input as z.ZodType).safeParse(payload)
     if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error.issues))
     try {
-      const handler = handlers[channel as BackendChannel] as (input: unknown) => unknown
+      const handler = handlers[channel as C] as (input: unknown) => unknown
       const value = await handler(parsed.data)
       const checked = (spec.output as z.ZodType).safeParse(value)
       if (!checked.success) {
@@ -77,7 +86,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message)
       options.onUnexpectedError?.(channel, error)
-      return fail('INTERNAL', 'Something went wrong while doing that. Nothing was changed.')
+      return fail('INTERNAL', 'Something went wrong while doing that. Your data was not changed.')
     }
   }
 }

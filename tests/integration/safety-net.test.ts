@@ -365,3 +365,24 @@ describe('a file that is locked, read-only or not ours', () => {
     expect(hash(join(status.quarantineFolder, 'stagecraft.db'))).toBe(before)
   })
 })
+
+describe('recovery and backup channels go through the one dispatcher', () => {
+  it('refuse a call from another frame, a bad payload and a hostile one, as every channel does', async () => {
+    const { dir, cleanup } = tempDir('stagecraft-controller-ipc-')
+    cleanups.push(cleanup)
+    const { c, call } = controllerIn(dir)
+    await c.start()
+    const before = await backupNames(call)
+    // Another frame, even with a well-formed request.
+    expect(await c.dispatch('backups:create', {}, { url: 'https://example.com/', isMainFrame: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await c.dispatch('backups:create', {}, { ...TRUSTED, isMainFrame: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // A payload the contract does not allow, and one refused before any schema runs.
+    expect(await call('backups:restore', { fileName: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('backups:restore-copy', JSON.parse('{"fileName":"x","passphrase":null,"__proto__":{}}'))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/__proto__/) }
+    })
+    expect(await call('backups:list', { extra: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await backupNames(call)).toEqual(before)
+  })
+})
