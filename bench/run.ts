@@ -69,7 +69,7 @@ try {
     proposal.packOnly,
     'first export (charts drawn afresh, ahead of the build); floor: the docx library packing the same pre-built document, contents page layout included, measured in the same run'
   )
-  // After a preview the app sends the preview's own bytes (electron/services/export.service.ts,
+  // After a preview the app sends the preview's own bytes (app/export.service.ts,
   // ExportMemo) and builds nothing; this is a rebuild of the same document, whose charts cost
   // nothing the second time.
   timed(

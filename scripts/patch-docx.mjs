@@ -31,7 +31,20 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'node_modules', 'docx', 'dist')
 
-export const MARKER = '/* stagecraft: fast _objectSpread2 */'
+export const MARKER = '/* stagecraft: fast _objectSpread2 v2 */'
+
+/** The first version of the patch, which also took the fast path at even positions (where getters must be copied as getters). */
+export const REPLACEMENT_V1 = `function _objectSpread2(e) /* stagecraft: fast _objectSpread2 */ {
+	for (var r = 1; r < arguments.length; r++) {
+		var t = null != arguments[r] ? arguments[r] : {};
+		var p = typeof t === "object" ? Object.getPrototypeOf(t) : undefined;
+		if ((p === Object.prototype || p === null) && !Object.prototype.hasOwnProperty.call(t, "__proto__")) Object.assign(e, t);
+		else r % 2 ? ownKeys(Object(t), !0).forEach(function(r) {
+			_defineProperty(e, r, t[r]);
+		}) : Object.defineProperties(e, Object.getOwnPropertyDescriptors(t));
+	}
+	return e;
+}`
 
 export const ORIGINAL = `function _objectSpread2(e) {
 	for (var r = 1; r < arguments.length; r++) {
@@ -45,14 +58,46 @@ export const ORIGINAL = `function _objectSpread2(e) {
 	return e;
 }`
 
-export const REPLACEMENT = `function _objectSpread2(e) ${MARKER} {
+/**
+ * The fast path is taken only where it provably gives what the shipped helper gives:
+ * - an odd argument position (where the transpiler puts spread sources; the shipped helper
+ *   reads each enumerable own key with [[Get]] there, as plain assignment does, whereas at
+ *   even positions it copies descriptors, getters included);
+ * - a target and a source whose prototype is Object.prototype or null, a source with no
+ *   symbol keys and no own "__proto__" key;
+ * - no key of the source that the target holds other than as a plain writable, enumerable,
+ *   configurable data property (an accessor or a read-only property there is redefined by
+ *   the shipped helper, which assignment would not do).
+ * Anything else takes the shipped code unchanged.
+ */
+export const REPLACEMENT = `function __stagecraftPlainCopy(e, t) {
+	if (typeof t !== "object") return false;
+	var p = Object.getPrototypeOf(t);
+	if (p !== Object.prototype && p !== null) return false;
+	if (Object.getOwnPropertySymbols(t).length > 0) return false;
+	var keys = Object.keys(t);
+	for (var i = 0; i < keys.length; i++) {
+		var k = keys[i];
+		if (k === "__proto__") return false;
+		if (Object.prototype.hasOwnProperty.call(e, k)) {
+			var d = Object.getOwnPropertyDescriptor(e, k);
+			if (!d.writable || !d.enumerable || !d.configurable) return false;
+		}
+	}
+	Object.assign(e, t);
+	return true;
+}
+function _objectSpread2(e) ${MARKER} {
+	var q = typeof e === "object" && e !== null ? Object.getPrototypeOf(e) : undefined;
+	var plainTarget = q === Object.prototype || q === null;
 	for (var r = 1; r < arguments.length; r++) {
 		var t = null != arguments[r] ? arguments[r] : {};
-		var p = typeof t === "object" ? Object.getPrototypeOf(t) : undefined;
-		if ((p === Object.prototype || p === null) && !Object.prototype.hasOwnProperty.call(t, "__proto__")) Object.assign(e, t);
-		else r % 2 ? ownKeys(Object(t), !0).forEach(function(r) {
+		if (r % 2 && plainTarget && __stagecraftPlainCopy(e, t)) continue;
+		r % 2 ? ownKeys(Object(t), !0).forEach(function(r) {
 			_defineProperty(e, r, t[r]);
-		}) : Object.defineProperties(e, Object.getOwnPropertyDescriptors(t));
+		}) : Object.getOwnPropertyDescriptors ? Object.defineProperties(e, Object.getOwnPropertyDescriptors(t)) : ownKeys(Object(t)).forEach(function(r) {
+			Object.defineProperty(e, r, Object.getOwnPropertyDescriptor(t, r));
+		});
 	}
 	return e;
 }`
@@ -88,6 +133,8 @@ export const COMBINE_REPLACEMENT = `var combine = (formats) => ${FORMAT_MARKER} 
 /** Each helper as shipped and as replaced; a file gets those whose exact text it holds. */
 export const PATCHES = [
   { name: '_objectSpread2', original: ORIGINAL, replacement: REPLACEMENT },
+  // A tree patched by the first version is brought up to this one.
+  { name: '_objectSpread2 (first patch)', original: REPLACEMENT_V1, replacement: REPLACEMENT },
   { name: 'withoutUndefined', original: WITHOUT_UNDEFINED_ORIGINAL, replacement: WITHOUT_UNDEFINED_REPLACEMENT },
   { name: 'combine', original: COMBINE_ORIGINAL, replacement: COMBINE_REPLACEMENT }
 ]
@@ -104,7 +151,33 @@ export function unpatched(text) {
   return PATCHES.filter(({ original }) => text.includes(original)).map(({ name }) => name)
 }
 
+/** Bundles that hold the spread helper, and what each still lacks of the patch. */
+function survey() {
+  const out = []
+  for (const name of readdirSync(dist)) {
+    if (!/\.(mjs|cjs)$/.test(name) || name.includes('.umd.')) continue
+    const text = readFileSync(join(dist, name), 'utf8')
+    if (!text.includes('_objectSpread2')) continue
+    out.push({ name, text, left: unpatched(text), marked: text.includes(MARKER) })
+  }
+  return out
+}
+
+/** `--check`: exits non-zero unless every bundle is patched (run before packaging). */
+function check() {
+  const problems = existsSync(dist)
+    ? survey().flatMap(({ name, left, marked }) => [...left.map((h) => `${name}: ${h} is not replaced`), ...(marked ? [] : [`${name}: not patched`])])
+    : ['docx is not installed']
+  if (problems.length === 0) {
+    console.log('patch-docx: every docx bundle is patched')
+    return
+  }
+  console.error(`patch-docx: refusing to package an unpatched docx (run \`npm ci\` or \`node scripts/patch-docx.mjs\`):\n  ${problems.join('\n  ')}`)
+  process.exitCode = 1
+}
+
 function main() {
+  if (process.argv.includes('--check')) return check()
   if (!existsSync(dist)) {
     console.log('patch-docx: docx is not installed; nothing to do')
     return

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error -- a plain .mjs build script without type declarations
-import { COMBINE_ORIGINAL, COMBINE_REPLACEMENT, MARKER, ORIGINAL, PATCHES, REPLACEMENT, WITHOUT_UNDEFINED_ORIGINAL, WITHOUT_UNDEFINED_REPLACEMENT, patchText, unpatched } from '../../../scripts/patch-docx.mjs'
+import { COMBINE_ORIGINAL, COMBINE_REPLACEMENT, MARKER, ORIGINAL, PATCHES, REPLACEMENT, REPLACEMENT_V1, WITHOUT_UNDEFINED_ORIGINAL, WITHOUT_UNDEFINED_REPLACEMENT, patchText, unpatched } from '../../../scripts/patch-docx.mjs'
 
 type Spread = (target: object, ...sources: unknown[]) => object
 
@@ -13,8 +13,43 @@ function helpers(): { original: Spread; patched: Spread } {
     function _defineProperty(e, r, t) { return (r in e) ? Object.defineProperty(e, r, { value: t, enumerable: true, configurable: true, writable: true }) : e[r] = t, e }
     function ownKeys(e, r) { var t = Object.keys(e); if (Object.getOwnPropertySymbols) { var o = Object.getOwnPropertySymbols(e); r && (o = o.filter(function (r) { return Object.getOwnPropertyDescriptor(e, r).enumerable })), t.push.apply(t, o) } return t }
   `
-  const make = (fn: string) => new Function(`${support}\n${fn}\nreturn _objectSpread2`)() as Spread
-  return { original: make(ORIGINAL as string), patched: make(REPLACEMENT as string) }
+  const make = (fn: string) => new Function(`"use strict";\n${support}\n${fn}\nreturn _objectSpread2`)() as Spread
+  return { original: make(ORIGINAL as string), patched: make(REPLACEMENT as string), firstPatch: make(REPLACEMENT_V1 as string) }
+}
+
+/** One property as a test describes it: a data property with given attributes, or a getter (with or without a setter). */
+type PropSpec = { key: string; kind: 'data' | 'getter' | 'accessor'; value: number; enumerable: boolean; writable: boolean; configurable: boolean }
+type ObjSpec = { proto: 'object' | 'null' | 'class'; props: PropSpec[] }
+
+class Styled {}
+
+/**
+ * Builds an object from its description. The getters are made once per description and
+ * shared by every object built from it, so two results can be compared descriptor by
+ * descriptor; each call still gives a fresh object, since spreading changes its target.
+ */
+function builder(spec: ObjSpec): () => object {
+  const getters = new Map(spec.props.map((p) => [p.key, () => p.value]))
+  const setters = new Map(spec.props.map((p) => [p.key, () => undefined]))
+  return () => {
+    const o = spec.proto === 'null' ? Object.create(null) : spec.proto === 'class' ? new Styled() : {}
+    for (const p of spec.props) {
+      if (Object.hasOwn(o, p.key)) continue
+      const { enumerable, configurable } = p
+      if (p.kind === 'data') Object.defineProperty(o, p.key, { value: p.value, enumerable, configurable, writable: p.writable })
+      else Object.defineProperty(o, p.key, { get: getters.get(p.key), ...(p.kind === 'accessor' && { set: setters.get(p.key) }), enumerable, configurable })
+    }
+    return o as object
+  }
+}
+
+/** What a call did: the object it made (its prototype and every own descriptor), or the kind of error it threw. */
+function outcome(run: () => object): unknown {
+  try {
+    return shape(run())
+  } catch (error) {
+    return { threw: (error as Error).constructor.name }
+  }
 }
 
 type Merge = (formats: readonly object[]) => object
@@ -77,7 +112,39 @@ describe('the docx format-merging patch', () => {
 })
 
 describe('the docx object-spread patch', () => {
-  const { original, patched } = helpers()
+  const { original, patched, firstPatch } = helpers()
+
+  const prop: fc.Arbitrary<PropSpec> = fc.record({
+    key: fc.constantFrom('a', 'b', 'size', 'bold', 'toString', '0'),
+    kind: fc.constantFrom('data', 'data', 'getter', 'accessor'),
+    value: fc.integer({ min: 0, max: 9 }),
+    enumerable: fc.boolean(),
+    writable: fc.boolean(),
+    configurable: fc.boolean()
+  })
+  const obj: fc.Arbitrary<ObjSpec> = fc.record({ proto: fc.constantFrom('object', 'object', 'null', 'class'), props: fc.array(prop, { maxLength: 4 }) })
+
+  it('gives what the shipped helper gives with getters, setters, read-only and hidden properties in every position, target included (property)', () => {
+    fc.assert(
+      fc.property(obj, fc.array(fc.oneof(obj, fc.constant(null)), { minLength: 1, maxLength: 5 }), (targetSpec, sourceSpecs) => {
+        const target = builder(targetSpec)
+        const sources = sourceSpecs.map((s) => (s === null ? () => null : builder(s)))
+        const run = (spread: Spread) => () => spread(target(), ...sources.map((make) => make()))
+        expect(outcome(run(patched))).toEqual(outcome(run(original)))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('the first version of the patch was not equivalent: it turned a getter at an even position into a value', () => {
+    const getter = { get size() { return 3 } }
+    const viaFirst = firstPatch({}, {}, getter)
+    expect(Object.getOwnPropertyDescriptor(viaFirst, 'size')).toMatchObject({ value: 3 })
+    // ...where the shipped helper (and this patch) copy the getter itself.
+    const atEven = (spread: Spread) => Object.getOwnPropertyDescriptor(spread({}, {}, getter), 'size')
+    expect(atEven(original)).toMatchObject({ get: expect.any(Function) })
+    expect(atEven(patched)).toEqual(atEven(original))
+  })
 
   it('gives the same objects as the shipped helper, for the calls the transpiler emits', () => {
     const value = fc.oneof(fc.integer(), fc.string(), fc.constant(undefined), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }))
@@ -108,6 +175,8 @@ describe('the docx object-spread patch', () => {
   it('patches the shipped text once and then leaves it alone', () => {
     const text = `var x = 1;\n${ORIGINAL as string}\nvar y = 2;\n${WITHOUT_UNDEFINED_ORIGINAL as string}\n${COMBINE_ORIGINAL as string}`
     expect(unpatched(text)).toEqual(['_objectSpread2', 'withoutUndefined', 'combine'])
+    // A tree patched by the first version is brought up to date.
+    expect(patchText(REPLACEMENT_V1 as string)).toBe(REPLACEMENT)
     const once = patchText(text) as string
     expect(once).toContain(MARKER)
     for (const { original } of PATCHES as { original: string }[]) expect(once).not.toContain(original)
