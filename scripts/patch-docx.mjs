@@ -59,26 +59,33 @@ export const ORIGINAL = `function _objectSpread2(e) {
 }`
 
 /**
- * The fast path is taken only where it provably gives what the shipped helper gives:
- * - an odd argument position (where the transpiler puts spread sources; the shipped helper
- *   reads each enumerable own key with [[Get]] there, as plain assignment does, whereas at
- *   even positions it copies descriptors, getters included);
- * - a target and a source whose prototype is Object.prototype or null, a source with no
- *   symbol keys and no own "__proto__" key;
- * - no key of the source that the target holds other than as a plain writable, enumerable,
- *   configurable data property (an accessor or a read-only property there is redefined by
- *   the shipped helper, which assignment would not do).
+ * The fast path (one `Object.assign`) is taken only where it provably gives what the shipped
+ * helper gives:
+ * - target and source have Object.prototype or null as prototype; the source has no symbol
+ *   keys and no own "__proto__" key;
+ * - no key of the source lands on a target property that is anything but a plain writable,
+ *   enumerable, configurable data property (the shipped helper redefines an accessor or a
+ *   read-only property there; assignment would call the setter or fail);
+ * - at an even argument position, where the shipped helper copies descriptors (getters stay
+ *   getters), every own property of the source is also a plain writable, enumerable,
+ *   configurable data property, as the properties of an object literal are. At odd
+ *   positions it reads each enumerable own key with [[Get]], as assignment does.
  * Anything else takes the shipped code unchanged.
  */
-export const REPLACEMENT = `function __stagecraftPlainCopy(e, t) {
+export const REPLACEMENT = `function __stagecraftPlainCopy(e, t, even) {
 	if (typeof t !== "object") return false;
 	var p = Object.getPrototypeOf(t);
 	if (p !== Object.prototype && p !== null) return false;
 	if (Object.getOwnPropertySymbols(t).length > 0) return false;
 	var keys = Object.keys(t);
+	if (even && Object.getOwnPropertyNames(t).length !== keys.length) return false;
 	for (var i = 0; i < keys.length; i++) {
 		var k = keys[i];
 		if (k === "__proto__") return false;
+		if (even) {
+			var s = Object.getOwnPropertyDescriptor(t, k);
+			if (!s.writable || !s.configurable) return false;
+		}
 		if (Object.prototype.hasOwnProperty.call(e, k)) {
 			var d = Object.getOwnPropertyDescriptor(e, k);
 			if (!d.writable || !d.enumerable || !d.configurable) return false;
@@ -92,7 +99,7 @@ function _objectSpread2(e) ${MARKER} {
 	var plainTarget = q === Object.prototype || q === null;
 	for (var r = 1; r < arguments.length; r++) {
 		var t = null != arguments[r] ? arguments[r] : {};
-		if (r % 2 && plainTarget && __stagecraftPlainCopy(e, t)) continue;
+		if (plainTarget && __stagecraftPlainCopy(e, t, r % 2 === 0)) continue;
 		r % 2 ? ownKeys(Object(t), !0).forEach(function(r) {
 			_defineProperty(e, r, t[r]);
 		}) : Object.getOwnPropertyDescriptors ? Object.defineProperties(e, Object.getOwnPropertyDescriptors(t)) : ownKeys(Object(t)).forEach(function(r) {
@@ -158,7 +165,8 @@ function survey() {
     if (!/\.(mjs|cjs)$/.test(name) || name.includes('.umd.')) continue
     const text = readFileSync(join(dist, name), 'utf8')
     if (!text.includes('_objectSpread2')) continue
-    out.push({ name, text, left: unpatched(text), marked: text.includes(MARKER) })
+    // The exact current replacement, not only its marker: an earlier version of the patch is not enough.
+    out.push({ name, text, left: unpatched(text), marked: text.includes(REPLACEMENT) })
   }
   return out
 }
@@ -166,7 +174,7 @@ function survey() {
 /** `--check`: exits non-zero unless every bundle is patched (run before packaging). */
 function check() {
   const problems = existsSync(dist)
-    ? survey().flatMap(({ name, left, marked }) => [...left.map((h) => `${name}: ${h} is not replaced`), ...(marked ? [] : [`${name}: not patched`])])
+    ? survey().flatMap(({ name, left, marked }) => [...left.map((h) => `${name}: ${h} is not replaced`), ...(marked ? [] : [`${name}: does not hold this version of the patch`])])
     : ['docx is not installed']
   if (problems.length === 0) {
     console.log('patch-docx: every docx bundle is patched')

@@ -8,7 +8,7 @@ import { COMBINE_ORIGINAL, COMBINE_REPLACEMENT, MARKER, ORIGINAL, PATCHES, REPLA
 type Spread = (target: object, ...sources: unknown[]) => object
 
 /** The helper as docx ships it (with the two helpers it calls) and as patched, as functions. */
-function helpers(): { original: Spread; patched: Spread } {
+function helpers(): { original: Spread; patched: Spread; firstPatch: Spread } {
   const support = `
     function _defineProperty(e, r, t) { return (r in e) ? Object.defineProperty(e, r, { value: t, enumerable: true, configurable: true, writable: true }) : e[r] = t, e }
     function ownKeys(e, r) { var t = Object.keys(e); if (Object.getOwnPropertySymbols) { var o = Object.getOwnPropertySymbols(e); r && (o = o.filter(function (r) { return Object.getOwnPropertyDescriptor(e, r).enumerable })), t.push.apply(t, o) } return t }
@@ -19,7 +19,7 @@ function helpers(): { original: Spread; patched: Spread } {
 
 /** One property as a test describes it: a data property with given attributes, or a getter (with or without a setter). */
 type PropSpec = { key: string; kind: 'data' | 'getter' | 'accessor'; value: number; enumerable: boolean; writable: boolean; configurable: boolean }
-type ObjSpec = { proto: 'object' | 'null' | 'class'; props: PropSpec[] }
+type ObjSpec = { proto: 'object' | 'null' | 'class'; props: PropSpec[]; closed: boolean }
 
 class Styled {}
 
@@ -39,6 +39,7 @@ function builder(spec: ObjSpec): () => object {
       if (p.kind === 'data') Object.defineProperty(o, p.key, { value: p.value, enumerable, configurable, writable: p.writable })
       else Object.defineProperty(o, p.key, { get: getters.get(p.key), ...(p.kind === 'accessor' && { set: setters.get(p.key) }), enumerable, configurable })
     }
+    if (spec.closed) Object.preventExtensions(o)
     return o as object
   }
 }
@@ -122,7 +123,11 @@ describe('the docx object-spread patch', () => {
     writable: fc.boolean(),
     configurable: fc.boolean()
   })
-  const obj: fc.Arbitrary<ObjSpec> = fc.record({ proto: fc.constantFrom('object', 'object', 'null', 'class'), props: fc.array(prop, { maxLength: 4 }) })
+  const obj: fc.Arbitrary<ObjSpec> = fc.record({
+    proto: fc.constantFrom('object', 'object', 'null', 'class'),
+    props: fc.array(prop, { maxLength: 4 }),
+    closed: fc.constantFrom(false, false, false, true)
+  })
 
   it('gives what the shipped helper gives with getters, setters, read-only and hidden properties in every position, target included (property)', () => {
     fc.assert(
