@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { AppError } from '../shared/ipc/result'
 import { BrandingSettingsSchema, DEFAULT_BRANDING_SETTINGS, type BrandingSettings } from '../shared/schemas/branding.schema'
-import { BrandingLogoError, renderTemplate, type TemplateName } from '../templates'
+import { BrandingLogoError, renderJob, type DocumentJob, type TemplateName } from '../templates'
 import type { Database } from '../db/schema'
 import { findAssessment, listAssessments } from '../db/repositories/assessment.repository'
 import { findClient } from '../db/repositories/client.repository'
@@ -105,20 +105,19 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
     generatedAt: now.toISOString(),
     sections: request.sections
   }
-  let documentInput: Record<string, unknown> = input
+  let job: DocumentJob
   if (request.template === 'assessment') {
     // The workshop report prices the engagement's own plan when there is one, so its figures are the proposal's.
     const stored = await findPlanByEngagement(db, engagement.id)
-    if (stored) documentInput = { ...input, plan: planFromStored(stored, engagement), library: await readLibrary(db) }
-  }
-  if (request.template === 'proposal' || request.template === 'hiring') {
+    job = { name: 'assessment', input: stored ? { ...input, plan: planFromStored(stored, engagement), library: await readLibrary(db) } : input }
+  } else if (request.template === 'proposal' || request.template === 'hiring') {
     // The proposal and hiring pack present the stored plan with the consultant's edits,
     // pricing and notes, and the consultant's own library.
     const stored = await findPlanByEngagement(db, engagement.id)
     if (!stored) throw new AppError('INVALID_INPUT', 'Make the plan first: the proposal presents it.')
     const plan = planFromStored(stored, engagement)
     const library = await readLibrary(db)
-    documentInput = {
+    const common = {
       client: input.client,
       engagement: input.engagement,
       assessment: { answers: input.assessment.answers },
@@ -126,20 +125,24 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
       library,
       branding: input.branding,
       generatedAt: input.generatedAt,
-      sections: request.sections,
-      ...(request.template === 'proposal'
-        ? {
-            pricing: stored.pricing,
-            itemNotes: Object.fromEntries(Object.entries(stored.edits.overrides).map(([id, o]) => [id, o.notes ?? null])),
-            terms: settings.defaultTerms.trim() ? settings.defaultTerms : null,
-            aboutUs: settings.aboutUs,
-            governance: settings.governance,
-            governingLaw: settings.governingLaw
-          }
-        : {})
+      sections: request.sections
     }
-  }
-  if (request.template === 'progress') {
+    job =
+      request.template === 'hiring'
+        ? { name: 'hiring', input: common }
+        : {
+            name: 'proposal',
+            input: {
+              ...common,
+              pricing: stored.pricing,
+              itemNotes: Object.fromEntries(Object.entries(stored.edits.overrides).map(([id, o]) => [id, o.notes ?? null])),
+              terms: settings.defaultTerms.trim() ? settings.defaultTerms : null,
+              aboutUs: settings.aboutUs,
+              governance: settings.governance,
+              governingLaw: settings.governingLaw
+            }
+          }
+  } else {
     // The status report: tracking as it stands, and readiness now against the assessment before.
     const tracking = await db.transaction().execute((trx) => requireTrackingView(trx, deps, engagement.id))
     const values = (a: typeof input.assessment) => ({
@@ -147,7 +150,7 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
       completedAt: a.completedAt,
       answers: Object.fromEntries(Object.entries(a.answers).map(([id, x]) => [id, { value: x.value }]))
     })
-    documentInput = {
+    job = { name: 'progress', input: {
       client: input.client,
       engagement: input.engagement,
       tracking,
@@ -156,16 +159,16 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
       branding: input.branding,
       generatedAt: input.generatedAt,
       sections: request.sections
-    }
+    } }
   }
-  const { generatedAt: _generatedAt, ...content } = documentInput
+  const { generatedAt: _generatedAt, ...content } = job.input
   const key = createHash('sha256').update(JSON.stringify([request.template, content])).digest('hex')
   const day = now.toISOString().slice(0, 10)
   const last = memo?.last
   if (last && last.key === key && last.day === day && now.getTime() - last.at <= MEMO_MS) return last.built
   let rendered: { fileName: string; bytes: Buffer }
   try {
-    rendered = await renderTemplate(request.template, documentInput as never)
+    rendered = await renderJob(job)
   } catch (error) {
     if (error instanceof BrandingLogoError) throw new AppError('INVALID_INPUT', error.message)
     throw error
@@ -175,7 +178,7 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
     fileName: rendered.fileName,
     bytes: rendered.bytes,
     sha256: createHash('sha256').update(rendered.bytes).digest('hex'),
-    input: { ...documentInput, branding: { ...input.branding, logo: logoHash ? { sha256: logoHash } : null } }
+    input: { ...job.input, branding: { ...input.branding, logo: logoHash ? { sha256: logoHash } : null } }
   }
   if (memo) memo.last = { key, day, at: now.getTime(), built }
   return built

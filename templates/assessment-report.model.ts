@@ -8,6 +8,7 @@
  *
  * Pure: no Node, no file system.
  */
+import { sectionIdsOf, type DocumentSectionId } from '../shared/domain/documents'
 import { readinessRadar } from '../shared/charts/readiness-radar'
 import type { RadarChartSpec } from '../shared/charts/radar.chart'
 import { ROLE_BY_ID, type FlagId, type RoleId, type TaskId } from '../shared/domain/catalogue'
@@ -74,23 +75,9 @@ export interface ReportAssessmentInput {
 }
 
 /** The report's parts, each of which can be left out. */
-export const ASSESSMENT_REPORT_SECTIONS = [
-  'cover',
-  'contents',
-  'about',
-  'recommendation',
-  'readiness',
-  'scores',
-  'sequence',
-  'findings',
-  'assumptions',
-  'warnings',
-  'tasks',
-  'scales',
-  'answers',
-  'nextSteps'
-] as const
-export type AssessmentReportSectionId = (typeof ASSESSMENT_REPORT_SECTIONS)[number]
+/** The sections in order, from the document catalogue (shared/domain/documents.ts). */
+export const ASSESSMENT_REPORT_SECTIONS = sectionIdsOf('assessment')
+export type AssessmentReportSectionId = DocumentSectionId<'assessment'>
 
 export interface AssessmentReportInput {
   client: ReportClient

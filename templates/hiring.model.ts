@@ -7,6 +7,7 @@
  *
  * Pure: no Node, no file system.
  */
+import { sectionIdsOf, type DocumentSectionId } from '../shared/domain/documents'
 import { packKits, type RoleKit } from '../shared/content/interview-kits'
 import { ROLE_BY_ID, type RoleId } from '../shared/domain/catalogue'
 import { workItems } from '../shared/domain/planning/plan.model'
@@ -290,8 +291,9 @@ export function hiringIntro(steps: readonly HiringStepView[]): string {
 // ---------------------------------------------------------------------------------------
 // The hiring pack
 
-export const HIRING_PACK_SECTIONS = ['cover', 'contents', 'overview', 'jobDescriptions', 'interviewKits'] as const
-export type HiringPackSectionId = (typeof HIRING_PACK_SECTIONS)[number]
+/** The sections in order, from the document catalogue (shared/domain/documents.ts). */
+export const HIRING_PACK_SECTIONS = sectionIdsOf('hiring')
+export type HiringPackSectionId = DocumentSectionId<'hiring'>
 
 export interface HiringPackInput extends EngagementDocumentInput {
   /** Parts to leave out (`false`); every part is in by default. */

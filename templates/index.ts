@@ -29,12 +29,13 @@ export interface TemplateDefinition<Input, Model> {
 }
 
 import { safeFileName } from '../shared/file-names'
+import { DOCUMENT_CATALOGUE, type DocumentName } from '../shared/domain/documents'
 export { MAX_FILE_NAME_BYTES, safeFileName } from '../shared/file-names'
 
 export const assessmentTemplate: TemplateDefinition<AssessmentReportInput, AssessmentReportModel> = {
   name: 'assessment',
-  title: 'Workshop report',
-  description: 'The readiness assessment: scores, radar, recommendation, findings, assumptions and every answer with its notes.',
+  title: DOCUMENT_CATALOGUE.assessment.title,
+  description: DOCUMENT_CATALOGUE.assessment.description,
   buildModel: buildAssessmentReportModel,
   build: buildAssessmentReport,
   fileName: (m) => safeFileName(`AI readiness assessment - ${m.meta.clientName}`)
@@ -42,9 +43,8 @@ export const assessmentTemplate: TemplateDefinition<AssessmentReportInput, Asses
 
 export const proposalTemplate: TemplateDefinition<ProposalInput, ProposalModel> = {
   name: 'proposal',
-  title: 'Proposal',
-  description:
-    'What the client reads and signs: executive summary, current state, the phased plan with its timeline, hiring plan and job descriptions, investment, assumptions, terms, acceptance and interview kits.',
+  title: DOCUMENT_CATALOGUE.proposal.title,
+  description: DOCUMENT_CATALOGUE.proposal.description,
   buildModel: buildProposalModel,
   build: (m) => buildProposal(m),
   prepare: prepareProposal,
@@ -53,8 +53,8 @@ export const proposalTemplate: TemplateDefinition<ProposalInput, ProposalModel> 
 
 export const hiringTemplate: TemplateDefinition<HiringPackInput, HiringPackModel> = {
   name: 'hiring',
-  title: 'Hiring pack',
-  description: 'The hiring order and timing, a job description and an interview kit with scorecard for every role in the plan.',
+  title: DOCUMENT_CATALOGUE.hiring.title,
+  description: DOCUMENT_CATALOGUE.hiring.description,
   buildModel: buildHiringPackModel,
   build: (m) => buildHiringPack(m),
   fileName: (m) => safeFileName(`Hiring pack - ${m.meta.clientName}`)
@@ -62,9 +62,8 @@ export const hiringTemplate: TemplateDefinition<HiringPackInput, HiringPackModel
 
 export const progressTemplate: TemplateDefinition<ProgressReportInput, ProgressReportModel> = {
   name: 'progress',
-  title: 'Progress report',
-  description:
-    'A status report on an engagement in delivery: status and why, progress, days and cost against the signed baseline, what is late or blocked, each phase with its gates and tasks, readiness against the earlier assessment, work completed and time logged.',
+  title: DOCUMENT_CATALOGUE.progress.title,
+  description: DOCUMENT_CATALOGUE.progress.description,
   buildModel: buildProgressReportModel,
   build: (m) => buildProgressReport(m),
   fileName: (m) => safeFileName(`Progress report - ${m.meta.clientName} - ${m.meta.engagementTitle}`)
@@ -76,7 +75,7 @@ export const TEMPLATES = {
   assessment: assessmentTemplate,
   hiring: hiringTemplate,
   progress: progressTemplate
-} as const satisfies Record<string, TemplateDefinition<any, any>>
+} as const satisfies Record<DocumentName, TemplateDefinition<any, any>>
 
 export type TemplateName = keyof typeof TEMPLATES
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[]
@@ -102,6 +101,23 @@ export async function renderTemplate<N extends TemplateName>(name: N, input: Tem
   const model = template.buildModel(input)
   await template.prepare?.(model)
   return { fileName: template.fileName(model), bytes: await packDocument(template.build(model)) }
+}
+
+/** A document to render: its template's name with that template's input, so each is type-checked. */
+export type DocumentJob = { [N in TemplateName]: { name: N; input: TemplateInput<N> } }[TemplateName]
+
+/** `renderTemplate` for a job whose template is known only at run time. */
+export function renderJob(job: DocumentJob): Promise<{ fileName: string; bytes: Buffer }> {
+  switch (job.name) {
+    case 'proposal':
+      return renderTemplate('proposal', job.input)
+    case 'assessment':
+      return renderTemplate('assessment', job.input)
+    case 'hiring':
+      return renderTemplate('hiring', job.input)
+    case 'progress':
+      return renderTemplate('progress', job.input)
+  }
 }
 
 export { buildAssessmentReport } from './assessment.docx'

@@ -9,6 +9,7 @@
  *
  * Pure: no Node, no file system.
  */
+import { sectionIdsOf, type DocumentSectionId } from '../shared/domain/documents'
 import { readinessRadar } from '../shared/charts/readiness-radar'
 import type { RadarChartSpec } from '../shared/charts/radar.chart'
 import { DIMENSIONS, type DimensionId } from '../shared/domain/assessment/dimensions'
@@ -50,8 +51,9 @@ export interface ProgressAssessmentInput {
 }
 
 /** The report's parts, each of which can be left out. */
-export const PROGRESS_REPORT_SECTIONS = ['cover', 'contents', 'summary', 'phases', 'readiness', 'closed', 'time'] as const
-export type ProgressReportSectionId = (typeof PROGRESS_REPORT_SECTIONS)[number]
+/** The sections in order, from the document catalogue (shared/domain/documents.ts). */
+export const PROGRESS_REPORT_SECTIONS = sectionIdsOf('progress')
+export type ProgressReportSectionId = DocumentSectionId<'progress'>
 
 export interface ProgressReportInput {
   client: ProgressClient

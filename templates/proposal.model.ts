@@ -6,6 +6,7 @@
  *
  * Pure: no Node, no file system.
  */
+import { sectionIdsOf, type DocumentSectionId } from '../shared/domain/documents'
 import { readinessRadar } from '../shared/charts/readiness-radar'
 import type { RadarChartSpec } from '../shared/charts/radar.chart'
 import { scenarioChart, type ScenarioChartSpec } from '../shared/charts/scenario.chart'
@@ -35,23 +36,9 @@ import { singleLine } from './text'
 // Input
 
 /** The proposal's parts, each of which can be left out. */
-export const PROPOSAL_SECTIONS = [
-  'cover',
-  'contents',
-  'summary',
-  'currentState',
-  'plan',
-  'hiring',
-  'investment',
-  'governance',
-  'risks',
-  'assumptions',
-  'about',
-  'terms',
-  'acceptance',
-  'interviewKits'
-] as const
-export type ProposalSectionId = (typeof PROPOSAL_SECTIONS)[number]
+/** The sections in order, from the document catalogue (shared/domain/documents.ts). */
+export const PROPOSAL_SECTIONS = sectionIdsOf('proposal')
+export type ProposalSectionId = DocumentSectionId<'proposal'>
 
 export interface Signatory {
   name?: string | null

@@ -8,7 +8,7 @@ import { planLibraryFrom } from '../../shared/domain/planning/plan-library'
 import type { IntakeFile } from '../../shared/schemas/intake.schema'
 import type { Library } from '../../shared/schemas/library.schema'
 import { BrandingLogoError, DEFAULT_BRANDING, type BrandingInput } from '../../templates/branding'
-import { isTemplateName, renderTemplate, TEMPLATE_NAMES, type TemplateName } from '../../templates/index'
+import { isTemplateName, renderJob, TEMPLATE_NAMES, type DocumentJob, type TemplateName } from '../../templates/index'
 import type { CliCommand } from '../cli-command'
 import { CliError, UsageError, type CliIo } from '../cli-io'
 import { loadIntakeFile } from '../intake-file'
@@ -78,7 +78,7 @@ export async function exportSources(io: CliIo): Promise<ExportSources> {
 }
 
 /** The template's input for an intake file: its engagement, the built-in branding, the given library. */
-export function exportInput(template: TemplateName, intake: IntakeFile, sources: ExportSources, now: Date): unknown {
+export function exportJob(template: TemplateName, intake: IntakeFile, sources: ExportSources, now: Date): DocumentJob {
   const client = { name: intake.client.name, industry: intake.client.industry, headcount: intake.client.headcount ?? intake.context.headcount }
   const engagement = {
     title: intake.engagement.title,
@@ -98,7 +98,8 @@ export function exportInput(template: TemplateName, intake: IntakeFile, sources:
     const answers = Object.fromEntries(
       Object.entries({ ...answersForMaturity(intake.maturity), ...answersForContext(intake.context) }).map(([id, value]) => [id, { value, note: null }])
     )
-    return { ...common, plan, library: sources.library ?? null, assessment: { title: 'Readiness assessment', present: [], answers, completedAt: now.toISOString() } }
+    const assessmentInput = { title: 'Readiness assessment', present: [], answers, completedAt: now.toISOString() }
+    return { name: 'assessment', input: { ...common, plan, library: sources.library ?? null, assessment: assessmentInput } }
   }
   const documentInput = {
     ...common,
@@ -106,7 +107,9 @@ export function exportInput(template: TemplateName, intake: IntakeFile, sources:
     plan,
     library: sources.library ?? DEFAULT_LIBRARY
   }
-  return template === 'proposal' ? { ...documentInput, terms: sources.terms, ...(sources.words ?? {}) } : documentInput
+  if (template === 'proposal') return { name: 'proposal', input: { ...documentInput, terms: sources.terms, ...(sources.words ?? {}) } }
+  if (template === 'hiring') return { name: 'hiring', input: documentInput }
+  throw new UsageError("stagecraft export: the progress report needs the engagement's tracking, which an intake file does not hold; export it from the app")
 }
 
 /** A one-line reason a file could not be written, from the error's code. */
@@ -177,7 +180,7 @@ export const exportCommand: CliCommand = {
     const sources = await exportSources(io)
     let rendered: { fileName: string; bytes: Buffer }
     try {
-      rendered = await renderTemplate(templateArg, exportInput(templateArg, intake, sources, new Date()) as never)
+      rendered = await renderJob(exportJob(templateArg, intake, sources, new Date()))
     } catch (error) {
       if (error instanceof BrandingLogoError) throw new CliError(`STAGECRAFT_DB: the logo in the branding settings cannot be used: ${error.message}`)
       if (error instanceof RangeError) throw new CliError(`${displayName}: ${error.message}`)

@@ -1,21 +1,30 @@
-/** The Word documents a consultant can export, described for the Export screen. */
+/**
+ * The document catalogue: every Word document a consultant can export, its title and
+ * description for the Export screen, what it needs, and its sections in order. The
+ * templates' section lists, the IPC contract's template names and the Export screen all
+ * derive from here (tests/unit/documents/catalogue.test.ts checks they agree).
+ */
 export interface DocumentSection {
   id: string
   label: string
 }
 
+/** The documents, in the order the Export screen lists them. */
+export const DOCUMENT_NAMES = ['proposal', 'assessment', 'hiring', 'progress'] as const
+export type DocumentName = (typeof DOCUMENT_NAMES)[number]
+
 export interface DocumentInfo {
-  name: 'assessment' | 'proposal' | 'hiring' | 'progress'
+  name: DocumentName
   title: string
   description: string
   /** Needs a plan (proposal, hiring pack) or only an assessment. */
   needs: 'assessment' | 'plan'
+  /** The sections a consultant can leave out (the cover is always there). */
   sections: readonly DocumentSection[]
 }
 
-export const DOCUMENTS: readonly DocumentInfo[] = [
-  {
-    name: 'proposal',
+export const DOCUMENT_CATALOGUE = {
+  proposal: {
     title: 'Proposal',
     description: 'What the client reads and signs: the recommendation, the phased plan with its costs, the hiring plan, the investment and the terms.',
     needs: 'plan',
@@ -35,8 +44,7 @@ export const DOCUMENTS: readonly DocumentInfo[] = [
       { id: 'interviewKits', label: 'Appendix: interview kits' }
     ]
   },
-  {
-    name: 'assessment',
+  assessment: {
     title: 'Workshop report',
     description: 'The readiness assessment as the client saw it: scores, radar, recommendation, findings and every answer with its shared notes.',
     needs: 'assessment',
@@ -56,8 +64,7 @@ export const DOCUMENTS: readonly DocumentInfo[] = [
       { id: 'nextSteps', label: 'Next steps' }
     ]
   },
-  {
-    name: 'hiring',
+  hiring: {
     title: 'Hiring pack',
     description: 'For the client’s recruiters and interviewers: the job descriptions and interview kits with scorecards, in hiring order.',
     needs: 'plan',
@@ -68,8 +75,7 @@ export const DOCUMENTS: readonly DocumentInfo[] = [
       { id: 'interviewKits', label: 'Interview kits' }
     ]
   },
-  {
-    name: 'progress',
+  progress: {
     title: 'Progress report',
     description: 'A status report for the client: health with its reason, phases and tasks against the signed plan, readiness now against before, work completed and time logged.',
     needs: 'plan',
@@ -82,7 +88,19 @@ export const DOCUMENTS: readonly DocumentInfo[] = [
       { id: 'time', label: 'Time logged' }
     ]
   }
-]
+} as const satisfies Record<DocumentName, Omit<DocumentInfo, 'name'>>
+
+/** A section of the named document, the cover included. */
+export type DocumentSectionId<N extends DocumentName> = 'cover' | (typeof DOCUMENT_CATALOGUE)[N]['sections'][number]['id']
+
+/** The named document's section ids in order, the cover first: what its template builds. */
+export function sectionIdsOf<N extends DocumentName>(name: N): readonly DocumentSectionId<N>[] {
+  const sections: readonly { id: string }[] = DOCUMENT_CATALOGUE[name].sections
+  return ['cover', ...sections.map((s) => s.id)] as DocumentSectionId<N>[]
+}
+
+/** The documents as the Export screen lists them. */
+export const DOCUMENTS: readonly DocumentInfo[] = DOCUMENT_NAMES.map((name) => ({ name, ...DOCUMENT_CATALOGUE[name] }))
 
 /** Today's date where the consultant is, as YYYY-MM-DD. */
 export function localIsoDate(now: Date): string {

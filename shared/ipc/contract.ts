@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DOCUMENT_NAMES } from '../domain/documents'
 import {
   ClientInputSchema,
   ClientListQuerySchema,
@@ -110,7 +111,7 @@ const PortableInspected = z.discriminatedUnion('status', [
 
 const ExportRequest = z.strictObject({
   engagementId: IdSchema,
-  template: z.enum(['proposal', 'assessment', 'hiring', 'progress']),
+  template: z.enum(DOCUMENT_NAMES),
   sections: z.record(z.string().max(40), z.boolean()),
   assessmentId: IdSchema.optional()
 })

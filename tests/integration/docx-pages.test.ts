@@ -8,8 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportInput } from '../../cli/commands/export.command'
-import { renderTemplate, type TemplateName } from '../../templates/index'
+import { exportJob } from '../../cli/commands/export.command'
+import { renderJob, type TemplateName } from '../../templates/index'
 import { intakeFixture, TEST_BRANDING } from '../helpers/proposal-input.helper'
 import { bookmarkedText, libreOfficePdfs, pdfPagePngs, pdfPagesWithPictures, pdfPageTexts, requireReaders, writtenPageNumbers } from '../helpers/readers'
 import { tempDir } from '../helpers/temp'
@@ -35,8 +35,7 @@ beforeAll(async () => {
   const made: { name: string; path: string; docx: Uint8Array }[] = []
   for (const client of CLIENTS) {
     for (const template of TEMPLATES) {
-      const input = exportInput(template, intakeFixture(client), { library: null, branding: TEST_BRANDING, terms: null }, NOW)
-      const { bytes } = await renderTemplate(template, input as never)
+      const { bytes } = await renderJob(exportJob(template, intakeFixture(client), { library: null, branding: TEST_BRANDING, terms: null }, NOW))
       const name = `${client}-${template}`
       const path = join(dir, `${name}.docx`)
       writeFileSync(path, bytes)

@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportInput } from '../../cli/commands/export.command'
+import { exportJob } from '../../cli/commands/export.command'
 import { planInputFor } from '../../cli/commands/plan.command'
 import { generatePlan } from '../../shared/domain/planning/plan.generator'
 import type { Plan } from '../../shared/domain/planning/plan.model'
@@ -39,7 +39,7 @@ async function docxText(name: string, template: TemplateName, input: unknown): P
 }
 
 const inputFor = (client: string, template: TemplateName): Record<string, unknown> =>
-  exportInput(template, intakeFixture(client), { library: null, branding: TEST_BRANDING, terms: null }, NOW) as Record<string, unknown>
+  exportJob(template, intakeFixture(client), { library: null, branding: TEST_BRANDING, terms: null }, NOW).input as unknown as Record<string, unknown>
 
 describe('no document argues in words a client must not read', () => {
   it.each(CLIENTS.flatMap((c) => (['proposal', 'assessment', 'hiring'] as const).map((t) => [c, t] as const)))('%s: the %s', async (client, template) => {
