@@ -98,7 +98,10 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Keep main-process logic Electron-free so it is testable: take Electron pieces as parameters.' }] }]
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Keep main-process logic Electron-free so it is testable: take Electron pieces as parameters.' }] }
+      ]
     }
   }
 )

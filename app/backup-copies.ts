@@ -38,7 +38,11 @@ const MAX_HEADER = 4096
 
 const KdfSchema = z.strictObject({
   name: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 15).max(2 ** 18),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 15)
+    .max(2 ** 18),
   r: z.literal(8),
   p: z.literal(1),
   keyLength: z.literal(32),
@@ -112,7 +116,10 @@ export function checkCopyFolder(folder: string, dataDir: string): void {
   }
   if (!isDir) throw new AppError('INVALID_INPUT', `${folder} is not a folder.`)
   if (isInside(folder, dataDir) || isInside(dataDir, folder)) {
-    throw new AppError('INVALID_INPUT', 'Choose a folder outside Stagecraft’s own data folder, such as an external drive: copies kept beside the originals would be lost with them.')
+    throw new AppError(
+      'INVALID_INPUT',
+      'Choose a folder outside Stagecraft’s own data folder, such as an external drive: copies kept beside the originals would be lost with them.'
+    )
   }
   try {
     accessSync(folder, constants.W_OK)
@@ -344,7 +351,11 @@ export async function copyBackup(backup: Pick<BackupInfo, 'path' | 'fileName'>, 
 export async function syncCopies(localBackups: readonly BackupInfo[], settings: CopySettings): Promise<number> {
   const folder = settings.folder
   if (!folder) return 0
-  if (!existsSync(folder)) throw new AppError('DATA_UNAVAILABLE', `The backup folder ${folder} is not available. Is the drive connected? Backups are still kept in Stagecraft’s own folder.`)
+  if (!existsSync(folder))
+    throw new AppError(
+      'DATA_UNAVAILABLE',
+      `The backup folder ${folder} is not available. Is the drive connected? Backups are still kept in Stagecraft’s own folder.`
+    )
   const have = new Set(listCopies(folder).map((c) => stem(c.fileName)))
   // No more than retention would keep, oldest first.
   const pruned = new Set(backupsToPrune([...localBackups].sort(newestFirst)))
@@ -366,7 +377,11 @@ export async function syncCopies(localBackups: readonly BackupInfo[], settings: 
  */
 export async function sealPlainCopies(folder: string, seal: NonNullable<CopySettings['seal']>): Promise<number> {
   const plain = listCopies(folder).filter((c) => !c.sealed)
-  const sealedHere = new Set(listCopies(folder).filter((c) => c.sealed).map((c) => stem(c.fileName)))
+  const sealedHere = new Set(
+    listCopies(folder)
+      .filter((c) => c.sealed)
+      .map((c) => stem(c.fileName))
+  )
   for (const copy of plain) {
     if (!sealedHere.has(copy.fileName)) await copyBackup({ path: copy.path, fileName: copy.fileName }, folder, seal)
     rmSync(copy.path, { force: true })

@@ -150,19 +150,24 @@ export async function buildExport(db: Kysely<Database>, deps: Deps, request: Exp
       completedAt: a.completedAt,
       answers: Object.fromEntries(Object.entries(a.answers).map(([id, x]) => [id, { value: x.value }]))
     })
-    job = { name: 'progress', input: {
-      client: input.client,
-      engagement: input.engagement,
-      tracking,
-      assessment: values(input.assessment),
-      previous: input.previous ? values(input.previous) : null,
-      branding: input.branding,
-      generatedAt: input.generatedAt,
-      sections: request.sections
-    } }
+    job = {
+      name: 'progress',
+      input: {
+        client: input.client,
+        engagement: input.engagement,
+        tracking,
+        assessment: values(input.assessment),
+        previous: input.previous ? values(input.previous) : null,
+        branding: input.branding,
+        generatedAt: input.generatedAt,
+        sections: request.sections
+      }
+    }
   }
   const { generatedAt: _generatedAt, ...content } = job.input
-  const key = createHash('sha256').update(JSON.stringify([request.template, content])).digest('hex')
+  const key = createHash('sha256')
+    .update(JSON.stringify([request.template, content]))
+    .digest('hex')
   const day = now.toISOString().slice(0, 10)
   const last = memo?.last
   if (last && last.key === key && last.day === day && now.getTime() - last.at <= MEMO_MS) return last.built

@@ -4,11 +4,7 @@ import { basename, dirname, join } from 'node:path'
 /** File dialogs, passed in by the Electron host (and by tests). */
 export interface FileDialogs {
   chooseFileToOpen: (options: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>
-  chooseFileToSave: (options: {
-    title: string
-    defaultName: string
-    filters: { name: string; extensions: string[] }[]
-  }) => Promise<string | null>
+  chooseFileToSave: (options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>
   /** A folder to keep something in (e.g. backup copies on an external drive); null when cancelled. */
   chooseFolder?: (options: { title: string }) => Promise<string | null>
 }

@@ -11,11 +11,7 @@ import type { Deps } from '../db/deps'
 import { timestamp } from '../db/deps'
 import { insertClient, updateClient, type Db } from '../db/repositories/client.repository'
 import { insertEngagement, updateEngagement } from '../db/repositories/engagement.repository'
-import {
-  encodeAnswerValue,
-  insertAssessment,
-  updateAssessment
-} from '../db/repositories/assessment.repository'
+import { encodeAnswerValue, insertAssessment, updateAssessment } from '../db/repositories/assessment.repository'
 
 /** Intake files are small; anything bigger is not one. */
 export const MAX_INTAKE_BYTES = 5 * 1024 * 1024
@@ -71,10 +67,21 @@ export interface IntakePreview {
 export type IntakeImportMode = 'update' | 'keep'
 
 const findClientByName = (db: Db, name: string) =>
-  db.selectFrom('client').selectAll().where(sql`name COLLATE NOCASE`, '=', name).orderBy('created_at').executeTakeFirst()
+  db
+    .selectFrom('client')
+    .selectAll()
+    .where(sql`name COLLATE NOCASE`, '=', name)
+    .orderBy('created_at')
+    .executeTakeFirst()
 
 const findEngagementByTitle = (db: Db, clientId: string, title: string) =>
-  db.selectFrom('engagement').selectAll().where('client_id', '=', clientId).where(sql`title COLLATE NOCASE`, '=', title).orderBy('created_at').executeTakeFirst()
+  db
+    .selectFrom('engagement')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where(sql`title COLLATE NOCASE`, '=', title)
+    .orderBy('created_at')
+    .executeTakeFirst()
 
 const clientValuesOf = (intake: IntakeFile) => ({ name: intake.client.name, industry: intake.client.industry, headcount: intake.context.headcount })
 
@@ -98,7 +105,14 @@ export async function previewIntake(db: Db, intake: IntakeFile): Promise<IntakeP
   const client = await findClientByName(db, intake.client.name)
   const engagement = client ? await findEngagementByTitle(db, client.id, intake.engagement.title) : undefined
   const changes: IntakeChange[] = []
-  const compare = (record: IntakeChange['record'], field: string, label: string, from: string | number | null, to: string | number | null | undefined, commercial = false) => {
+  const compare = (
+    record: IntakeChange['record'],
+    field: string,
+    label: string,
+    from: string | number | null,
+    to: string | number | null | undefined,
+    commercial = false
+  ) => {
     if (to === undefined) return
     if (shown(from) !== shown(to)) changes.push({ record, field, label, from: shown(from), to: shown(to), commercial })
   }
@@ -184,11 +198,7 @@ export async function importIntake(db: Db, deps: Deps, intake: IntakeFile, sourc
  * The intake file for an assessment. The file format has no "unknown": unknown answers
  * go out as the values the results assumed (0, false), and the caller is told how many.
  */
-export function exportIntake(
-  client: Client,
-  engagement: Engagement,
-  assessment: Assessment
-): { intake: IntakeFile; assumedAnswers: number } {
+export function exportIntake(client: Client, engagement: Engagement, assessment: Assessment): { intake: IntakeFile; assumedAnswers: number } {
   const answers = Object.fromEntries(Object.entries(assessment.answers).map(([id, a]) => [id, a.value ?? undefined]))
   const result = assessWithUnknowns(answers)
   const assumedAnswers = result.unknownQuestionIds.length

@@ -1,12 +1,6 @@
 import type { Deps } from '../db/deps'
 import type { Db } from '../db/repositories/client.repository'
-import {
-  copyAnswerValues,
-  encodeAnswerValue,
-  insertAssessment,
-  updateAssessment,
-  upsertAnswerField
-} from '../db/repositories/assessment.repository'
+import { copyAnswerValues, encodeAnswerValue, insertAssessment, updateAssessment, upsertAnswerField } from '../db/repositories/assessment.repository'
 import { updateClient } from '../db/repositories/client.repository'
 import { updateEngagement } from '../db/repositories/engagement.repository'
 import { answersForMaturity } from '../shared/domain/assessment/question-bank'
@@ -52,8 +46,7 @@ export const SAMPLE: IntakeFile = {
 const LATER = { deploy: 2, monitor: 2, experiment: 1, logging: 2, data: 2, cicd: 2, infra: 2, tracking: 2 } as const
 
 const NOTES: Record<string, string> = {
-  ml_staff_doing_infra:
-    'Their one ML engineer spent most of last quarter on Dockerfiles and the Kubernetes manifests for the ETA model.',
+  ml_staff_doing_infra: 'Their one ML engineer spent most of last quarter on Dockerfiles and the Kubernetes manifests for the ETA model.',
   demo_traction: 'The delivery-window prediction demo went down well with operations; two engineers are now pulled into supporting it.',
   gpu_workloads: 'Fine-tuning runs happen on a single rented GPU box, started by hand.'
 }
@@ -67,7 +60,7 @@ const DAY = 86_400_000
  */
 export function sampleDates(now: Date): { firstWorkshop: string; startDate: string } {
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 91 * DAY)
-  const toMonday = ((8 - first.getUTCDay()) % 7) || 7
+  const toMonday = (8 - first.getUTCDay()) % 7 || 7
   const start = new Date(first.getTime() + toMonday * DAY)
   return { firstWorkshop: first.toISOString().slice(0, 10), startDate: start.toISOString().slice(0, 10) }
 }
@@ -103,7 +96,14 @@ export async function createSample(db: Db, deps: Deps) {
   }
   await upsertAnswerField(db, deps, second, 'infra_staff', 'value', encodeAnswerValue(1))
   await upsertAnswerField(db, deps, second, 'ml_staff_doing_infra', 'value', encodeAnswerValue('B'))
-  await upsertAnswerField(db, deps, second, 'infra_staff', 'private_note', 'Aiko joined a month after the first workshop; strong hire, watch for burnout on call.')
+  await upsertAnswerField(
+    db,
+    deps,
+    second,
+    'infra_staff',
+    'private_note',
+    'Aiko joined a month after the first workshop; strong hire, watch for burnout on call.'
+  )
   await updateAssessment(db, deps, second, { status: 'complete' })
   return { clientId: first.clientId, engagementId: first.engagementId, assessmentId: second }
 }

@@ -172,7 +172,8 @@ export function parseStrictJson(name: string, bytes: Uint8Array, options: { allo
   const scan = scanJson(text)
   if (scan.tooDeep) throw invalid(`${name}: nests more than ${MAX_JSON_DEPTH} levels deep, which no Stagecraft file does`)
   // Refused before JSON.parse builds millions of values (a flat array of zeros fills memory, not the file limit).
-  if (scan.values > MAX_PAYLOAD_NODES) throw invalid(`${name}: is too large to be a Stagecraft file (it holds over ${MAX_PAYLOAD_NODES.toLocaleString('en')} values)`)
+  if (scan.values > MAX_PAYLOAD_NODES)
+    throw invalid(`${name}: is too large to be a Stagecraft file (it holds over ${MAX_PAYLOAD_NODES.toLocaleString('en')} values)`)
   const value = parseJsonText(name, text)
   if (scan.duplicate && !options.allowDuplicateKeys) {
     const where = scan.duplicate.path ? ` in ${scan.duplicate.path}` : ''

@@ -51,16 +51,13 @@ export function syntheticPlanInput(taskCount = 100): GeneratePlanInput {
   const customItems: CustomItemInput[] = []
   for (let i = 0; i < Math.max(0, taskCount - builtIn); i++) {
     const phase = phases[i % phases.length]!
-    const dependsOn = [
-      ...(i >= 4 && phases[(i - 4) % phases.length] === phase ? [`custom_${i - 4}`] : []),
-      ...(i % 7 === 3 ? ['terraform'] : [])
-    ]
+    const dependsOn = [...(i >= 4 && phases[(i - 4) % phases.length] === phase ? [`custom_${i - 4}`] : []), ...(i % 7 === 3 ? ['terraform'] : [])]
     customItems.push({
       id: `custom_${i}`,
       title: `Custom work item ${i + 1}`,
       phase,
       effortDays: 0.5 + (i % 5),
-      owner: phase === 'build_out' && i % 2 === 0 ? assessment.hiringSequence[1] ?? 'consultant' : 'consultant',
+      owner: phase === 'build_out' && i % 2 === 0 ? (assessment.hiringSequence[1] ?? 'consultant') : 'consultant',
       dependsOn
     })
   }

@@ -40,12 +40,22 @@ export function syntheticProposalInput(taskCount = 60, roleCount = 7): { input: 
   const plan = generatePlan(planInput)
   const input: ProposalInput = {
     client: { name: 'Large Client Holdings', industry: 'Retail banking', headcount: planInput.context.headcount },
-    engagement: { title: 'AI platform and team build-out', consultant: 'Dana Meyer', currency: 'EUR', dayRate: 1250, startDate: planInput.engagement.startDate },
+    engagement: {
+      title: 'AI platform and team build-out',
+      consultant: 'Dana Meyer',
+      currency: 'EUR',
+      dayRate: 1250,
+      startDate: planInput.engagement.startDate
+    },
     assessment: { maturity: planInput.maturity, context: planInput.context },
     plan,
     branding: { consultancyName: 'Northwind Advisory', accentColour: '#0D9084', fontFamily: 'Inter', footerText: 'Confidential.', locale: 'en-GB' },
     generatedAt: '2025-01-02T09:00:00Z',
-    itemNotes: Object.fromEntries(planItems(plan).slice(0, 20).map((i) => [i.id, `Agreed with the client's platform lead in the kick-off; revisit after ${i.title.toLowerCase()}.`])),
+    itemNotes: Object.fromEntries(
+      planItems(plan)
+        .slice(0, 20)
+        .map((i) => [i.id, `Agreed with the client's platform lead in the kick-off; revisit after ${i.title.toLowerCase()}.`])
+    ),
     extraAssumptions: ['The existing data warehouse stays in place for the first six months.']
   }
   return { input, plan }
@@ -67,7 +77,9 @@ export interface ProposalBenchResult {
   packOnly: Timing
 }
 
-export async function benchmarkProposal(options: { runs?: number; warmup?: number; taskCount?: number; roleCount?: number } = {}): Promise<ProposalBenchResult> {
+export async function benchmarkProposal(
+  options: { runs?: number; warmup?: number; taskCount?: number; roleCount?: number } = {}
+): Promise<ProposalBenchResult> {
   const runs = Math.max(1, options.runs ?? 20)
   const warmup = Math.max(0, options.warmup ?? 3)
   const { input, plan } = syntheticProposalInput(options.taskCount ?? 60, options.roleCount ?? 7)
@@ -75,19 +87,28 @@ export async function benchmarkProposal(options: { runs?: number; warmup?: numbe
 
   let bytes = 0
   // What the app and the CLI run: model, charts drawn ahead in parallel, document, packing.
-  const proposal = await time(async () => {
-    clearChartCache()
-    bytes = (await renderTemplate('proposal', input)).bytes.length
-  }, { runs, warmup })
-  const repeat = await time(async () => {
-    await renderTemplate('proposal', input)
-  }, { runs, warmup })
-  const withoutPageNumbers = await time(async () => {
-    clearChartCache()
-    const model = buildProposalModel(input)
-    await prepareProposal(model)
-    await Packer.toBuffer(buildProposal(model, { pageNumbers: false }))
-  }, { runs, warmup })
+  const proposal = await time(
+    async () => {
+      clearChartCache()
+      bytes = (await renderTemplate('proposal', input)).bytes.length
+    },
+    { runs, warmup }
+  )
+  const repeat = await time(
+    async () => {
+      await renderTemplate('proposal', input)
+    },
+    { runs, warmup }
+  )
+  const withoutPageNumbers = await time(
+    async () => {
+      clearChartCache()
+      const model = buildProposalModel(input)
+      await prepareProposal(model)
+      await Packer.toBuffer(buildProposal(model, { pageNumbers: false }))
+    },
+    { runs, warmup }
+  )
   // A document is packed once in real use, and packing one again reuses work the first pack
   // left in it; so each run packs a freshly built one (built outside the timing).
   const model = buildProposalModel(input)

@@ -38,7 +38,17 @@ const rows: Row[] = []
 const round = (n: number) => Math.round(n * 100) / 100
 function timed(figure: string, target: string, t: Timing, ok: (t: Timing, ratio: number | null) => boolean, floor?: Timing, note?: string) {
   const ratio = floor ? round(t.median / floor.median) : null
-  rows.push({ figure, target, median: round(t.median), p95: round(t.p95), unit: 'ms', floor: floor ? round(floor.median) : null, ratio, meets: ok(t, ratio), note })
+  rows.push({
+    figure,
+    target,
+    median: round(t.median),
+    p95: round(t.p95),
+    unit: 'ms',
+    floor: floor ? round(floor.median) : null,
+    ratio,
+    meets: ok(t, ratio),
+    note
+  })
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'stagecraft-bench-'))
@@ -80,7 +90,14 @@ try {
     proposal.packOnly,
     'after a preview the app sends the previewed bytes and builds nothing; this row rebuilds the document'
   )
-  timed('… first export, contents page numbers left to Word (no page layout)', '—', proposal.withoutPageNumbers, () => true, undefined, 'what writing the page numbers costs')
+  timed(
+    '… first export, contents page numbers left to Word (no page layout)',
+    '—',
+    proposal.withoutPageNumbers,
+    () => true,
+    undefined,
+    'what writing the page numbers costs'
+  )
 
   const size = quick ? { clients: 40, engagements: 200 } : { clients: 2000, engagements: 10000 }
   const large = join(dir, 'large.db')
@@ -89,7 +106,14 @@ try {
   console.log(`seeded ${label} in ${Math.round(seeded.ms)} ms`)
 
   const clients = await benchClientList(large, runs)
-  timed(`Client list + search over ${label}, p95`, '< 20 ms', { ...clients.app, median: clients.app.p95 }, (t) => t.p95 < 20, { ...clients.floor, median: clients.floor.p95 }, 'p95 against the floor p95')
+  timed(
+    `Client list + search over ${label}, p95`,
+    '< 20 ms',
+    { ...clients.app, median: clients.app.p95 },
+    (t) => t.p95 < 20,
+    { ...clients.floor, median: clients.floor.p95 },
+    'p95 against the floor p95'
+  )
 
   const dashboard = await benchDashboard(large, slowRuns)
   timed(`Portfolio dashboard load at ${label}`, '< 50 ms', dashboard.app, (t) => t.median < 50, dashboard.floor)
@@ -141,7 +165,9 @@ try {
 
   const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n))
   const fmt = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '—' : `${v}${unit}`)
-  console.log(`\nStagecraft benchmarks${quick ? ' (quick run: sizes too small to mean anything)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}\n`)
+  console.log(
+    `\nStagecraft benchmarks${quick ? ' (quick run: sizes too small to mean anything)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}\n`
+  )
   console.log(`${pad('figure', 58)} ${pad('median', 10)} ${pad('p95', 10)} ${pad('floor', 10)} ${pad('ratio', 7)} ${pad('target', 26)} ok`)
   for (const r of rows) {
     console.log(

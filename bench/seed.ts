@@ -110,7 +110,10 @@ class Random {
     return pairs[pairs.length - 1]![0]
   }
   uuid(): string {
-    const hex = (n: number) => Math.floor(this.next() * 16 ** n).toString(16).padStart(n, '0')
+    const hex = (n: number) =>
+      Math.floor(this.next() * 16 ** n)
+        .toString(16)
+        .padStart(n, '0')
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.int(0, 3)]}${hex(3)}-${hex(6)}${hex(6)}`
   }
 }
@@ -118,15 +121,171 @@ class Random {
 // ---------------------------------------------------------------------------------------
 // Words
 
-const ADJECTIVES = ['Northwind', 'Bluefin', 'Harbour', 'Granite', 'Silver', 'Copper', 'Meridian', 'Aurora', 'Pine', 'Summit', 'Cobalt', 'Evergreen', 'Lumen', 'Quarry', 'Tidal', 'Orchid', 'Falcon', 'Juniper', 'Atlas', 'Beacon', 'Cedar', 'Delta', 'Ember', 'Fjord', 'Golden', 'Helix', 'Iris', 'Kestrel', 'Linden', 'Maple', 'Nimbus', 'Onyx', 'Prism', 'Quartz', 'Raven', 'Sable', 'Tessel', 'Umber', 'Vantage', 'Willow']
-const NOUNS = ['Freight', 'Health', 'Payments', 'Logistics', 'Energy', 'Foods', 'Insurance', 'Retail', 'Analytics', 'Robotics', 'Telecom', 'Mobility', 'Pharma', 'Media', 'Lending', 'Farms', 'Aviation', 'Games', 'Security', 'Textiles', 'Marine', 'Labs', 'Capital', 'Housing', 'Learning', 'Travel', 'Water', 'Metals', 'Print', 'Sports']
+const ADJECTIVES = [
+  'Northwind',
+  'Bluefin',
+  'Harbour',
+  'Granite',
+  'Silver',
+  'Copper',
+  'Meridian',
+  'Aurora',
+  'Pine',
+  'Summit',
+  'Cobalt',
+  'Evergreen',
+  'Lumen',
+  'Quarry',
+  'Tidal',
+  'Orchid',
+  'Falcon',
+  'Juniper',
+  'Atlas',
+  'Beacon',
+  'Cedar',
+  'Delta',
+  'Ember',
+  'Fjord',
+  'Golden',
+  'Helix',
+  'Iris',
+  'Kestrel',
+  'Linden',
+  'Maple',
+  'Nimbus',
+  'Onyx',
+  'Prism',
+  'Quartz',
+  'Raven',
+  'Sable',
+  'Tessel',
+  'Umber',
+  'Vantage',
+  'Willow'
+]
+const NOUNS = [
+  'Freight',
+  'Health',
+  'Payments',
+  'Logistics',
+  'Energy',
+  'Foods',
+  'Insurance',
+  'Retail',
+  'Analytics',
+  'Robotics',
+  'Telecom',
+  'Mobility',
+  'Pharma',
+  'Media',
+  'Lending',
+  'Farms',
+  'Aviation',
+  'Games',
+  'Security',
+  'Textiles',
+  'Marine',
+  'Labs',
+  'Capital',
+  'Housing',
+  'Learning',
+  'Travel',
+  'Water',
+  'Metals',
+  'Print',
+  'Sports'
+]
 const SUFFIXES = ['', 'GmbH', 'Ltd', 'AG', 'BV', 'Inc', 'SAS', 'Group', 'AB', 'Oy', 'SpA', 'plc']
-const INDUSTRIES = ['Logistics', 'Healthcare', 'Fintech', 'Retail', 'Energy', 'Insurance', 'Manufacturing', 'Media', 'Telecom', 'Travel', 'Public sector', 'Education']
-const FIRST = ['Marta', 'Jonas', 'Aiko', 'Lee', 'Priya', 'Tomás', 'Ines', 'Kofi', 'Sofia', 'Mateo', 'Elin', 'Noah', 'Amara', 'Lukas', 'Chloé', 'Ravi', 'Hana', 'Oskar', 'Zeynep', 'Felix']
-const LAST = ['Lindqvist', 'Berg', 'Tanaka', 'Park', 'Sharma', 'García', 'Moreau', 'Mensah', 'Rossi', 'Novak', 'Kowalski', 'Haddad', 'Okafor', 'Jensen', 'Dubois', 'Müller', 'Silva', 'Nakamura', 'Yilmaz', 'Fischer']
-export const SEED_CONSULTANTS = ['You', 'Dana Whitfield', 'Sam Okoro', 'Alex Romero', 'Kim Andersen', 'Jo Brennan', 'Ravi Menon', 'Lena Vogel', 'Chris Adeyemi', 'Mia Laurent', 'Tom Hughes', 'Eva Lind']
-const CURRENCIES = [['EUR', 6], ['GBP', 2], ['USD', 2], ['CHF', 1]] as const
-const TITLES = ['AI platform and first hires', 'MLOps foundations', 'Grow the AI team', 'LLM features in production', 'Data platform and first ML engineer', 'Model monitoring and retraining', 'AI readiness and roadmap', 'From demo to production', 'Search relevance with ML', 'Forecasting platform']
+const INDUSTRIES = [
+  'Logistics',
+  'Healthcare',
+  'Fintech',
+  'Retail',
+  'Energy',
+  'Insurance',
+  'Manufacturing',
+  'Media',
+  'Telecom',
+  'Travel',
+  'Public sector',
+  'Education'
+]
+const FIRST = [
+  'Marta',
+  'Jonas',
+  'Aiko',
+  'Lee',
+  'Priya',
+  'Tomás',
+  'Ines',
+  'Kofi',
+  'Sofia',
+  'Mateo',
+  'Elin',
+  'Noah',
+  'Amara',
+  'Lukas',
+  'Chloé',
+  'Ravi',
+  'Hana',
+  'Oskar',
+  'Zeynep',
+  'Felix'
+]
+const LAST = [
+  'Lindqvist',
+  'Berg',
+  'Tanaka',
+  'Park',
+  'Sharma',
+  'García',
+  'Moreau',
+  'Mensah',
+  'Rossi',
+  'Novak',
+  'Kowalski',
+  'Haddad',
+  'Okafor',
+  'Jensen',
+  'Dubois',
+  'Müller',
+  'Silva',
+  'Nakamura',
+  'Yilmaz',
+  'Fischer'
+]
+export const SEED_CONSULTANTS = [
+  'You',
+  'Dana Whitfield',
+  'Sam Okoro',
+  'Alex Romero',
+  'Kim Andersen',
+  'Jo Brennan',
+  'Ravi Menon',
+  'Lena Vogel',
+  'Chris Adeyemi',
+  'Mia Laurent',
+  'Tom Hughes',
+  'Eva Lind'
+]
+const CURRENCIES = [
+  ['EUR', 6],
+  ['GBP', 2],
+  ['USD', 2],
+  ['CHF', 1]
+] as const
+const TITLES = [
+  'AI platform and first hires',
+  'MLOps foundations',
+  'Grow the AI team',
+  'LLM features in production',
+  'Data platform and first ML engineer',
+  'Model monitoring and retraining',
+  'AI readiness and roadmap',
+  'From demo to production',
+  'Search relevance with ML',
+  'Forecasting platform'
+]
 const CLIENT_NOTES = [
   'Board wants a first AI feature before the summer release.',
   'Procurement needs three quotes; legal reviews every contract with GDPR in mind.',
@@ -191,11 +350,31 @@ const BASE_CONTEXT: AssessmentContext = SAMPLE.context
 const LOW: Maturity = SAMPLE.maturity
 const VARIANTS: { context: AssessmentContext; maturity: Maturity }[] = [
   { context: BASE_CONTEXT, maturity: LOW },
-  { context: { ...BASE_CONTEXT, ai_approach: 'api', gpu_workloads: false, stage: 'production', models_in_production: 3 }, maturity: { ...LOW, deploy: 2, cicd: 2 } },
-  { context: { ...BASE_CONTEXT, ai_approach: 'custom', stage: 'production', models_in_production: 6, retrain_frequency: 'weekly', deploy_is_bottleneck: true, degradation_incidents: true }, maturity: { ...LOW, deploy: 0, monitor: 0, infra: 0 } },
-  { context: { ...BASE_CONTEXT, ml_staff: 3, infra_staff: 1, ml_staff_doing_infra: false, cloud: 'gcp' }, maturity: { ...LOW, data: 2, infra: 2, tracking: 2 } },
+  {
+    context: { ...BASE_CONTEXT, ai_approach: 'api', gpu_workloads: false, stage: 'production', models_in_production: 3 },
+    maturity: { ...LOW, deploy: 2, cicd: 2 }
+  },
+  {
+    context: {
+      ...BASE_CONTEXT,
+      ai_approach: 'custom',
+      stage: 'production',
+      models_in_production: 6,
+      retrain_frequency: 'weekly',
+      deploy_is_bottleneck: true,
+      degradation_incidents: true
+    },
+    maturity: { ...LOW, deploy: 0, monitor: 0, infra: 0 }
+  },
+  {
+    context: { ...BASE_CONTEXT, ml_staff: 3, infra_staff: 1, ml_staff_doing_infra: false, cloud: 'gcp' },
+    maturity: { ...LOW, data: 2, infra: 2, tracking: 2 }
+  },
   { context: { ...BASE_CONTEXT, has_data: 'none', has_objectives: false, demo_traction: false }, maturity: LOW },
-  { context: { ...BASE_CONTEXT, research_vision: true, ml_leadership: true, headcount: 900, engineers: 200, cloud: 'azure' }, maturity: { ...LOW, experiment: 2, logging: 2 } }
+  {
+    context: { ...BASE_CONTEXT, research_vision: true, ml_leadership: true, headcount: 900, engineers: 200, cloud: 'azure' },
+    maturity: { ...LOW, experiment: 2, logging: 2 }
+  }
 ]
 
 interface Variant {
@@ -226,13 +405,19 @@ function buildVariants(): Variant[] {
     // Slip: push the first foundations item later; its dependents follow.
     const pivot = trackableItems(base).find((i) => i.phase === 'foundations' && i.kind === 'task') ?? trackableItems(base)[1]!
     const plans = [0, 1, 3].map((weeks) => {
-      const edits: PlanEdits = weeks === 0 ? EMPTY_EDITS : { overrides: { [pivot.itemId]: { notBeforeWeek: pivot.startWeek + weeks } }, custom: [], removed: [] }
+      const edits: PlanEdits =
+        weeks === 0 ? EMPTY_EDITS : { overrides: { [pivot.itemId]: { notBeforeWeek: pivot.startWeek + weeks } }, custom: [], removed: [] }
       const plan = at(edits)
       return { edits: JSON.stringify(edits), items: trackableItems(plan), effortDays: plan.totals.effortDays, weeks: plan.weeks }
     })
     return {
       stored,
-      json: { basis: JSON.stringify(basis), library: JSON.stringify(library), settings: JSON.stringify(stored.settings), pricing: JSON.stringify(stored.pricing) },
+      json: {
+        basis: JSON.stringify(basis),
+        library: JSON.stringify(library),
+        settings: JSON.stringify(stored.settings),
+        pricing: JSON.stringify(stored.pricing)
+      },
       plans
     }
   })
@@ -252,7 +437,8 @@ function iso(day: number): string {
   }
   return s
 }
-const stamp = (day: number, minutes = 540) => `${iso(day)}T${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00.000Z`
+const stamp = (day: number, minutes = 540) =>
+  `${iso(day)}T${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00.000Z`
 const REF_DAY = dayOf(REF_START)
 
 /** Time is logged against an item for at most this many days (keeps the seed quick; entries stay ≤ 1 day). */
@@ -310,9 +496,7 @@ export async function seedLargeDatabase(path: string, options: SeedOptions = {})
       `INSERT INTO engagement (id, client_id, title, status, consultant, currency, day_rate, start_date, notes, archived_at, created_at, updated_at, signed_at, planned_days)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    const insertHistory = db.prepare(
-      `INSERT INTO engagement_status_change (engagement_id, from_status, to_status, at, note) VALUES (?, ?, ?, ?, ?)`
-    )
+    const insertHistory = db.prepare(`INSERT INTO engagement_status_change (engagement_id, from_status, to_status, at, note) VALUES (?, ?, ?, ?, ?)`)
     const insertPlan = db.prepare(
       `INSERT INTO plan (id, engagement_id, assessment_id, basis, kept_stale, library, settings, edits, pricing, last_diff, created_at, updated_at)
        VALUES (?, ?, ?, ?, '[]', ?, ?, ?, ?, NULL, ?, ?)`
@@ -326,12 +510,8 @@ export async function seedLargeDatabase(path: string, options: SeedOptions = {})
          blocked_since, planned_start, planned_end, baseline_start, baseline_end, actual_start, actual_end, owner, notes, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    const insertTime = db.prepare(
-      `INSERT INTO time_entry (id, engagement_id, item_id, date, days, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-    )
-    const insertGate = db.prepare(
-      `INSERT INTO phase_gate (id, engagement_id, phase_id, criterion, done_at, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-    )
+    const insertTime = db.prepare(`INSERT INTO time_entry (id, engagement_id, item_id, date, days, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    const insertGate = db.prepare(`INSERT INTO phase_gate (id, engagement_id, phase_id, criterion, done_at, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
     const insertAssessment = db.prepare(
       `INSERT INTO assessment (id, engagement_id, title, status, present, cursor, created_at, updated_at, completed_at)
        VALUES (?, ?, 'Initial assessment', 'complete', '[]', NULL, ?, ?, ?)`
@@ -369,7 +549,10 @@ export async function seedLargeDatabase(path: string, options: SeedOptions = {})
           rnd.pick(INDUSTRIES),
           rnd.int(20, 5000),
           `${first} ${last}`,
-          `${first}.${last}@${name.split(' ')[0]!.toLowerCase()}.example`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(),
+          `${first}.${last}@${name.split(' ')[0]!.toLowerCase()}.example`
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase(),
           rnd.chance(0.6) ? `${rnd.pick(CLIENT_NOTES)} ${rnd.chance(0.4) ? rnd.pick(CLIENT_NOTES) : ''}`.trim() : null,
           created,
           created
@@ -382,21 +565,38 @@ export async function seedLargeDatabase(path: string, options: SeedOptions = {})
       for (let i = 0; i < engagementCount; i++) {
         const id = rnd.uuid()
         const clientId = rnd.pick(clientIds)
-        const status = rnd.weighted([['lead', 18], ['proposal', 17], ['active', 35], ['complete', 20], ['lost', 10]] as const)
+        const status = rnd.weighted([
+          ['lead', 18],
+          ['proposal', 17],
+          ['active', 35],
+          ['complete', 20],
+          ['lost', 10]
+        ] as const)
         // A few consultants carry most of the work, as in a small practice.
         const consultant = SEED_CONSULTANTS[Math.min(SEED_CONSULTANTS.length - 1, Math.floor(rnd.next() ** 1.6 * SEED_CONSULTANTS.length))]!
         const currency = rnd.weighted(CURRENCIES)
         const dayRate = rnd.int(18, 36) * 50
         const variant = rnd.pick(variants)
-        const slip = status === 'active' ? rnd.weighted([[0, 70], [1, 20], [2, 10]] as const) : 0
+        const slip =
+          status === 'active'
+            ? rnd.weighted([
+                [0, 70],
+                [1, 20],
+                [2, 10]
+              ] as const)
+            : 0
         const current = variant.plans[slip]!
         const baselinePlan = variant.plans[0]!
         const start =
-          status === 'lead' ? today + rnd.int(14, 120)
-          : status === 'proposal' ? today + rnd.int(0, 60)
-          : status === 'active' ? today - rnd.int(7, 230)
-          : status === 'complete' ? today - 7 * current.weeks - rnd.int(20, 400)
-          : today - rnd.int(0, 400)
+          status === 'lead'
+            ? today + rnd.int(14, 120)
+            : status === 'proposal'
+              ? today + rnd.int(0, 60)
+              : status === 'active'
+                ? today - rnd.int(7, 230)
+                : status === 'complete'
+                  ? today - 7 * current.weeks - rnd.int(20, 400)
+                  : today - rnd.int(0, 400)
         const createdDay = Math.min(start, today) - rnd.int(20, 90)
         const hasPlan = status === 'proposal' || status === 'active' || status === 'complete' || (status === 'lost' && rnd.chance(0.5))
         const signed = status === 'active' || status === 'complete'
@@ -442,7 +642,18 @@ export async function seedLargeDatabase(path: string, options: SeedOptions = {})
 
         if (!hasPlan) continue
         const planAt = stamp(createdDay + 3, 620)
-        insertPlan.run(rnd.uuid(), id, assessmentId, variant.json.basis, variant.json.library, variant.json.settings, current.edits, variant.json.pricing, planAt, planAt)
+        insertPlan.run(
+          rnd.uuid(),
+          id,
+          assessmentId,
+          variant.json.basis,
+          variant.json.library,
+          variant.json.settings,
+          current.edits,
+          variant.json.pricing,
+          planAt,
+          planAt
+        )
         counts.plans += 1
         if (!signed) continue
 
@@ -480,7 +691,12 @@ export async function seedLargeDatabase(path: string, options: SeedOptions = {})
         )
         counts.trackedEngagements += 1
         // How far behind this engagement runs: most keep up, some lag by weeks.
-        const lag = rnd.weighted([[0, 55], [5, 25], [12, 12], [25, 8]] as const)
+        const lag = rnd.weighted([
+          [0, 55],
+          [5, 25],
+          [12, 12],
+          [25, 8]
+        ] as const)
         // Fixed-price work often goes unlogged.
         const logsTime = rnd.chance(0.7)
         const donePhases = new Set<string>(PHASE_IDS)
@@ -490,7 +706,13 @@ export async function seedLargeDatabase(path: string, options: SeedOptions = {})
           let itemStatus: 'planned' | 'in_progress' | 'blocked' | 'done'
           if (status === 'complete') itemStatus = 'done'
           else if (pe < today - lag) itemStatus = rnd.chance(0.94) ? 'done' : rnd.chance(0.5) ? 'in_progress' : 'blocked'
-          else if (ps <= today) itemStatus = rnd.weighted([['in_progress', 60], ['planned', 25], ['blocked', 6], ['done', 9]] as const)
+          else if (ps <= today)
+            itemStatus = rnd.weighted([
+              ['in_progress', 60],
+              ['planned', 25],
+              ['blocked', 6],
+              ['done', 9]
+            ] as const)
           else itemStatus = rnd.chance(0.03) ? 'in_progress' : 'planned'
           if (itemStatus !== 'done') donePhases.delete(item.phase)
           const actualStart = itemStatus === 'planned' ? null : iso(Math.min(today, ps + rnd.int(0, 3)))

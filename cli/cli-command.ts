@@ -14,8 +14,5 @@ export interface CliCommand {
   /** Number of positional arguments (exactly). */
   positionals: readonly string[]
   options: Readonly<Record<string, CliOptionSpec>>
-  run: (
-    args: { positionals: string[]; options: Record<string, string | boolean | undefined> },
-    io: CliIo
-  ) => number | Promise<number>
+  run: (args: { positionals: string[]; options: Record<string, string | boolean | undefined> }, io: CliIo) => number | Promise<number>
 }

@@ -69,7 +69,8 @@ function parseCommandArgs(command: CliCommand, argv: string[]) {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const [name, ...rest] = argv
-    if (name === undefined) throw new UsageError(`${PROGRAM}: missing command; usage: ${PROGRAM} <command> (commands: ${COMMANDS.map((c) => c.name).join(', ')})`)
+    if (name === undefined)
+      throw new UsageError(`${PROGRAM}: missing command; usage: ${PROGRAM} <command> (commands: ${COMMANDS.map((c) => c.name).join(', ')})`)
     if (name === '--help' || name === '-h' || name === 'help') {
       io.stdout(usageText())
       return 0

@@ -57,8 +57,7 @@ export function newestFirst<T extends { sequence: number; createdAt: string; fil
 }
 
 const stampOf = (d: Date): string => (Number.isNaN(d.getTime()) ? new Date(0) : d).toISOString().replace(/:/g, '-').replace('.', '-')
-const isoOf = (stamp: string): string =>
-  stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')
+const isoOf = (stamp: string): string => stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')
 
 /** The backups folder sits beside the database. */
 export const backupsDirFor = (databasePath: string): string => join(databasePath, '..', 'backups')

@@ -60,11 +60,7 @@ function inspectExisting(path: string, latest: number): void {
     const version = readSchemaVersion(probe)
     const appId = probe.pragma('application_id', { simple: true }) as number
     if (appId !== 0 && appId !== APPLICATION_ID) {
-      throw new DatabaseOpenError(
-        'foreign-app',
-        path,
-        `The file at ${path} belongs to another application. It has not been changed.`
-      )
+      throw new DatabaseOpenError('foreign-app', path, `The file at ${path} belongs to another application. It has not been changed.`)
     }
     if (version > latest) {
       throw new DatabaseOpenError(

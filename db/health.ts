@@ -47,7 +47,11 @@ export function verdictOfError(error: unknown, path?: string): { ok: false; prob
   if (access === 'read-only') return { ok: false, problem: 'read-only', detail: describeAccessProblem('read-only') }
   if (access === 'no-permission') return { ok: false, problem: 'no-permission', detail: describeAccessProblem('no-permission') }
   if (access === 'missing') return { ok: false, problem: 'missing', detail: 'The database file is not there.' }
-  return { ok: false, problem: 'unreadable', detail: `Stagecraft could not read the database file (${message}). Nothing says the file is damaged; try again, and check the disk if it happens again.` }
+  return {
+    ok: false,
+    problem: 'unreadable',
+    detail: `Stagecraft could not read the database file (${message}). Nothing says the file is damaged; try again, and check the disk if it happens again.`
+  }
 }
 
 export type FileVerdict = { ok: true; schemaVersion: number } | { ok: false; problem: FileProblem; detail: string }
@@ -125,7 +129,8 @@ function inspectHeader(path: string, latestVersion: number): FileVerdict {
     if (appId === 0 && version === 0) {
       // Neither marked as ours nor new: another program's database at our path is refused, not migrated.
       const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n
-      if (tables > 0) return { ok: false, problem: 'foreign-app', detail: `The file is a SQLite database with ${tables} tables of its own, but not a Stagecraft one.` }
+      if (tables > 0)
+        return { ok: false, problem: 'foreign-app', detail: `The file is a SQLite database with ${tables} tables of its own, but not a Stagecraft one.` }
     }
     return { ok: true, schemaVersion: version }
   } catch (error) {

@@ -14,11 +14,7 @@ export function readSchemaVersion(sqlite: Sqlite.Database): number {
  * them land or the schema stays exactly as it was. (Kysely's own Migrator does not wrap
  * SQLite migrations in a transaction.)
  */
-export async function runMigrations(
-  db: Kysely<any>,
-  sqlite: Sqlite.Database,
-  list: readonly Migration[]
-): Promise<{ from: number; to: number }> {
+export async function runMigrations(db: Kysely<any>, sqlite: Sqlite.Database, list: readonly Migration[]): Promise<{ from: number; to: number }> {
   const from = readSchemaVersion(sqlite)
   const to = list.length
   if (from >= to) return { from, to: from }

@@ -82,7 +82,9 @@ function copyTable(from: Sqlite.Database, to: Sqlite.Database, table: string): S
   const insert = to.prepare(`INSERT OR IGNORE INTO ${quote(table)} (${list}) VALUES (${columns.map(() => '?').join(', ')})`)
   const keyCount = key.columns.length
   const first = from.prepare(`SELECT ${keys}, ${list} FROM ${quote(table)} ORDER BY ${keys}`).raw(true)
-  const next = from.prepare(`SELECT ${keys}, ${list} FROM ${quote(table)} WHERE (${keys}) > (${key.columns.map(() => '?').join(', ')}) ORDER BY ${keys}`).raw(true)
+  const next = from
+    .prepare(`SELECT ${keys}, ${list} FROM ${quote(table)} WHERE (${keys}) > (${key.columns.map(() => '?').join(', ')}) ORDER BY ${keys}`)
+    .raw(true)
   let rows = 0
   let complete = true
   let after: unknown[] | null = null

@@ -1,13 +1,33 @@
 import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { backupsDirFor, copyDatabaseFile, createBackup, listBackups, replaceDatabaseFile, takeDailyBackupIfDue, verifyBackupFile, type BackupInfo, type BackupReason } from '../db/backup'
+import {
+  backupsDirFor,
+  copyDatabaseFile,
+  createBackup,
+  listBackups,
+  replaceDatabaseFile,
+  takeDailyBackupIfDue,
+  verifyBackupFile,
+  type BackupInfo,
+  type BackupReason
+} from '../db/backup'
 import { heldByAnotherConnection } from '../db/connection'
 import { describeAccessProblem, describeFileError, isDamage } from '../db/file-errors'
 import { backupStatusPathFor, readBackupStatus, writeBackupStatus, type BackupFailure } from '../app/backup-status'
 import type { Deps } from '../db/deps'
 import { DatabaseOpenError } from '../db/errors'
 import { checkDatabaseContentsInWorker } from '../db/contents-check'
-import { ACCESS_PROBLEMS, checkDatabaseContents, checkDatabaseHeader, countContents, isDamageProblem, newestVerifiedBackup, verdictOfError, type FileProblem, type FileVerdict } from '../db/health'
+import {
+  ACCESS_PROBLEMS,
+  checkDatabaseContents,
+  checkDatabaseHeader,
+  countContents,
+  isDamageProblem,
+  newestVerifiedBackup,
+  verdictOfError,
+  type FileProblem,
+  type FileVerdict
+} from '../db/health'
 import { migrations } from '../db/migrations'
 import { setAsideDamaged, type SalvageReport } from '../db/salvage'
 import { cleanCloseMarkerFor, clearCleanClose, journalSuspect, markCleanClose, setAsideJournal } from '../db/clean-close'
@@ -63,7 +83,6 @@ export interface RecoveryState {
   salvage: { path: string; report: SalvageReport } | null
 }
 
-
 const PROBLEM_TEXT: Record<FileProblem, string> = {
   missing: 'Your Stagecraft database is missing from its folder.',
   empty: 'Your Stagecraft database file is empty.',
@@ -83,7 +102,6 @@ const PROBLEM_TEXT: Record<FileProblem, string> = {
 
 const STALE_JOURNAL_DETAIL =
   'Your data was closed cleanly last time, yet a journal of changes (stagecraft.db-wal) is now beside it. It may belong to another program that has your data open right now, such as the Stagecraft command line: close it and try again. Or it came from another copy of your data (a sync tool, a copy from another computer): set it aside, and your data opens as you left it; the journal is kept, unapplied, in the quarantine folder.'
-
 
 /**
  * Owns the database's life: the start-up checks, quarantine and the recovery screen's
@@ -130,7 +148,10 @@ export function createAppController(options: ControllerOptions) {
         await syncCopies(listBackups(backupsDir), settings)
         lastCopy = { at: options.deps.now().toISOString(), ok: true, message: null }
       } catch (error) {
-        const message = error instanceof AppError ? error.message : `Copying the backups to ${settings.folder} failed: ${error instanceof Error ? error.message : String(error)}. Backups are still kept in Stagecraft’s own folder.`
+        const message =
+          error instanceof AppError
+            ? error.message
+            : `Copying the backups to ${settings.folder} failed: ${error instanceof Error ? error.message : String(error)}. Backups are still kept in Stagecraft’s own folder.`
         lastCopy = { at: options.deps.now().toISOString(), ok: false, message }
       }
       // Settings may have changed while copying; only the status is updated.
@@ -182,7 +203,9 @@ export function createAppController(options: ControllerOptions) {
     }
     // Only damage (or a file that is not ours) is set aside, after what can still be read is
     // copied into a new file; a locked or read-only file is left where it is.
-    const { quarantineFolder, salvage } = isDamageProblem(problem) ? await setAsideDamaged(path, problem, options.deps.now()) : { quarantineFolder: null, salvage: null }
+    const { quarantineFolder, salvage } = isDamageProblem(problem)
+      ? await setAsideDamaged(path, problem, options.deps.now())
+      : { quarantineFolder: null, salvage: null }
     if (salvage?.report.complete) {
       // Nothing was lost: the damage was only in what is rebuilt from the rest (the search
       // index, the indexes). The rebuilt file takes the damaged one's place.
@@ -191,7 +214,8 @@ export function createAppController(options: ControllerOptions) {
         await openNormal()
         repaired = {
           title: 'Your data was repaired',
-          detail: 'Part of the file that Stagecraft works out from your data (such as the search index) was damaged. Everything you entered could still be read, and those parts were rebuilt.',
+          detail:
+            'Part of the file that Stagecraft works out from your data (such as the search index) was damaged. Everything you entered could still be read, and those parts were rebuilt.',
           quarantineFolder
         }
         return
@@ -245,7 +269,11 @@ export function createAppController(options: ControllerOptions) {
       }
       if (!verdict.ok) {
         if (verdict.problem === 'too-new') {
-          throw new DatabaseOpenError('too-new', path, `${PROBLEM_TEXT['too-new']} ${verdict.detail} Please update Stagecraft. The database has not been changed.`)
+          throw new DatabaseOpenError(
+            'too-new',
+            path,
+            `${PROBLEM_TEXT['too-new']} ${verdict.detail} Please update Stagecraft. The database has not been changed.`
+          )
         }
         await enterRecovery(verdict.problem, verdict.detail)
         if (recovery) return 'recovery'
@@ -291,7 +319,8 @@ export function createAppController(options: ControllerOptions) {
 
   /** A backup that could not be made, for the Backups screen (and the next start, after a failed one on quit). */
   const recordBackupFailure = (kind: BackupFailure['kind'], error: unknown) => {
-    const message = error instanceof AppError ? error.message : (describeFileError(error, 'the backup') ?? (error instanceof Error ? error.message : String(error)))
+    const message =
+      error instanceof AppError ? error.message : (describeFileError(error, 'the backup') ?? (error instanceof Error ? error.message : String(error)))
     try {
       writeBackupStatus(backupStatusPath, { lastFailure: { at: options.deps.now().toISOString(), kind, message } })
     } catch (writeError) {
@@ -339,7 +368,12 @@ export function createAppController(options: ControllerOptions) {
     const verdict = verifyBackupFile(backupPath)
     if (!verdict.ok) {
       const gone = !existsSync(backupPath)
-      throw new AppError('INVALID_INPUT', gone ? 'That backup is no longer there, so nothing was restored. Your data has not been changed.' : `That backup cannot be restored: ${verdict.reason}. Your data has not been changed.`)
+      throw new AppError(
+        'INVALID_INPUT',
+        gone
+          ? 'That backup is no longer there, so nothing was restored. Your data has not been changed.'
+          : `That backup cannot be restored: ${verdict.reason}. Your data has not been changed.`
+      )
     }
     if (verdict.schemaVersion > latest) throw new AppError('INVALID_INPUT', 'That backup was made by a newer version of Stagecraft.')
     const staged = `${path}.restoring`
@@ -403,7 +437,9 @@ export function createAppController(options: ControllerOptions) {
       sealed: copySettings.seal !== null && items.every((c) => c.sealed),
       available: folder ? existsSync(folder) : false,
       lastCopy: copySettings.lastCopy,
-      items: items.slice(0, 100).map((c: CopyInfo) => ({ fileName: c.fileName, reason: c.reason, createdAt: c.createdAt, sizeBytes: c.sizeBytes, sealed: c.sealed }))
+      items: items
+        .slice(0, 100)
+        .map((c: CopyInfo) => ({ fileName: c.fileName, reason: c.reason, createdAt: c.createdAt, sizeBytes: c.sizeBytes, sealed: c.sealed }))
     }
   }
 
@@ -433,11 +469,17 @@ export function createAppController(options: ControllerOptions) {
       quarantineFolder: recovery.quarantineFolder,
       retry: ACCESS_PROBLEMS.has(recovery.problem),
       newestBackup: newest ? describeBackup(newest) : null,
-      newestCopy: copy && folder ? { folder, fileName: copy.fileName, reason: copy.reason, createdAt: copy.createdAt, sizeBytes: copy.sizeBytes, sealed: copy.sealed } : null,
+      newestCopy:
+        copy && folder
+          ? { folder, fileName: copy.fileName, reason: copy.reason, createdAt: copy.createdAt, sizeBytes: copy.sizeBytes, sealed: copy.sealed }
+          : null,
       salvage: recovery.salvage
         ? {
             rows: recovery.salvage.report.rows,
-            incomplete: recovery.salvage.report.tables.filter((t) => !t.complete).map((t) => t.name).slice(0, 200),
+            incomplete: recovery.salvage.report.tables
+              .filter((t) => !t.complete)
+              .map((t) => t.name)
+              .slice(0, 200),
             orphansRemoved: recovery.salvage.report.orphansRemoved
           }
         : null
@@ -465,7 +507,8 @@ export function createAppController(options: ControllerOptions) {
     },
     'recovery:retry': async () => {
       if (!recovery) return recoveryStatus()
-      if (!ACCESS_PROBLEMS.has(recovery.problem)) throw new AppError('CONFLICT', 'The file was set aside because it is damaged; restore a backup or start empty.')
+      if (!ACCESS_PROBLEMS.has(recovery.problem))
+        throw new AppError('CONFLICT', 'The file was set aside because it is damaged; restore a backup or start empty.')
       recovery = undefined
       await start()
       return recoveryStatus()
@@ -476,7 +519,10 @@ export function createAppController(options: ControllerOptions) {
       try {
         folder = setAsideJournal(path, options.deps.now())
       } catch (error) {
-        throw new AppError('CONFLICT', `The journal file could not be set aside: ${describeFileError(error, 'moving it') ?? (error instanceof Error ? error.message : String(error))} Nothing was changed.`)
+        throw new AppError(
+          'CONFLICT',
+          `The journal file could not be set aside: ${describeFileError(error, 'moving it') ?? (error instanceof Error ? error.message : String(error))} Nothing was changed.`
+        )
       }
       clearCleanClose(closedPath)
       recovery = undefined
@@ -513,7 +559,10 @@ export function createAppController(options: ControllerOptions) {
         made = describeBackup(await backUp('manual', 'manual'))
       } catch (error) {
         if (error instanceof AppError) throw error
-        throw new AppError('CONFLICT', `The backup could not be made: ${describeFileError(error, 'the backup') ?? (error instanceof Error ? error.message : String(error))}`)
+        throw new AppError(
+          'CONFLICT',
+          `The backup could not be made: ${describeFileError(error, 'the backup') ?? (error instanceof Error ? error.message : String(error))}`
+        )
       }
       await syncBackupCopies()
       return made

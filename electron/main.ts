@@ -27,9 +27,7 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const isDev = devServerUrl !== undefined
 
 // Must happen before `ready`: app:// behaves like a normal secure origin.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }
-])
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 app.enableSandbox()
 
 let controller: AppController | undefined
@@ -161,11 +159,7 @@ async function start(): Promise<void> {
     return
   }
   registerIpc(ipcMain as unknown as IpcMainLike, controller.dispatch)
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      applicationMenuTemplate(process.platform, app.name, isDev) as Electron.MenuItemConstructorOptions[]
-    )
-  )
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.name, isDev) as Electron.MenuItemConstructorOptions[]))
   mainWindow = createWindow()
 }
 

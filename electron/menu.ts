@@ -43,13 +43,7 @@ export function applicationMenuTemplate(platform: NodeJS.Platform, appName: stri
       { role: 'selectAll' }
     ]
   })
-  const view: MenuItemSpec[] = [
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
-    { type: 'separator' },
-    { role: 'togglefullscreen' }
-  ]
+  const view: MenuItemSpec[] = [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }]
   if (isDev) view.unshift({ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' })
   template.push({ label: 'View', submenu: view })
   template.push({ label: 'Window', submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] })
@@ -57,7 +51,11 @@ export function applicationMenuTemplate(platform: NodeJS.Platform, appName: stri
 }
 
 /** The right-click menu in text fields: what the platform offers, nothing more. */
-export function contextMenuTemplate(params: { isEditable: boolean; selectionText: string; editFlags: { canCut: boolean; canCopy: boolean; canPaste: boolean; canUndo: boolean; canRedo: boolean; canSelectAll: boolean } }): MenuItemSpec[] {
+export function contextMenuTemplate(params: {
+  isEditable: boolean
+  selectionText: string
+  editFlags: { canCut: boolean; canCopy: boolean; canPaste: boolean; canUndo: boolean; canRedo: boolean; canSelectAll: boolean }
+}): MenuItemSpec[] {
   const { isEditable, selectionText, editFlags } = params
   if (isEditable) {
     const items: MenuItemSpec[] = []

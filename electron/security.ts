@@ -88,11 +88,7 @@ export function isSafeExternalUrl(raw: string, allowedHosts: ReadonlySet<string>
 }
 
 /** Every permission request (camera, notifications, geolocation…) is denied. */
-export const permissionRequestHandler = (
-  _webContents: unknown,
-  _permission: string,
-  callback: (granted: boolean) => void
-): void => callback(false)
+export const permissionRequestHandler = (_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void => callback(false)
 
 export const permissionCheckHandler = (): boolean => false
 

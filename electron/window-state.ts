@@ -41,8 +41,6 @@ export function saveWindowState(path: string, state: WindowState): void {
 export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): WindowState {
   if (state.x === undefined || state.y === undefined) return state
   const { x, y } = state
-  const visible = workAreas.some(
-    (a) => x + 100 <= a.x + a.width && x + state.width - 100 >= a.x && y >= a.y && y + 40 <= a.y + a.height
-  )
+  const visible = workAreas.some((a) => x + 100 <= a.x + a.width && x + state.width - 100 >= a.x && y >= a.y && y + 40 <= a.y + a.height)
   return visible ? state : { width: state.width, height: state.height, maximized: state.maximized }
 }

@@ -27,7 +27,6 @@ export const keys = {
   appInfo: ['app-info'] as const,
   clients: (query?: unknown) => (query === undefined ? (['clients'] as const) : (['clients', query] as const)),
   client: (id: string) => ['client', id] as const,
-  engagements: (query?: unknown) =>
-    query === undefined ? (['engagements'] as const) : (['engagements', query] as const),
+  engagements: (query?: unknown) => (query === undefined ? (['engagements'] as const) : (['engagements', query] as const)),
   engagement: (id: string) => ['engagement', id] as const
 }

@@ -2,25 +2,13 @@ import { createTheme, darken, DEFAULT_THEME, luminance, type CSSVariablesResolve
 
 // A deep teal accent: reads on white and on a dark canvas, and survives washed-out projectors.
 // Filled buttons and links use shade 9 in both themes: white text on it is 5:1 (WCAG AA).
-const stage: MantineColorsTuple = [
-  '#e6fbf8',
-  '#d4f2ee',
-  '#abe3dc',
-  '#7ed3c9',
-  '#59c6b9',
-  '#41bdaf',
-  '#31b9aa',
-  '#1fa295',
-  '#0d9084',
-  '#007d72'
-]
+const stage: MantineColorsTuple = ['#e6fbf8', '#d4f2ee', '#abe3dc', '#7ed3c9', '#59c6b9', '#41bdaf', '#31b9aa', '#1fa295', '#0d9084', '#007d72']
 
 export const theme = createTheme({
   primaryColor: 'stage',
   primaryShade: { light: 9, dark: 9 },
   colors: { stage },
-  fontFamily:
-    '"Inter Variable", Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamily: '"Inter Variable", Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },
   defaultRadius: 'md',
   cursorType: 'pointer',

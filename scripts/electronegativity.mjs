@@ -40,7 +40,9 @@ try {
   for (const f of findings) console.log(`${known.has(key(f)) ? '  accepted' : '✗ NEW     '} ${f.issue} (${f.severity}) ${f.file}:${f.location}`)
   for (const a of gone) console.log(`  no longer reported: ${a.issue} ${a.file} (remove it from .ci/electronegativity-accepted.json)`)
   if (fresh.length) {
-    console.error(`\n${fresh.length} new Electronegativity finding(s). Fix them, or list each with why it does not apply in .ci/electronegativity-accepted.json and docs/security.md.`)
+    console.error(
+      `\n${fresh.length} new Electronegativity finding(s). Fix them, or list each with why it does not apply in .ci/electronegativity-accepted.json and docs/security.md.`
+    )
     process.exit(1)
   }
   console.log(`\nElectronegativity: ${findings.length} finding(s), each accepted with a reason.`)

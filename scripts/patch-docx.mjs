@@ -111,7 +111,8 @@ function _objectSpread2(e) ${MARKER} {
 
 export const FORMAT_MARKER = '/* stagecraft: fast format merge */'
 
-export const WITHOUT_UNDEFINED_ORIGINAL = 'var withoutUndefined = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== void 0));'
+export const WITHOUT_UNDEFINED_ORIGINAL =
+  'var withoutUndefined = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== void 0));'
 
 export const WITHOUT_UNDEFINED_REPLACEMENT = `var withoutUndefined = (object) => ${FORMAT_MARKER} {
 	const out = {};
@@ -124,7 +125,8 @@ export const WITHOUT_UNDEFINED_REPLACEMENT = `var withoutUndefined = (object) =>
 	return out;
 };`
 
-export const COMBINE_ORIGINAL = 'var combine = (formats) => formats.reduce((all, format) => _objectSpread2(_objectSpread2({}, all), withoutUndefined(format)), {});'
+export const COMBINE_ORIGINAL =
+  'var combine = (formats) => formats.reduce((all, format) => _objectSpread2(_objectSpread2({}, all), withoutUndefined(format)), {});'
 
 export const COMBINE_REPLACEMENT = `var combine = (formats) => ${FORMAT_MARKER} {
 	const all = {};
@@ -174,7 +176,10 @@ function survey() {
 /** `--check`: exits non-zero unless every bundle is patched (run before packaging). */
 function check() {
   const problems = existsSync(dist)
-    ? survey().flatMap(({ name, left, marked }) => [...left.map((h) => `${name}: ${h} is not replaced`), ...(marked ? [] : [`${name}: does not hold this version of the patch`])])
+    ? survey().flatMap(({ name, left, marked }) => [
+        ...left.map((h) => `${name}: ${h} is not replaced`),
+        ...(marked ? [] : [`${name}: does not hold this version of the patch`])
+      ])
     : ['docx is not installed']
   if (problems.length === 0) {
     console.log('patch-docx: every docx bundle is patched')

@@ -29,10 +29,9 @@ function step(title, cmd, args) {
 
 step('Type-check', npm, ['run', '-s', 'typecheck'])
 step('Lint', npx, ['eslint', '.'])
+step('Formatting (Prettier)', npx, ['prettier', '--check', '.'])
 step('Build (main, preload, renderer)', npx, ['electron-vite', 'build'])
-step('Unit and integration tests', npx, [
-  'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'
-])
+step('Unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'])
 step('End-to-end tests in Chromium', npx, ['playwright', 'test'])
 // The benchmarks never time anything in npm test; this only proves the script still runs.
 step('Benchmark script, once on tiny sizes', npx, ['tsx', 'bench/run.ts', '--quick'])

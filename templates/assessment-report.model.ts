@@ -325,8 +325,7 @@ function describeAnswer(question: ContextQuestion | MaturityQuestion, value: Ans
 
 function assumptionOf(a: UnknownAssumption, locale: string): ReportAssumption {
   const subject = a.kind === 'dimension' ? DIMENSION_BY_ID[a.subject as DimensionId].name : CONTEXT_QUESTION_BY_KEY[a.subject as ContextKey].text
-  const valueText = (v: UnknownValue) =>
-    a.kind === 'dimension' ? `level ${String(v)}` : `“${describeContextValue(a.subject as ContextKey, v, locale)}”`
+  const valueText = (v: UnknownValue) => (a.kind === 'dimension' ? `level ${String(v)}` : `“${describeContextValue(a.subject as ContextKey, v, locale)}”`)
   return {
     subject,
     text: a.text,
@@ -353,9 +352,7 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
     ...(input.version ? { version: input.version } : {})
   })
   const { branding, locale, logo, clientName, plan } = basis
-  const sections = Object.fromEntries(
-    ASSESSMENT_REPORT_SECTIONS.map((id) => [id, input.sections?.[id] ?? true])
-  ) as Record<AssessmentReportSectionId, boolean>
+  const sections = Object.fromEntries(ASSESSMENT_REPORT_SECTIONS.map((id) => [id, input.sections?.[id] ?? true])) as Record<AssessmentReportSectionId, boolean>
 
   const aware = basis.assessment
   const r = aware.result
@@ -461,118 +458,131 @@ export function buildAssessmentReportModel(input: AssessmentReportInput): Assess
   const firstName = roleWords(basis, first.role)
   const generatedSteps: string[] = [
     ...(decisive.length
-      ? [`Check the ${plural(decisive.length, 'answer', 'answers')} that could change the recommendation: ${formatList(decisive.map((d) => d.subject), locale)}.`]
+      ? [
+          `Check the ${plural(decisive.length, 'answer', 'answers')} that could change the recommendation: ${formatList(
+            decisive.map((d) => d.subject),
+            locale
+          )}.`
+        ]
       : []),
     ...(aware.assumptions.length > decisive.length ? ['Confirm the other assumptions listed in this report during Discovery.'] : []),
     ...(r.flags.includes('no_data_no_model') ? ['Run the objectives and data audit before recruiting for any ML role.'] : []),
-    ...(r.warnings.length ? [`Resolve the ${plural(r.warnings.length, 'contradictory answer', 'contradictory answers')} listed under “Answers to double-check”.`] : []),
+    ...(r.warnings.length
+      ? [`Resolve the ${plural(r.warnings.length, 'contradictory answer', 'contradictory answers')} listed under “Answers to double-check”.`]
+      : []),
     `Agree the ${r.isNextHire ? 'next AI hire' : 'first hire'}, the ${firstName}, and open the role: recruiting takes about ${first.leadTimeWeeks} weeks.`,
     'Review the phased plan, effort and fees in the proposal built from this assessment.'
   ]
 
   const assessedAt = input.assessment.completedAt ?? input.assessment.updatedAt ?? null
 
-  return typeset({
-    sections,
-    branding,
-    logo,
-    locale,
-    meta: {
-      clientName,
-      industry: input.client.industry?.trim() ? input.client.industry : null,
-      headcount: typeof input.client.headcount === 'number' ? num(input.client.headcount, 0) : null,
-      engagementTitle: input.engagement.title,
-      consultant: input.engagement.consultant,
-      consultancyName: branding.consultancyName,
-      assessmentTitle: input.assessment.title,
-      date: formatDate(input.generatedAt, locale),
-      assessedOn: assessedAt ? formatDate(assessedAt, locale) : null,
-      version: input.version?.trim() || '1.0',
-      currency,
-      dayRate: money(rate),
-      startDate: input.engagement.startDate ? formatDate(input.engagement.startDate, locale) : null,
-      previousTitle: input.previous ? input.previous.title : null,
-      objective: input.engagement.objective?.trim() ? input.engagement.objective.trim() : null
-    },
-    present: (input.assessment.present ?? []).filter((p) => p.trim() !== ''),
-    overall: num(r.overall, 2),
-    platform: num(r.platform, 2),
-    summary: `${clientName} scores ${num(r.overall, 2)} of 4 overall on AI readiness, and ${num(r.platform, 2)} of 4 on the platform every model runs on (deployment, monitoring, prediction logging and experiments).`,
-    radar: readinessRadar(
-      { title: singleLine(input.assessment.title) || 'This assessment', maturity: aware.maturity },
-      previous && input.previous ? { title: singleLine(input.previous.title) || 'Earlier assessment', maturity: previous.maturity } : undefined
-    ),
-    scores: DIMENSIONS.map((d) => {
-      const level = aware.maturity[d.id]
-      const before = previous ? previous.maturity[d.id] : null
-      return {
-        id: d.id,
-        name: d.name,
-        level,
-        meaning: d.levels[level]!,
-        previous: before,
-        change: before === null ? null : level - before,
-        unknown: unknownDims.has(d.id)
-      }
-    }),
-    recommendation: {
-      ...role(r.firstHire),
-      label: r.isNextHire ? 'Next AI hire' : 'First hire',
-      reason: r.reason,
-      otherSigns: ((signs) => (signs.length && PRECEDENCE[r.rule] ? [...signs, PRECEDENCE[r.rule]!] : signs))(
-        r.alsoMatched.map((id) => otherSign(id, aware.context)).filter((x) => x !== '')
+  return typeset(
+    {
+      sections,
+      branding,
+      logo,
+      locale,
+      meta: {
+        clientName,
+        industry: input.client.industry?.trim() ? input.client.industry : null,
+        headcount: typeof input.client.headcount === 'number' ? num(input.client.headcount, 0) : null,
+        engagementTitle: input.engagement.title,
+        consultant: input.engagement.consultant,
+        consultancyName: branding.consultancyName,
+        assessmentTitle: input.assessment.title,
+        date: formatDate(input.generatedAt, locale),
+        assessedOn: assessedAt ? formatDate(assessedAt, locale) : null,
+        version: input.version?.trim() || '1.0',
+        currency,
+        dayRate: money(rate),
+        startDate: input.engagement.startDate ? formatDate(input.engagement.startDate, locale) : null,
+        previousTitle: input.previous ? input.previous.title : null,
+        objective: input.engagement.objective?.trim() ? input.engagement.objective.trim() : null
+      },
+      present: (input.assessment.present ?? []).filter((p) => p.trim() !== ''),
+      overall: num(r.overall, 2),
+      platform: num(r.platform, 2),
+      summary: `${clientName} scores ${num(r.overall, 2)} of 4 overall on AI readiness, and ${num(r.platform, 2)} of 4 on the platform every model runs on (deployment, monitoring, prediction logging and experiments).`,
+      radar: readinessRadar(
+        { title: singleLine(input.assessment.title) || 'This assessment', maturity: aware.maturity },
+        previous && input.previous ? { title: singleLine(input.previous.title) || 'Earlier assessment', maturity: previous.maturity } : undefined
       ),
-      leadership: LEADERSHIP_TEXT[r.leadership],
-      milestone: { heading: milestoneHeading(plan), text: milestoneSentences(basis) },
-      routes: routeSentences(basis)
-    },
-    hiringSequence: hiringSteps(basis).map((s, i) => ({
-      ...role(s.role),
-      why: i === 0 ? `The ${r.isNextHire ? 'next AI hire' : 'first hire'}: see the recommendation.` : s.why,
-      afterAudit: s.afterAudit,
-      starts: `Week ${s.startWeek}`
-    })),
-    findings: findingViews(basis).map((f) => ({ id: f.flag, title: f.title, observed: f.observed, meaning: f.meaning })),
-    decisiveUnknowns: decisive,
-    otherAssumptions: others,
-    warnings: r.warnings.map((w) => w.message),
-    tasks,
-    taskTotals: tasks.length
-      ? {
-          days: days(plan.totals.effortDays),
-          cost: money(Math.round(plan.totals.cost * 100) / 100),
-          weeks: `${plan.weeks} weeks`,
-          optional: plan.optionalTotals.effortDays > 0 ? { days: days(plan.optionalTotals.effortDays), cost: money(Math.round(plan.optionalTotals.cost * 100) / 100) } : null
+      scores: DIMENSIONS.map((d) => {
+        const level = aware.maturity[d.id]
+        const before = previous ? previous.maturity[d.id] : null
+        return {
+          id: d.id,
+          name: d.name,
+          level,
+          meaning: d.levels[level]!,
+          previous: before,
+          change: before === null ? null : level - before,
+          unknown: unknownDims.has(d.id)
         }
-      : null,
-    scales: {
-      placements: [scales.google, scales.microsoft].map((p) => ({
-        scaleName: p.scaleName,
-        level: p.level,
-        name: p.name,
-        description: p.description,
-        next: p.next ? `Level ${p.next.level}: ${p.next.name}` : null,
-        missing: p.next ? p.next.missing : []
+      }),
+      recommendation: {
+        ...role(r.firstHire),
+        label: r.isNextHire ? 'Next AI hire' : 'First hire',
+        reason: r.reason,
+        otherSigns: ((signs) => (signs.length && PRECEDENCE[r.rule] ? [...signs, PRECEDENCE[r.rule]!] : signs))(
+          r.alsoMatched.map((id) => otherSign(id, aware.context)).filter((x) => x !== '')
+        ),
+        leadership: LEADERSHIP_TEXT[r.leadership],
+        milestone: { heading: milestoneHeading(plan), text: milestoneSentences(basis) },
+        routes: routeSentences(basis)
+      },
+      hiringSequence: hiringSteps(basis).map((s, i) => ({
+        ...role(s.role),
+        why: i === 0 ? `The ${r.isNextHire ? 'next AI hire' : 'first hire'}: see the recommendation.` : s.why,
+        afterAudit: s.afterAudit,
+        starts: `Week ${s.startWeek}`
       })),
-      note: scales.note
+      findings: findingViews(basis).map((f) => ({ id: f.flag, title: f.title, observed: f.observed, meaning: f.meaning })),
+      decisiveUnknowns: decisive,
+      otherAssumptions: others,
+      warnings: r.warnings.map((w) => w.message),
+      tasks,
+      taskTotals: tasks.length
+        ? {
+            days: days(plan.totals.effortDays),
+            cost: money(Math.round(plan.totals.cost * 100) / 100),
+            weeks: `${plan.weeks} weeks`,
+            optional:
+              plan.optionalTotals.effortDays > 0
+                ? { days: days(plan.optionalTotals.effortDays), cost: money(Math.round(plan.optionalTotals.cost * 100) / 100) }
+                : null
+          }
+        : null,
+      scales: {
+        placements: [scales.google, scales.microsoft].map((p) => ({
+          scaleName: p.scaleName,
+          level: p.level,
+          name: p.name,
+          description: p.description,
+          next: p.next ? `Level ${p.next.level}: ${p.next.name}` : null,
+          missing: p.next ? p.next.missing : []
+        })),
+        note: scales.note
+      },
+      answerSections,
+      nextSteps: input.nextSteps ? [...input.nextSteps] : generatedSteps
     },
-    answerSections,
-    nextSteps: input.nextSteps ? [...input.nextSteps] : generatedSteps
-  }, {
-    verbatim: [
-      clientName,
-      input.engagement.title,
-      input.engagement.consultant,
-      input.engagement.objective,
-      branding.consultancyName,
-      input.client.industry,
-      input.assessment.title,
-      input.previous?.title,
-      ...(input.assessment.present ?? []),
-      ...(input.nextSteps ?? []),
-      ...Object.values(input.assessment.answers).map((a) => a?.note)
-    ]
-  })
+    {
+      verbatim: [
+        clientName,
+        input.engagement.title,
+        input.engagement.consultant,
+        input.engagement.objective,
+        branding.consultancyName,
+        input.client.industry,
+        input.assessment.title,
+        input.previous?.title,
+        ...(input.assessment.present ?? []),
+        ...(input.nextSteps ?? []),
+        ...Object.values(input.assessment.answers).map((a) => a?.note)
+      ]
+    }
+  )
 }
 
 const lowerFirstWord = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text)

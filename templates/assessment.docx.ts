@@ -84,7 +84,8 @@ function readinessSection(m: AssessmentReportModel, theme: DocumentTheme): FileC
     const image = renderRadarPng(m.radar, { width: 600, height: m.meta.previousTitle ? 400 : 370, palette, fontSize: 12.5 })
     out.push(
       ...figure(theme, {
-        png: image.png, svg: image.svg,
+        png: image.png,
+        svg: image.svg,
         width: image.width,
         height: image.height,
         altText: image.title,
@@ -131,7 +132,10 @@ function readinessSection(m: AssessmentReportModel, theme: DocumentTheme): FileC
 
 function sequenceSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild[] {
   return [
-    ...safeParagraphs('The order in which to grow the team, starting with the recommended hire. Each later role joins once the work before it has given it something to stand on.', { keepNext: true }),
+    ...safeParagraphs(
+      'The order in which to grow the team, starting with the recommended hire. Each later role joins once the work before it has given it something to stand on.',
+      { keepNext: true }
+    ),
     table(theme, {
       columns: [
         { header: '#', width: 0.5, align: 'center' },
@@ -144,7 +148,9 @@ function sequenceSection(m: AssessmentReportModel, theme: DocumentTheme): FileCh
           paragraphs: [
             safeParagraph(s.name, { style: STYLE.tableText, run: { bold: true, color: theme.colours.ink } }),
             // The first hire's summary is already under the recommendation when it is shown.
-            ...(i === 0 && m.sections.recommendation ? [] : safeParagraphs(s.summary, { style: STYLE.tableText, run: { color: theme.colours.muted, size: 17 } }))
+            ...(i === 0 && m.sections.recommendation
+              ? []
+              : safeParagraphs(s.summary, { style: STYLE.tableText, run: { color: theme.colours.muted, size: 17 } }))
           ]
         },
         `${s.why}\nStarts: ${s.starts.toLowerCase()}.`
@@ -226,15 +232,26 @@ function tasksSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild
       rows,
       zebra: true
     }),
-    ...(anyAudit ? [safeParagraph('† Pending the objectives and data audit: listed, but committed only once the audit is done.', { style: STYLE.caption })] : []),
-    ...(anyFeasibility ? [safeParagraph('§ Pending the answer on feasibility: committed only once the experiments show a valuable model can be built.', { style: STYLE.caption })] : [])
+    ...(anyAudit
+      ? [safeParagraph('† Pending the objectives and data audit: listed, but committed only once the audit is done.', { style: STYLE.caption })]
+      : []),
+    ...(anyFeasibility
+      ? [
+          safeParagraph('§ Pending the answer on feasibility: committed only once the experiments show a valuable model can be built.', {
+            style: STYLE.caption
+          })
+        ]
+      : [])
   ]
 }
 
 function scalesSection(m: AssessmentReportModel, theme: DocumentTheme): FileChild[] {
   return [
     // The note goes before the table, with the introduction: after it, a page filled by the scales could leave it alone on the next.
-    safeParagraph('Where the scores place the client on two public MLOps maturity models, for comparison with its cloud vendor’s material.', { keepNext: true, spacing: { after: 60 } }),
+    safeParagraph('Where the scores place the client on two public MLOps maturity models, for comparison with its cloud vendor’s material.', {
+      keepNext: true,
+      spacing: { after: 60 }
+    }),
     safeParagraph(m.scales.note, { style: STYLE.caption, keepNext: true }),
     table(theme, {
       columns: [
@@ -319,7 +336,11 @@ export function buildAssessmentReport(m: AssessmentReportModel, options: BuildOp
   }
   if (sections[0] && (on.cover || on.contents)) sections[0].newPage = true
 
-  const { contents, body: main, pageNumbers } = renderOutline(theme, sections, {
+  const {
+    contents,
+    body: main,
+    pageNumbers
+  } = renderOutline(theme, sections, {
     contents: on.contents,
     newPage: on.cover,
     title: 'Contents'

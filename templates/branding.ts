@@ -35,12 +35,19 @@ export const LogoSchema = z.strictObject({
 export type Logo = z.infer<typeof LogoSchema>
 
 export const BrandingSchema = z.strictObject({
-  consultancyName: z.string().trim().min(1, { message: 'Consultancy name is required' }).max(200, { message: 'Consultancy name must be at most 200 characters' }),
-  accentColour: z
+  consultancyName: z
     .string()
-    .regex(/^#[0-9A-Fa-f]{6}$/, { message: 'Accent colour must be a hex colour written #RRGGBB' }),
+    .trim()
+    .min(1, { message: 'Consultancy name is required' })
+    .max(200, { message: 'Consultancy name must be at most 200 characters' }),
+  accentColour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, { message: 'Accent colour must be a hex colour written #RRGGBB' }),
   /** A font the document asks for; Inter is bundled and embedded, other fonts must be on the reader's machine. */
-  fontFamily: z.string().trim().min(1).max(64).regex(/^[^"<>&;\\]+$/, { message: 'Font family contains characters a font name cannot have' }),
+  fontFamily: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[^"<>&;\\]+$/, { message: 'Font family contains characters a font name cannot have' }),
   footerText: z.string().max(300, { message: 'Footer text must be at most 300 characters' }),
   /** BCP 47 language tag, e.g. en-GB, de-DE, he-IL. */
   locale: z.string().refine(isLocale, { message: 'Locale must be a BCP 47 language tag such as en-GB' }),
@@ -163,8 +170,7 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } |
   return null
 }
 
-const plausible = (size: { width: number; height: number }): boolean =>
-  size.width > 0 && size.height > 0 && size.width <= 20_000 && size.height <= 20_000
+const plausible = (size: { width: number; height: number }): boolean => size.width > 0 && size.height > 0 && size.width <= 20_000 && size.height <= 20_000
 
 /** The pixel width SVG logos are rasterised to (crisp at the sizes a document shows them). */
 export const SVG_LOGO_WIDTH = 1200
@@ -208,7 +214,10 @@ export function prepareLogo(logo: Logo): PreparedLogo {
       const declared = svgSize(text)
       const height = (SVG_LOGO_WIDTH * declared.height) / Math.max(declared.width, 1e-9)
       if (!(height >= 1 && height <= SVG_LOGO_WIDTH * 4)) {
-        throw new BrandingLogoError('bad_dimensions', `The SVG logo is ${declared.width}×${declared.height}, far taller than it is wide; a logo is drawn across, not down.`)
+        throw new BrandingLogoError(
+          'bad_dimensions',
+          `The SVG logo is ${declared.width}×${declared.height}, far taller than it is wide; a logo is drawn across, not down.`
+        )
       }
       png = svgToPng(text, { width: SVG_LOGO_WIDTH, fontFamily: CHART_FONT_FAMILY })
     } catch (error) {

@@ -246,7 +246,13 @@ export interface ChartDrawing {
 
 /** Draws a chart (or takes it from the cache) as a picture for a document. */
 export function chartImage(drawing: ChartDrawing): ChartImage {
-  return { png: svgToPng(drawing.svg, { width: drawing.pngWidth }), svg: svgToVector(drawing.svg), width: drawing.width, height: drawing.height, title: drawing.title }
+  return {
+    png: svgToPng(drawing.svg, { width: drawing.pngWidth }),
+    svg: svgToVector(drawing.svg),
+    width: drawing.width,
+    height: drawing.height,
+    title: drawing.title
+  }
 }
 
 /** Draws charts ahead of the build that shows them, in parallel and off this thread where it can. */
@@ -315,6 +321,12 @@ export function scenarioDrawing(spec: ScenarioChartSpec, options: ChartImageOpti
   const width = options.width ?? 640
   const height = options.height ?? 300
   const scale = options.scale ?? 3
-  const svg = renderScenarioSvg(spec, { width, height, palette: options.palette ?? PRINT_PALETTE, fontFamily: CHART_FONT_FAMILY, fontSize: options.fontSize ?? 14 })
+  const svg = renderScenarioSvg(spec, {
+    width,
+    height,
+    palette: options.palette ?? PRINT_PALETTE,
+    fontFamily: CHART_FONT_FAMILY,
+    fontSize: options.fontSize ?? 14
+  })
   return { svg, pngWidth: width * scale, width, height, title: spec.title }
 }

@@ -54,8 +54,7 @@ export interface DocumentAnswerInput {
  * re-assessed with assessWithUnknowns) or an intake file's maturity levels and context.
  */
 export type DocumentAssessmentInput =
-  | { answers: Readonly<Record<string, DocumentAnswerInput | undefined>> }
-  | { maturity: Maturity; context: AssessmentContext }
+  { answers: Readonly<Record<string, DocumentAnswerInput | undefined>> } | { maturity: Maturity; context: AssessmentContext }
 
 export interface EngagementDocumentInput {
   client: DocumentClient

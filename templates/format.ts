@@ -68,5 +68,7 @@ export function formatShortDate(value: Date | string, locale: string): string {
 
 /** A share as a percentage, e.g. 0.35 → "35%". */
 export function formatPercent(value: number, locale: string, digits = 0): string {
-  return cached(`percent|${locale}|${digits}`, () => new Intl.NumberFormat(safeLocale(locale), { style: 'percent', maximumFractionDigits: digits })).format(value)
+  return cached(`percent|${locale}|${digits}`, () => new Intl.NumberFormat(safeLocale(locale), { style: 'percent', maximumFractionDigits: digits })).format(
+    value
+  )
 }

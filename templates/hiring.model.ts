@@ -122,7 +122,12 @@ export function lookForIn(role: RoleId, lookFor: string): string {
 
 const kitQuestion =
   (role: RoleId) =>
-  (q: InterviewQuestion): KitQuestion => ({ id: q.id, text: q.text, lookFor: lookForIn(role, q.lookFor), level: q.seniority === 'senior' ? 'For senior candidates' : null })
+  (q: InterviewQuestion): KitQuestion => ({
+    id: q.id,
+    text: q.text,
+    lookFor: lookForIn(role, q.lookFor),
+    level: q.seniority === 'senior' ? 'For senior candidates' : null
+  })
 
 /** How the exercise a scorecard names is run, in the interviewers' words. */
 function exerciseText(kit: RoleKit): string | null {
@@ -141,7 +146,12 @@ export function rolePack(
   const role = profile.id as RoleId
   const title = singleLine(profile.title)
   const weeks = (n: number) => `${n} ${plural(n, 'week', 'weeks')}`
-  const scorecard = kit.criteria.map((c) => ({ criterion: c.criterion, strong: c.strong, weight: percent(c.weight, locale), questions: c.questions.map(kitQuestion(kit.role)) }))
+  const scorecard = kit.criteria.map((c) => ({
+    criterion: c.criterion,
+    strong: c.strong,
+    weight: percent(c.weight, locale),
+    questions: c.questions.map(kitQuestion(kit.role))
+  }))
   const addOn = kit.addOn.map(kitQuestion(kit.role))
   return {
     role,
@@ -206,8 +216,13 @@ function roleContext(basis: EngagementBasis, role: RoleId): string {
   const handover = workItems(plan).find((i) => i.id === 'handover' && i.owner === role)
   const work: string[] = []
   if (hire.pending === 'feasibility')
-    work.push(`the offer waits for the answer on whether a valuable model can be built, due by week ${plan.milestone.week}; recruiting opens in week ${hire.recruitStartWeek} so that the person can join straight after it`)
-  if (owned.length) work.push(`they build and own ${owned.length} platform ${plural(owned.length, 'task', 'tasks')} from week ${hire.workStartWeek}, with ${basis.consultancyName} pairing`)
+    work.push(
+      `the offer waits for the answer on whether a valuable model can be built, due by week ${plan.milestone.week}; recruiting opens in week ${hire.recruitStartWeek} so that the person can join straight after it`
+    )
+  if (owned.length)
+    work.push(
+      `they build and own ${owned.length} platform ${plural(owned.length, 'task', 'tasks')} from week ${hire.workStartWeek}, with ${basis.consultancyName} pairing`
+    )
   if (handover) work.push(`they take over what ${basis.consultancyName} built in week ${handover.startWeek}`)
   const mlRole = role === 'ml_engineer' || role === 'ml_scientist'
   if (mlRole && plan.route.platformOwner === plan.hires[0]!.role && hire.position > 0) work.push('they join once the platform core is in place')
@@ -215,13 +230,28 @@ function roleContext(basis: EngagementBasis, role: RoleId): string {
   const pendingPlatform = workItems(plan).filter((i) => i.kind === 'task' && i.pending === 'feasibility' && i.endWeek >= hire.startWeek)
   if (mlRole && hire.position > 0 && pendingPlatform.length) {
     const from = Math.min(...pendingPlatform.map((i) => i.startWeek))
-    const ready = workItems(plan).filter((i) => i.kind === 'task' && !i.optional && i.endWeek < hire.startWeek && EXPERIMENT_GROUNDWORK[i.id as string] !== undefined)
-    const inPlace = ready.length ? `they join with ${formatList(ready.map((i) => EXPERIMENT_GROUNDWORK[i.id as string]!), basis.locale)} in place; ` : ''
-    work.push(`${inPlace}the production platform is built ${from > hire.startWeek ? `from week ${from}` : 'in their first weeks'}, once the answer on feasibility has come in`)
+    const ready = workItems(plan).filter(
+      (i) => i.kind === 'task' && !i.optional && i.endWeek < hire.startWeek && EXPERIMENT_GROUNDWORK[i.id as string] !== undefined
+    )
+    const inPlace = ready.length
+      ? `they join with ${formatList(
+          ready.map((i) => EXPERIMENT_GROUNDWORK[i.id as string]!),
+          basis.locale
+        )} in place; `
+      : ''
+    work.push(
+      `${inPlace}the production platform is built ${from > hire.startWeek ? `from week ${from}` : 'in their first weeks'}, once the answer on feasibility has come in`
+    )
   }
   // Who will already be there: the earlier hires (beyond the one just named).
   const earlier = plan.hires.filter((h) => h.position < hire.position && h.startWeek < hire.startWeek)
-  const joined = earlier.length > 1 ? ` By then, ${formatList(earlier.map((h) => `the ${name(h.role)} (from week ${h.startWeek})`), basis.locale)} will have joined.` : ''
+  const joined =
+    earlier.length > 1
+      ? ` By then, ${formatList(
+          earlier.map((h) => `the ${name(h.role)} (from week ${h.startWeek})`),
+          basis.locale
+        )} will have joined.`
+      : ''
   return (
     `${client}${who ? ` (${who})` : ''} has ${ctx.engineers} ${plural(ctx.engineers, 'engineer', 'engineers')}, ${staff}. ` +
     `${position}, starting in week ${hire.startWeek} and reporting to ${reportsTo}.` +
@@ -272,7 +302,13 @@ export function rolePacks(basis: EngagementBasis): RolePack[] {
   const kits = packKits(profiles, basis.library.questions, { aiDomain })
   // Time to hire and onboarding as the plan schedules them, so the pages agree with each other.
   return basis.plan.hires.map((h, i) =>
-    rolePack(profiles[i]!, kits[i]!, basis.locale, { leadTimeWeeks: h.leadTimeWeeks, onboardingWeeks: h.workStartWeek - h.startWeek }, roleContext(basis, h.role))
+    rolePack(
+      profiles[i]!,
+      kits[i]!,
+      basis.locale,
+      { leadTimeWeeks: h.leadTimeWeeks, onboardingWeeks: h.workStartWeek - h.startWeek },
+      roleContext(basis, h.role)
+    )
   )
 }
 
@@ -315,28 +351,31 @@ export function buildHiringPackModel(input: HiringPackInput): HiringPackModel {
   const basis = resolveEngagementBasis(input)
   const sections = Object.fromEntries(HIRING_PACK_SECTIONS.map((id) => [id, input.sections?.[id] ?? true])) as Record<HiringPackSectionId, boolean>
   const steps = hiringSteps(basis)
-  return typeset({
-    sections,
-    branding: basis.branding,
-    logo: basis.logo,
-    locale: basis.locale,
-    meta: {
-      clientName: basis.clientName,
-      industry: basis.industry,
-      engagementTitle: basis.engagementTitle,
-      consultant: basis.consultant,
-      consultancyName: basis.consultancyName,
-      date: basis.coverDate,
-      version: basis.version
+  return typeset(
+    {
+      sections,
+      branding: basis.branding,
+      logo: basis.logo,
+      locale: basis.locale,
+      meta: {
+        clientName: basis.clientName,
+        industry: basis.industry,
+        engagementTitle: basis.engagementTitle,
+        consultant: basis.consultant,
+        consultancyName: basis.consultancyName,
+        date: basis.coverDate,
+        version: basis.version
+      },
+      intro: hiringIntro(steps),
+      howToUse: [
+        'Share the job description with recruiters and candidates as it is, or adapt the wording to your own voice; keep the must-haves short so that strong candidates are not put off.',
+        'Agree the loop before the first interview: who asks which group of questions, and who owns the scorecard.',
+        'Interviewers score each criterion from 1 (no evidence) to 4 (strong evidence) on their own, before the debrief, and write down what they heard rather than an impression.',
+        'Decide at the debrief against the scorecard weights, not on the most memorable answer.'
+      ],
+      steps,
+      roles: rolePacks(basis)
     },
-    intro: hiringIntro(steps),
-    howToUse: [
-      'Share the job description with recruiters and candidates as it is, or adapt the wording to your own voice; keep the must-haves short so that strong candidates are not put off.',
-      'Agree the loop before the first interview: who asks which group of questions, and who owns the scorecard.',
-      'Interviewers score each criterion from 1 (no evidence) to 4 (strong evidence) on their own, before the debrief, and write down what they heard rather than an impression.',
-      'Decide at the debrief against the scorecard weights, not on the most memorable answer.'
-    ],
-    steps,
-    roles: rolePacks(basis)
-  }, { verbatim: [basis.clientName, basis.engagementTitle, basis.consultant, basis.consultancyName, basis.industry] })
+    { verbatim: [basis.clientName, basis.engagementTitle, basis.consultant, basis.consultancyName, basis.industry] }
+  )
 }

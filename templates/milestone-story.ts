@@ -65,7 +65,10 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
       const builder = b.builder === 'existing_staff' ? `${client}’s own ML staff` : `the ${roleName(basis, b.builder)}`
       sentences.push(`We expect ${client}’s ${m.next ? 'next' : 'first'} AI feature to be in use ${by}, about ${months} months after the engagement starts.`)
       if (b.platformCoreEndWeek !== null) {
-        const core = formatList(b.platformCore.map((id) => CORE_WORDS[id] ?? id), basis.locale)
+        const core = formatList(
+          b.platformCore.map((id) => CORE_WORDS[id] ?? id),
+          basis.locale
+        )
         const who = plan.route.platformOwner ? `the ${roleName(basis, plan.route.platformOwner)}` : basis.consultancyName
         sentences.push(
           who === builder
@@ -73,11 +76,15 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
             : `The feature needs ${core} in place first, which ${who} builds by week ${b.platformCoreEndWeek}; ${builder} then ${b.builder === 'existing_staff' ? 'build' : 'builds'} the feature in about ${b.buildWeeks} weeks.`
         )
       } else {
-        sentences.push(`The platform it runs on is already in place, so ${builder} can build it in about ${b.buildWeeks} weeks from week ${b.builderStartWeek}.`)
+        sentences.push(
+          `The platform it runs on is already in place, so ${builder} can build it in about ${b.buildWeeks} weeks from week ${b.builderStartWeek}.`
+        )
       }
       // The client's own staff build it while the hire is still arriving: say whom the hire is for, so the dates side by side are not read as the hire's.
       if (b.builder === 'existing_staff' && !m.beforeFirstHire && first.startWeek <= m.week) {
-        sentences.push(`The ${firstName}, who starts in week ${first.startWeek}, joins as it is being finished: the hire is for the features that come after it.`)
+        sentences.push(
+          `The ${firstName}, who starts in week ${first.startWeek}, joins as it is being finished: the hire is for the features that come after it.`
+        )
       }
       if (m.beforeFirstHire) {
         sentences.push(
@@ -87,7 +94,10 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
       break
     }
     case 'urgent_core': {
-      const core = formatList(b.tasks.map((id) => CORE_WORDS[id] ?? id), basis.locale)
+      const core = formatList(
+        b.tasks.map((id) => CORE_WORDS[id] ?? id),
+        basis.locale
+      )
       sentences.push(
         `The production pain is relieved ${by}: ${basis.consultancyName} builds ${core} from the start of Foundations, at full effort, instead of leaving them to wait for a hire.`,
         handoverWeek(basis) !== null && handoverWeek(basis)! > first.startWeek
@@ -109,7 +119,9 @@ export function milestoneSentences(basis: EngagementBasis): string[] {
           'Production platform work waits for that answer, so no money goes into serving a model that may not exist.'
         )
       } else if (m.kind === 'first_model_improvement') {
-        sentences.push(`We expect a first measured improvement to a model ${by}: the ${hire} starts in week ${b.startWeek} and needs about ${b.weeks} weeks of research and experiments.`)
+        sentences.push(
+          `We expect a first measured improvement to a model ${by}: the ${hire} starts in week ${b.startWeek} and needs about ${b.weeks} weeks of research and experiments.`
+        )
       } else {
         sentences.push(
           `We expect a first AI feature, built on a hosted model, ${by}: the ${hire} starts in week ${b.startWeek} and needs about ${b.weeks} weeks to build it into the product.`
@@ -142,7 +154,8 @@ function gains(basis: EngagementBasis, route: RouteView): string {
         ? basis.plan.milestone.basis.by === 'urgent_core'
           ? `with an ML engineer first, the urgent work would be the same, but they would build the rest of the platform themselves and spend about three months stabilising it`
           : `with an ML engineer first, they would build the platform themselves and spend about three months stabilising it`
-        : `with an ML engineer first, the models gain a dedicated engineer from week ${start}` + (handoverWeek(basis) ? `, and the platform ${basis.consultancyName} builds passes to its owner in week ${handoverWeek(basis)}` : '')
+        : `with an ML engineer first, the models gain a dedicated engineer from week ${start}` +
+            (handoverWeek(basis) ? `, and the platform ${basis.consultancyName} builds passes to its owner in week ${handoverWeek(basis)}` : '')
     case 'ml_scientist':
       return `with an ML scientist first, research to improve the models starts in week ${start}`
     case 'fullstack_ai_engineer':
@@ -195,7 +208,8 @@ export function routeSentences(basis: EngagementBasis, comparison: RouteComparis
   const sentences = [
     `With ${indefinite(alt)} hired first instead, the same point would come in week ${other.milestoneWeek}, ${later} ${plural(later, 'week', 'weeks')} later${slowerBecause(basis, other)}.`
   ]
-  if (other.stabilisationWeeks > 0) sentences.push('And the essays this method draws on report about three months of stabilising that infrastructure afterwards.')
+  if (other.stabilisationWeeks > 0)
+    sentences.push('And the essays this method draws on report about three months of stabilising that infrastructure afterwards.')
   return sentences
 }
 

@@ -112,7 +112,9 @@ export function findingMeaning(basis: EngagementBasis, flag: FlagId): string {
           (setup.length ? `; until then ${us} takes ${listOf(setup, locale)} off the ML staff’s hands.` : '.')
         )
       }
-      return infra ? `The ${infraName} is hired ${infra.position === 0 ? 'first' : 'early'}, starting in week ${infra.startWeek}, so the ML staff can go back to models.` : 'The platform work moves off the ML staff as the plan takes it over.'
+      return infra
+        ? `The ${infraName} is hired ${infra.position === 0 ? 'first' : 'early'}, starting in week ${infra.startWeek}, so the ML staff can go back to models.`
+        : 'The platform work moves off the ML staff as the plan takes it over.'
     }
     case 'needs_interim_lead': {
       const lead = find(plan, 'interim_lead')
@@ -189,12 +191,16 @@ export function whyThisOrder(basis: EngagementBasis): string[] {
   const ml = plan.hires.find((h) => h.role === 'ml_engineer' && h.position > 0 && h.pending === null)
   switch (plan.rule) {
     case 'R4': {
-      why.push('Hiring for the platform first means the ML engineers who follow spend their first weeks on models and data, not on Dockerfiles, pipelines and clusters.')
+      why.push(
+        'Hiring for the platform first means the ML engineers who follow spend their first weeks on models and data, not on Dockerfiles, pipelines and clusters.'
+      )
       const owned = plan.route.ownedPlatformTasks
       if (owned.length > 0) {
         why.push(
-          `The ${roleWords(basis, first.role)} builds ${listOf(owned.map((id) => SHORT[id] ?? id), locale)}, with ${us} pairing` +
-            (ml ? `, so the ML engineer starts in week ${ml.startWeek} on a working platform.` : '.')
+          `The ${roleWords(basis, first.role)} builds ${listOf(
+            owned.map((id) => SHORT[id] ?? id),
+            locale
+          )}, with ${us} pairing` + (ml ? `, so the ML engineer starts in week ${ml.startWeek} on a working platform.` : '.')
         )
       }
       break
@@ -203,7 +209,9 @@ export function whyThisOrder(basis: EngagementBasis): string[] {
       why.push('The models already in use are what hurts: someone who owns releases, retraining and versioning removes the pain before more models are added.')
       break
     case 'R1':
-      why.push('Without data or a clear objective there is no model to build yet; a product engineer can ship value on hosted models while both are put in place.')
+      why.push(
+        'Without data or a clear objective there is no model to build yet; a product engineer can ship value on hosted models while both are put in place.'
+      )
       break
     case 'R3':
       why.push(
@@ -217,7 +225,10 @@ export function whyThisOrder(basis: EngagementBasis): string[] {
       const missing = items(plan).filter((i) => i.owner === 'consultant' && !i.optional && PLATFORM_TASKS.has(i.id))
       why.push(
         missing.length
-          ? `A generalist who runs experiments, prepares data and ships models is what the team needs next; the platform is far enough along for one, and ${basis.consultancyName} builds the missing parts (${listOf(missing.map((i) => shortName(basis, i)), basis.locale)}) alongside.`
+          ? `A generalist who runs experiments, prepares data and ships models is what the team needs next; the platform is far enough along for one, and ${basis.consultancyName} builds the missing parts (${listOf(
+              missing.map((i) => shortName(basis, i)),
+              basis.locale
+            )}) alongside.`
           : 'The platform is ready for a generalist who can run experiments, prepare data and ship models on it.'
       )
       break
@@ -227,17 +238,30 @@ export function whyThisOrder(basis: EngagementBasis): string[] {
   if (urgent.length > 0) {
     const end = Math.max(...urgent.map((i) => i.endWeek))
     why.push(
-      `${us} builds ${listOf(urgent.map((i) => shortName(basis, i)), locale)} from week ${Math.min(...urgent.map((i) => i.startWeek))}, so ${plan.rule === 'R2' ? 'the pain eases' : 'releases stop depending on the ML staff'} by week ${end} instead of waiting for a hire.`
+      `${us} builds ${listOf(
+        urgent.map((i) => shortName(basis, i)),
+        locale
+      )} from week ${Math.min(...urgent.map((i) => i.startWeek))}, so ${plan.rule === 'R2' ? 'the pain eases' : 'releases stop depending on the ML staff'} by week ${end} instead of waiting for a hire.`
     )
   }
   // The one-off setup, less what a bullet above has already named (each task is counted once).
-  const named = new Set<string>([...urgent.map((i) => i.id), ...(plan.rule === 'R6' ? items(plan).filter((i) => i.owner === 'consultant' && !i.optional && PLATFORM_TASKS.has(i.id)).map((i) => i.id) : [])])
+  const named = new Set<string>([
+    ...urgent.map((i) => i.id),
+    ...(plan.rule === 'R6'
+      ? items(plan)
+          .filter((i) => i.owner === 'consultant' && !i.optional && PLATFORM_TASKS.has(i.id))
+          .map((i) => i.id)
+      : [])
+  ])
   const setup = setupWork(plan)
   const rest = setup.filter((i) => !named.has(i.id))
   if (rest.length > 0) {
     const when = Math.max(...setup.map((i) => i.endWeek)) < plan.hires[0]!.startWeek ? 'While recruiting runs' : 'Starting while recruiting runs'
     why.push(
-      `${when}, ${us} ${rest.length < setup.length ? 'also does the rest of' : 'does'} the one-off setup (${listOf(rest.map((i) => shortName(basis, i)), locale)}), which is faster done once by someone who has done it before.`
+      `${when}, ${us} ${rest.length < setup.length ? 'also does the rest of' : 'does'} the one-off setup (${listOf(
+        rest.map((i) => shortName(basis, i)),
+        locale
+      )}), which is faster done once by someone who has done it before.`
     )
   }
   if (plan.flags.includes('no_data_no_model')) {
@@ -264,7 +288,13 @@ export function phaseIntro(basis: EngagementBasis, phase: PhaseId): string {
       const team = inPhase.find((i) => i.id === 'dedicated_ai_team')
       if (team) parts.push(`In ${weeksText(team.startWeek, team.endWeek)} the engineers behind the demo become a small dedicated AI team.`)
       const urgent = urgentWork(plan)
-      if (urgent.length) parts.push(`The urgent work comes first: ${listOf(urgent.map((i) => shortName(basis, i)), locale)}, which ${us} builds at full effort from week ${Math.min(...urgent.map((i) => i.startWeek))}.`)
+      if (urgent.length)
+        parts.push(
+          `The urgent work comes first: ${listOf(
+            urgent.map((i) => shortName(basis, i)),
+            locale
+          )}, which ${us} builds at full effort from week ${Math.min(...urgent.map((i) => i.startWeek))}.`
+        )
       const setup = setupWork(plan)
       if (setup.length) {
         const gpu = plan.flags.includes('gpu_ci_gap') && setup.some((i) => i.id === 'cicd_gpu')
@@ -285,7 +315,12 @@ export function phaseIntro(basis: EngagementBasis, phase: PhaseId): string {
       return [
         `Recruiting for the ${firstName} opens in week ${first.recruitStartWeek}, with ${us} writing the job description, screening and running the technical interviews; they start in week ${first.startWeek}.`,
         ...(owned.length
-          ? [`From week ${first.workStartWeek} they build and own ${listOf(owned.map((i) => shortName(basis, i)), locale)}, with us pairing for about a third of the effort.`]
+          ? [
+              `From week ${first.workStartWeek} they build and own ${listOf(
+                owned.map((i) => shortName(basis, i)),
+                locale
+              )}, with us pairing for about a third of the effort.`
+            ]
           : []),
         ...(handover ? [`We hand over what we built in ${weeksText(handover.startWeek, handover.endWeek)}.`] : [])
       ].join(' ')
@@ -296,14 +331,19 @@ export function phaseIntro(basis: EngagementBasis, phase: PhaseId): string {
       const handover = inPhase.find((i) => i.id === 'handover')
       const afterCore = plan.route.platformOwner === first.role && committed.some((h) => h.role === 'ml_engineer' || h.role === 'ml_scientist')
       const parts = [
-        later.length > 1 ? `The rest of the team joins one person at a time, at least two weeks apart, with ${us}’s support in recruiting each.` : later.length === 1 ? `The ${roleWords(basis, later[0]!.role)} joins next, with ${us}’s support in recruiting.` : ''
+        later.length > 1
+          ? `The rest of the team joins one person at a time, at least two weeks apart, with ${us}’s support in recruiting each.`
+          : later.length === 1
+            ? `The ${roleWords(basis, later[0]!.role)} joins next, with ${us}’s support in recruiting.`
+            : ''
       ]
       if (afterCore) {
         const ml = committed.find((h) => h.role === 'ml_engineer' || h.role === 'ml_scientist')!
         parts.push(`The ${roleWords(basis, ml.role)} starts in week ${ml.startWeek}, once the platform core is in place.`)
       }
       if (handover && !handover.optional) parts.push(`The ${roleWords(basis, handover.owner as RoleId)} takes over the platform we built when they join.`)
-      if (inPhase.some((i) => i.pending === 'feasibility')) parts.push('The platform work here follows only if the experiments show that a valuable model can be built.')
+      if (inPhase.some((i) => i.pending === 'feasibility'))
+        parts.push('The platform work here follows only if the experiments show that a valuable model can be built.')
       return parts.filter(Boolean).join(' ')
     }
     case 'scale':
@@ -328,7 +368,9 @@ export function approach(basis: EngagementBasis): { name: string; text: string }
     })
     const text =
       (names.length ? `${weeksText(from, to).replace(/^w/, 'W')}: ${listOf(names, locale, 4)}.` : `${weeksText(from, to).replace(/^w/, 'W')}.`) +
-      (pending.length ? ` ${pending.length === 1 ? 'One more item waits' : `${countWord(pending.length).replace(/^./, (c) => c.toUpperCase())} more items wait`} ${pending.some((i) => i.pending === 'feasibility') ? 'for the answer on feasibility' : 'for the audit'}.` : '')
+      (pending.length
+        ? ` ${pending.length === 1 ? 'One more item waits' : `${countWord(pending.length).replace(/^./, (c) => c.toUpperCase())} more items wait`} ${pending.some((i) => i.pending === 'feasibility') ? 'for the answer on feasibility' : 'for the audit'}.`
+        : '')
     return { name: p.name, text: text.replace(/: (.)/, (_m, c: string) => `: ${c.toUpperCase()}`) }
   })
 }

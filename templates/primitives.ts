@@ -30,7 +30,10 @@ import { isRtlText, normaliseText, safeParagraph, safeParagraphs, textRuns, type
  * starting with an underscore so Word keeps it out of its bookmark list) made from a key.
  */
 export function bookmarkName(key: string): string {
-  const clean = key.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '')
+  const clean = key
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
   return `_Sc_${clean || 'section'}`.slice(0, 40)
 }
 
@@ -107,7 +110,14 @@ export function callout(theme: DocumentTheme, options: CalloutOptions): Table {
     width: { size: theme.page.textWidth, type: WidthType.DXA },
     columnWidths: [theme.page.textWidth],
     layout: TableLayoutType.FIXED,
-    borders: { top: none, bottom: none, right: none, insideHorizontal: none, insideVertical: none, left: { style: BorderStyle.SINGLE, size: 24, color: c.accent } },
+    borders: {
+      top: none,
+      bottom: none,
+      right: none,
+      insideHorizontal: none,
+      insideVertical: none,
+      left: { style: BorderStyle.SINGLE, size: 24, color: c.accent }
+    },
     rows: [
       new TableRow({
         cantSplit: true,
@@ -311,7 +321,9 @@ export function figure(theme: DocumentTheme, spec: FigureSpec): Paragraph[] {
       spacing: { before: 120, after: 0 },
       children: [
         new ImageRun({
-          ...(spec.svg ? { type: 'svg' as const, data: spec.svg, fallback: { type: 'png' as const, data: spec.png } } : { type: 'png' as const, data: spec.png }),
+          ...(spec.svg
+            ? { type: 'svg' as const, data: spec.svg, fallback: { type: 'png' as const, data: spec.png } }
+            : { type: 'png' as const, data: spec.png }),
           transformation: { width: Math.round(spec.width * scale), height: Math.round(spec.height * scale) },
           altText: { name: 'Figure', title: normaliseText(spec.altText).slice(0, 200), description: normaliseText(spec.altText) }
         })
@@ -422,7 +434,12 @@ export function keyFigures(theme: DocumentTheme, figures: readonly KeyFigureSpec
                     ? safeParagraph(f.label, { style: STYLE.label, keepNext: true, spacing: { before: 0, after: 60 }, run: { color: c.accentText } })
                     : part === 'value'
                       ? // A long figure (a large amount in a long currency symbol) gets smaller rather than breaking mid-number.
-                        safeParagraph(f.value, { style: STYLE.tableText, keepNext: true, run: { bold: true, color: c.ink, size: figureSize(f.value, widths[i]! - 290) }, spacing: { before: 0, after: 40, line: 276 } })
+                        safeParagraph(f.value, {
+                          style: STYLE.tableText,
+                          keepNext: true,
+                          run: { bold: true, color: c.ink, size: figureSize(f.value, widths[i]! - 290) },
+                          spacing: { before: 0, after: 40, line: 276 }
+                        })
                       : safeParagraph(f.note ?? '', { style: STYLE.tableText, run: { color: c.muted, size: 16 }, spacing: { before: 0, after: 0 } })
                 ]
               })
@@ -474,18 +491,41 @@ export function signatureBlock(theme: DocumentTheme, parties: readonly Signature
     })
   const fieldCount = Math.max(...parties.map((p) => p.fields.length))
   const rows: TableRow[] = [
-    rowOf((p) => ({ children: [safeParagraph(p.heading, { style: STYLE.tableText, run: { bold: true, color: c.accentText, size: 22 }, keepNext: true, spacing: { before: 0, after: 120 } })] }))
+    rowOf((p) => ({
+      children: [
+        safeParagraph(p.heading, {
+          style: STYLE.tableText,
+          run: { bold: true, color: c.accentText, size: 22 },
+          keepNext: true,
+          spacing: { before: 0, after: 120 }
+        })
+      ]
+    }))
   ]
   for (let i = 0; i < fieldCount; i++) {
     rows.push(
       rowOf((p) => ({
         bottom: true,
-        children: [safeParagraph(p.fields[i]?.value ?? '', { style: STYLE.tableText, run: { color: c.ink, size: 21 }, keepNext: true, spacing: { before: 520, after: 40 } })]
+        children: [
+          safeParagraph(p.fields[i]?.value ?? '', {
+            style: STYLE.tableText,
+            run: { color: c.ink, size: 21 },
+            keepNext: true,
+            spacing: { before: 520, after: 40 }
+          })
+        ]
       }))
     )
     rows.push(
       rowOf((p) => ({
-        children: [safeParagraph(p.fields[i]?.label ?? '', { style: STYLE.tableText, run: { color: c.muted, size: 16 }, keepNext: i < fieldCount - 1, spacing: { before: 40, after: 0 } })]
+        children: [
+          safeParagraph(p.fields[i]?.label ?? '', {
+            style: STYLE.tableText,
+            run: { color: c.muted, size: 16 },
+            keepNext: i < fieldCount - 1,
+            spacing: { before: 40, after: 0 }
+          })
+        ]
       }))
     )
   }

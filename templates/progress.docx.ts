@@ -108,7 +108,8 @@ function readinessSection(m: ProgressReportModel, theme: DocumentTheme): FileChi
   const image = renderRadarPng(r.radar, { width: 600, height: withPrevious ? 400 : 370, palette, fontSize: 12.5 })
   return [
     ...figure(theme, {
-      png: image.png, svg: image.svg,
+      png: image.png,
+      svg: image.svg,
       width: image.width,
       height: image.height,
       altText: image.title,

@@ -348,14 +348,15 @@ export function buildProgressReportModel(input: ProgressReportInput): ProgressRe
       loggedDays: days(tot.loggedDays),
       plannedCost: money(tot.plannedCost),
       days: `${days(tot.loggedDays)} logged of ${days(tot.estimateDays)} estimated`,
-      daysNote: [
-        daysDelta !== null && daysDelta !== 0
-          ? `The estimate is ${days(Math.abs(daysDelta))} ${daysDelta > 0 ? 'above' : 'below'} the ${days(tot.baselineDays!)} signed.`
-          : null,
-        tot.unassignedLoggedDays > 0 ? `${days(tot.unassignedLoggedDays)} logged without a task.` : null
-      ]
-        .filter((x): x is string => x !== null)
-        .join(' ') || null,
+      daysNote:
+        [
+          daysDelta !== null && daysDelta !== 0
+            ? `The estimate is ${days(Math.abs(daysDelta))} ${daysDelta > 0 ? 'above' : 'below'} the ${days(tot.baselineDays!)} signed.`
+            : null,
+          tot.unassignedLoggedDays > 0 ? `${days(tot.unassignedLoggedDays)} logged without a task.` : null
+        ]
+          .filter((x): x is string => x !== null)
+          .join(' ') || null,
       cost:
         tot.baselineCost === null
           ? `${money(tot.plannedCost)} planned (not signed yet)`

@@ -86,7 +86,14 @@ export interface GovernanceView {
 
 export function governance(basis: EngagementBasis, own: string | null | undefined): GovernanceView {
   const text = own?.trim()
-  if (text) return { paragraphs: text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean), cadence: [] }
+  if (text)
+    return {
+      paragraphs: text
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+      cadence: []
+    }
   const client = basis.clientName
   const us = basis.consultancyName
   const phases = basis.plan.phases.length
@@ -98,7 +105,11 @@ export function governance(basis: EngagementBasis, own: string | null | undefine
     cadence: [
       { what: 'Check-in: progress, blockers and the week ahead', when: 'Weekly, 30 minutes', who: `The technical contact and ${us}` },
       { what: 'Progress report: health and its reason, work done, days used against the plan', when: 'Every two weeks', who: `${us}, to the sponsor` },
-      { what: `Phase review: what the phase delivered, and the go-ahead for the next`, when: `At the end of each of the ${countWord(phases)} phases`, who: `The sponsor, the technical contact and ${us}` },
+      {
+        what: `Phase review: what the phase delivered, and the go-ahead for the next`,
+        when: `At the end of each of the ${countWord(phases)} phases`,
+        who: `The sponsor, the technical contact and ${us}`
+      },
       { what: 'Hiring debrief: the candidates seen and the decision', when: 'After each interview round', who: `The hiring manager and ${us}` }
     ]
   }
@@ -124,18 +135,21 @@ export function risks(basis: EngagementBasis): RiskView[] {
   const first = plan.hires[0]!
   out.push({
     risk: `A hire takes longer than the ${first.leadTimeWeeks} weeks planned.`,
-    response: 'The work that waits for that person moves with them, and nothing else does: our setup work and the rest of the plan go on. We review the candidates at each weekly check-in so a slow search shows early.'
+    response:
+      'The work that waits for that person moves with them, and nothing else does: our setup work and the rest of the plan go on. We review the candidates at each weekly check-in so a slow search shows early.'
   })
   if (plan.flags.includes('no_data_no_model')) {
     out.push({
       risk: 'The audit finds no data or objective that would justify building a model.',
-      response: 'The ML work and ML recruiting are priced as an option outside the committed total and start only once the audit confirms them; the committed work is useful either way.'
+      response:
+        'The ML work and ML recruiting are priced as an option outside the committed total and start only once the audit confirms them; the committed work is useful either way.'
     })
   }
   if (plan.rule === 'R3') {
     out.push({
       risk: 'The experiments show that no model valuable enough can be built.',
-      response: 'The production platform and the hire who would own it are priced as options and wait for that answer; the committed work (data, training and experiment tooling) keeps its value for the next attempt.'
+      response:
+        'The production platform and the hire who would own it are priced as options and wait for that answer; the committed work (data, training and experiment tooling) keeps its value for the next attempt.'
     })
   }
   const urgent = urgentWork(plan)
@@ -181,7 +195,11 @@ export function risks(basis: EngagementBasis): RiskView[] {
 
 export function aboutUs(basis: EngagementBasis, own: string | null | undefined): string[] {
   const text = own?.trim()
-  if (text) return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+  if (text)
+    return text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
   return [
     `${basis.consultancyName} helps companies build their AI teams and the platform those teams work on. We assess where a company stands, do the one-off platform work that a fractional team does fastest, and help hire the people who carry it on, in the order that lets each of them be productive from their first weeks.`
   ]

@@ -144,7 +144,15 @@ function currentStateSection(m: ProposalModel, theme: DocumentTheme): { content:
   const image = chartImage(radarOf(m, theme))
   const content: FileChild[] = [
     ...body(`${m.meta.clientName} scores ${cs.overall} of 4 overall and ${cs.platform} of 4 on the platform. ${cs.intro}`),
-    ...figure(theme, { png: image.png, svg: image.svg, width: image.width, height: image.height, altText: image.title, keepWithNext: true, caption: 'Readiness by dimension, 0–4, from the workshop.' }),
+    ...figure(theme, {
+      png: image.png,
+      svg: image.svg,
+      width: image.width,
+      height: image.height,
+      altText: image.title,
+      keepWithNext: true,
+      caption: 'Readiness by dimension, 0–4, from the workshop.'
+    }),
     table(theme, {
       columns: [
         { header: 'Dimension', width: 2.6 },
@@ -177,7 +185,12 @@ function currentStateSection(m: ProposalModel, theme: DocumentTheme): { content:
           ],
           rows: cs.scales.map((p) => [
             { text: p.scaleName, run: { bold: true, color: c.ink } },
-            { paragraphs: [safeParagraph(p.level, { style: STYLE.tableText, run: { bold: true } }), safeParagraph(p.description, { style: STYLE.tableText, run: { color: c.muted, size: 17 } })] },
+            {
+              paragraphs: [
+                safeParagraph(p.level, { style: STYLE.tableText, run: { bold: true } }),
+                safeParagraph(p.description, { style: STYLE.tableText, run: { color: c.muted, size: 17 } })
+              ]
+            },
             p.next
           ]),
           keepTogether: true
@@ -293,24 +306,31 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
     const image = chartImage(drawing)
     content.push(
       ...figure(theme, {
-        png: image.png, svg: image.svg,
+        png: image.png,
+        svg: image.svg,
         width: image.width,
         height: image.height,
         altText: `${spec.title}: ${spec.lanes.map((l) => `${l.label} (${l.rows.length})`).join(', ')}`,
-        caption: charts.length > 1 ? `Timeline, part ${i + 1} of ${charts.length}: weeks from ${m.meta.startDate}.` : `Timeline in weeks from ${m.meta.startDate}.`
+        caption:
+          charts.length > 1 ? `Timeline, part ${i + 1} of ${charts.length}: weeks from ${m.meta.startDate}.` : `Timeline in weeks from ${m.meta.startDate}.`
       })
     )
   })
   const footnotes = [
     ...(p.anyPendingAudit ? ['† Pending the objectives and data audit: outside the committed total until the audit confirms it.'] : []),
-    ...(p.anyPendingFeasibility ? ['§ Pending the answer on feasibility: outside the committed total until the experiments show a valuable model can be built.'] : []),
+    ...(p.anyPendingFeasibility
+      ? ['§ Pending the answer on feasibility: outside the committed total until the experiments show a valuable model can be built.']
+      : []),
     ...(p.anyOptional ? ['‡ Optional: offered, but outside the committed total.'] : [])
   ]
   const subsections: OutlineSection[] = p.phases.map((phase, i) => ({
     key: `phase_${phase.id}`,
     title: phase.title,
     newPage: i === 0,
-    content: [...phaseContent(phase, theme), ...footnotes.filter(() => phase.rows.some((r) => r.optional)).map((f) => safeParagraph(f, { style: STYLE.caption }))]
+    content: [
+      ...phaseContent(phase, theme),
+      ...footnotes.filter(() => phase.rows.some((r) => r.optional)).map((f) => safeParagraph(f, { style: STYLE.caption }))
+    ]
   }))
   subsections.push({
     key: 'milestones',
@@ -326,7 +346,9 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
         keepTogether: true
       }),
       new Paragraph({ spacing: { before: 160, after: 60 }, children: labelled('Committed effort', `${p.totals.days}, ${p.totals.cost}`) }),
-      ...(p.totals.optionalDays ? [new Paragraph({ children: labelled('Optional work', `${p.totals.optionalDays}, ${p.totals.optionalCost}`, { color: c.muted }) })] : [])
+      ...(p.totals.optionalDays
+        ? [new Paragraph({ children: labelled('Optional work', `${p.totals.optionalDays}, ${p.totals.optionalCost}`, { color: c.muted }) })]
+        : [])
     ]
   })
   const scenario = scenarioOf(m, theme)
@@ -338,7 +360,14 @@ function planSection(m: ProposalModel, theme: DocumentTheme): { content: FileChi
       // The chart stays on the page with the words that explain it.
       ...p.routes.text.flatMap((t) => safeParagraphs(t, image ? { keepNext: true } : {})),
       ...(image
-        ? figure(theme, { png: image.png, svg: image.svg, width: image.width, height: image.height, altText: image.title, caption: 'Both first hires scheduled for this engagement, in weeks from the start.' })
+        ? figure(theme, {
+            png: image.png,
+            svg: image.svg,
+            width: image.width,
+            height: image.height,
+            altText: image.title,
+            caption: 'Both first hires scheduled for this engagement, in weeks from the start.'
+          })
         : [])
     ]
   })
@@ -424,15 +453,21 @@ function investmentSection(m: ProposalModel, theme: DocumentTheme): { content: F
       key: 'options',
       title: 'Options',
       content: [
-        ...safeParagraphs(tiers.length > 1 ? 'Each option covers the phases listed and can be extended later at the same rates. The proposed option is shaded.' : 'The proposed scope, line by line.', { keepNext: true }),
+        ...safeParagraphs(
+          tiers.length > 1
+            ? 'Each option covers the phases listed and can be extended later at the same rates. The proposed option is shaded.'
+            : 'The proposed scope, line by line.',
+          { keepNext: true }
+        ),
         table(theme, {
-          columns: [{ header: '', width: 2.4 }, ...tiers.map((t) => ({ header: t.proposed ? `${t.name} (proposed)` : t.name, width: 7 / Math.max(1, tiers.length), align: 'right' as const }))],
+          columns: [
+            { header: '', width: 2.4 },
+            ...tiers.map((t) => ({ header: t.proposed ? `${t.name} (proposed)` : t.name, width: 7 / Math.max(1, tiers.length), align: 'right' as const }))
+          ],
           rows: tierRows,
           keepTogether: true
         }),
-        ...(inv.expenses.length
-          ? [label('Expenses included'), ...bulletList(inv.expenses.map((e) => `${e.label}: ${e.amount}`))]
-          : []),
+        ...(inv.expenses.length ? [label('Expenses included'), ...bulletList(inv.expenses.map((e) => `${e.label}: ${e.amount}`))] : []),
         ...(inv.withOptions ? [spacer(8), callout(theme, { title: `Total including every option: ${inv.withOptions.total}`, body: inv.withOptions.text })] : [])
       ]
     },
@@ -450,7 +485,12 @@ function investmentSection(m: ProposalModel, theme: DocumentTheme): { content: F
           ],
           rows: [
             ...inv.payments.map((p): CellContent[] => [{ text: p.label, run: strong }, p.due, p.share, p.amount]),
-            [{ text: 'Total', run: strong, shade }, { text: '', shade }, { text: '', shade }, { text: inv.paymentsTotal, run: strong, shade }]
+            [
+              { text: 'Total', run: strong, shade },
+              { text: '', shade },
+              { text: '', shade },
+              { text: inv.paymentsTotal, run: strong, shade }
+            ]
           ],
           keepTogether: true
         }),
@@ -478,7 +518,10 @@ function assumptionsSection(m: ProposalModel, theme: DocumentTheme): { content: 
     subsections.push({ key: 'to_verify', title: 'To confirm in Discovery', content })
   }
   subsections.push({ key: 'excluded', title: 'Not included', content: [...body('The fees in this proposal do not cover:'), ...bulletList(a.exclusions)] })
-  return { content: body('The plan, the dates and the fees rest on the following. If one of them turns out not to hold, we agree what changes before going on.'), subsections }
+  return {
+    content: body('The plan, the dates and the fees rest on the following. If one of them turns out not to hold, we agree what changes before going on.'),
+    subsections
+  }
 }
 
 function governanceSection(m: ProposalModel, theme: DocumentTheme): FileChild[] {
@@ -550,12 +593,7 @@ function acceptanceSection(m: ProposalModel, theme: DocumentTheme): FileChild[] 
       theme,
       acc.parties.map((p) => ({
         heading: `For ${p.organisation}`,
-        fields: [
-          { label: 'Signature' },
-          { label: 'Name', value: p.name },
-          { label: 'Title', value: p.title },
-          { label: 'Date' }
-        ]
+        fields: [{ label: 'Signature' }, { label: 'Name', value: p.name }, { label: 'Title', value: p.title }, { label: 'Date' }]
       }))
     )
   ]
@@ -586,7 +624,9 @@ export function buildProposal(m: ProposalModel, options: BuildOptions = {}): Doc
       key: 'interview_kits',
       title: 'Appendix: interview kits',
       newPage: true,
-      content: body('One kit per role in the hiring plan: the questions grouped by the scorecard criterion they probe, what to listen for, and the scorecard with its weights.'),
+      content: body(
+        'One kit per role in the hiring plan: the questions grouped by the scorecard criterion they probe, what to listen for, and the scorecard with its weights.'
+      ),
       subsections: m.interviewKits.map((r, i) => ({ key: `kit_${r.role}`, title: r.title, newPage: i > 0, content: interviewKitBlocks(theme, r.kit) }))
     })
   }

@@ -29,7 +29,18 @@ import { hiringIntro, hiringSteps, rolePacks, type HiringStepView, type RolePack
 import { milestoneFigure, milestoneHeading, milestoneSentences, observedSentence, routeSentences } from './milestone-story'
 import { approach as approachRows, findings as findingViews, phaseIntro, shortName, whyThisOrder } from './plan-story'
 import { countOf, countWord, typeset, upperFirst } from './words'
-import { aboutUs, deliverables, extraTerms, governance, objectiveView, risks, type DeliverableView, type GovernanceView, type ObjectiveView, type RiskView } from './proposal-parts'
+import {
+  aboutUs,
+  deliverables,
+  extraTerms,
+  governance,
+  objectiveView,
+  risks,
+  type DeliverableView,
+  type GovernanceView,
+  type ObjectiveView,
+  type RiskView
+} from './proposal-parts'
 import { singleLine } from './text'
 
 // ---------------------------------------------------------------------------------------
@@ -246,7 +257,8 @@ const STAGE_TEXT = {
 
 const LEADERSHIP_TEXT = {
   in_place: 'An experienced ML lead is already in place and stays the technical owner of the work.',
-  ml_lead_hire: 'A permanent ML lead joins later in the sequence; we provide interim technical leadership one day a week through the plan, so the new lead takes it over gradually.',
+  ml_lead_hire:
+    'A permanent ML lead joins later in the sequence; we provide interim technical leadership one day a week through the plan, so the new lead takes it over gradually.',
   interim_lead: 'Without an experienced ML lead in the team, we provide interim technical leadership one day a week through the plan.'
 } as const
 
@@ -309,7 +321,8 @@ export function defaultTermsClauses(m: { consultancyName: string; clientName: st
 // Building
 
 /** A role title without its parenthesis, short enough for a table column. */
-const shortRole = (basis: EngagementBasis, role: RoleId): string => singleLine(basis.library.role(role).title).replace(/\s*\([^)]*\)\s*$/, '') || ROLE_BY_ID[role].name
+const shortRole = (basis: EngagementBasis, role: RoleId): string =>
+  singleLine(basis.library.role(role).title).replace(/\s*\([^)]*\)\s*$/, '') || ROLE_BY_ID[role].name
 
 const ownerText = (basis: EngagementBasis, item: PlanItem): { owner: string; note: string | null } => {
   if (item.kind === 'hire') return { owner: basis.clientName, note: 'recruiting' }
@@ -438,11 +451,23 @@ function investment(basis: EngagementBasis, pricing: PlanPricing, terms: Pricing
       const point = p.milestone === 'work_complete' ? { title: 'Work complete' } : p.milestone ? plan.milestones.find((m) => m.id === p.milestone) : undefined
       // Two instalments due the same week (the milestone falls in the plan's last week) are one
       // invoice to the client: one row, the labels joined and the shares added.
-      const label = group.length === 1 ? p.label : upperFirst(formatList(group.map((g, i) => (i === 0 ? g.label : lowerFirst(g.label))), basis.locale))
+      const label =
+        group.length === 1
+          ? p.label
+          : upperFirst(
+              formatList(
+                group.map((g, i) => (i === 0 ? g.label : lowerFirst(g.label))),
+                basis.locale
+              )
+            )
       return {
         label,
         due: `Week ${p.dueWeek}, ${basis.date(p.dueDate)}${group.length === 1 && point && lowerFirst(point.title) !== lowerFirst(p.label) ? ` (${lowerFirst(point.title)})` : ''}`,
-        share: `${formatNumber(group.reduce((s, g) => s + g.percent, 0), basis.locale, 2)}%`,
+        share: `${formatNumber(
+          group.reduce((s, g) => s + g.percent, 0),
+          basis.locale,
+          2
+        )}%`,
         amount: money(group.reduce((s, g) => s + g.amount, 0))
       }
     }),
@@ -505,7 +530,9 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
   const situation = [
     [
       `${client}${who ? ` (${who})` : ''} ${APPROACH_TEXT[ctx.ai_approach]} and ${STAGE_TEXT[ctx.stage]}` +
-        (ctx.models_in_production > 0 ? `, with ${num(ctx.models_in_production, 0)} AI ${plural(ctx.models_in_production, 'feature or model', 'features or models')} in use.` : '.'),
+        (ctx.models_in_production > 0
+          ? `, with ${num(ctx.models_in_production, 0)} AI ${plural(ctx.models_in_production, 'feature or model', 'features or models')} in use.`
+          : '.'),
       `Its ${num(ctx.engineers, 0)} ${plural(ctx.engineers, 'engineer includes', 'engineers include')} ${ctx.ml_staff > 0 ? `${num(ctx.ml_staff, 0)} ML ${plural(ctx.ml_staff, 'specialist', 'specialists')}` : 'no ML specialists'} and ${ctx.infra_staff > 0 ? num(ctx.infra_staff, 0) : 'no'} dedicated infrastructure ${plural(ctx.infra_staff, 'engineer', 'engineers')}.`
     ].join(' '),
     [
@@ -519,7 +546,9 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
                 ? `The weakest ${weakest.length === 1 ? 'is' : 'are'} ${formatList(weakest.map(lowerFirst), locale)} (level ${lowest}).`
                 : `${upperFirst(countWord(weakest.length))} of the eight dimensions are at level ${lowest}.`
             }`,
-      r.flags.length > 0 ? `The workshop also raised ${countOf(r.flags.length, 'finding that shapes', 'findings that shape')} the plan (see Current state).` : ''
+      r.flags.length > 0
+        ? `The workshop also raised ${countOf(r.flags.length, 'finding that shapes', 'findings that shape')} the plan (see Current state).`
+        : ''
     ]
       .filter(Boolean)
       .join(' ')
@@ -584,7 +613,10 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
         : null,
       rows: items.map((it) => planRow(basis, it, notes)),
       committed: { days: daysText(basis, sum(committedItems, 'effortDays')), cost: money(Math.round(sum(committedItems, 'cost') * 100) / 100) },
-      optional: optionalItems.length > 0 ? { days: daysText(basis, sum(optionalItems, 'effortDays')), cost: money(Math.round(sum(optionalItems, 'cost') * 100) / 100) } : null
+      optional:
+        optionalItems.length > 0
+          ? { days: daysText(basis, sum(optionalItems, 'effortDays')), cost: money(Math.round(sum(optionalItems, 'cost') * 100) / 100) }
+          : null
     }
   })
   // Assumptions ---------------------------------------------------------------------------
@@ -598,9 +630,14 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     'Platform work is built on the cloud and tools already in use unless Discovery shows a strong reason to change.'
   ]
   const toVerify = [...assessment.decisive, ...assessment.assumptions.filter((a) => !a.decisive)].map((a) => ({
-    text: a.kind === 'dimension' ? a.text : `${CONTEXT_QUESTION_BY_KEY[a.subject as ContextKey].text} Not known in the workshop; assumed ${describeValue(a, a.assumed, locale)} until checked in Discovery.`,
+    text:
+      a.kind === 'dimension'
+        ? a.text
+        : `${CONTEXT_QUESTION_BY_KEY[a.subject as ContextKey].text} Not known in the workshop; assumed ${describeValue(a, a.assumed, locale)} until checked in Discovery.`,
     decisive: a.decisive,
-    changes: a.changes.map((c) => `If it is ${describeValue(a, c.value, locale)}, the first hire would be the ${lowerFirst(singleLine(basis.library.role(c.firstHire).title))}.`)
+    changes: a.changes.map(
+      (c) => `If it is ${describeValue(a, c.value, locale)}, the first hire would be the ${lowerFirst(singleLine(basis.library.role(c.firstHire).title))}.`
+    )
   }))
   const exclusions = [
     'Salaries, recruiting fees and agency costs for the people hired.',
@@ -648,114 +685,122 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     input.signatories?.consultancy?.name,
     input.signatories?.consultancy?.title
   ]
-  return typeset({
-    sections,
-    branding: basis.branding,
-    logo: basis.logo,
-    locale,
-    meta: {
-      clientName: client,
-      industry: basis.industry,
-      headcount: basis.headcount,
-      engagementTitle: basis.engagementTitle,
-      consultant: basis.consultant,
-      consultancyName: basis.consultancyName,
-      date: basis.coverDate,
-      version: basis.version,
-      currency: plan.engagement.currency,
-      dayRate: money(plan.engagement.dayRate),
-      startDate: basis.weekStartDay(1),
-      endDate: basis.date(endDate),
-      validUntil: basis.date(terms.validUntil)
-    },
-    summary: {
-      situation,
-      objective: objectiveView(basis, input.engagement.objective),
-      recommendation: {
-        label: r.isNextHire ? 'Our recommendation for the next AI hire' : 'Our recommendation for the first hire',
-        role: plan.firstHire,
-        title: firstTitle,
-        oneLine: firstProfile.oneLine,
-        reason: first?.why ?? r.reason,
-        why
+  return typeset(
+    {
+      sections,
+      branding: basis.branding,
+      logo: basis.logo,
+      locale,
+      meta: {
+        clientName: client,
+        industry: basis.industry,
+        headcount: basis.headcount,
+        engagementTitle: basis.engagementTitle,
+        consultant: basis.consultant,
+        consultancyName: basis.consultancyName,
+        date: basis.coverDate,
+        version: basis.version,
+        currency: plan.engagement.currency,
+        dayRate: money(plan.engagement.dayRate),
+        startDate: basis.weekStartDay(1),
+        endDate: basis.date(endDate),
+        validUntil: basis.date(terms.validUntil)
       },
-      keyFigures,
-      milestone: { heading: milestoneHeading(plan), text: milestoneSentences(basis) },
-      observed: observedSentence(basis, routes),
-      approach,
-      nextSteps
-    },
-    currentState: {
-      intro: `The workshop scored eight dimensions of ML platform practice, each from 0 (absent) to 4 (fully automated). A dimension’s score is the lowest level that every part of its practice supports.`,
-      overall: num(r.overall, 2),
-      platform: num(r.platform, 2),
-      radar: readinessRadar({ title: 'Readiness workshop', maturity: assessment.maturity }),
-      scores: DIMENSIONS.map((d) => ({
-        id: d.id,
-        name: d.name,
-        level: assessment.maturity[d.id],
-        meaning: d.levels[assessment.maturity[d.id]] ?? '',
-        unknown: unknownDims.has(d.id)
-      })),
-      anyUnknown: unknownDims.size > 0,
-      scales: [scales.google, scales.microsoft].map((p) => ({
-        scaleName: p.scaleName,
-        level: `${p.level}: ${p.name}`,
-        description: p.description,
-        next: p.next ? [`Level ${p.next.level} (${p.next.name}) needs:`, ...p.next.missing.map((x) => `• ${x}`)].join('\n') : 'Top of the scale.'
-      })),
-      scalesNote: scales.note,
-      findings: findingViews(basis).map((f) => ({ title: f.title, observed: f.observed, meaning: f.meaning })),
-      warnings: r.warnings.map((w) => w.message)
-    },
-    plan: {
-      intro:
-        `The work runs in ${countWord(plan.phases.length)} ${plan.phases.length === 1 ? 'phase' : 'phases'} over ${plan.weeks} weeks, from ${basis.weekStartDay(1)} to ${basis.date(endDate)}. ` +
-        `${basis.consultancyName} works up to ${capacity} consultant ${plural(plan.capacityDaysPerWeek, 'day', 'days')} a week across all of it. ` +
-        'Each phase lists its work with the owner, the weeks, our effort and its cost at the day rate.',
-      // Short names, so no label in the chart is cut; the tables below give the full titles.
-      timeline: timelineChart(plan, { title: 'Plan timeline', locale, labelOf: (item) => upperFirst(shortName(basis, item)) }),
-      phases,
-      milestones: [...plan.milestones]
-        .sort((a, b) => a.week - b.week)
-        .map((m) => ({ title: m.title, week: `Week ${m.week}`, date: m.id === 'first_hire_starts' ? basis.weekStartDay(m.week) : basis.weekEnd(m.week) })),
-      scenario: routes.sameWeek ? null : scenarioChart(routes),
-      routes: { heading: `Two routes to ${routes.milestone.phrase}`, text: routeSentences(basis, routes) },
-      anyPendingAudit: plan.phases.some((p) => p.items.some((i) => i.pending === 'audit')),
-      anyPendingFeasibility: plan.phases.some((p) => p.items.some((i) => i.pending === 'feasibility')),
-      anyOptional: plan.phases.some((p) => p.items.some((i) => i.optional && i.pending === null)),
-      totals: {
-        days: daysText(basis, plan.totals.effortDays),
-        cost: money(Math.round(plan.totals.cost * 100) / 100),
-        optionalDays: plan.optionalTotals.effortDays > 0 ? daysText(basis, plan.optionalTotals.effortDays) : null,
-        optionalCost: plan.optionalTotals.effortDays > 0 ? money(Math.round(plan.optionalTotals.cost * 100) / 100) : null
+      summary: {
+        situation,
+        objective: objectiveView(basis, input.engagement.objective),
+        recommendation: {
+          label: r.isNextHire ? 'Our recommendation for the next AI hire' : 'Our recommendation for the first hire',
+          role: plan.firstHire,
+          title: firstTitle,
+          oneLine: firstProfile.oneLine,
+          reason: first?.why ?? r.reason,
+          why
+        },
+        keyFigures,
+        milestone: { heading: milestoneHeading(plan), text: milestoneSentences(basis) },
+        observed: observedSentence(basis, routes),
+        approach,
+        nextSteps
       },
-      deliverables: deliverables(basis)
+      currentState: {
+        intro: `The workshop scored eight dimensions of ML platform practice, each from 0 (absent) to 4 (fully automated). A dimension’s score is the lowest level that every part of its practice supports.`,
+        overall: num(r.overall, 2),
+        platform: num(r.platform, 2),
+        radar: readinessRadar({ title: 'Readiness workshop', maturity: assessment.maturity }),
+        scores: DIMENSIONS.map((d) => ({
+          id: d.id,
+          name: d.name,
+          level: assessment.maturity[d.id],
+          meaning: d.levels[assessment.maturity[d.id]] ?? '',
+          unknown: unknownDims.has(d.id)
+        })),
+        anyUnknown: unknownDims.size > 0,
+        scales: [scales.google, scales.microsoft].map((p) => ({
+          scaleName: p.scaleName,
+          level: `${p.level}: ${p.name}`,
+          description: p.description,
+          next: p.next ? [`Level ${p.next.level} (${p.next.name}) needs:`, ...p.next.missing.map((x) => `• ${x}`)].join('\n') : 'Top of the scale.'
+        })),
+        scalesNote: scales.note,
+        findings: findingViews(basis).map((f) => ({ title: f.title, observed: f.observed, meaning: f.meaning })),
+        warnings: r.warnings.map((w) => w.message)
+      },
+      plan: {
+        intro:
+          `The work runs in ${countWord(plan.phases.length)} ${plan.phases.length === 1 ? 'phase' : 'phases'} over ${plan.weeks} weeks, from ${basis.weekStartDay(1)} to ${basis.date(endDate)}. ` +
+          `${basis.consultancyName} works up to ${capacity} consultant ${plural(plan.capacityDaysPerWeek, 'day', 'days')} a week across all of it. ` +
+          'Each phase lists its work with the owner, the weeks, our effort and its cost at the day rate.',
+        // Short names, so no label in the chart is cut; the tables below give the full titles.
+        timeline: timelineChart(plan, { title: 'Plan timeline', locale, labelOf: (item) => upperFirst(shortName(basis, item)) }),
+        phases,
+        milestones: [...plan.milestones]
+          .sort((a, b) => a.week - b.week)
+          .map((m) => ({ title: m.title, week: `Week ${m.week}`, date: m.id === 'first_hire_starts' ? basis.weekStartDay(m.week) : basis.weekEnd(m.week) })),
+        scenario: routes.sameWeek ? null : scenarioChart(routes),
+        routes: { heading: `Two routes to ${routes.milestone.phrase}`, text: routeSentences(basis, routes) },
+        anyPendingAudit: plan.phases.some((p) => p.items.some((i) => i.pending === 'audit')),
+        anyPendingFeasibility: plan.phases.some((p) => p.items.some((i) => i.pending === 'feasibility')),
+        anyOptional: plan.phases.some((p) => p.items.some((i) => i.optional && i.pending === null)),
+        totals: {
+          days: daysText(basis, plan.totals.effortDays),
+          cost: money(Math.round(plan.totals.cost * 100) / 100),
+          optionalDays: plan.optionalTotals.effortDays > 0 ? daysText(basis, plan.optionalTotals.effortDays) : null,
+          optionalCost: plan.optionalTotals.effortDays > 0 ? money(Math.round(plan.optionalTotals.cost * 100) / 100) : null
+        },
+        deliverables: deliverables(basis)
+      },
+      governance: governance(basis, input.governance),
+      risks: risks(basis),
+      about: aboutUs(basis, input.aboutUs),
+      hiring: { intro: hiringIntro(steps), steps, roles: packs },
+      investment: investment(basis, pricing, terms),
+      assumptions: {
+        standard,
+        toVerify,
+        extra: (input.extraAssumptions ?? []).filter((a) => a.trim() !== ''),
+        exclusions: [...exclusions, ...(input.extraExclusions ?? []).filter((e) => e.trim() !== '')]
+      },
+      terms: {
+        clauses:
+          input.terms && input.terms.trim() !== ''
+            ? []
+            : [
+                ...defaultTermsClauses({
+                  consultancyName: basis.consultancyName,
+                  clientName: client,
+                  dayRate: money(plan.engagement.dayRate),
+                  fixedFee: pricing.model === 'fixed_fee'
+                }),
+                ...extraTerms(basis, input.governingLaw)
+              ],
+        custom: input.terms && input.terms.trim() !== '' ? input.terms : null
+      },
+      acceptance,
+      interviewKits: packs
     },
-    governance: governance(basis, input.governance),
-    risks: risks(basis),
-    about: aboutUs(basis, input.aboutUs),
-    hiring: { intro: hiringIntro(steps), steps, roles: packs },
-    investment: investment(basis, pricing, terms),
-    assumptions: {
-      standard,
-      toVerify,
-      extra: (input.extraAssumptions ?? []).filter((a) => a.trim() !== ''),
-      exclusions: [...exclusions, ...(input.extraExclusions ?? []).filter((e) => e.trim() !== '')]
-    },
-    terms: {
-      clauses:
-        input.terms && input.terms.trim() !== ''
-          ? []
-          : [
-              ...defaultTermsClauses({ consultancyName: basis.consultancyName, clientName: client, dayRate: money(plan.engagement.dayRate), fixedFee: pricing.model === 'fixed_fee' }),
-              ...extraTerms(basis, input.governingLaw)
-            ],
-      custom: input.terms && input.terms.trim() !== '' ? input.terms : null
-    },
-    acceptance,
-    interviewKits: packs
-  }, { verbatim })
+    { verbatim }
+  )
 }
 
 /**
@@ -765,6 +810,9 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
 function withOptionsText(basis: EngagementBasis, plan: Plan, total: string, taxLabel: string | null): string {
   const extension = weeklyExtension(plan.phases, plan.weeks, plan.lastWeekWithOptions)
   const itemsDays = plan.optionalTotals.effortDays - extension.effortDays
-  const runsOn = extension.effortDays > 0 ? `; so is the part-time work that runs on while it is done, to week ${plan.lastWeekWithOptions} (${daysText(basis, extension.effortDays)})` : ''
+  const runsOn =
+    extension.effortDays > 0
+      ? `; so is the part-time work that runs on while it is done, to week ${plan.lastWeekWithOptions} (${daysText(basis, extension.effortDays)})`
+      : ''
   return `The work marked optional (${daysText(basis, itemsDays)}${waitingFor(plan)}) is outside the proposed total${runsOn}. If all of it goes ahead, the total including every option is ${total}${taxLabel ? `, including ${taxLabel}` : ''}.`
 }

@@ -20,9 +20,24 @@ export function hiringOrderTable(theme: DocumentTheme, steps: readonly HiringSte
         safeParagraph(s.why, { style: STYLE.tableText, run: muted })
       ]
     },
-    { paragraphs: [safeParagraph(`Week ${s.recruitingWeek}`, { style: STYLE.tableText }), safeParagraph(s.recruitingOpens.replace(/^week \d+ \((.*)\)$/, '$1'), { style: STYLE.tableText, run: muted })] },
-    { paragraphs: [safeParagraph(`Week ${s.startWeek}`, { style: STYLE.tableText, run: { bold: true } }), safeParagraph(s.starts.replace(/^week \d+ \((.*)\)$/, '$1'), { style: STYLE.tableText, run: muted })] },
-    { paragraphs: [safeParagraph(`Week ${s.readyWeek}`, { style: STYLE.tableText }), safeParagraph(`${s.onboardingWeeks} ${s.onboardingWeeks === 1 ? 'week' : 'weeks'} onboarding`, { style: STYLE.tableText, run: muted })] }
+    {
+      paragraphs: [
+        safeParagraph(`Week ${s.recruitingWeek}`, { style: STYLE.tableText }),
+        safeParagraph(s.recruitingOpens.replace(/^week \d+ \((.*)\)$/, '$1'), { style: STYLE.tableText, run: muted })
+      ]
+    },
+    {
+      paragraphs: [
+        safeParagraph(`Week ${s.startWeek}`, { style: STYLE.tableText, run: { bold: true } }),
+        safeParagraph(s.starts.replace(/^week \d+ \((.*)\)$/, '$1'), { style: STYLE.tableText, run: muted })
+      ]
+    },
+    {
+      paragraphs: [
+        safeParagraph(`Week ${s.readyWeek}`, { style: STYLE.tableText }),
+        safeParagraph(`${s.onboardingWeeks} ${s.onboardingWeeks === 1 ? 'week' : 'weeks'} onboarding`, { style: STYLE.tableText, run: muted })
+      ]
+    }
   ])
   return [
     table(theme, {
@@ -94,7 +109,11 @@ export function interviewKitBlocks(theme: DocumentTheme, kit: InterviewKit, opti
         keepNext: true,
         keepLines: true,
         spacing: { before: 140, after: 40 },
-        children: [...textRuns(`Q${n}  `, { bold: true, color: c.accentText }), ...textRuns(q.text, { color: c.ink }), ...(q.level ? textRuns(`  ${q.level}`, { color: c.muted, size: 16 }) : [])]
+        children: [
+          ...textRuns(`Q${n}  `, { bold: true, color: c.accentText }),
+          ...textRuns(q.text, { color: c.ink }),
+          ...(q.level ? textRuns(`  ${q.level}`, { color: c.muted, size: 16 }) : [])
+        ]
       }),
       ...safeParagraphs(`Listen for: ${q.lookFor}`, { style: STYLE.note })
     ]

@@ -37,7 +37,15 @@ const toRgb = (hex: string): Rgb => {
   const h = hex.replace('#', '')
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb
 }
-const toHex = (rgb: Rgb): string => rgb.map((c) => Math.round(Math.max(0, Math.min(255, c))).toString(16).padStart(2, '0')).join('').toUpperCase()
+const toHex = (rgb: Rgb): string =>
+  rgb
+    .map((c) =>
+      Math.round(Math.max(0, Math.min(255, c)))
+        .toString(16)
+        .padStart(2, '0')
+    )
+    .join('')
+    .toUpperCase()
 /** Mixes `hex` towards `other` by `t` (0 = hex, 1 = other). */
 export const mix = (hex: string, other: string, t: number): string => {
   const a = toRgb(hex)
@@ -454,10 +462,7 @@ export function pageFooter(theme: DocumentTheme): Footer {
       new Paragraph({
         style: STYLE.footer,
         tabStops: [rightTab(theme)],
-        children: [
-          ...textRuns(theme.footerText),
-          new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })
-        ]
+        children: [...textRuns(theme.footerText), new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })]
       })
     ]
   })

@@ -83,7 +83,10 @@ export function sanitiseSvgLogo(text: string): string {
       if (filterSteps > MAX_FILTER_STEPS) throw new SvgLogoProblem(`it has more than ${MAX_FILTER_STEPS} filter steps`)
     }
     if (name === 'fegaussianblur') {
-      const deviation = (el.getAttribute('stdDeviation') ?? '').split(/[\s,]+/).filter(Boolean).map((d: string) => Number(d))
+      const deviation = (el.getAttribute('stdDeviation') ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((d: string) => Number(d))
       if (deviation.some((d) => !Number.isFinite(d) || d > MAX_BLUR)) throw new SvgLogoProblem('it has a blur too wide to draw')
     }
     if (name === 'style' && EXTERNAL_URL.test(el.textContent ?? '')) {
@@ -96,7 +99,12 @@ export function sanitiseSvgLogo(text: string): string {
       const value = attr.value ?? ''
       const link = attrName === 'href' || attrName === 'src'
       const keepLink = value.trim().startsWith('#') || (name === 'image' && IMAGE_DATA.test(value))
-      if (attrName.startsWith('on') || (link && !keepLink) || (attrName === 'style' && EXTERNAL_URL.test(value)) || (attrName === 'base' && attr.prefix === 'xml')) {
+      if (
+        attrName.startsWith('on') ||
+        (link && !keepLink) ||
+        (attrName === 'style' && EXTERNAL_URL.test(value)) ||
+        (attrName === 'base' && attr.prefix === 'xml')
+      ) {
         el.removeAttributeNode(attr)
       }
     }

@@ -32,11 +32,7 @@ const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C]/g
  * controls are removed, and characters XML cannot carry become U+FFFD. Tabs stay.
  */
 export function normaliseText(value: string): string {
-  return value
-    .replace(LINE_BREAKS, '\n')
-    .replace(REMOVED_CONTROLS, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(NON_CHARACTERS, '\uFFFD')
+  return value.replace(LINE_BREAKS, '\n').replace(REMOVED_CONTROLS, '').replace(LONE_SURROGATE, '\uFFFD').replace(NON_CHARACTERS, '\uFFFD')
 }
 
 // Strong right-to-left characters: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic,
@@ -163,5 +159,7 @@ export function safeParagraphs(value: string | null | undefined, options: SafePa
 
 /** Text for places that hold a single line (document properties, file names, headers). */
 export function singleLine(value: string): string {
-  return normaliseText(value).replace(/[\n\t]+/g, ' ').trim()
+  return normaliseText(value)
+    .replace(/[\n\t]+/g, ' ')
+    .trim()
 }

@@ -50,7 +50,9 @@ const isPlain = (value: unknown): value is Record<string, unknown> =>
  */
 export function typeset<T>(value: T, options: { verbatim?: readonly (string | null | undefined)[]; keep?: ReadonlySet<string> } = {}): T {
   const keep = options.keep ?? KEEP_AS_IS
-  const verbatim = [...new Set((options.verbatim ?? []).filter((v): v is string => typeof v === 'string' && /['"]/.test(v)))].sort((a, b) => b.length - a.length)
+  const verbatim = [...new Set((options.verbatim ?? []).filter((v): v is string => typeof v === 'string' && /['"]/.test(v)))].sort(
+    (a, b) => b.length - a.length
+  )
   const set = (text: string): string => {
     if (!/['"]/.test(text)) return text
     if (verbatim.length === 0 || !verbatim.some((v) => text.includes(v))) return typographic(text)

@@ -8,7 +8,14 @@ import { describeIssues } from '../../shared/ipc/describe-issues'
 import { AppError } from '../../shared/ipc/result'
 import type { Db } from '../../db/repositories/client.repository'
 import { collectEngagement } from '../../db/repositories/portable.repository'
-import { MAX_PLAIN_PORTABLE_BYTES, PORTABLE_FORMAT, PORTABLE_VERSION, PortableFileSchema, type PortableData, type PortableFile } from '../../shared/schemas/portable.schema'
+import {
+  MAX_PLAIN_PORTABLE_BYTES,
+  PORTABLE_FORMAT,
+  PORTABLE_VERSION,
+  PortableFileSchema,
+  type PortableData,
+  type PortableFile
+} from '../../shared/schemas/portable.schema'
 import { encryptBytes } from './format'
 
 /** What the export tells the consultant about the file's contents. */
@@ -54,4 +61,3 @@ export async function exportEngagement(
   if (!checked.success) throw new AppError('INTERNAL', `This engagement could not be exported: ${describeIssues(checked.error.issues)}.`)
   return { bytes: options.passphrase === undefined ? plain : await encryptBytes(plain, options.passphrase), data }
 }
-

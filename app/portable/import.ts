@@ -131,7 +131,10 @@ export async function importPortable(
     // Cascades: assessments, plan, status history, baseline, tracked items, time, gates, documents.
     if (await deleteEngagementTree(db, data.engagement.id)) created = 'replaced'
     if ((await childrenHere(db, data)).length > 0) {
-      throw new AppError('CONFLICT', 'Some records in the file belong to another engagement here, so it cannot replace this one. Import it with "keep both" instead.')
+      throw new AppError(
+        'CONFLICT',
+        'Some records in the file belong to another engagement here, so it cannot replace this one. Import it with "keep both" instead.'
+      )
     }
   }
   // The client record is shared with the engagements here: the newer version of it is kept.

@@ -42,14 +42,15 @@ export async function exportSources(io: CliIo): Promise<ExportSources> {
   if (!value) return BUILT_IN_SOURCES
   const path = resolve(userDirectory(io), value)
   // Loaded only when asked for: the database code needs the native SQLite module.
-  const [{ checkDatabaseFile }, { migrations }, { openDatabase }, { readLibrary }, { DatabaseOpenError }, { readBranding, templateBranding }] = await Promise.all([
-    import('../../db/health'),
-    import('../../db/migrations'),
-    import('../../db/connection'),
-    import('../../db/repositories/library.repository'),
-    import('../../db/errors'),
-    import('../../app/export.service')
-  ])
+  const [{ checkDatabaseFile }, { migrations }, { openDatabase }, { readLibrary }, { DatabaseOpenError }, { readBranding, templateBranding }] =
+    await Promise.all([
+      import('../../db/health'),
+      import('../../db/migrations'),
+      import('../../db/connection'),
+      import('../../db/repositories/library.repository'),
+      import('../../db/errors'),
+      import('../../app/export.service')
+    ])
   const verdict = checkDatabaseFile(path, migrations.length)
   if (!verdict.ok) {
     throw new CliError(
@@ -169,7 +170,9 @@ export const exportCommand: CliCommand = {
     const templateArg = options.template ?? 'proposal'
     if (typeof templateArg !== 'string' || !isTemplateName(templateArg) || templateArg === 'progress') {
       if (templateArg === 'progress') {
-        throw new UsageError('stagecraft export: the progress report needs the engagement\'s tracking, which an intake file does not hold; export it from the app')
+        throw new UsageError(
+          "stagecraft export: the progress report needs the engagement's tracking, which an intake file does not hold; export it from the app"
+        )
       }
       throw new UsageError(`stagecraft export: unknown template "${String(templateArg)}" (templates: ${CLI_TEMPLATES.join(', ')}); ${USAGE}`)
     }
@@ -193,7 +196,9 @@ export const exportCommand: CliCommand = {
       const code = (error as { code?: string }).code
       throw new CliError(`${outArg}: ${writeProblem(code)}; nothing was written${existsSync(outPath) ? ' and the earlier file is unchanged' : ''}`)
     }
-    io.stdout(`Wrote the ${templateArg === 'hiring' ? 'hiring pack' : templateArg === 'assessment' ? 'workshop report' : 'proposal'} for ${intake.client.name} to ${outPath}\n`)
+    io.stdout(
+      `Wrote the ${templateArg === 'hiring' ? 'hiring pack' : templateArg === 'assessment' ? 'workshop report' : 'proposal'} for ${intake.client.name} to ${outPath}\n`
+    )
     return 0
   }
 }

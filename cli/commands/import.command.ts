@@ -5,15 +5,7 @@ import { DatabaseOpenError } from '../../db/errors'
 import { checkDatabaseFile } from '../../db/health'
 import { migrations } from '../../db/migrations'
 import { importIntake, previewIntake, readIntakeBytes, type IntakeImportMode } from '../../app/intake.service'
-import {
-  alreadyHere,
-  importPortable,
-  looksPortable,
-  readPortableValue,
-  takePreImportBackup,
-  unlockPortable,
-  type ReadPortable
-} from '../../app/portable'
+import { alreadyHere, importPortable, looksPortable, readPortableValue, takePreImportBackup, unlockPortable, type ReadPortable } from '../../app/portable'
 import { parseStrictJson, readFileBounded } from '../../app/strict-json'
 import { AppError } from '../../shared/ipc/result'
 import { ImportModeSchema, MAX_PORTABLE_BYTES, type ImportMode, type PortableFile } from '../../shared/schemas/portable.schema'
@@ -47,7 +39,8 @@ function readInput(fileArg: string, io: CliIo): Buffer {
 
 function passphraseFrom(io: CliIo, variable: string | undefined): string | undefined {
   if (variable === undefined) return undefined
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) throw new UsageError(`stagecraft import: --passphrase-env takes the name of an environment variable; ${USAGE}`)
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable))
+    throw new UsageError(`stagecraft import: --passphrase-env takes the name of an environment variable; ${USAGE}`)
   const value = io.env[variable]
   if (value === undefined || value === '') {
     throw new CliError(`stagecraft import: the environment variable ${variable} (from --passphrase-env) is not set; put the passphrase in it`)
@@ -103,7 +96,10 @@ export const importCommand: CliCommand = {
         }
       } else {
         if (bytes.length > MAX_INTAKE_BYTES) throw new CliError(`${fileArg}: is too large for an intake file (over ${MAX_INTAKE_BYTES / 1024 / 1024} MB)`)
-        if (mode !== undefined) throw new UsageError(`stagecraft import: --mode ${mode} applies to .stagecraft files; for an intake file that matches records already here, choose --mode update or --mode keep`)
+        if (mode !== undefined)
+          throw new UsageError(
+            `stagecraft import: --mode ${mode} applies to .stagecraft files; for an intake file that matches records already here, choose --mode update or --mode keep`
+          )
         intake = readIntakeBytes(fileArg, bytes)
       }
 
@@ -119,7 +115,10 @@ export const importCommand: CliCommand = {
         handle = await openDatabase(dbPath, { now: systemDeps.now })
         const db = handle.db
         if (portable) {
-          if (intakeMode !== undefined) throw new UsageError(`stagecraft import: --mode ${intakeMode} applies to intake files; for a .stagecraft file choose --mode keep-both or --mode replace`)
+          if (intakeMode !== undefined)
+            throw new UsageError(
+              `stagecraft import: --mode ${intakeMode} applies to intake files; for a .stagecraft file choose --mode keep-both or --mode replace`
+            )
           const file = portable
           if (mode === undefined && (await alreadyHere(db, file.data))) {
             throw new CliError(
@@ -129,7 +128,8 @@ export const importCommand: CliCommand = {
           // 3. A verified backup of what is there, then one transaction.
           if (existed) await takePreImportBackup(handle.sqlite, dbPath, systemDeps.now())
           const outcome = await db.transaction().execute((trx) => importPortable(trx, systemDeps, file, mode ?? 'keep-both'))
-          const how = outcome.created === 'copy' ? ', as a copy beside the one already there' : outcome.created === 'replaced' ? ', replacing the one that was there' : ''
+          const how =
+            outcome.created === 'copy' ? ', as a copy beside the one already there' : outcome.created === 'replaced' ? ', replacing the one that was there' : ''
           const d = file.data
           const tracking = d.trackingItems.length > 0 ? `, ${plural(d.trackingItems.length, 'tracked item')}` : ''
           const sent = d.exports.length > 0 ? `, ${plural(d.exports.length, 'document')} sent` : ''
@@ -142,7 +142,9 @@ export const importCommand: CliCommand = {
           const preview = await previewIntake(db, data)
           if (preview.changes.length > 0 && intakeMode === undefined) {
             const listed = preview.changes.map((c) => `${c.label} ${c.from} → ${c.to}${c.commercial && preview.signed ? ' (signed terms)' : ''}`).join('; ')
-            throw new CliError(`${fileArg}: would change what is already here (${listed}); choose --mode update to take the file's values or --mode keep to keep them. Nothing was imported`)
+            throw new CliError(
+              `${fileArg}: would change what is already here (${listed}); choose --mode update to take the file's values or --mode keep to keep them. Nothing was imported`
+            )
           }
           if (existed) await takePreImportBackup(handle.sqlite, dbPath, systemDeps.now())
           const how = intakeMode ?? 'update'

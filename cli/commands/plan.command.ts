@@ -50,15 +50,16 @@ export function formatPlanText(intake: IntakeFile, assessment: AssessmentResult,
   const e = intake.engagement
   const money = moneyFormatter(plan.totals.currency)
   out.push(`${intake.client.name} (${intake.client.industry}): ${e.title} — plan`)
-  out.push(
-    `Consultant ${e.consultant}, week 1 starts ${e.start_date}, ${money(e.day_rate)} a day, up to ${plan.capacityDaysPerWeek} consultant days a week`
-  )
+  out.push(`Consultant ${e.consultant}, week 1 starts ${e.start_date}, ${money(e.day_rate)} a day, up to ${plan.capacityDaysPerWeek} consultant days a week`)
   const hireLabel = assessment.isNextHire ? 'Next AI hire' : 'First AI hire'
   out.push(`${hireLabel}: ${ROLE_BY_ID[plan.firstHire].name} (rule ${assessment.rule})`)
 
   for (const phase of plan.phases) {
     const work = phase.items.filter((i) => i.kind !== 'milestone')
-    const span = work.length > 0 ? ` (${weeksText({ startWeek: Math.min(...work.map((i) => i.startWeek)), endWeek: Math.max(...work.map((i) => i.endWeek)) }, 'week')})` : ''
+    const span =
+      work.length > 0
+        ? ` (${weeksText({ startWeek: Math.min(...work.map((i) => i.startWeek)), endWeek: Math.max(...work.map((i) => i.endWeek)) }, 'week')})`
+        : ''
     out.push('')
     out.push(`${phase.name}${span}`)
     if (phase.items.length === 0) out.push('  nothing in this phase')
@@ -94,7 +95,13 @@ export function formatPlanText(intake: IntakeFile, assessment: AssessmentResult,
     out.push(
       `  ${i + 1}. ${ROLE_BY_ID[h.role].name}: recruiting from week ${h.recruitStartWeek} (${weekStartDate(e.start_date, h.recruitStartWeek)}), ` +
         `starts week ${h.startWeek} (${weekStartDate(e.start_date, h.startWeek)})` +
-        (h.pending === 'feasibility' ? ' — once the answer on feasibility is in' : h.pending === 'audit' ? ' — pending the objectives & data audit' : h.afterAudit ? ' — recruiting waits for the objectives & data audit' : '')
+        (h.pending === 'feasibility'
+          ? ' — once the answer on feasibility is in'
+          : h.pending === 'audit'
+            ? ' — pending the objectives & data audit'
+            : h.afterAudit
+              ? ' — recruiting waits for the objectives & data audit'
+              : '')
     )
   })
 

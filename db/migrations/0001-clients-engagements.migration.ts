@@ -23,9 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('client_id', 'text', (c) => c.notNull().references('client.id').onDelete('cascade'))
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status IN ('lead','proposal','active','complete','lost')`)
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status IN ('lead','proposal','active','complete','lost')`))
     .addColumn('consultant', 'text', (c) => c.notNull())
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('day_rate', 'real', (c) => c.notNull().check(sql`day_rate > 0`))
@@ -36,11 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('engagement_client_idx').on('engagement').column('client_id').execute()
-  await db.schema
-    .createIndex('engagement_status_idx')
-    .on('engagement')
-    .columns(['status', 'updated_at'])
-    .execute()
+  await db.schema.createIndex('engagement_status_idx').on('engagement').columns(['status', 'updated_at']).execute()
 
   await db.schema
     .createTable('setting')

@@ -15,11 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('completed_at', 'text')
     .execute()
-  await db.schema
-    .createIndex('assessment_engagement_idx')
-    .on('assessment')
-    .columns(['engagement_id', 'created_at'])
-    .execute()
+  await db.schema.createIndex('assessment_engagement_idx').on('assessment').columns(['engagement_id', 'created_at']).execute()
 
   await sql`
     CREATE TABLE assessment_answer (

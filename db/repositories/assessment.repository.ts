@@ -1,10 +1,5 @@
 import type { Selectable } from 'kysely'
-import type {
-  Assessment,
-  AssessmentStatus,
-  AssessmentSummary,
-  StoredAnswer
-} from '../../shared/schemas/assessment.schema'
+import type { Assessment, AssessmentStatus, AssessmentSummary, StoredAnswer } from '../../shared/schemas/assessment.schema'
 import { timestamp, type Deps } from '../deps'
 import type { AssessmentAnswerTable, AssessmentTable } from '../schema'
 import type { Db } from './client.repository'
@@ -62,11 +57,7 @@ export async function listAssessments(db: Db, engagementId: string, totalQuestio
   })
 }
 
-export async function insertAssessment(
-  db: Db,
-  deps: Deps,
-  values: { engagementId: string; title: string; present: string[] }
-): Promise<string> {
+export async function insertAssessment(db: Db, deps: Deps, values: { engagementId: string; title: string; present: string[] }): Promise<string> {
   const now = timestamp(deps)
   const id = deps.newId()
   await db

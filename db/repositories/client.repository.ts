@@ -52,12 +52,7 @@ export async function findClient(db: Db, id: string): Promise<Client | undefined
   return row && toClient(row)
 }
 
-export async function updateClient(
-  db: Db,
-  deps: Deps,
-  id: string,
-  patch: Partial<ClientValues>
-): Promise<Client | undefined> {
+export async function updateClient(db: Db, deps: Deps, id: string, patch: Partial<ClientValues>): Promise<Client | undefined> {
   const row = await db
     .updateTable('client')
     .set({ ...toColumns(patch), updated_at: timestamp(deps) })

@@ -13,14 +13,7 @@ import { addDays, daysBetween, isoWeekOf, mondayOf } from '../../shared/domain/t
 import { RAG_LEVELS, RAG_THRESHOLDS, deriveRag, type RagThresholds } from '../../shared/domain/tracking/rag'
 import { DUE_SOON_DAYS } from '../../shared/domain/tracking/view'
 import { ENGAGEMENT_STATUSES as STATUS_ORDER_TS, type EngagementStatus } from '../../shared/schemas/engagement.schema'
-import {
-  DASHBOARD_PAGE_MAX,
-  type Dashboard,
-  type DashboardQuery,
-  type DashboardRow,
-  type Load,
-  type LoadQuery
-} from '../../shared/schemas/tracking.schema'
+import { DASHBOARD_PAGE_MAX, type Dashboard, type DashboardQuery, type DashboardRow, type Load, type LoadQuery } from '../../shared/schemas/tracking.schema'
 import type { PhaseId } from '../../shared/domain/catalogue'
 import type { Db } from './client.repository'
 
@@ -195,11 +188,7 @@ export function toDashboardRow(r: PageRow, today: string): DashboardRow {
 
 export async function getDashboard(db: Db, q: DashboardQuery, today: string): Promise<Dashboard> {
   const queries = dashboardQueries(db, q, today)
-  const [page, totals, consultants] = [
-    await db.executeQuery(queries.page),
-    await db.executeQuery(queries.totals),
-    await db.executeQuery(queries.consultants)
-  ]
+  const [page, totals, consultants] = [await db.executeQuery(queries.page), await db.executeQuery(queries.totals), await db.executeQuery(queries.consultants)]
   // The rows show deriveRag's verdict and reasons; SQL's rank (the same rule) only sorts.
   // tests/integration/dashboard.test.ts checks that the two agree on every seeded engagement.
   const rows = page.rows.map((r) => toDashboardRow(r, today))
@@ -207,7 +196,14 @@ export async function getDashboard(db: Db, q: DashboardQuery, today: string): Pr
   const rag = { red: 0, amber: 0, green: 0, none: 0 }
   for (const t of totals.rows) {
     const key = `${t.status}/${t.currency}`
-    const entry = byStatus.get(key) ?? { status: t.status as EngagementStatus, currency: t.currency, engagements: 0, pipelineValue: 0, plannedDays: 0, loggedDays: 0 }
+    const entry = byStatus.get(key) ?? {
+      status: t.status as EngagementStatus,
+      currency: t.currency,
+      engagements: 0,
+      pipelineValue: 0,
+      plannedDays: 0,
+      loggedDays: 0
+    }
     entry.engagements += t.engagements
     entry.pipelineValue += t.pipeline_value
     entry.plannedDays += t.planned_days

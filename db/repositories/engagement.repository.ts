@@ -1,10 +1,5 @@
 import { sql, type Selectable } from 'kysely'
-import type {
-  Engagement,
-  EngagementList,
-  EngagementListQuery,
-  EngagementStatus
-} from '../../shared/schemas/engagement.schema'
+import type { Engagement, EngagementList, EngagementListQuery, EngagementStatus } from '../../shared/schemas/engagement.schema'
 import { timestamp, type Deps } from '../deps'
 import type { EngagementTable } from '../schema'
 import type { Db } from './client.repository'
@@ -52,24 +47,14 @@ const toColumns = (v: Partial<EngagementValues>) => ({
   ...(v.objective !== undefined && { objective: v.objective })
 })
 
-const withClient = (db: Db) =>
-  db
-    .selectFrom('engagement as e')
-    .innerJoin('client as c', 'c.id', 'e.client_id')
-    .selectAll('e')
-    .select('c.name as client_name')
+const withClient = (db: Db) => db.selectFrom('engagement as e').innerJoin('client as c', 'c.id', 'e.client_id').selectAll('e').select('c.name as client_name')
 
 export async function findEngagement(db: Db, id: string): Promise<Engagement | undefined> {
   const row = await withClient(db).where('e.id', '=', id).executeTakeFirst()
   return row && toEngagement(row)
 }
 
-export async function insertEngagement(
-  db: Db,
-  deps: Deps,
-  clientId: string,
-  values: EngagementValues
-): Promise<Engagement> {
+export async function insertEngagement(db: Db, deps: Deps, clientId: string, values: EngagementValues): Promise<Engagement> {
   const now = timestamp(deps)
   const id = deps.newId()
   await db
@@ -93,12 +78,7 @@ export async function insertEngagement(
   return (await findEngagement(db, id))!
 }
 
-export async function updateEngagement(
-  db: Db,
-  deps: Deps,
-  id: string,
-  patch: Partial<EngagementValues>
-): Promise<Engagement | undefined> {
+export async function updateEngagement(db: Db, deps: Deps, id: string, patch: Partial<EngagementValues>): Promise<Engagement | undefined> {
   const result = await db
     .updateTable('engagement')
     .set({ ...toColumns(patch), updated_at: timestamp(deps) })
@@ -107,12 +87,7 @@ export async function updateEngagement(
   return result.numUpdatedRows > 0n ? findEngagement(db, id) : undefined
 }
 
-export async function setEngagementArchived(
-  db: Db,
-  deps: Deps,
-  id: string,
-  archived: boolean
-): Promise<Engagement | undefined> {
+export async function setEngagementArchived(db: Db, deps: Deps, id: string, archived: boolean): Promise<Engagement | undefined> {
   const now = timestamp(deps)
   const result = await db
     .updateTable('engagement')
@@ -128,12 +103,7 @@ export async function deleteEngagement(db: Db, id: string): Promise<boolean> {
 }
 
 export async function listEngagementTitles(db: Db, clientId: string): Promise<{ id: string; title: string }[]> {
-  return db
-    .selectFrom('engagement')
-    .select(['id', 'title'])
-    .where('client_id', '=', clientId)
-    .orderBy('created_at')
-    .execute()
+  return db.selectFrom('engagement').select(['id', 'title']).where('client_id', '=', clientId).orderBy('created_at').execute()
 }
 
 const SORT_COLUMNS = {

@@ -34,7 +34,16 @@ export async function insertSnapshot(
       created_at: createdAt
     })
     .execute()
-  return { id, engagementId: s.engagementId, template: s.template, sections: s.sections, fileName: s.fileName, sha256: s.sha256, sizeBytes: s.bytes.byteLength, createdAt }
+  return {
+    id,
+    engagementId: s.engagementId,
+    template: s.template,
+    sections: s.sections,
+    fileName: s.fileName,
+    sha256: s.sha256,
+    sizeBytes: s.bytes.byteLength,
+    createdAt
+  }
 }
 
 export async function listSnapshots(db: Db, engagementId: string): Promise<SnapshotSummary[]> {

@@ -46,7 +46,10 @@ export async function writeLibraryItems(db: Db, deps: Deps, library: Pick<Librar
 }
 
 async function nextPosition(db: Db): Promise<number> {
-  const row = await db.selectFrom('library_item').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
+  const row = await db
+    .selectFrom('library_item')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .executeTakeFirst()
   return Number(row?.max ?? -1) + 1
 }
 
@@ -68,8 +71,16 @@ export async function saveLibraryItem(db: Db, deps: Deps, kind: LibraryKind, ite
   const existing = await db.selectFrom('library_item').select('position').where('kind', '=', kind).where('id', '=', item.id).executeTakeFirst()
   const now = timestamp(deps)
   if (existing) {
-    await db.updateTable('library_item').set({ data: JSON.stringify(item), updated_at: now }).where('kind', '=', kind).where('id', '=', item.id).execute()
+    await db
+      .updateTable('library_item')
+      .set({ data: JSON.stringify(item), updated_at: now })
+      .where('kind', '=', kind)
+      .where('id', '=', item.id)
+      .execute()
   } else {
-    await db.insertInto('library_item').values({ kind, id: item.id, data: JSON.stringify(item), position: await nextPosition(db), updated_at: now }).execute()
+    await db
+      .insertInto('library_item')
+      .values({ kind, id: item.id, data: JSON.stringify(item), position: await nextPosition(db), updated_at: now })
+      .execute()
   }
 }

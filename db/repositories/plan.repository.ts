@@ -31,11 +31,7 @@ export async function findPlan(db: Db, id: string): Promise<StoredPlan | undefin
   return row && toPlan(row)
 }
 
-export async function insertPlan(
-  db: Db,
-  deps: Deps,
-  plan: Omit<StoredPlan, 'id' | 'createdAt' | 'updatedAt'>
-): Promise<StoredPlan> {
+export async function insertPlan(db: Db, deps: Deps, plan: Omit<StoredPlan, 'id' | 'createdAt' | 'updatedAt'>): Promise<StoredPlan> {
   const now = timestamp(deps)
   const id = deps.newId()
   await db

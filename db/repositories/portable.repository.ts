@@ -14,13 +14,7 @@ export async function collectEngagement(db: Db, engagementId: string): Promise<P
   const engagementRow = await db.selectFrom('engagement').selectAll().where('id', '=', engagementId).executeTakeFirst()
   if (!engagementRow) return null
   const clientRow = await db.selectFrom('client').selectAll().where('id', '=', engagementRow.client_id).executeTakeFirstOrThrow()
-  const assessmentIds = await db
-    .selectFrom('assessment')
-    .select('id')
-    .where('engagement_id', '=', engagementId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute()
+  const assessmentIds = await db.selectFrom('assessment').select('id').where('engagement_id', '=', engagementId).orderBy('created_at').orderBy('id').execute()
   const assessments = []
   for (const { id } of assessmentIds) {
     const a = (await findAssessment(db, id))!
@@ -81,8 +75,22 @@ export async function collectEngagement(db: Db, engagementId: string): Promise<P
 async function collectTracking(db: Db, engagementId: string) {
   const baseline = await db.selectFrom('plan_baseline').selectAll().where('engagement_id', '=', engagementId).executeTakeFirst()
   const items = await db.selectFrom('tracking_item').selectAll().where('engagement_id', '=', engagementId).orderBy('position').orderBy('item_id').execute()
-  const time = await db.selectFrom('time_entry').selectAll().where('engagement_id', '=', engagementId).orderBy('date').orderBy('created_at').orderBy('id').execute()
-  const gates = await db.selectFrom('phase_gate').selectAll().where('engagement_id', '=', engagementId).orderBy('phase_id').orderBy('position').orderBy('id').execute()
+  const time = await db
+    .selectFrom('time_entry')
+    .selectAll()
+    .where('engagement_id', '=', engagementId)
+    .orderBy('date')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  const gates = await db
+    .selectFrom('phase_gate')
+    .selectAll()
+    .where('engagement_id', '=', engagementId)
+    .orderBy('phase_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute()
   const exports = await db.selectFrom('export_snapshot').selectAll().where('engagement_id', '=', engagementId).orderBy('created_at').orderBy('id').execute()
   return {
     // In the order the app shows it (the trigger's rows and the notes added to them).
@@ -181,7 +189,11 @@ export async function deleteEngagementTree(db: Db, engagementId: string): Promis
  */
 export async function upsertClientIfNewer(db: Db, client: PortableData['client']): Promise<void> {
   const here = await db.selectFrom('client').select('updated_at').where('id', '=', client.id).executeTakeFirst()
-  if (!here) await db.insertInto('client').values({ id: client.id, ...clientColumns(client) }).execute()
+  if (!here)
+    await db
+      .insertInto('client')
+      .values({ id: client.id, ...clientColumns(client) })
+      .execute()
   else if (client.updatedAt > here.updated_at) await db.updateTable('client').set(clientColumns(client)).where('id', '=', client.id).execute()
 }
 
@@ -369,4 +381,3 @@ async function insertTracking(db: Db, d: PortableData): Promise<void> {
       .execute()
   )
 }
-

@@ -9,13 +9,7 @@
  */
 import { sql, type CompiledQuery } from 'kysely'
 import { ftsMatchExpression, searchWords } from '../../shared/domain/search/fts-query'
-import {
-  SEARCH_KINDS,
-  SEARCH_KIND_LABEL,
-  type SearchKind,
-  type SearchResult,
-  type SearchResults
-} from '../../shared/schemas/tracking.schema'
+import { SEARCH_KINDS, SEARCH_KIND_LABEL, type SearchKind, type SearchResult, type SearchResults } from '../../shared/schemas/tracking.schema'
 import type { Db } from './client.repository'
 
 export const DEFAULT_RESULTS_PER_KIND = 8

@@ -85,7 +85,11 @@ export async function statusBeforeLost(db: Db, engagementId: string): Promise<En
 
 /** Writes a status the caller has checked (the trigger records the change) and its note. */
 export async function writeEngagementStatus(db: Db, deps: Deps, id: string, to: EngagementStatus, note: string | null): Promise<void> {
-  await db.updateTable('engagement').set({ status: to, updated_at: timestamp(deps) }).where('id', '=', id).execute()
+  await db
+    .updateTable('engagement')
+    .set({ status: to, updated_at: timestamp(deps) })
+    .where('id', '=', id)
+    .execute()
   await noteLatestChange(db, id, note)
 }
 
@@ -178,7 +182,11 @@ export async function syncEngagement(db: Db, deps: Deps, engagementId: string, o
           .select('item_id')
           .distinct()
           .where('engagement_id', '=', engagementId)
-          .where('item_id', 'in', gone.map((r) => r.item_id))
+          .where(
+            'item_id',
+            'in',
+            gone.map((r) => r.item_id)
+          )
           .execute()
       ).map((r) => r.item_id)
     )
@@ -245,14 +253,7 @@ export async function baselineSignedAt(db: Db, engagementId: string): Promise<st
  * Freezes the plan as the engagement's baseline (linked to the export that was signed, when
  * given), makes the engagement active and starts tracking its items.
  */
-export async function writeSigned(
-  db: Db,
-  deps: Deps,
-  engagementId: string,
-  plan: Plan,
-  exportSnapshotId: string | null,
-  wasActive: boolean
-): Promise<void> {
+export async function writeSigned(db: Db, deps: Deps, engagementId: string, plan: Plan, exportSnapshotId: string | null, wasActive: boolean): Promise<void> {
   const baseline = baselineFrom(plan)
   const now = timestamp(deps)
   const row = {
@@ -283,8 +284,7 @@ export async function writeSigned(
  */
 export async function findTrackedItem(db: Db, deps: Deps, engagementId: string, itemId: string): Promise<ItemRow | undefined> {
   await refreshDirtyPlans(db, deps, engagementId)
-  const find = () =>
-    db.selectFrom('tracking_item').selectAll().where('engagement_id', '=', engagementId).where('item_id', '=', itemId).executeTakeFirst()
+  const find = () => db.selectFrom('tracking_item').selectAll().where('engagement_id', '=', engagementId).where('item_id', '=', itemId).executeTakeFirst()
   const row = await find()
   if (row) return row
   await syncEngagement(db, deps, engagementId, { startTracking: true })
@@ -533,14 +533,9 @@ export async function trackingView(db: Db, deps: Deps, engagementId: string): Pr
     baseline: baseline ?? null,
     rows: rows.map(trackingRowOf),
     loggedByItem: new Map(logged.map((l) => [l.item_id ?? '', Number(l.days)])),
-    gates: gates.map(
-      (g): Gate => ({ id: g.id, phaseId: g.phase_id as PhaseId, criterion: g.criterion, doneAt: g.done_at, position: g.position })
-    ),
-    timeEntries: entries.map(
-      (t): TimeEntry => ({ id: t.id, itemId: t.item_id, date: t.date, days: t.days, note: t.note, createdAt: t.created_at })
-    ),
+    gates: gates.map((g): Gate => ({ id: g.id, phaseId: g.phase_id as PhaseId, criterion: g.criterion, doneAt: g.done_at, position: g.position })),
+    timeEntries: entries.map((t): TimeEntry => ({ id: t.id, itemId: t.item_id, date: t.date, days: t.days, note: t.note, createdAt: t.created_at })),
     timeEntryCount: Number(count.n),
     today: todayOf(deps)
   })
 }
-

@@ -35,7 +35,9 @@ function checkAnswer(questionId: string, value: string | number | null): void {
   if (problem) throw new AppError('INVALID_INPUT', problem)
 }
 
-export function assessmentHandlers(ctx: HandlerContext): Pick<
+export function assessmentHandlers(
+  ctx: HandlerContext
+): Pick<
   Handlers,
   | 'assessments:list'
   | 'assessments:get'

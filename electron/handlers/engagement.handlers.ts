@@ -13,15 +13,9 @@ import type { HandlerContext } from './context'
 
 const notFound = () => new AppError('NOT_FOUND', 'That engagement no longer exists. It may have been deleted.')
 
-export function engagementHandlers(ctx: HandlerContext): Pick<
-  Handlers,
-  | 'engagements:list'
-  | 'engagements:get'
-  | 'engagements:create'
-  | 'engagements:update'
-  | 'engagements:set-archived'
-  | 'engagements:delete'
-> {
+export function engagementHandlers(
+  ctx: HandlerContext
+): Pick<Handlers, 'engagements:list' | 'engagements:get' | 'engagements:create' | 'engagements:update' | 'engagements:set-archived' | 'engagements:delete'> {
   const { db, deps } = ctx
   return {
     'engagements:list': (query) => listEngagements(db, query),
@@ -32,10 +26,8 @@ export function engagementHandlers(ctx: HandlerContext): Pick<
       }
       return insertEngagement(db, deps, clientId, values)
     },
-    'engagements:update': async ({ id, patch }) =>
-      (await updateEngagement(db, deps, id, patch)) ?? Promise.reject(notFound()),
-    'engagements:set-archived': async ({ id, archived }) =>
-      (await setEngagementArchived(db, deps, id, archived)) ?? Promise.reject(notFound()),
+    'engagements:update': async ({ id, patch }) => (await updateEngagement(db, deps, id, patch)) ?? Promise.reject(notFound()),
+    'engagements:set-archived': async ({ id, archived }) => (await setEngagementArchived(db, deps, id, archived)) ?? Promise.reject(notFound()),
     'engagements:delete': async ({ id }) => {
       if (!(await deleteEngagement(db, id))) throw notFound()
       return { deleted: true as const }

@@ -11,10 +11,9 @@ import type { HandlerContext } from './context'
 
 const DOCX = [{ name: 'Word document', extensions: ['docx'] }]
 
-export function exportHandlers(ctx: HandlerContext): Pick<
-  Handlers,
-  'branding:get' | 'branding:update' | 'exports:preview' | 'exports:create' | 'exports:list' | 'exports:save-copy' | 'exports:reveal'
-> {
+export function exportHandlers(
+  ctx: HandlerContext
+): Pick<Handlers, 'branding:get' | 'branding:update' | 'exports:preview' | 'exports:create' | 'exports:list' | 'exports:save-copy' | 'exports:reveal'> {
   const { db, deps } = ctx
   // Where each export was written in this session; the renderer only ever names a snapshot.
   const writtenTo = new Map<string, string>()

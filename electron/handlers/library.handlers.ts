@@ -11,10 +11,9 @@ import type { HandlerContext } from './context'
 const FILTER = [{ name: 'Stagecraft library', extensions: ['json'] }]
 const MAX_BYTES = 20 * 1024 * 1024
 
-export function libraryHandlers(ctx: HandlerContext): Pick<
-  Handlers,
-  'library:get' | 'library:save-task' | 'library:save-role' | 'library:save-question' | 'library:export' | 'library:import'
-> {
+export function libraryHandlers(
+  ctx: HandlerContext
+): Pick<Handlers, 'library:get' | 'library:save-task' | 'library:save-role' | 'library:save-question' | 'library:export' | 'library:import'> {
   const { db, deps } = ctx
   return {
     'library:get': () => readLibrary(db),

@@ -44,10 +44,9 @@ const activeLibrary = (lib: Awaited<ReturnType<typeof readLibrary>>) => ({
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10)
 
-export function planHandlers(ctx: HandlerContext): Pick<
-  Handlers,
-  'plans:get' | 'plans:create' | 'plans:save-edits' | 'plans:save-settings' | 'plans:regenerate' | 'plans:delete'
-> {
+export function planHandlers(
+  ctx: HandlerContext
+): Pick<Handlers, 'plans:get' | 'plans:create' | 'plans:save-edits' | 'plans:save-settings' | 'plans:regenerate' | 'plans:delete'> {
   const { db, deps } = ctx
   return {
     'plans:get': async ({ engagementId }) => (await findPlanByEngagement(db, engagementId)) ?? null,

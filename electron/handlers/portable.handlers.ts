@@ -27,7 +27,6 @@ interface Pending {
   expiresAt: number
 }
 
-
 export function portableHandlers(ctx: HandlerContext): Pick<Handlers, 'portable:export' | 'portable:inspect' | 'portable:unlock' | 'portable:import'> {
   const { db, deps } = ctx
   // Files read by "inspect", by opaque token: the renderer never sends a path.

@@ -23,7 +23,9 @@ import type { HandlerContext } from './context'
  * change runs in one transaction and answers with the engagement's fresh tracking view, so
  * the screen shows the new RAG status at once.
  */
-export function trackingHandlers(ctx: HandlerContext): Pick<
+export function trackingHandlers(
+  ctx: HandlerContext
+): Pick<
   Handlers,
   | 'engagements:set-status'
   | 'engagements:history'

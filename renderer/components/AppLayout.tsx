@@ -31,7 +31,10 @@ export function AppLayout() {
   }
 
   useGoToShortcuts(
-    useMemo(() => ({ c: () => navigate('/clients'), e: () => navigate('/engagements'), l: () => navigate('/library'), p: () => navigate('/dashboard') }), [navigate])
+    useMemo(
+      () => ({ c: () => navigate('/clients'), e: () => navigate('/engagements'), l: () => navigate('/library'), p: () => navigate('/dashboard') }),
+      [navigate]
+    )
   )
   useHotkeys([
     ['mod+shift+L', toggleTheme],
@@ -93,12 +96,7 @@ export function AppLayout() {
           {link({ to: '/shortcuts', label: 'Keyboard shortcuts', icon: IconKeyboard })}
           <Group justify={rail ? 'center' : 'flex-end'} mt="xs">
             <Tooltip label={computed === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                onClick={toggleTheme}
-                aria-label={computed === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-              >
+              <ActionIcon variant="default" size="lg" onClick={toggleTheme} aria-label={computed === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
                 {computed === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
               </ActionIcon>
             </Tooltip>

@@ -36,7 +36,12 @@ export function NewPassphraseFields({ state, description }: { state: ReturnType<
         leftSection={<IconLock size={16} />}
         data-autofocus
       />
-      <PasswordInput label="Passphrase again" value={state.again} onChange={(e) => state.setAgain(e.currentTarget.value)} error={mismatch ? 'The two do not match' : undefined} />
+      <PasswordInput
+        label="Passphrase again"
+        value={state.again}
+        onChange={(e) => state.setAgain(e.currentTarget.value)}
+        error={mismatch ? 'The two do not match' : undefined}
+      />
     </>
   )
 }

@@ -4,17 +4,7 @@ import { IconSearch } from '@tabler/icons-react'
 import { useRef } from 'react'
 
 /** A list's search box; `/` focuses it from anywhere on the page (Ctrl/⌘+K searches everything). */
-export function SearchField({
-  value,
-  onChange,
-  placeholder,
-  label
-}: {
-  value: string
-  onChange: (value: string) => void
-  placeholder: string
-  label: string
-}) {
+export function SearchField({ value, onChange, placeholder, label }: { value: string; onChange: (value: string) => void; placeholder: string; label: string }) {
   const ref = useRef<HTMLInputElement>(null)
   useHotkeys([['/', () => ref.current?.focus()]])
   return (

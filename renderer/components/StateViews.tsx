@@ -30,17 +30,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   )
 }
 
-export function EmptyState({
-  icon: IconComponent,
-  title,
-  children,
-  action
-}: {
-  icon: Icon
-  title: string
-  children: ReactNode
-  action?: ReactNode
-}) {
+export function EmptyState({ icon: IconComponent, title, children, action }: { icon: Icon; title: string; children: ReactNode; action?: ReactNode }) {
   return (
     <Paper withBorder radius="lg" p="xl">
       <Center>

@@ -13,17 +13,7 @@ const svgSource = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURI
  * Shows a chart rendered by shared/charts as an image: the same SVG the Word export
  * rasterises, in the palette of the current theme.
  */
-export function SvgChart({
-  render,
-  alt,
-  width,
-  height
-}: {
-  render: (palette: ChartPalette) => string
-  alt: string
-  width: number
-  height: number
-}) {
+export function SvgChart({ render, alt, width, height }: { render: (palette: ChartPalette) => string; alt: string; width: number; height: number }) {
   const palette = useChartPalette()
   const src = useMemo(() => svgSource(render(palette)), [render, palette])
   return <img src={src} alt={alt} width={width} height={height} style={{ maxWidth: '100%', height: 'auto', display: 'block' }} />
@@ -96,7 +86,11 @@ export function FitSvgChart({
   }, [box, render, palette])
   return (
     <div ref={ref} style={{ width: '100%' }}>
-      {drawn ? <img src={drawn.src} alt={alt} width={drawn.width} height={drawn.height} style={{ display: 'block', margin: '0 auto' }} /> : <div style={{ height: minHeight }} aria-hidden />}
+      {drawn ? (
+        <img src={drawn.src} alt={alt} width={drawn.width} height={drawn.height} style={{ display: 'block', margin: '0 auto' }} />
+      ) : (
+        <div style={{ height: minHeight }} aria-hidden />
+      )}
     </div>
   )
 }

@@ -49,10 +49,7 @@ function labelLines(name: string, wrap: boolean): string[] {
   return [name.slice(0, at), name.slice(at + 1)]
 }
 
-const point = (cx: number, cy: number, r: number, angle: number): [number, number] => [
-  cx + r * Math.cos(angle),
-  cy + r * Math.sin(angle)
-]
+const point = (cx: number, cy: number, r: number, angle: number): [number, number] => [cx + r * Math.cos(angle), cy + r * Math.sin(angle)]
 
 /**
  * How wide a label may be drawn, estimated on the generous side: the axis names in semibold
@@ -121,7 +118,18 @@ function radarGeometry(spec: RadarChartSpec, options: Pick<RenderOptions, 'width
   const radius = Math.max(10, Math.min(...fitsLabels, (height - legendHeight) / 2 - size * 2.6 - extraLines * lineHeight))
   const neededHeight = Math.ceil(legendHeight + 2 * (radius + size * 2.6 + extraLines * lineHeight))
   return {
-    neededHeight, size, legendHeight, cx, cy, radius, angle, labelOf, linesOf, lineHeight, legend }
+    neededHeight,
+    size,
+    legendHeight,
+    cx,
+    cy,
+    radius,
+    angle,
+    labelOf,
+    linesOf,
+    lineHeight,
+    legend
+  }
 }
 
 /**
@@ -141,7 +149,8 @@ export function radarFontSize(
   // projector, a large label over two lines reads better than a small one on one.
   for (let size = Math.round(largest); size >= smallest; size--) {
     for (const wrapLabels of [false, true]) {
-      if (radarGeometry(spec, { ...box, fontSize: size, wrapLabels }).radius >= minRadiusShare * Math.min(box.width, box.height)) return { fontSize: size, wrapLabels }
+      if (radarGeometry(spec, { ...box, fontSize: size, wrapLabels }).radius >= minRadiusShare * Math.min(box.width, box.height))
+        return { fontSize: size, wrapLabels }
     }
   }
   return { fontSize: smallest, wrapLabels: true }
@@ -190,7 +199,9 @@ export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): st
         `<polygon points="${poly}" fill="none" stroke="${colour}" stroke-width="${fmt(size * 0.16)}" stroke-dasharray="${fmt(size * 0.5)} ${fmt(size * 0.35)}"/>`
       )
     } else {
-      parts.push(`<polygon points="${poly}" fill="${colour}" fill-opacity="0.22" stroke="${colour}" stroke-width="${fmt(size * 0.22)}" stroke-linejoin="round"/>`)
+      parts.push(
+        `<polygon points="${poly}" fill="${colour}" fill-opacity="0.22" stroke="${colour}" stroke-width="${fmt(size * 0.22)}" stroke-linejoin="round"/>`
+      )
       for (const [x, y] of pts) parts.push(`<circle cx="${fmt(x)}" cy="${fmt(y)}" r="${fmt(size * 0.3)}" fill="${colour}"/>`)
     }
   })
@@ -207,7 +218,10 @@ export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): st
     const dy = Math.sin(a) > 0.5 ? size * 0.9 : Math.sin(a) < -0.5 ? -size * 0.2 - extra : size * 0.35 - extra / 2
     const { value } = labelOf(i)
     const spans = lines
-      .map((line, k) => `<tspan x="${fmt(x)}"${k > 0 ? ` dy="${fmt(lineHeight)}"` : ''}>${xmlText(line)}${k === lines.length - 1 ? `<tspan fill="${palette.muted}" font-weight="400">${xmlText(value)}</tspan>` : ''}</tspan>`)
+      .map(
+        (line, k) =>
+          `<tspan x="${fmt(x)}"${k > 0 ? ` dy="${fmt(lineHeight)}"` : ''}>${xmlText(line)}${k === lines.length - 1 ? `<tspan fill="${palette.muted}" font-weight="400">${xmlText(value)}</tspan>` : ''}</tspan>`
+      )
       .join('')
     parts.push(
       lines.length === 1
@@ -225,8 +239,12 @@ export function renderRadarSvg(spec: RadarChartSpec, options: RenderOptions): st
       const y = rowY(k)
       const left = legend.oneRow ? x : cx - total / 2
       const dash = s.emphasis === 'previous' ? ` stroke-dasharray="${fmt(size * 0.5)} ${fmt(size * 0.35)}"` : ''
-      parts.push(`<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + size * 2)}" y2="${fmt(y)}" stroke="${colour}" stroke-width="${fmt(size * 0.22)}"${dash}/>`)
-      parts.push(`<text x="${fmt(left + size * 2.6)}" y="${fmt(y + size * 0.35)}" font-size="${fmt(size * 0.9)}" fill="${palette.text}">${xmlText(s.label)}</text>`)
+      parts.push(
+        `<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + size * 2)}" y2="${fmt(y)}" stroke="${colour}" stroke-width="${fmt(size * 0.22)}"${dash}/>`
+      )
+      parts.push(
+        `<text x="${fmt(left + size * 2.6)}" y="${fmt(y + size * 0.35)}" font-size="${fmt(size * 0.9)}" fill="${palette.text}">${xmlText(s.label)}</text>`
+      )
       x += w
     })
   }

@@ -55,9 +55,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
 function afterHire(route: RouteView): string {
-  return route.weeksAfterFirstHireStart > 0
-    ? `${plural(route.weeksAfterFirstHireStart, 'week')} after the hire starts`
-    : 'before the hire starts'
+  return route.weeksAfterFirstHireStart > 0 ? `${plural(route.weeksAfterFirstHireStart, 'week')} after the hire starts` : 'before the hire starts'
 }
 
 /** The chart spec for a route comparison. */
@@ -80,7 +78,10 @@ export function scenarioChart(comparison: RouteComparison, title = `Weeks to ${c
         id: `${route.id}_plan`,
         label: 'This plan',
         segments: plan,
-        valueLabel: route.weeksAfterFirstHireStart > 0 ? `week ${reached}, ${route.weeksAfterFirstHireStart} after the hire starts` : `week ${reached}, before the hire starts`,
+        valueLabel:
+          route.weeksAfterFirstHireStart > 0
+            ? `week ${reached}, ${route.weeksAfterFirstHireStart} after the hire starts`
+            : `week ${reached}, before the hire starts`,
         markers: [{ at: hireStart, label: 'hire starts' }]
       }
     ]
@@ -93,11 +94,10 @@ export function scenarioChart(comparison: RouteComparison, title = `Weeks to ${c
       rows.push({
         id: `${route.id}_observed`,
         label: 'What the authors saw',
-        segments: [
-          { from, to, style: 'seed' },
-          ...(seen.stabilisationMonths > 0 ? [{ from: to, to: stabilisationTo, style: 'stabilisation' as const }] : [])
-        ],
-        valueLabel: `${seen.minMonths}–${seen.maxMonths} months` + (seen.stabilisationMonths > 0 ? `, then about ${seen.stabilisationMonths} stabilising` : ' after the hire')
+        segments: [{ from, to, style: 'seed' }, ...(seen.stabilisationMonths > 0 ? [{ from: to, to: stabilisationTo, style: 'stabilisation' as const }] : [])],
+        valueLabel:
+          `${seen.minMonths}–${seen.maxMonths} months` +
+          (seen.stabilisationMonths > 0 ? `, then about ${seen.stabilisationMonths} stabilising` : ' after the hire')
       })
     }
     return { label: route.label, series: i, highlighted: route.recommended, rows }
@@ -156,9 +156,7 @@ export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOption
   // Grid and axis.
   for (let t = 0; t <= spec.max; t += spec.tickStep) {
     parts.push(`<line x1="${fmt(x(t))}" y1="${fmt(top)}" x2="${fmt(x(t))}" y2="${fmt(bottom)}" stroke="${palette.grid}" stroke-width="1"/>`)
-    parts.push(
-      `<text x="${fmt(x(t))}" y="${fmt(bottom + small * 1.3)}" text-anchor="middle" font-size="${fmt(small)}" fill="${palette.muted}">${t}</text>`
-    )
+    parts.push(`<text x="${fmt(x(t))}" y="${fmt(bottom + small * 1.3)}" text-anchor="middle" font-size="${fmt(small)}" fill="${palette.muted}">${t}</text>`)
   }
   parts.push(
     `<text x="${fmt((left + right) / 2)}" y="${fmt(bottom + small * 2.7)}" text-anchor="middle" font-size="${fmt(small)}" fill="${palette.muted}">${xmlText(spec.axisLabel)}</text>`
@@ -174,9 +172,7 @@ export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOption
     y += rowHeight
     for (const row of group.rows) {
       const barY = y + (rowHeight - barHeight) / 2
-      parts.push(
-        `<text x="${fmt(size * 1.8)}" y="${fmt(y + rowHeight * 0.65)}" font-size="${fmt(small)}" fill="${palette.muted}">${xmlText(row.label)}</text>`
-      )
+      parts.push(`<text x="${fmt(size * 1.8)}" y="${fmt(y + rowHeight * 0.65)}" font-size="${fmt(small)}" fill="${palette.muted}">${xmlText(row.label)}</text>`)
       let end = left
       const begin = row.segments.length > 0 ? x(Math.min(...row.segments.map((seg) => seg.from))) : left
       for (const seg of row.segments) {
@@ -213,11 +209,7 @@ export function renderScenarioSvg(spec: ScenarioChartSpec, options: RenderOption
       const gap = size * 0.4
       const rowLabelEnd = size * 1.8 + row.label.length * charWidth + gap * 2
       const [tx, anchor] =
-        end + gap + textWidth <= width
-          ? [end + gap, 'start']
-          : begin - gap - textWidth >= rowLabelEnd
-            ? [begin - gap, 'end']
-            : [width - size * 0.5, 'end']
+        end + gap + textWidth <= width ? [end + gap, 'start'] : begin - gap - textWidth >= rowLabelEnd ? [begin - gap, 'end'] : [width - size * 0.5, 'end']
       parts.push(
         `<text x="${fmt(tx)}" y="${fmt(y + rowHeight * 0.65)}" text-anchor="${anchor}" font-size="${fmt(small)}" fill="${palette.text}">${xmlText(row.valueLabel)}</text>`
       )

@@ -127,7 +127,9 @@ export function timelineChart(plan: Plan, options: TimelineOptions = {}): Timeli
       const hire = item.kind === 'hire' ? hireByItem.get(item.id) : undefined
       const segments: TimelineSegment[] = hire
         ? [
-            ...(hire.startWeek > hire.recruitStartWeek ? [{ from: hire.recruitStartWeek, to: hire.startWeek - 1, style: item.optional ? ('optional' as const) : ('recruiting' as const) }] : []),
+            ...(hire.startWeek > hire.recruitStartWeek
+              ? [{ from: hire.recruitStartWeek, to: hire.startWeek - 1, style: item.optional ? ('optional' as const) : ('recruiting' as const) }]
+              : []),
             { from: hire.startWeek, to: hire.startWeek, style: 'onboarding' as const }
           ]
         : itemSegments(item)
@@ -160,9 +162,7 @@ export function timelineChart(plan: Plan, options: TimelineOptions = {}): Timeli
     periods: monthTicks(plan.engagement.startDate, lastWeek, options.locale ?? 'en-GB'),
     lanes,
     milestones:
-      options.milestones === false
-        ? []
-        : [...plan.milestones].sort((a, b) => a.week - b.week).map((m) => ({ id: m.id, label: m.title, week: m.week })),
+      options.milestones === false ? [] : [...plan.milestones].sort((a, b) => a.week - b.week).map((m) => ({ id: m.id, label: m.title, week: m.week })),
     key: `${keyParts.join('; ')}.`
   }
 }
@@ -236,7 +236,12 @@ export function fitLabel(text: string, maxWidth: number, size: number): string {
   const clean = text.replace(/\s+/g, ' ').trim()
   const max = Math.max(4, Math.floor(maxWidth / (size * 0.5)))
   const chars = [...clean]
-  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('').trimEnd()}…`
+  return chars.length <= max
+    ? clean
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
 }
 
 /** Renders the spec to a standalone SVG string (no scripts, no external references). */
@@ -259,16 +264,22 @@ export function renderTimelineSvg(spec: TimelineChartSpec, options: RenderOption
   spec.periods.forEach((p, i) => {
     const next = spec.periods[i + 1]?.week ?? weeks + 1
     if (i % 2 === 1) {
-      parts.push(`<rect x="${fmt(x(p.week))}" y="${fmt(l.top - size * 0.2)}" width="${fmt(x(next) - x(p.week))}" height="${fmt(l.gridBottom - l.top + size * 0.2)}" fill="${palette.grid}" fill-opacity="0.28"/>`)
+      parts.push(
+        `<rect x="${fmt(x(p.week))}" y="${fmt(l.top - size * 0.2)}" width="${fmt(x(next) - x(p.week))}" height="${fmt(l.gridBottom - l.top + size * 0.2)}" fill="${palette.grid}" fill-opacity="0.28"/>`
+      )
     }
     // A month too narrow for its name (the last, cut short by the axis) goes unlabelled.
     const span = (i === spec.periods.length - 1 ? l.right : x(next)) - x(p.week)
     if (p.label.length * small * 0.62 + size * 0.4 <= span) {
-      parts.push(`<text x="${fmt(x(p.week) + size * 0.25)}" y="${fmt(size * 1.2)}" font-size="${fmt(small)}" font-weight="600" fill="${palette.text}">${xmlText(p.label)}</text>`)
+      parts.push(
+        `<text x="${fmt(x(p.week) + size * 0.25)}" y="${fmt(size * 1.2)}" font-size="${fmt(small)}" font-weight="600" fill="${palette.text}">${xmlText(p.label)}</text>`
+      )
     }
   })
   for (let w = 1; w <= weeks; w += spec.tickStep) {
-    parts.push(`<text x="${fmt(x(w) + colWidth / 2)}" y="${fmt(size * 2.6)}" text-anchor="middle" font-size="${fmt(small * 0.9)}" fill="${palette.muted}">${w}</text>`)
+    parts.push(
+      `<text x="${fmt(x(w) + colWidth / 2)}" y="${fmt(size * 2.6)}" text-anchor="middle" font-size="${fmt(small * 0.9)}" fill="${palette.muted}">${w}</text>`
+    )
   }
   parts.push(`<text x="${fmt(l.labelWidth)}" y="${fmt(size * 2.6)}" text-anchor="end" font-size="${fmt(small * 0.9)}" fill="${palette.muted}">Week</text>`)
   // Grid lines at every tick.
@@ -311,7 +322,9 @@ export function renderTimelineSvg(spec: TimelineChartSpec, options: RenderOption
             break
           case 'weekly': {
             const h = barHeight * 0.36
-            parts.push(`<rect x="${fmt(x1)}" y="${fmt(barY + (barHeight - h) / 2)}" width="${fmt(w)}" height="${fmt(h)}" rx="${fmt(h / 2)}" fill="${colour}" fill-opacity="0.7"/>`)
+            parts.push(
+              `<rect x="${fmt(x1)}" y="${fmt(barY + (barHeight - h) / 2)}" width="${fmt(w)}" height="${fmt(h)}" rx="${fmt(h / 2)}" fill="${colour}" fill-opacity="0.7"/>`
+            )
             break
           }
         }
@@ -331,8 +344,12 @@ export function renderTimelineSvg(spec: TimelineChartSpec, options: RenderOption
     const cx = x(m.week + 1) - colWidth * 0.05
     const cy = y + l.rowHeight / 2
     const d = barHeight * 0.5
-    parts.push(`<line x1="${fmt(cx)}" y1="${fmt(l.top)}" x2="${fmt(cx)}" y2="${fmt(cy)}" stroke="${palette.text}" stroke-opacity="0.35" stroke-width="0.8" stroke-dasharray="1.5 2.5"/>`)
-    parts.push(`<path d="M${fmt(cx)} ${fmt(cy - d)} L${fmt(cx + d)} ${fmt(cy)} L${fmt(cx)} ${fmt(cy + d)} L${fmt(cx - d)} ${fmt(cy)} Z" fill="${palette.text}"/>`)
+    parts.push(
+      `<line x1="${fmt(cx)}" y1="${fmt(l.top)}" x2="${fmt(cx)}" y2="${fmt(cy)}" stroke="${palette.text}" stroke-opacity="0.35" stroke-width="0.8" stroke-dasharray="1.5 2.5"/>`
+    )
+    parts.push(
+      `<path d="M${fmt(cx)} ${fmt(cy - d)} L${fmt(cx + d)} ${fmt(cy)} L${fmt(cx)} ${fmt(cy + d)} L${fmt(cx - d)} ${fmt(cy)} Z" fill="${palette.text}"/>`
+    )
     parts.push(
       `<text x="${fmt(size * 0.75)}" y="${fmt(y + l.rowHeight * 0.66)}" font-size="${fmt(small)}" font-style="italic" fill="${palette.text}">${xmlText(fitLabel(m.label, labelRoom, small))}</text>`
     )
@@ -340,7 +357,9 @@ export function renderTimelineSvg(spec: TimelineChartSpec, options: RenderOption
     const noteWidth = note.length * small * 0.55
     const after = cx + d + size * 0.4
     const [tx, anchor] = after + noteWidth <= width ? [after, 'start'] : [cx - d - size * 0.4, 'end']
-    parts.push(`<text x="${fmt(tx)}" y="${fmt(y + l.rowHeight * 0.66)}" text-anchor="${anchor}" font-size="${fmt(small * 0.9)}" fill="${palette.muted}">${note}</text>`)
+    parts.push(
+      `<text x="${fmt(tx)}" y="${fmt(y + l.rowHeight * 0.66)}" text-anchor="${anchor}" font-size="${fmt(small * 0.9)}" fill="${palette.muted}">${note}</text>`
+    )
     y += l.rowHeight
   }
   parts.push(`<line x1="0" y1="${fmt(l.gridBottom)}" x2="${fmt(width)}" y2="${fmt(l.gridBottom)}" stroke="${palette.grid}" stroke-width="0.8"/>`)

@@ -24,7 +24,13 @@ export const CRITERION_PROBES: Readonly<Record<string, readonly string[]>> = {
   'production operations': ['cult_on_call', 'swe_debug_production', 'cult_mistake'],
   'infrastructure design': ['sys_scalable_design', 'sys_model_versioning_serving', 'sys_gpu_capacity', 'sys_shadow_vs_split'],
   'software engineering': ['swe_interval_exercise', 'swe_api_design', 'swe_dependency_management', 'swe_code_review'],
-  'understanding of the ml lifecycle': ['sys_monitoring_design', 'sys_prediction_logging', 'prac_cicd_for_ml', 'sys_training_serving_skew', 'prac_retraining_decision'],
+  'understanding of the ml lifecycle': [
+    'sys_monitoring_design',
+    'sys_prediction_logging',
+    'prac_cicd_for_ml',
+    'sys_training_serving_skew',
+    'prac_retraining_decision'
+  ],
   'ownership and communication': ['cult_explain_to_exec', 'cult_unglamorous_work', 'cult_visibility'],
   // MLOps engineer
   'ci/cd and automation for ml': ['prac_cicd_for_ml', 'sys_retraining_design', 'swe_testing_ml_code'],
@@ -39,7 +45,14 @@ export const CRITERION_PROBES: Readonly<Record<string, readonly string[]>> = {
   'delivery to production': ['prac_retraining_decision', 'sys_shadow_vs_split', 'sys_training_serving_skew'],
   collaboration: ['cult_disagreement', 'cult_feedback', 'cult_helping_others', 'cult_visibility', 'cult_pushing_back'],
   // ML scientist
-  'ml theory and mathematics': ['theory_attention_qkv', 'theory_optimisers', 'theory_batch_norm_dropout', 'theory_skip_connections', 'theory_distillation', 'theory_double_descent'],
+  'ml theory and mathematics': [
+    'theory_attention_qkv',
+    'theory_optimisers',
+    'theory_batch_norm_dropout',
+    'theory_skip_connections',
+    'theory_distillation',
+    'theory_double_descent'
+  ],
   'research method': ['theory_p_values', 'prac_result_too_good', 'theory_bayes_rule', 'theory_pca'],
   'practical modelling': ['prac_hyperparameter_sweeps', 'prac_distributed_gpu_training', 'prac_imbalanced_labels', 'prac_framework_choice'],
   'communicating findings': ['cult_overstated_results', 'cult_explain_to_exec'],
@@ -85,9 +98,15 @@ const LLM_FEATURE_DESIGN = ['ai_rag_design', 'ai_unsupported_answers', 'ai_valid
 
 export const ROLE_AVOIDS: Readonly<Partial<Record<RoleId, { groups: readonly QuestionGroup[]; ids: readonly string[] }>>> = {
   infra_engineer: { groups: ['ml_theory'], ids: [...MODELLING_QUESTIONS, ...LLM_FEATURE_DESIGN] },
-  mlops_engineer: { groups: ['ml_theory'], ids: [...MODELLING_QUESTIONS.filter((id) => id !== 'prac_distributed_gpu_training'), 'ai_rag_design', 'ai_unsupported_answers'] },
+  mlops_engineer: {
+    groups: ['ml_theory'],
+    ids: [...MODELLING_QUESTIONS.filter((id) => id !== 'prac_distributed_gpu_training'), 'ai_rag_design', 'ai_unsupported_answers']
+  },
   data_engineer: { groups: ['ml_theory'], ids: [...MODELLING_QUESTIONS, ...LLM_FEATURE_DESIGN] },
-  fullstack_ai_engineer: { groups: ['ml_theory'], ids: ['prac_hyperparameter_sweeps', 'prac_distributed_gpu_training', 'prac_framework_choice', 'ai_image_model_adaptation'] }
+  fullstack_ai_engineer: {
+    groups: ['ml_theory'],
+    ids: ['prac_hyperparameter_sweeps', 'prac_distributed_gpu_training', 'prac_framework_choice', 'ai_image_model_adaptation']
+  }
 }
 
 /** A criterion's skill group from its words, for criteria the consultant wrote. */

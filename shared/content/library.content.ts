@@ -4,14 +4,7 @@
  *
  * Pure module: no Node, DOM or Electron imports.
  */
-import {
-  SKILL_AXES,
-  type InterviewQuestion,
-  type Library,
-  type QuestionGroup,
-  type RoleProfile,
-  type SkillAxis
-} from '../schemas/library.schema'
+import { SKILL_AXES, type InterviewQuestion, type Library, type QuestionGroup, type RoleProfile, type SkillAxis } from '../schemas/library.schema'
 import { DEFAULT_QUESTIONS } from './questions.content'
 import { DEFAULT_ROLE_PROFILES } from './roles.content'
 import { DEFAULT_TASK_TEMPLATES } from './tasks.content'
@@ -80,9 +73,7 @@ export function apportionQuestions(weights: Record<SkillAxis, number>, total: nu
 /** Active questions of a group in pick order: core before senior, then by id. */
 function eligible(questions: readonly InterviewQuestion[], group: QuestionGroup): InterviewQuestion[] {
   const rank = (q: InterviewQuestion): number => (q.seniority === 'core' ? 0 : 1)
-  return questions
-    .filter((q) => q.group === group && !q.retired)
-    .sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return questions.filter((q) => q.group === group && !q.retired).sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
 /**
@@ -92,11 +83,7 @@ function eligible(questions: readonly InterviewQuestion[], group: QuestionGroup)
  * questions come before senior ones and ties go by id; retired questions are never picked. An
  * axis with fewer active questions than its share gets all it has.
  */
-export function interviewLoop(
-  role: RoleProfile,
-  questions: readonly InterviewQuestion[],
-  opts: InterviewLoopOptions
-): InterviewLoopSection[] {
+export function interviewLoop(role: RoleProfile, questions: readonly InterviewQuestion[], opts: InterviewLoopOptions): InterviewLoopSection[] {
   const counts = apportionQuestions(role.axisWeights, opts.total ?? DEFAULT_LOOP_TOTAL)
   const sections: InterviewLoopSection[] = SKILL_AXES.filter((a) => role.axisWeights[a] > 0).map((axis) => ({
     group: axis,

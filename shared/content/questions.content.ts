@@ -7,13 +7,7 @@
  */
 import type { InterviewQuestion, QuestionGroup } from '../schemas/library.schema'
 
-function q(
-  id: string,
-  group: QuestionGroup,
-  seniority: InterviewQuestion['seniority'],
-  text: string,
-  lookFor: string
-): InterviewQuestion {
+function q(id: string, group: QuestionGroup, seniority: InterviewQuestion['seniority'], text: string, lookFor: string): InterviewQuestion {
   return { id, group, text, lookFor, seniority, custom: false, retired: false }
 }
 
@@ -553,11 +547,4 @@ const AI_DOMAIN: InterviewQuestion[] = [
   )
 ]
 
-export const DEFAULT_QUESTIONS: InterviewQuestion[] = [
-  ...ML_PRACTICE,
-  ...SOFTWARE_ENGINEERING,
-  ...ML_THEORY,
-  ...ML_SYSTEMS,
-  ...CULTURE,
-  ...AI_DOMAIN
-]
+export const DEFAULT_QUESTIONS: InterviewQuestion[] = [...ML_PRACTICE, ...SOFTWARE_ENGINEERING, ...ML_THEORY, ...ML_SYSTEMS, ...CULTURE, ...AI_DOMAIN]

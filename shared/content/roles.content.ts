@@ -57,8 +57,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
       },
       {
         criterion: 'Software engineering',
-        strong:
-          'Writes clean, tested code in the exercise, is fluent in Python and the main backend language, and uses git and code review well.',
+        strong: 'Writes clean, tested code in the exercise, is fluent in Python and the main backend language, and uses git and code review well.',
         weight: 0.2
       },
       {
@@ -69,8 +68,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
       },
       {
         criterion: 'Ownership and communication',
-        strong:
-          'Takes responsibility for outcomes, raises problems early and explains technical trade-offs to a product owner in plain language.',
+        strong: 'Takes responsibility for outcomes, raises problems early and explains technical trade-offs to a product owner in plain language.',
         weight: 0.15
       }
     ],
@@ -82,8 +80,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
   {
     id: 'mlops_engineer',
     title: 'MLOps engineer',
-    oneLine:
-      'An engineer who brings DevOps practice to machine learning, so that models can be retrained, released, reproduced and paid for without drama.',
+    oneLine: 'An engineer who brings DevOps practice to machine learning, so that models can be retrained, released, reproduced and paid for without drama.',
     situation: paragraphs(
       'This role fits once models or AI features are in production and operating them has become the problem: releases wait on manual steps, retraining is frequent or fragile, or a model has degraded without anyone noticing. The MLOps engineer builds and owns continuous integration, delivery and training for models, the versioning of models and data, reproducible environments and the cost controls around GPU and API usage.',
       'Their internal customers are the ML engineers and scientists, and success is measured by how quickly and safely those colleagues can move a change from experiment to production.'
@@ -124,20 +121,17 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
       },
       {
         criterion: 'Monitoring and reliability',
-        strong:
-          'Distinguishes service, data and model failures, and designs alerts and runbooks for each.',
+        strong: 'Distinguishes service, data and model failures, and designs alerts and runbooks for each.',
         weight: 0.2
       },
       {
         criterion: 'Cost and capacity',
-        strong:
-          'Gives concrete examples of controlling GPU or API spend, such as scaling to zero, using spot capacity, or budgets with alerts.',
+        strong: 'Gives concrete examples of controlling GPU or API spend, such as scaling to zero, using spot capacity, or budgets with alerts.',
         weight: 0.15
       },
       {
         criterion: 'Serving the ML team',
-        strong:
-          'Treats ML engineers as internal customers, collects their pain points and can show how their own work removed them.',
+        strong: 'Treats ML engineers as internal customers, collects their pain points and can show how their own work removed them.',
         weight: 0.2
       }
     ],
@@ -149,8 +143,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
   {
     id: 'ml_engineer',
     title: 'ML engineer',
-    oneLine:
-      "A strong software engineer with hands-on ML experience who runs experiments, prepares data, and trains and ships models; the team's generalist.",
+    oneLine: "A strong software engineer with hands-on ML experience who runs experiments, prepares data, and trains and ships models; the team's generalist.",
     situation: paragraphs(
       'The ML engineer turns a business objective into a working model or AI feature and takes it to production. Day to day that means preparing and analysing data, setting up evaluations, running and comparing experiments, and writing the production code around the model. For a feature built on a hosted model it means prompt and retrieval design, evaluation sets and careful integration; for a custom model it means training pipelines and error analysis.',
       'The role is most productive once a deployment route, prediction logging and monitoring are in place, so that the hire spends their time improving models rather than building infrastructure. An early ML team should consist mainly of these generalists, with specialists added only when one part of the system needs to move faster.'
@@ -184,26 +177,22 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
       },
       {
         criterion: 'Software quality',
-        strong:
-          'Writes readable, tested code and structures ML code so that others can review, rerun and deploy it.',
+        strong: 'Writes readable, tested code and structures ML code so that others can review, rerun and deploy it.',
         weight: 0.25
       },
       {
         criterion: 'Evaluation rigour',
-        strong:
-          'Spots leakage, unrepresentative test sets and metrics that flatter the model, and proposes a fair comparison instead.',
+        strong: 'Spots leakage, unrepresentative test sets and metrics that flatter the model, and proposes a fair comparison instead.',
         weight: 0.2
       },
       {
         criterion: 'Delivery to production',
-        strong:
-          'Has moved a model from notebook to a monitored production service and can describe what changed once it was live.',
+        strong: 'Has moved a model from notebook to a monitored production service and can describe what changed once it was live.',
         weight: 0.15
       },
       {
         criterion: 'Collaboration',
-        strong:
-          'Explains trade-offs clearly to product and engineering colleagues and adjusts plans to their constraints.',
+        strong: 'Explains trade-offs clearly to product and engineering colleagues and adjusts plans to their constraints.',
         weight: 0.1
       }
     ],
@@ -215,8 +204,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
   {
     id: 'ml_scientist',
     title: 'ML scientist',
-    oneLine:
-      'A research-minded practitioner who improves models through disciplined experiments and, where needed, custom architectures.',
+    oneLine: 'A research-minded practitioner who improves models through disciplined experiments and, where needed, custom architectures.',
     situation: paragraphs(
       'The ML scientist works on problems whose answer is not known in advance: whether a model can reach the accuracy the business needs, which architecture or training method suits the data, and why a model fails on particular cases. Typical work includes error analysis on failure cases, auditing datasets for label noise and bias, testing alternative architectures and training recipes, and reading current research to decide what is worth trying.',
       'This hire pays off only once the foundations are in place: a platform to train and deploy on, versioned data, experiment tracking, and ML engineers to turn results into production systems. Brought in earlier, a scientist spends their time on infrastructure and is unlikely to stay. The role suits organisations building custom models or pursuing a long-term technical ambition that depends on research.'
@@ -250,20 +238,17 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
       },
       {
         criterion: 'Research method',
-        strong:
-          'Designs experiments with clear hypotheses, controls and ablations, and recognises when a result is noise.',
+        strong: 'Designs experiments with clear hypotheses, controls and ablations, and recognises when a result is noise.',
         weight: 0.25
       },
       {
         criterion: 'Practical modelling',
-        strong:
-          'Has made a real model measurably better and can detail the data work and the iterations it took.',
+        strong: 'Has made a real model measurably better and can detail the data work and the iterations it took.',
         weight: 0.2
       },
       {
         criterion: 'Communicating findings',
-        strong:
-          'Presents results with honest uncertainty, in a form that engineering and the business can act on.',
+        strong: 'Presents results with honest uncertainty, in a form that engineering and the business can act on.',
         weight: 0.15
       },
       {
@@ -308,32 +293,27 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
     scorecard: [
       {
         criterion: 'Pipeline engineering',
-        strong:
-          'Designs idempotent, testable pipelines with backfills and clear ownership, and can name failures their designs have prevented.',
+        strong: 'Designs idempotent, testable pipelines with backfills and clear ownership, and can name failures their designs have prevented.',
         weight: 0.3
       },
       {
         criterion: 'Orchestration and tooling',
-        strong:
-          "Chooses between orchestration options for reasons tied to the team's size and data rather than fashion.",
+        strong: "Chooses between orchestration options for reasons tied to the team's size and data rather than fashion.",
         weight: 0.2
       },
       {
         criterion: 'Data quality',
-        strong:
-          'Places checks where they catch problems earliest and makes data issues visible to the people who consume the data.',
+        strong: 'Places checks where they catch problems earliest and makes data issues visible to the people who consume the data.',
         weight: 0.2
       },
       {
         criterion: 'Understanding of ML data needs',
-        strong:
-          'Explains leakage through time, delayed labels and why training data has to be reproducible.',
+        strong: 'Explains leakage through time, delayed labels and why training data has to be reproducible.',
         weight: 0.15
       },
       {
         criterion: 'Collaboration',
-        strong:
-          "Works from the ML team's requirements and announces schema changes before they break anything downstream.",
+        strong: "Works from the ML team's requirements and announces schema changes before they break anything downstream.",
         weight: 0.15
       }
     ],
@@ -345,8 +325,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
   {
     id: 'fullstack_ai_engineer',
     title: 'Full-stack AI engineer',
-    oneLine:
-      'A product engineer who builds AI features into the application on top of hosted models, from the prompt through to the user interface.',
+    oneLine: 'A product engineer who builds AI features into the application on top of hosted models, from the prompt through to the user interface.',
     situation: paragraphs(
       'This role is for the stage before a dedicated ML team makes sense: the organisation wants AI features in its product but has no curated data or no settled objective yet. The full-stack AI engineer integrates hosted foundation models into the application, builds the surrounding back end and interface, designs prompts and retrieval, and sets up basic evaluation and logging so that each feature can be measured.',
       'The work puts something in front of users quickly, and with it produces the usage data and sharper objectives that later ML hires will need. It also avoids recruiting ML specialists into what would mostly be application and integration work, a mismatch that seldom keeps them for long.'
@@ -374,8 +353,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
     scorecard: [
       {
         criterion: 'Product engineering',
-        strong:
-          'Ships complete, well-tested features across back end and front end, and can point to features they built that real users rely on.',
+        strong: 'Ships complete, well-tested features across back end and front end, and can point to features they built that real users rely on.',
         weight: 0.3
       },
       {
@@ -386,20 +364,17 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
       },
       {
         criterion: 'Evaluation and output quality',
-        strong:
-          'Builds a small evaluation set before changing prompts or models, and uses it to decide rather than relying on a few hand-picked examples.',
+        strong: 'Builds a small evaluation set before changing prompts or models, and uses it to decide rather than relying on a few hand-picked examples.',
         weight: 0.2
       },
       {
         criterion: 'Product judgement',
-        strong:
-          'Starts from the user problem, picks the smallest useful version and measures whether it works.',
+        strong: 'Starts from the user problem, picks the smallest useful version and measures whether it works.',
         weight: 0.15
       },
       {
         criterion: 'Communication',
-        strong:
-          'Explains what the AI feature can and cannot do to non-technical colleagues without overselling it.',
+        strong: 'Explains what the AI feature can and cannot do to non-technical colleagues without overselling it.',
         weight: 0.1
       }
     ],
@@ -411,8 +386,7 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
   {
     id: 'ml_lead',
     title: 'ML lead',
-    oneLine:
-      'A senior ML practitioner who sets technical direction, makes the architecture calls and keeps the team clear of the familiar traps.',
+    oneLine: 'A senior ML practitioner who sets technical direction, makes the architecture calls and keeps the team clear of the familiar traps.',
     situation: paragraphs(
       'The ML lead is accountable for how the AI team works: which problems it takes on, how its systems are designed, how models are evaluated and how the team grows. Depending on the organisation, the role can be a hands-on tech lead without reports, a principal who both codes and manages, or a director focused on people and strategy.',
       'An experienced lead heads off the expensive mistakes new teams make: shipping without CI/CD, trusting evaluations that flatter the model, collecting data carelessly, and leaving scientists to improvise infrastructure. People with this profile are scarce and slow to recruit, so many organisations begin with an interim or fractional lead and hire a permanent one once the team reaches four or more ML staff or runs several models in production.'
@@ -440,32 +414,27 @@ export const DEFAULT_ROLE_PROFILES: RoleProfile[] = [
     scorecard: [
       {
         criterion: 'Technical judgement across the stack',
-        strong:
-          'Makes clear, reasoned calls on architecture, evaluation and tooling, and explains what would change their mind.',
+        strong: 'Makes clear, reasoned calls on architecture, evaluation and tooling, and explains what would change their mind.',
         weight: 0.3
       },
       {
         criterion: 'Team building and leadership',
-        strong:
-          'Has hired well, grown people and shaped how a team works, and can give specific examples of each.',
+        strong: 'Has hired well, grown people and shaped how a team works, and can give specific examples of each.',
         weight: 0.25
       },
       {
         criterion: 'Delivery record',
-        strong:
-          'Has led several models or AI features into production and can quantify their effect on the business.',
+        strong: 'Has led several models or AI features into production and can quantify their effect on the business.',
         weight: 0.2
       },
       {
         criterion: 'Stakeholder communication',
-        strong:
-          'Translates technical risk and progress into terms executives use for decisions, and sets realistic expectations.',
+        strong: 'Translates technical risk and progress into terms executives use for decisions, and sets realistic expectations.',
         weight: 0.15
       },
       {
         criterion: 'Enabling others',
-        strong:
-          'Removes obstacles for the team, shares credit and builds a culture in which problems are raised early.',
+        strong: 'Removes obstacles for the team, shares credit and builds a culture in which problems are raised early.',
         weight: 0.1
       }
     ],

@@ -69,8 +69,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'cicd_gpu',
     title: 'CI/CD with GPU runners',
-    summary:
-      'Continuous integration and delivery that runs ML tests and short training checks on GPU hardware and publishes versioned model artefacts.',
+    summary: 'Continuous integration and delivery that runs ML tests and short training checks on GPU hardware and publishes versioned model artefacts.',
     description: paragraphs(
       "The consultant extends the client's existing CI system, such as GitHub Actions or GitLab CI, with GPU runners that start on demand and shut down when idle. Pipelines are added for the ML code paths: unit tests, data-schema checks, a brief training run on a small fixture dataset to show that the code still learns, and packaging of the resulting model with its metadata.",
       "Training code tends to break only on the hardware it was written for, so CPU-only pipelines let the most expensive failures through to the team's GPU machines or to production. For a team with GPU workloads, a pipeline that exercises them on every merge is the cheapest protection against silent regressions. It is also the base on which the nightly regression run and automated deployment are built.",
@@ -97,8 +96,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'terraform',
     title: 'Cloud infrastructure as code with Terraform',
-    summary:
-      'The cloud environment used for AI work is described in Terraform, so that it can be reviewed, recreated and changed safely.',
+    summary: 'The cloud environment used for AI work is described in Terraform, so that it can be reviewed, recreated and changed safely.',
     description: paragraphs(
       'The consultant writes Terraform modules for the resources the AI platform depends on: networking, identity and access management, container registries, storage buckets, the Kubernetes cluster or managed compute, and GPU node pools. Resources that were created by hand are imported rather than rebuilt where that is the safer route. Changes go through pull requests with the plan output attached for review, and are applied from CI rather than from individual laptops.',
       'An environment configured by hand cannot be reproduced, audited or costed with confidence, and it slows down every later task in this plan. Once the infrastructure is code, a staging environment can be created from the same definitions as production, and access rights become something the client reviews rather than something it discovers during an incident.',
@@ -125,8 +123,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'billing_alerts',
     title: 'Cloud billing alerts and cost dashboard',
-    summary:
-      'Budgets, spend-anomaly alerts and a simple cost dashboard, so that GPU and model-API spending is visible well before the invoice arrives.',
+    summary: 'Budgets, spend-anomaly alerts and a simple cost dashboard, so that GPU and model-API spending is visible well before the invoice arrives.',
     description: paragraphs(
       "Using the cloud provider's own budgeting and cost tools, the consultant sets budgets at account and project level, switches on anomaly detection for spend, and routes alerts to a channel the team actually reads. A dashboard breaks costs down by service, environment and team, and includes spending on third-party model APIs where the provider exposes usage data.",
       'AI workloads are where cloud bills rise without warning: a GPU instance left running after an experiment, a training job stuck in a retry loop, or an inference endpoint scaled up for a demonstration and never scaled back. Inexpensive alerting finds these within hours rather than at month end, and gives the sponsor the cost visibility needed to judge the return on the AI programme.',
@@ -151,8 +148,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'serving_pipeline',
     title: 'Deployment pipeline with canary and rollback',
-    summary:
-      'An automated route from a merged change to a live model endpoint, with gradual rollout and one-step rollback.',
+    summary: 'An automated route from a merged change to a live model endpoint, with gradual rollout and one-step rollback.',
     description: paragraphs(
       'The pipeline takes a model or AI service from a merged commit to a production endpoint with no manual edits: it builds the container, runs the tests, deploys to staging and then releases to a small share of production traffic before promoting the new version. If error rates or latency cross agreed thresholds during this canary stage, it rolls back on its own, and an engineer can also roll back with a single command. The serving layer is chosen to fit the workload, from a plain FastAPI service or a gateway in front of a model provider to Ray Serve, TorchServe or Triton for self-hosted models.',
       'As long as a release means building an image by hand and editing deployment manifests, every change is slow and risky, so the team releases rarely and learns slowly. An automated, reversible pipeline is the precondition for the rest of the platform: monitoring, shadow tests and traffic-split experiments all assume that a model version can be put live and withdrawn reliably.',
@@ -179,8 +175,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'model_monitoring',
     title: 'Model monitoring and drift detection',
-    summary:
-      'Dashboards and alerts that show how each model is behaving, not merely whether the service is up.',
+    summary: 'Dashboards and alerts that show how each model is behaving, not merely whether the service is up.',
     description: paragraphs(
       'Building on the prediction log, monitoring is set up at three levels: service health (latency percentiles, error rates, throughput), model behaviour (the distributions of inputs, predictions and confidence scores) and, where ground truth arrives later, quality measured against real outcomes. Evidently-style drift checks compare recent traffic with a reference window and alert when a shift is large enough to matter. For LLM features the equivalent signals are tracked: refusal and fallback rates, output length, cost per request and the scores of automated output checks.',
       'Models fail quietly. The service keeps answering while quality declines because customers, data sources or upstream providers have changed, and application monitoring alone will not reveal it. Model-level monitoring means the team notices degradation before a customer reports it.',
@@ -235,8 +230,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'shadow_ab',
     title: 'Shadow mode and traffic-split experiments',
-    summary:
-      'The means to run a candidate model next to the current one on real traffic and compare them before users rely on it.',
+    summary: 'The means to run a candidate model next to the current one on real traffic and compare them before users rely on it.',
     description: paragraphs(
       'Two mechanisms are added to the serving layer. Shadow mode sends a copy of live requests to a candidate version whose answers are logged but never shown to users. Traffic splitting sends a fixed share of users to the candidate, with stable assignment so that each user sees a single version, and compares model and business metrics between the groups. Both write to the prediction log, so the comparison uses the same data and queries as monitoring.',
       'A model that wins offline can still lose in production, because live data differs from the test set and because users react to what the model does. Without a way to compare versions on real traffic, each change is released on faith. Comparing models is also harder than testing an interface change: effects can be delayed, metrics interact, and sample sizes have to be planned in advance.',
@@ -261,8 +255,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'tracking_registry',
     title: 'Experiment tracking and model registry',
-    summary:
-      'A shared record of every training run, and a registry stating which model version is approved for which environment.',
+    summary: 'A shared record of every training run, and a registry stating which model version is approved for which environment.',
     description: paragraphs(
       "The consultant sets up an experiment tracker, typically MLflow or Weights & Biases chosen against the client's hosting and data-residency constraints, and connects the training code so that every run records its parameters, code version, data version, metrics and artefacts. A model registry sits on top, holding named models with version numbers and stages such as candidate, staging and production, and the deployment pipeline takes its models from there.",
       "Teams that track experiments in spreadsheets and notebooks cannot reproduce their best result or explain why the model in production differs from the one in last month's report. A tracker and registry make results comparable across people and provide the lineage from dataset to deployed model that audits and incident reviews require.",
@@ -288,8 +281,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'data_versioning',
     title: 'Versioned datasets and data-quality checks',
-    summary:
-      'Training and evaluation data that can be pinned to a version, reproduced on demand and checked automatically before use.',
+    summary: 'Training and evaluation data that can be pinned to a version, reproduced on demand and checked automatically before use.',
     description: paragraphs(
       "The consultant introduces dataset versioning suited to the client's storage and volumes: DVC for file-based datasets in object storage, or lakeFS or a table format with time travel for larger lake data. Every training run then refers to a fixed, retrievable version. Automated checks on schema, value ranges, missing values, duplicates and label balance run whenever a new version is created, and a failed check stops training from using it.",
       'When data exists but lives in loose files and shared folders, nobody can say which data a model was trained on, and upstream changes break training without warning. Versioning and checks make results reproducible and move data problems from the end of a training run to the moment the data changes.',
@@ -315,8 +307,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'etl_dagster',
     title: 'ETL orchestration with Dagster',
-    summary:
-      "Scheduled, observable pipelines that bring raw data from the client's source systems into the shape the ML team needs.",
+    summary: "Scheduled, observable pipelines that bring raw data from the client's source systems into the shape the ML team needs.",
     description: paragraphs(
       "The consultant builds ingestion and transformation pipelines in Dagster, modelled as assets so that each dataset has an owner, a schedule or trigger, and visible lineage from source to training table. Typical sources are the product database, event streams and exports from third-party systems. The deployment runs on the client's infrastructure with retries, alerts on failure and backfills for historical data.",
       'At this level of data maturity the ML work is held back less by modelling than by getting data out of production systems reliably. Cron jobs and notebooks fail without anyone noticing and cannot be rerun for a past date. An orchestrator gives the team repeatable pipelines and one place to see what ran, what failed and which data is stale. Dagster suits ML work because it tracks datasets rather than only tasks; if the client already operates Airflow, the same design can be built there.',
@@ -343,8 +334,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'training_infra',
     title: 'Cloud-agnostic training-job infrastructure',
-    summary:
-      'A standard way for the ML team to submit training jobs to GPU capacity, without looking after individual machines or tying code to one provider.',
+    summary: 'A standard way for the ML team to submit training jobs to GPU capacity, without looking after individual machines or tying code to one provider.',
     description: paragraphs(
       "The consultant sets up job submission for training and batch workloads. An engineer describes a job (code, container image, data version and resources) and submits it from a laptop or from CI to a shared cluster or to cloud capacity. Depending on the client's footprint this is Ray on Kubernetes through KubeRay, a SkyPilot-style launcher that spans clouds and reserved capacity, or a managed training service behind the same interface. Jobs send their logs and artefacts to the experiment tracker and release their resources when they finish.",
       "Without shared job infrastructure, each ML engineer trains on a hand-built GPU machine, costs are invisible and the code accumulates one provider's conventions. A common submission route makes GPU use accountable, lets the team move to cheaper or more available capacity, and is a prerequisite for multi-node training and scheduled retraining.",
@@ -398,8 +388,7 @@ export const DEFAULT_TASK_TEMPLATES: TaskTemplate[] = [
   {
     id: 'distillation',
     title: 'Model distillation and optimisation',
-    summary:
-      'Smaller, faster or cheaper versions of the production models that keep the quality the business requires.',
+    summary: 'Smaller, faster or cheaper versions of the production models that keep the quality the business requires.',
     description: paragraphs(
       'The consultant profiles the production models and what they cost to serve, then applies the techniques that fit each one: distilling a large model into a smaller student trained on its outputs, quantisation, pruning, compilation for the target hardware, batching and caching. For LLM features this can mean fine-tuning a small open-weight model on the logged outputs of a large hosted one, so that it takes over a narrow, well-defined task. Every candidate is evaluated against the current model on the frozen evaluation set and then in shadow mode.',
       'With models in production at volume, inference cost and latency begin to shape both margins and user experience. Optimisation at this stage frees budget for further model work and can make features viable that were previously too slow or too expensive.',

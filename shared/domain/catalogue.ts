@@ -11,15 +11,7 @@ import type { AssessmentContext, Maturity } from './assessment/dimensions'
 // ---------------------------------------------------------------------------------------
 // Roles
 
-export const ROLE_IDS = [
-  'infra_engineer',
-  'mlops_engineer',
-  'ml_engineer',
-  'ml_scientist',
-  'data_engineer',
-  'fullstack_ai_engineer',
-  'ml_lead'
-] as const
+export const ROLE_IDS = ['infra_engineer', 'mlops_engineer', 'ml_engineer', 'ml_scientist', 'data_engineer', 'fullstack_ai_engineer', 'ml_lead'] as const
 export type RoleId = (typeof ROLE_IDS)[number]
 
 /** The roles whose recruiting waits for the objectives & data audit when it is needed. */
@@ -47,26 +39,22 @@ export const ROLES: readonly RoleInfo[] = [
   {
     id: 'ml_engineer',
     name: 'ML engineer',
-    summary:
-      "A strong software engineer who also does hands-on ML: runs experiments, prepares data, trains and ships models; the team's generalist."
+    summary: "A strong software engineer who also does hands-on ML: runs experiments, prepares data, trains and ships models; the team's generalist."
   },
   {
     id: 'ml_scientist',
     name: 'ML scientist',
-    summary:
-      'Improves models through research and experiments, including custom architectures; productive only once the platform and the data are in place.'
+    summary: 'Improves models through research and experiments, including custom architectures; productive only once the platform and the data are in place.'
   },
   {
     id: 'data_engineer',
     name: 'ML data engineer',
-    summary:
-      'Builds ingestion and orchestration (for example with Dagster) so raw data reaches the ML engineers with as little friction as possible.'
+    summary: 'Builds ingestion and orchestration (for example with Dagster) so raw data reaches the ML engineers with as little friction as possible.'
   },
   {
     id: 'fullstack_ai_engineer',
     name: 'Full-stack AI engineer',
-    summary:
-      'A product engineer who wires hosted models into the application; the right hire while data and objectives do not exist yet.'
+    summary: 'A product engineer who wires hosted models into the application; the right hire while data and objectives do not exist yet.'
   },
   {
     id: 'ml_lead',
@@ -76,20 +64,12 @@ export const ROLES: readonly RoleInfo[] = [
   }
 ]
 
-export const ROLE_BY_ID: Readonly<Record<RoleId, RoleInfo>> = Object.fromEntries(
-  ROLES.map((r) => [r.id, r])
-) as Record<RoleId, RoleInfo>
+export const ROLE_BY_ID: Readonly<Record<RoleId, RoleInfo>> = Object.fromEntries(ROLES.map((r) => [r.id, r])) as Record<RoleId, RoleInfo>
 
 // ---------------------------------------------------------------------------------------
 // Flags
 
-export const FLAG_IDS = [
-  'wrong_order',
-  'needs_interim_lead',
-  'protect_ai_team',
-  'no_data_no_model',
-  'gpu_ci_gap'
-] as const
+export const FLAG_IDS = ['wrong_order', 'needs_interim_lead', 'protect_ai_team', 'no_data_no_model', 'gpu_ci_gap'] as const
 export type FlagId = (typeof FLAG_IDS)[number]
 
 export interface FlagInfo {
@@ -106,8 +86,7 @@ export const FLAGS: readonly FlagInfo[] = [
   {
     id: 'wrong_order',
     condition: 'ML staff do infrastructure work and there is no infrastructure staff',
-    meaning:
-      'The ML people are building infrastructure: the infrastructure hire and the deployment pipeline come first.',
+    meaning: 'The ML people are building infrastructure: the infrastructure hire and the deployment pipeline come first.',
     when: (_m, c) => c.ml_staff_doing_infra && c.infra_staff === 0
   },
   {
@@ -119,15 +98,13 @@ export const FLAGS: readonly FlagInfo[] = [
   {
     id: 'protect_ai_team',
     condition: 'an AI demo has traction and its builders are pulled into maintenance',
-    meaning:
-      'Let the engineers who built the demo form a small dedicated AI team, shielded from maintenance work.',
+    meaning: 'Let the engineers who built the demo form a small dedicated AI team, shielded from maintenance work.',
     when: (_m, c) => c.demo_traction
   },
   {
     id: 'no_data_no_model',
     condition: 'there is no data or no clear business objective',
-    meaning:
-      'Start with an objectives & data audit; ML hires and ML work wait until it is done.',
+    meaning: 'Start with an objectives & data audit; ML hires and ML work wait until it is done.',
     when: (_m, c) => c.has_data === 'none' || !c.has_objectives
   },
   {
@@ -138,9 +115,7 @@ export const FLAGS: readonly FlagInfo[] = [
   }
 ]
 
-export const FLAG_BY_ID: Readonly<Record<FlagId, FlagInfo>> = Object.fromEntries(
-  FLAGS.map((f) => [f.id, f])
-) as Record<FlagId, FlagInfo>
+export const FLAG_BY_ID: Readonly<Record<FlagId, FlagInfo>> = Object.fromEntries(FLAGS.map((f) => [f.id, f])) as Record<FlagId, FlagInfo>
 
 /** The raised flags, in the flags table's order. */
 export function raisedFlags(m: Maturity, c: AssessmentContext): FlagId[] {
@@ -188,9 +163,7 @@ export const PHASES: readonly PhaseInfo[] = [
   }
 ]
 
-export const PHASE_BY_ID: Readonly<Record<PhaseId, PhaseInfo>> = Object.fromEntries(
-  PHASES.map((p) => [p.id, p])
-) as Record<PhaseId, PhaseInfo>
+export const PHASE_BY_ID: Readonly<Record<PhaseId, PhaseInfo>> = Object.fromEntries(PHASES.map((p) => [p.id, p])) as Record<PhaseId, PhaseInfo>
 
 // ---------------------------------------------------------------------------------------
 // Fractional tasks
@@ -395,9 +368,7 @@ export const TASKS: readonly TaskInfo[] = [
   }
 ]
 
-export const TASK_BY_ID: Readonly<Record<TaskId, TaskInfo>> = Object.fromEntries(
-  TASKS.map((t) => [t.id, t])
-) as Record<TaskId, TaskInfo>
+export const TASK_BY_ID: Readonly<Record<TaskId, TaskInfo>> = Object.fromEntries(TASKS.map((t) => [t.id, t])) as Record<TaskId, TaskInfo>
 
 /** The task that precedes every other task when it is in the plan. */
 export const AUDIT_TASK_ID: TaskId = 'objectives_audit'
@@ -425,9 +396,7 @@ export function orderTasks(taskIds: readonly TaskId[]): TaskId[] {
   const order: TaskId[] = []
   const pending = TASK_IDS.filter((id) => present.has(id))
   while (order.length < pending.length) {
-    const next = pending.find(
-      (id) => !placed.has(id) && prerequisitesOf(id).every((p) => !present.has(p) || placed.has(p))
-    )
+    const next = pending.find((id) => !placed.has(id) && prerequisitesOf(id).every((p) => !present.has(p) || placed.has(p)))
     if (next === undefined) throw new Error('The task dependencies contain a cycle')
     placed.add(next)
     order.push(next)

@@ -77,7 +77,8 @@ export const DOCUMENT_CATALOGUE = {
   },
   progress: {
     title: 'Progress report',
-    description: 'A status report for the client: health with its reason, phases and tasks against the signed plan, readiness now against before, work completed and time logged.',
+    description:
+      'A status report for the client: health with its reason, phases and tasks against the signed plan, readiness now against before, work completed and time logged.',
     needs: 'plan',
     sections: [
       { id: 'contents', label: 'Contents' },

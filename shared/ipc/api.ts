@@ -9,9 +9,7 @@ type ActionOf<C extends string> = C extends `${string}:${infer A}` ? A : never
 /** `clients:delete-preview` becomes `api.clients.deletePreview(input)`. */
 export type Api = {
   [D in DomainOf<Channel>]: {
-    [C in Channel as C extends `${D}:${string}` ? Camel<ActionOf<C>> : never]: (
-      input: ChannelInput<C>
-    ) => Promise<Result<ChannelOutput<C>>>
+    [C in Channel as C extends `${D}:${string}` ? Camel<ActionOf<C>> : never]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
   }
 }
 

@@ -1,17 +1,7 @@
 import { z } from 'zod'
 import { DOCUMENT_NAMES } from '../domain/documents'
-import {
-  ClientInputSchema,
-  ClientListQuerySchema,
-  ClientListSchema,
-  ClientSchema
-} from '../schemas/client.schema'
-import {
-  EngagementInputSchema,
-  EngagementListQuerySchema,
-  EngagementListSchema,
-  EngagementSchema
-} from '../schemas/engagement.schema'
+import { ClientInputSchema, ClientListQuerySchema, ClientListSchema, ClientSchema } from '../schemas/client.schema'
+import { EngagementInputSchema, EngagementListQuerySchema, EngagementListSchema, EngagementSchema } from '../schemas/engagement.schema'
 import { IdSchema } from '../schemas/common'
 import { PreferencesPatchSchema, PreferencesSchema } from '../schemas/settings.schema'
 import {
@@ -57,8 +47,14 @@ const BackupItem = z.strictObject({
   sizeBytes: z.number().int(),
   counts: z.strictObject({ clients: z.number().int(), engagements: z.number().int(), assessments: z.number().int() }).nullable()
 })
-const BackupFileName = z.string().max(200).regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'is not a backup file name' })
-const CopyFileName = z.string().max(220).regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db(\.sealed)?$/, { message: 'is not a backup copy name' })
+const BackupFileName = z
+  .string()
+  .max(200)
+  .regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'is not a backup file name' })
+const CopyFileName = z
+  .string()
+  .max(220)
+  .regex(/^stagecraft-[0-9TZ-]+-[a-z-]+\.db(\.sealed)?$/, { message: 'is not a backup copy name' })
 const CopyItem = z.strictObject({ fileName: z.string(), reason: z.string(), createdAt: z.string(), sizeBytes: z.number().int(), sealed: z.boolean() })
 const BackupCopies = z.strictObject({
   /** The folder the consultant chose, or null when copies are off. */
@@ -216,7 +212,16 @@ export const contract = {
         engagementExists: z.boolean(),
         signed: z.boolean(),
         changes: z
-          .array(z.strictObject({ record: z.enum(['client', 'engagement']), field: z.string(), label: z.string(), from: z.string(), to: z.string(), commercial: z.boolean() }))
+          .array(
+            z.strictObject({
+              record: z.enum(['client', 'engagement']),
+              field: z.string(),
+              label: z.string(),
+              from: z.string(),
+              to: z.string(),
+              commercial: z.boolean()
+            })
+          )
           .max(20)
       }),
       z.strictObject({

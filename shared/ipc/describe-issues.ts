@@ -1,9 +1,6 @@
 import type { z } from 'zod'
 
-const label = (path: readonly PropertyKey[]): string =>
-  path
-    .map((p) => (typeof p === 'number' ? `#${p + 1}` : String(p)))
-    .join(' › ')
+const label = (path: readonly PropertyKey[]): string => path.map((p) => (typeof p === 'number' ? `#${p + 1}` : String(p))).join(' › ')
 
 /** Turns validation issues into one sentence a person can act on. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {

@@ -1,14 +1,6 @@
 /** What crosses the IPC boundary: a value or a plain error, never a stack trace. */
 export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'UNKNOWN_CHANNEL'
-  | 'DB_TOO_NEW'
-  | 'DATA_UNAVAILABLE'
-  | 'CANCELLED'
-  | 'INTERNAL'
+  'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNKNOWN_CHANNEL' | 'DB_TOO_NEW' | 'DATA_UNAVAILABLE' | 'CANCELLED' | 'INTERNAL'
 
 export interface AppErrorShape {
   code: ErrorCode

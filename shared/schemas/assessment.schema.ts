@@ -2,10 +2,7 @@ import { z } from 'zod'
 import { CONTEXT_QUESTIONS, MATURITY_QUESTIONS, UNKNOWN } from '../domain/assessment/question-bank'
 import { IdSchema, TimestampSchema, text } from './common'
 
-export const QUESTION_IDS: readonly string[] = [
-  ...CONTEXT_QUESTIONS.map((q) => q.id),
-  ...MATURITY_QUESTIONS.map((q) => q.id)
-]
+export const QUESTION_IDS: readonly string[] = [...CONTEXT_QUESTIONS.map((q) => q.id), ...MATURITY_QUESTIONS.map((q) => q.id)]
 const questionIdSet = new Set(QUESTION_IDS)
 
 export const QuestionIdSchema = z

@@ -4,10 +4,13 @@ import { z } from 'zod'
 export const IdSchema = z.uuid({ message: 'is not a valid id' })
 
 /** Trims and bounds free text; empty strings become null for optional fields. */
-export const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` })
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
 
-export const requiredText = (label: string, max: number) =>
-  text(max).min(1, { message: `${label} is required` })
+export const requiredText = (label: string, max: number) => text(max).min(1, { message: `${label} is required` })
 
 export const optionalText = (max: number) =>
   text(max)

@@ -1,14 +1,6 @@
 import { z } from 'zod'
 import { CurrencyCodeSchema } from './currency'
-import {
-  IdSchema,
-  IsoDateSchema,
-  TimestampSchema,
-  optionalText,
-  requiredText,
-  SortDirectionSchema,
-  text
-} from './common'
+import { IdSchema, IsoDateSchema, TimestampSchema, optionalText, requiredText, SortDirectionSchema, text } from './common'
 
 export const ENGAGEMENT_STATUSES = ['lead', 'proposal', 'active', 'complete', 'lost'] as const
 export const EngagementStatusSchema = z.enum(ENGAGEMENT_STATUSES, {

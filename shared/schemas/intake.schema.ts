@@ -1,13 +1,5 @@
 import { z } from 'zod'
-import {
-  AI_APPROACHES,
-  CLOUDS,
-  DATA_AVAILABILITY,
-  RETRAIN_FREQUENCIES,
-  STAGES,
-  type AssessmentContext,
-  type Maturity
-} from '../domain/assessment/dimensions'
+import { AI_APPROACHES, CLOUDS, DATA_AVAILABILITY, RETRAIN_FREQUENCIES, STAGES, type AssessmentContext, type Maturity } from '../domain/assessment/dimensions'
 import { IsoDateSchema } from './common'
 import { CurrencyCodeSchema } from './currency'
 
@@ -83,9 +75,7 @@ export const IntakeEngagementSchema = object({
   day_rate: z
     .number({ error: (iss) => (isMissing(iss.input) ? 'is required' : 'must be a positive number') })
     .positive({ message: 'must be a positive number' }),
-  start_date: z
-    .string({ error: (iss) => (isMissing(iss.input) ? 'is required' : 'must be a date written YYYY-MM-DD') })
-    .pipe(IsoDateSchema),
+  start_date: z.string({ error: (iss) => (isMissing(iss.input) ? 'is required' : 'must be a date written YYYY-MM-DD') }).pipe(IsoDateSchema),
   /** Optional: what the client wants from the work and the metric that shows it worked. */
   objective: text(INTAKE_TEXT_LIMITS.objective).optional()
 })

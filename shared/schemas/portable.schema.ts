@@ -382,7 +382,8 @@ export function fromVersion1(file: PortableFileV1): PortableFile {
 export function withCurrentItemIds(file: PortableFile): PortableFile {
   const d = file.data
   const legacy = (id: string | null): boolean => id !== null && currentItemId(id) !== id
-  if (!d.trackingItems.some((t) => legacy(t.itemId)) && !d.timeEntries.some((t) => legacy(t.itemId)) && !d.baseline?.plan.items.some((i) => legacy(i.id))) return file
+  if (!d.trackingItems.some((t) => legacy(t.itemId)) && !d.timeEntries.some((t) => legacy(t.itemId)) && !d.baseline?.plan.items.some((i) => legacy(i.id)))
+    return file
   // An id is renamed only where the new one is not taken already.
   const taken = new Set(d.trackingItems.map((t) => t.itemId))
   const renamed = (id: string): string => (legacy(id) && !taken.has(currentItemId(id)) ? currentItemId(id) : id)
@@ -395,7 +396,10 @@ export function withCurrentItemIds(file: PortableFile): PortableFile {
       timeEntries: d.timeEntries.map((t) => ({ ...t, itemId: t.itemId === null ? null : renamed(t.itemId) })),
       baseline: d.baseline && {
         ...d.baseline,
-        plan: { ...d.baseline.plan, items: d.baseline.plan.items.map((i) => (legacy(i.id) && !baselineTaken.has(currentItemId(i.id)) ? { ...i, id: currentItemId(i.id) } : i)) }
+        plan: {
+          ...d.baseline.plan,
+          items: d.baseline.plan.items.map((i) => (legacy(i.id) && !baselineTaken.has(currentItemId(i.id)) ? { ...i, id: currentItemId(i.id) } : i))
+        }
       }
     }
   }

@@ -45,10 +45,7 @@ const amount = z
   .min(0, { message: 'must be 0 or more' })
   .max(MAX_AMOUNT, { message: `must be at most ${MAX_AMOUNT}` })
 
-const percent = z
-  .number({ error: 'must be a number' })
-  .min(0, { message: 'must be from 0 to 100' })
-  .max(100, { message: 'must be from 0 to 100' })
+const percent = z.number({ error: 'must be a number' }).min(0, { message: 'must be from 0 to 100' }).max(100, { message: 'must be from 0 to 100' })
 
 export const ExpenseSchema = z.strictObject({
   label: label(120),
@@ -62,9 +59,7 @@ export const PaymentMilestoneSchema = z
     /** Due at the end of this plan week… */
     dueWeek: z.number({ error: 'must be a number' }).int({ message: 'must be a whole number' }).min(1).max(1040).optional(),
     /** …or when this plan milestone is reached. */
-    milestone: z
-      .preprocess(upgraded(LEGACY_MILESTONE_IDS), z.enum(MILESTONE_IDS, { error: `must be one of: ${MILESTONE_IDS.join(', ')}` }))
-      .optional()
+    milestone: z.preprocess(upgraded(LEGACY_MILESTONE_IDS), z.enum(MILESTONE_IDS, { error: `must be one of: ${MILESTONE_IDS.join(', ')}` })).optional()
   })
   .refine((m) => (m.dueWeek === undefined) !== (m.milestone === undefined), {
     message: 'needs either dueWeek or milestone, not both'
@@ -80,10 +75,7 @@ export const PricingTermsSchema = z
     /** e.g. VAT, Sales tax, GST. */
     taxLabel: label(40),
     expenses: z.array(ExpenseSchema).max(50, { message: 'at most 50 expenses' }),
-    paymentMilestones: z
-      .array(PaymentMilestoneSchema)
-      .min(1, { message: 'needs at least one payment' })
-      .max(24, { message: 'at most 24 payments' }),
+    paymentMilestones: z.array(PaymentMilestoneSchema).min(1, { message: 'needs at least one payment' }).max(24, { message: 'at most 24 payments' }),
     validUntil: IsoDateSchema,
     tiers: z.strictObject({
       /** The tier the committed total covers. */

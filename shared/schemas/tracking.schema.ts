@@ -380,9 +380,7 @@ export type SearchResult = z.infer<typeof SearchResultSchema>
 export const SearchResultsSchema = z.strictObject({
   /** The words searched for (each as a prefix). */
   words: z.array(z.string()).max(20),
-  groups: z
-    .array(z.strictObject({ kind: SearchKindSchema, label: z.string(), results: z.array(SearchResultSchema).max(50) }))
-    .max(SEARCH_KINDS.length)
+  groups: z.array(z.strictObject({ kind: SearchKindSchema, label: z.string(), results: z.array(SearchResultSchema).max(50) })).max(SEARCH_KINDS.length)
 })
 export type SearchResults = z.infer<typeof SearchResultsSchema>
 

@@ -81,7 +81,11 @@ test('on a projector in large type, the preview shows whole pages, scaled to its
   await expect(page.getByTestId('preview-status')).toHaveCount(0)
   await expect(preview).toHaveAttribute('aria-busy', 'false')
   // A whole page across the frame: nothing to scroll sideways to.
-  const fit = await preview.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, page: el.querySelector('section.sc-docx')!.getBoundingClientRect().width }))
+  const fit = await preview.evaluate((el) => ({
+    scroll: el.scrollWidth,
+    client: el.clientWidth,
+    page: el.querySelector('section.sc-docx')!.getBoundingClientRect().width
+  }))
   expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1)
   expect(fit.page).toBeLessThanOrEqual(fit.client)
   expect(fit.page).toBeGreaterThan(fit.client * 0.6)

@@ -48,7 +48,9 @@ test('the plan timeline: drag a bar later, a drag that breaks a dependency is re
   await expect.poll(async () => (await weeksOf(app, 'billing_alerts')).start).toBe(before.start + 2)
 })
 
-test('the plan timeline by keyboard: Enter picks a bar up, arrows move it a week, Enter drops, Escape puts it back, a broken dependency is refused', async ({ app }) => {
+test('the plan timeline by keyboard: Enter picks a bar up, arrows move it a week, Enter drops, Escape puts it back, a broken dependency is refused', async ({
+  app
+}) => {
   const { page, shot } = app
   await samplePlan(app)
   const before = await weeksOf(app, 'billing_alerts')
@@ -232,7 +234,9 @@ test('on a projector (1280×720, dark, large type): the plan tabs, the objective
   // The engagement's objective, set in the form and shown on its page.
   await page.goto(page.url().replace(/\/plan$/, ''))
   await page.getByRole('button', { name: 'Edit' }).click()
-  await page.getByLabel('Objective and success metric').fill('Cut the time from a trained model to production from six weeks to one, measured on the next three releases.')
+  await page
+    .getByLabel('Objective and success metric')
+    .fill('Cut the time from a trained model to production from six weeks to one, measured on the next three releases.')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
   await expect(page.getByText('Cut the time from a trained model to production from six weeks to one')).toBeVisible()

@@ -31,7 +31,12 @@ const noSidewaysScroll = async (app: AppFixture, where: string) => {
 }
 
 /** The element is fully inside the viewport, with no scrolling. */
-const aboveTheFold = async (app: AppFixture, locator: ReturnType<AppFixture['page']['locator']>, what: string, fold?: ReturnType<AppFixture['page']['locator']>) => {
+const aboveTheFold = async (
+  app: AppFixture,
+  locator: ReturnType<AppFixture['page']['locator']>,
+  what: string,
+  fold?: ReturnType<AppFixture['page']['locator']>
+) => {
   const box = await locator.boundingBox()
   const vp = app.page.viewportSize()!
   const bottom = fold ? (await fold.boundingBox())!.y : vp.height
@@ -68,10 +73,15 @@ for (const size of SIZES) {
       await expect(note).toBeFocused()
       await page.keyboard.type('The CTO says models are retrained by hand about once a quarter, when someone remembers. '.repeat(3))
       // The whole field, its label to its bottom edge, above the controls.
-      await expect.poll(async () => {
-        const field = (await page.locator('.mantine-InputWrapper-root', { has: note }).boundingBox())!
-        return field.y >= 0 && field.y + field.height <= (await controls.boundingBox())!.y + 0.5
-      }, { message: 'the note being typed is fully visible' }).toBe(true)
+      await expect
+        .poll(
+          async () => {
+            const field = (await page.locator('.mantine-InputWrapper-root', { has: note }).boundingBox())!
+            return field.y >= 0 && field.y + field.height <= (await controls.boundingBox())!.y + 0.5
+          },
+          { message: 'the note being typed is fully visible' }
+        )
+        .toBe(true)
       await screen(app, `${name}-workshop-note`)
 
       // The results: the recommendation and the radar above the fold.

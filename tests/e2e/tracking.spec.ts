@@ -93,12 +93,19 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   await expect(page.getByText(/Saved progress\.docx/).first()).toBeVisible()
   expect((await backendCaller(app)('branding:get', {})).consultancyName).toBe('Kestrel Advisory')
   // And the document sent carries it.
-  const xml = unzip(readFileSync(`${app.dir}/progress.docx`)).get('word/document.xml')!.toString('utf8')
+  const xml = unzip(readFileSync(`${app.dir}/progress.docx`))
+    .get('word/document.xml')!
+    .toString('utf8')
   expect(visibleText(xml).join('')).toContain('Kestrel Advisory')
   await shot('04-progress-report')
 
   await page.keyboard.press('Control+k')
   await page.getByLabel('Search everything').fill('anomaly digest')
-  await expect(page.getByRole('dialog').getByText(/weekly/).first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByText(/weekly/)
+      .first()
+  ).toBeVisible()
   await shot('03-search')
 })

@@ -4,13 +4,14 @@ import { answersForContext, answersForMaturity } from '../../shared/domain/asses
 import { IntakeFileSchema } from '../../shared/schemas/intake.schema'
 import { expect, test } from './support/fixtures'
 
-const intake = IntakeFileSchema.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'intake', 'api-startup.json'), 'utf8'))
-)
+const intake = IntakeFileSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'intake', 'api-startup.json'), 'utf8')))
 // The answers that reproduce the fixture: the engine says infra_engineer (rule R4) for it.
 const wanted: Record<string, string | number> = { ...answersForMaturity(intake.maturity), ...answersForContext(intake.context) }
 
-async function seed(app: { backend: { dispatch: (c: string, p: unknown, s: { url: string; isMainFrame: boolean }) => Promise<any> }; page: { url: () => string } }) {
+async function seed(app: {
+  backend: { dispatch: (c: string, p: unknown, s: { url: string; isMainFrame: boolean }) => Promise<any> }
+  page: { url: () => string }
+}) {
   const sender = { url: app.page.url(), isMainFrame: true }
   const client = await app.backend.dispatch('clients:create', { name: intake.client.name, industry: intake.client.industry }, sender)
   const engagement = await app.backend.dispatch(

@@ -48,11 +48,7 @@ export const ZERO_MATURITY: Maturity = {
   tracking: 0
 }
 
-export function input(
-  context: Partial<AssessmentContext> = {},
-  maturity: Partial<Maturity> = {},
-  clientName?: string
-): AssessmentInput {
+export function input(context: Partial<AssessmentContext> = {}, maturity: Partial<Maturity> = {}, clientName?: string): AssessmentInput {
   return {
     context: { ...NEUTRAL_CONTEXT, ...context },
     maturity: { ...TOP_MATURITY, ...maturity },

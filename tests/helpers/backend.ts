@@ -9,9 +9,7 @@ export const TEST_ORIGIN = 'app://stagecraft'
 export const TRUSTED: SenderInfo = { url: 'app://stagecraft/index.html', isMainFrame: true }
 
 /** The real backend (dispatcher + SQLite file) in a temp folder. */
-export async function testBackend(
-  options: { dialogs?: FileDialogs } = {}
-): Promise<Backend & { dir: string; dispose: () => Promise<void> }> {
+export async function testBackend(options: { dialogs?: FileDialogs } = {}): Promise<Backend & { dir: string; dispose: () => Promise<void> }> {
   const { dir, cleanup } = tempDir()
   const backend = await startBackend({
     dialogs: options.dialogs,
@@ -33,8 +31,7 @@ export async function testBackend(
 }
 
 /** Calls a channel as the app window would and returns the raw result. */
-export const callAs = (backend: Backend, channel: string, payload: unknown, sender: SenderInfo = TRUSTED) =>
-  backend.dispatch(channel, payload, sender)
+export const callAs = (backend: Backend, channel: string, payload: unknown, sender: SenderInfo = TRUSTED) => backend.dispatch(channel, payload, sender)
 
 /** Unwraps a dispatcher result, failing the test with the error when it is not ok. */
 export async function valueOf<T>(pending: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {

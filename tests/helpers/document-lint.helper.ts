@@ -16,8 +16,7 @@ export interface DocumentFacts {
   allowed?: readonly string[]
 }
 
-const around = (text: string, index: number, length: number): string =>
-  text.slice(Math.max(0, index - 50), index + length + 50).replace(/\s+/g, ' ')
+const around = (text: string, index: number, length: number): string => text.slice(Math.max(0, index - 50), index + length + 50).replace(/\s+/g, ' ')
 
 const RULES: { name: string; pattern: RegExp }[] = [
   { name: 'a rule id', pattern: /\brule R[1-6]\b|\bR[1-6]\b(?!\d)/g },
@@ -27,10 +26,16 @@ const RULES: { name: string; pattern: RegExp }[] = [
   { name: 'an internal id', pattern: /\b[a-z]+_[a-z_]+\b/g },
   { name: '"and more"', pattern: /\band more\b/gi },
   { name: 'a doubled phrase', pattern: /\b((?:[A-Za-z]+[^\S\n]+){1,4}[A-Za-z]+)[^\S\n]+\1\b/gi },
-  { name: 'a wrong article', pattern: /\ba (?:ML\b|MLOps|infrastructure|interim|objectives|engineer|[aeio]\w+)|\ban (?:full|senior|data|product|platform|ML lead's)\b/g },
+  {
+    name: 'a wrong article',
+    pattern: /\ba (?:ML\b|MLOps|infrastructure|interim|objectives|engineer|[aeio]\w+)|\ban (?:full|senior|data|product|platform|ML lead's)\b/g
+  },
   { name: 'a bare "N a week"', pattern: /\b\d+(?:\.\d+)? a week\b/g },
   { name: 'a plural after one', pattern: /(?<![\d.,])\b(?:1|one) (?:days|weeks|months|findings|questions|tasks|items|engineers|specialists|hires|people)\b/gi },
-  { name: 'a singular after a count', pattern: /\b(?:[2-9]|two|three|four|five|six|seven|eight|nine|ten) (?:day|week|month|finding|question|task|item|hire)\b(?!-)/gi },
+  {
+    name: 'a singular after a count',
+    pattern: /\b(?:[2-9]|two|three|four|five|six|seven|eight|nine|ten) (?:day|week|month|finding|question|task|item|hire)\b(?!-)/gi
+  },
   { name: 'a straight apostrophe or quote', pattern: /['"]/g },
   { name: 'a placeholder', pattern: /\bNot recorded\.|\bundefined\b|(?<![\w-])null\b(?! hypothes)|\bNaN\b|\[object Object\]/g }
 ]
@@ -49,7 +54,8 @@ export function documentDefects(text: string, facts: DocumentFacts = {}): string
     }
   }
   if (facts.milestoneKind && facts.milestoneKind !== 'first_ai_feature') {
-    for (const m of clean.matchAll(/\b(?:first|next) AI feature\b/gi)) out.push(`a first AI feature in a ${facts.milestoneKind} plan: “…${around(clean, m.index!, m[0].length)}…”`)
+    for (const m of clean.matchAll(/\b(?:first|next) AI feature\b/gi))
+      out.push(`a first AI feature in a ${facts.milestoneKind} plan: “…${around(clean, m.index!, m[0].length)}…”`)
   }
   if (facts.hasMlStaff) {
     for (const m of clean.matchAll(/\bfirst AI hire\b/gi)) out.push(`"first AI hire" with ML staff in place: “…${around(clean, m.index!, m[0].length)}…”`)

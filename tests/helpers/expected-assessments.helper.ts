@@ -13,8 +13,16 @@ export const EXPECTED_ASSESSMENTS: Record<string, Record<string, unknown>> = {
     hiringSequence: ['infra_engineer', 'data_engineer', 'ml_engineer'],
     flags: ['needs_interim_lead', 'protect_ai_team'],
     tasks: [
-      'interim_lead', 'terraform', 'billing_alerts', 'serving_pipeline', 'prediction_logging',
-      'model_monitoring', 'shadow_ab', 'data_versioning', 'etl_dagster', 'nightly_regression'
+      'interim_lead',
+      'terraform',
+      'billing_alerts',
+      'serving_pipeline',
+      'prediction_logging',
+      'model_monitoring',
+      'shadow_ab',
+      'data_versioning',
+      'etl_dagster',
+      'nightly_regression'
     ],
     warnings: []
   },
@@ -27,8 +35,16 @@ export const EXPECTED_ASSESSMENTS: Record<string, Record<string, unknown>> = {
     hiringSequence: ['ml_engineer', 'infra_engineer', 'ml_scientist'],
     flags: ['needs_interim_lead', 'gpu_ci_gap'],
     tasks: [
-      'interim_lead', 'terraform', 'cicd_gpu', 'billing_alerts', 'serving_pipeline', 'prediction_logging',
-      'model_monitoring', 'tracking_registry', 'data_versioning', 'training_infra'
+      'interim_lead',
+      'terraform',
+      'cicd_gpu',
+      'billing_alerts',
+      'serving_pipeline',
+      'prediction_logging',
+      'model_monitoring',
+      'tracking_registry',
+      'data_versioning',
+      'training_infra'
     ],
     warnings: []
   },
@@ -41,9 +57,19 @@ export const EXPECTED_ASSESSMENTS: Record<string, Record<string, unknown>> = {
     hiringSequence: ['mlops_engineer', 'ml_engineer', 'ml_lead'],
     flags: ['wrong_order', 'needs_interim_lead', 'gpu_ci_gap'],
     tasks: [
-      'interim_lead', 'terraform', 'cicd_gpu', 'billing_alerts', 'serving_pipeline', 'prediction_logging',
-      'model_monitoring', 'shadow_ab', 'tracking_registry', 'data_versioning', 'training_infra',
-      'nightly_regression', 'distillation'
+      'interim_lead',
+      'terraform',
+      'cicd_gpu',
+      'billing_alerts',
+      'serving_pipeline',
+      'prediction_logging',
+      'model_monitoring',
+      'shadow_ab',
+      'tracking_registry',
+      'data_versioning',
+      'training_infra',
+      'nightly_regression',
+      'distillation'
     ],
     warnings: []
   },
@@ -55,10 +81,7 @@ export const EXPECTED_ASSESSMENTS: Record<string, Record<string, unknown>> = {
     alsoMatched: ['R4'],
     hiringSequence: ['fullstack_ai_engineer', 'infra_engineer', 'ml_engineer'],
     flags: ['needs_interim_lead', 'no_data_no_model'],
-    tasks: [
-      'objectives_audit', 'interim_lead', 'terraform', 'billing_alerts', 'serving_pipeline',
-      'prediction_logging', 'model_monitoring'
-    ],
+    tasks: ['objectives_audit', 'interim_lead', 'terraform', 'billing_alerts', 'serving_pipeline', 'prediction_logging', 'model_monitoring'],
     warnings: []
   },
   'custom-scientist.json': {
@@ -80,10 +103,7 @@ export const EXPECTED_ASSESSMENTS: Record<string, Record<string, unknown>> = {
     alsoMatched: [],
     hiringSequence: ['ml_engineer', 'mlops_engineer'],
     flags: ['needs_interim_lead'],
-    tasks: [
-      'interim_lead', 'serving_pipeline', 'prediction_logging', 'model_monitoring', 'shadow_ab',
-      'data_versioning', 'nightly_regression'
-    ],
+    tasks: ['interim_lead', 'serving_pipeline', 'prediction_logging', 'model_monitoring', 'shadow_ab', 'data_versioning', 'nightly_regression'],
     warnings: []
   }
 }
@@ -91,6 +111,4 @@ export const EXPECTED_ASSESSMENTS: Record<string, Record<string, unknown>> = {
 /** Fixtures whose client has ML staff: the reason speaks of the *next* AI hire. */
 export const NEXT_HIRE_FIXTURES = ['mlops-pain.json', 'custom-scientist.json', 'mature-api.json']
 
-export const ASSESS_JSON_KEYS = [
-  'scores', 'overall', 'firstHire', 'rule', 'alsoMatched', 'reason', 'hiringSequence', 'flags', 'tasks', 'warnings'
-]
+export const ASSESS_JSON_KEYS = ['scores', 'overall', 'firstHire', 'rule', 'alsoMatched', 'reason', 'hiringSequence', 'flags', 'tasks', 'warnings']

@@ -8,12 +8,7 @@ import { input as assessmentInput } from './assessment-input.helper'
 export const ENGAGEMENT = { startDate: '2025-03-03', dayRate: 1200, currency: 'EUR' }
 
 /** A generator input for an assessment of (maturity, context). */
-export function planInput(
-  maturity: Maturity,
-  context: AssessmentContext,
-  engagement = ENGAGEMENT,
-  options?: PlanOptions
-): GeneratePlanInput {
+export function planInput(maturity: Maturity, context: AssessmentContext, engagement = ENGAGEMENT, options?: PlanOptions): GeneratePlanInput {
   return {
     assessment: assess({ maturity, context }),
     context,
@@ -24,11 +19,7 @@ export function planInput(
 }
 
 /** From the neutral baseline (tests/helpers/assessment-input.helper.ts), changing what is given. */
-export function planInputFrom(
-  context: Partial<AssessmentContext> = {},
-  maturity: Partial<Maturity> = {},
-  options?: PlanOptions
-): GeneratePlanInput {
+export function planInputFrom(context: Partial<AssessmentContext> = {}, maturity: Partial<Maturity> = {}, options?: PlanOptions): GeneratePlanInput {
   const a = assessmentInput(context, maturity)
   return planInput(a.maturity, a.context, ENGAGEMENT, options)
 }
@@ -119,8 +110,13 @@ export const planInputArb: fc.Arbitrary<GeneratePlanInput> = fc
   })
   .map(({ target, maturity, context, dayRate, capacity, lead }) => {
     const s = steer(target, maturity, context)
-    return planInput(s.maturity, s.context, { ...ENGAGEMENT, dayRate }, {
-      ...(capacity === undefined ? {} : { capacityDaysPerWeek: capacity }),
-      ...(lead === undefined ? {} : { recruitingLeadWeeks: lead })
-    })
+    return planInput(
+      s.maturity,
+      s.context,
+      { ...ENGAGEMENT, dayRate },
+      {
+        ...(capacity === undefined ? {} : { capacityDaysPerWeek: capacity }),
+        ...(lead === undefined ? {} : { recruitingLeadWeeks: lead })
+      }
+    )
   })

@@ -60,7 +60,8 @@ export function invariantViolations(plan: Plan, context: AssessmentContext, opti
       if (!has(dep)) out.push(`1: ${item.id} depends on ${dep}, which is not in the plan`)
       else if (item.startWeek < get(dep).endWeek) out.push(`1: ${item.id} starts in week ${item.startWeek}, before ${dep} ends (week ${get(dep).endWeek})`)
     }
-    if (Math.abs(item.cost - item.effortDays * rate) > 1e-6 * Math.max(1, item.cost)) out.push(`1: ${item.id} costs ${item.cost}, not ${item.effortDays} × ${rate}`)
+    if (Math.abs(item.cost - item.effortDays * rate) > 1e-6 * Math.max(1, item.cost))
+      out.push(`1: ${item.id} costs ${item.cost}, not ${item.effortDays} × ${rate}`)
   }
   for (const id of TASK_IDS) {
     if (!has(id)) continue
@@ -109,7 +110,8 @@ export function invariantViolations(plan: Plan, context: AssessmentContext, opti
   }
   if (plan.flags.includes('protect_ai_team')) {
     if (!has('dedicated_ai_team')) out.push('3: protect_ai_team is raised but the plan has no dedicated AI team')
-    else if (options.defaults && get('dedicated_ai_team').startWeek > 2) out.push(`3: the dedicated AI team starts in week ${get('dedicated_ai_team').startWeek}, after week 2`)
+    else if (options.defaults && get('dedicated_ai_team').startWeek > 2)
+      out.push(`3: the dedicated AI team starts in week ${get('dedicated_ai_team').startWeek}, after week 2`)
   }
 
   // 4. ML roles walk into a working platform.
@@ -122,14 +124,18 @@ export function invariantViolations(plan: Plan, context: AssessmentContext, opti
         out.push(`4: the ${h.role} starts in week ${h.startWeek}, before the platform core ends (week ${coreEnd})`)
       }
     }
-    if (has('distillation') && get('distillation').startWeek <= coreEnd) out.push(`4: distillation starts in week ${get('distillation').startWeek}, before the platform core ends (week ${coreEnd})`)
+    if (has('distillation') && get('distillation').startWeek <= coreEnd)
+      out.push(`4: distillation starts in week ${get('distillation').startWeek}, before the platform core ends (week ${coreEnd})`)
   }
 
   // 5. The milestone.
   const m = plan.milestone
   if (m.kind !== MILESTONE_KIND_OF_RULE[plan.rule]) out.push(`5: rule ${plan.rule} has a ${m.kind} milestone`)
   if (m.week < 1 || m.week > plan.weeks) out.push(`5: the milestone (week ${m.week}) is outside the plan's ${plan.weeks} weeks`)
-  if (m.week > plan.otherRoute.milestoneWeek) out.push(`5: the other route (${plan.otherRoute.firstHire} first) reaches the milestone in week ${plan.otherRoute.milestoneWeek}, before the recommended route (week ${m.week})`)
+  if (m.week > plan.otherRoute.milestoneWeek)
+    out.push(
+      `5: the other route (${plan.otherRoute.firstHire} first) reaches the milestone in week ${plan.otherRoute.milestoneWeek}, before the recommended route (week ${m.week})`
+    )
   if (plan.otherRoute.sameWeek !== (m.week === plan.otherRoute.milestoneWeek)) out.push('5: otherRoute.sameWeek disagrees with the weeks')
   const interim = byId.get('interim_lead')
   if (interim && interim.endWeek !== plan.weeks) out.push(`5: interim_lead ends in week ${interim.endWeek}, not the plan's last week ${plan.weeks}`)

@@ -36,8 +36,7 @@ export function requireReaders(): void {
     const pkgs = [...new Set(missing.map((m) => m.pkg))]
     const where = process.env.CI === 'true' ? 'CI must install them (.ci/run)' : 'install them'
     throw new Error(
-      `Document readers missing: ${missing.map((m) => m.command).join(', ')}. ${where}: ` +
-        `sudo apt-get install -y --no-install-recommends ${pkgs.join(' ')}`
+      `Document readers missing: ${missing.map((m) => m.command).join(', ')}. ${where}: ` + `sudo apt-get install -y --no-install-recommends ${pkgs.join(' ')}`
     )
   }
   checked = true
@@ -187,10 +186,14 @@ export function libreOfficePdf(docxPath: string, outDir: string): string {
 export function libreOfficePdfs(docxPaths: readonly string[], outDir: string): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'lo-'))
   try {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
-      encoding: 'utf8',
-      timeout: 60_000 * Math.max(2, docxPaths.length)
-    })
+    const r = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths],
+      {
+        encoding: 'utf8',
+        timeout: 60_000 * Math.max(2, docxPaths.length)
+      }
+    )
     return docxPaths.map((docxPath) => {
       const pdf = join(outDir, docxPath.replace(/^.*[\\/]/, '').replace(/\.docx$/i, '.pdf'))
       if (!existsSync(pdf)) throw new Error(`LibreOffice made no PDF from ${docxPath} (exit ${r.status}): ${(r.stderr || r.stdout || '').slice(0, 2000)}`)
@@ -317,12 +320,18 @@ export function writtenPageNumbers(docx: Uint8Array): WrittenPageNumbers {
   const parts = unzip(docx)
   const xml = parts.get('word/document.xml')!.toString('utf8')
   const references = new Map<string, string>()
-  for (const m of xml.matchAll(/PAGEREF (\S+)[^<]*<\/w:instrText>(?:<[^>]*>)*?<w:fldChar w:fldCharType="separate"\/>(?:<w:t xml:space="preserve">([^<]*)<\/w:t>)?/g)) {
+  for (const m of xml.matchAll(
+    /PAGEREF (\S+)[^<]*<\/w:instrText>(?:<[^>]*>)*?<w:fldChar w:fldCharType="separate"\/>(?:<w:t xml:space="preserve">([^<]*)<\/w:t>)?/g
+  )) {
     references.set(m[1]!, m[2] ?? '')
   }
   const footers = [...parts.entries()].filter(([p]) => /^word\/footer\d+\.xml$/.test(p)).map(([, b]) => b.toString('utf8'))
   const pageCounts = footers.flatMap((f) =>
-    [...f.matchAll(/NUMPAGES[^<]*<\/w:instrText>(?:<[^>]*>)*?<w:fldChar w:fldCharType="separate"\/>(?:(?:<[^>]*>)*?<w:t xml:space="preserve">([^<]*)<\/w:t>)?/g)].map((m) => m[1] ?? '')
+    [
+      ...f.matchAll(
+        /NUMPAGES[^<]*<\/w:instrText>(?:<[^>]*>)*?<w:fldChar w:fldCharType="separate"\/>(?:(?:<[^>]*>)*?<w:t xml:space="preserve">([^<]*)<\/w:t>)?/g
+      )
+    ].map((m) => m[1] ?? '')
   )
   return { references, pageCounts }
 }

@@ -15,7 +15,8 @@ describe('a new assessment', () => {
     backends.push(b)
     const known = await valueOf<{ id: string }>(callAs(b, 'clients:create', { name: 'Northwind Trading', headcount: 240 }))
     const unknown = await valueOf<{ id: string }>(callAs(b, 'clients:create', { name: 'Fabrikam' }))
-    const engagementOf = (clientId: string) => valueOf<{ id: string }>(callAs(b, 'engagements:create', { clientId, title: 'AI team', consultant: 'Dana', currency: 'EUR', dayRate: 1000 }))
+    const engagementOf = (clientId: string) =>
+      valueOf<{ id: string }>(callAs(b, 'engagements:create', { clientId, title: 'AI team', consultant: 'Dana', currency: 'EUR', dayRate: 1000 }))
     const a = await valueOf<Assessment>(callAs(b, 'assessments:create', { engagementId: (await engagementOf(known.id)).id }))
     expect(a.answers['headcount']?.value).toBe(240)
     const c = await valueOf<Assessment>(callAs(b, 'assessments:create', { engagementId: (await engagementOf(unknown.id)).id }))

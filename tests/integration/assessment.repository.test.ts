@@ -113,9 +113,7 @@ describe('assessments', () => {
   it('imports an intake file: creates the client, engagement and a completed assessment with the same levels', async () => {
     dialogs.nextOpen = fixture('mlops-pain.json')
     const intake = IntakeFileSchema.parse(JSON.parse(readFileSync(dialogs.nextOpen, 'utf8')))
-    const outcome = await valueOf<{ status: string; assessmentId: string; clientCreated: boolean; engagementId: string }>(
-      callAs(b, 'intake:import', {})
-    )
+    const outcome = await valueOf<{ status: string; assessmentId: string; clientCreated: boolean; engagementId: string }>(callAs(b, 'intake:import', {}))
     expect(outcome).toMatchObject({ status: 'imported', clientCreated: true })
     const a = await get(outcome.assessmentId)
     expect(a.status).toBe('complete')

@@ -1,5 +1,18 @@
 import { createHash } from 'node:crypto'
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -273,8 +286,24 @@ describe('sealed backup files', () => {
 
     const original = readFileSync(sealed)
     const damaged: [string, (b: Buffer) => Buffer, RegExp][] = [
-      ['a flipped ciphertext byte', (b) => { const c = Buffer.from(b); c[c.length - 100]! ^= 1; return c }, /passphrase is not right/],
-      ['a flipped tag byte', (b) => { const c = Buffer.from(b); c[c.length - 1]! ^= 1; return c }, /passphrase is not right/],
+      [
+        'a flipped ciphertext byte',
+        (b) => {
+          const c = Buffer.from(b)
+          c[c.length - 100]! ^= 1
+          return c
+        },
+        /passphrase is not right/
+      ],
+      [
+        'a flipped tag byte',
+        (b) => {
+          const c = Buffer.from(b)
+          c[c.length - 1]! ^= 1
+          return c
+        },
+        /passphrase is not right/
+      ],
       ['a changed header (IV)', (b) => Buffer.from(b.toString('latin1').replace(/"iv":"./, '"iv":"A'), 'latin1'), /passphrase is not right|not a sealed/],
       ['a cut-short file', (b) => b.subarray(0, 40), /not a sealed Stagecraft backup/],
       ['an empty file', () => Buffer.alloc(0), /not a sealed Stagecraft backup/],
@@ -285,7 +314,10 @@ describe('sealed backup files', () => {
       writeFileSync(file, harm(original))
       await expect(unsealFile(file, out, PASSPHRASE), label).rejects.toThrow(message)
       expect(existsSync(out), label).toBe(false)
-      expect(readdirSync(dir).filter((f) => f.includes('opening')), label).toEqual([])
+      expect(
+        readdirSync(dir).filter((f) => f.includes('opening')),
+        label
+      ).toEqual([])
     }
     await expect(unsealFile(sealed, out, 'wrong passphrase')).rejects.toThrow(WRONG_PASSPHRASE)
     expect(existsSync(out)).toBe(false)

@@ -10,14 +10,12 @@ import { tempDir } from '../helpers/temp'
 import { BIN, CLEAN_ENV as ENV, FIXTURES, ROOT, expectOneLineError, spawnCli, intakeVariant } from '../helpers/cli-spawn'
 import { ASSESS_JSON_KEYS, EXPECTED_ASSESSMENTS, NEXT_HIRE_FIXTURES } from '../helpers/expected-assessments.helper'
 
-
 let dir: string
 let cleanup: () => void
 beforeAll(() => ({ dir, cleanup } = tempDir('stagecraft-cli-it-')))
 afterAll(() => cleanup())
 
 const cli = (args: string[], cwd = dir) => spawnCli(args, { cwd })
-
 
 describe('stagecraft assess (spawned)', () => {
   it.each(Object.keys(EXPECTED_ASSESSMENTS))('%s --json: exactly the contract keys and values', (name) => {

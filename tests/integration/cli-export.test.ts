@@ -21,8 +21,8 @@ let cleanup: () => void
 beforeAll(() => ({ dir, cleanup } = tempDir('stagecraft-cli-export-')))
 afterAll(() => cleanup())
 
-const cli = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => spawnCli(args, { cwd: options.cwd ?? dir, ...(options.env ? { env: options.env } : {}) })
-
+const cli = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  spawnCli(args, { cwd: options.cwd ?? dir, ...(options.env ? { env: options.env } : {}) })
 
 /** The document's visible text (body, headers, footers). */
 function documentText(path: string): string {
@@ -55,21 +55,25 @@ describe('stagecraft export (spawned)', () => {
     ['proposal', 'api-startup.json', 'Parcelwise', ['Executive summary', 'Investment', 'Acceptance', 'Appendix: interview kits']],
     ['assessment', 'mlops-pain.json', 'Ledgerly', ['Recommendation', 'Workshop answers']],
     ['hiring', 'custom-exploration.json', 'Verdant Imaging', ['Hiring order and timing', 'Job description', 'Interview kit']]
-  ])('--template %s writes a well-formed document and says where in one line', (template, fixture, client, headings) => {
-    copyFileSync(join(FIXTURES, fixture), join(dir, fixture))
-    const r = cli(['export', fixture, '--out', `${template}.docx`, '--template', template])
-    expect(r.stderr).toBe('')
-    expect(r.code).toBe(0)
-    const out = join(dir, `${template}.docx`)
-    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1)
-    expect(r.stdout).toContain(out)
-    expectWellFormed(out)
-    const text = documentText(out)
-    expect(text).toContain(client)
-    for (const h of headings) expect(text).toContain(h)
-    expect(text).toContain('Stagecraft') // the default branding's consultancy name
-    expect(tempLeftovers(dir)).toEqual([])
-  }, 60_000)
+  ])(
+    '--template %s writes a well-formed document and says where in one line',
+    (template, fixture, client, headings) => {
+      copyFileSync(join(FIXTURES, fixture), join(dir, fixture))
+      const r = cli(['export', fixture, '--out', `${template}.docx`, '--template', template])
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+      const out = join(dir, `${template}.docx`)
+      expect(r.stdout.trimEnd().split('\n')).toHaveLength(1)
+      expect(r.stdout).toContain(out)
+      expectWellFormed(out)
+      const text = documentText(out)
+      expect(text).toContain(client)
+      for (const h of headings) expect(text).toContain(h)
+      expect(text).toContain('Stagecraft') // the default branding's consultancy name
+      expect(tempLeftovers(dir)).toEqual([])
+    },
+    60_000
+  )
 
   it('the proposal is the default, from the plan `stagecraft plan` makes, into a subfolder relative to where it ran', () => {
     mkdirSync(join(dir, 'work', 'out'), { recursive: true })
@@ -104,32 +108,48 @@ describe('stagecraft export (spawned)', () => {
     copyFileSync(join(FIXTURES, 'api-startup.json'), join(dir, 'ok.json'))
     mkdirSync(join(dir, 'a-folder.docx'), { recursive: true })
     expectOneLineError(cli(['export', 'ok.json']), 2, /^stagecraft export: missing --out; usage: stagecraft export FILE --out X\.docx/)
-    expectOneLineError(cli(['export', 'ok.json', '--out', 'x.docx', '--template', 'brochure']), 2, /^stagecraft export: unknown template "brochure" \(templates: proposal, assessment, hiring\)/)
-    expectOneLineError(cli(['export', 'ok.json', '--out', 'x.docx', '--template', 'progress']), 2, /^stagecraft export: the progress report needs the engagement's tracking/)
+    expectOneLineError(
+      cli(['export', 'ok.json', '--out', 'x.docx', '--template', 'brochure']),
+      2,
+      /^stagecraft export: unknown template "brochure" \(templates: proposal, assessment, hiring\)/
+    )
+    expectOneLineError(
+      cli(['export', 'ok.json', '--out', 'x.docx', '--template', 'progress']),
+      2,
+      /^stagecraft export: the progress report needs the engagement's tracking/
+    )
     expectOneLineError(cli(['export', 'missing.json', '--out', 'x.docx']), 1, /^missing\.json: file not found$/)
     expectOneLineError(cli(['export', 'ok.json', '--out', 'a-folder.docx']), 1, /^a-folder\.docx: is a folder; give a file name such as proposal\.docx$/)
     expectOneLineError(cli(['export', 'ok.json', '--out', 'notes.txt']), 1, /^notes\.txt: the output file must end in \.docx$/)
-    expectOneLineError(cli(['export', 'ok.json', '--out', 'no/such/folder/x.docx']), 1, /^no\/such\/folder\/x\.docx: the folder .*no\/such\/folder does not exist$/)
+    expectOneLineError(
+      cli(['export', 'ok.json', '--out', 'no/such/folder/x.docx']),
+      1,
+      /^no\/such\/folder\/x\.docx: the folder .*no\/such\/folder does not exist$/
+    )
     expect(existsSync(join(dir, 'x.docx'))).toBe(false)
   }, 60_000)
 
   // Root may write anywhere, so a read-only folder only stops other users.
-  it.runIf(process.getuid?.() !== 0)('a read-only folder → one clear line, and the earlier file is untouched', () => {
-    copyFileSync(join(FIXTURES, 'api-startup.json'), join(dir, 'ro.json'))
-    mkdirSync(join(dir, 'locked'), { recursive: true })
-    writeFileSync(join(dir, 'locked', 'proposal.docx'), 'EARLIER')
-    chmodSync(join(dir, 'locked'), 0o555)
-    try {
-      expectOneLineError(
-        cli(['export', 'ro.json', '--out', 'locked/proposal.docx']),
-        1,
-        /^locked\/proposal\.docx: cannot write there \(permission denied\); nothing was written and the earlier file is unchanged$/
-      )
-      expect(readFileSync(join(dir, 'locked', 'proposal.docx'), 'utf8')).toBe('EARLIER')
-    } finally {
-      chmodSync(join(dir, 'locked'), 0o755)
-    }
-  }, 60_000)
+  it.runIf(process.getuid?.() !== 0)(
+    'a read-only folder → one clear line, and the earlier file is untouched',
+    () => {
+      copyFileSync(join(FIXTURES, 'api-startup.json'), join(dir, 'ro.json'))
+      mkdirSync(join(dir, 'locked'), { recursive: true })
+      writeFileSync(join(dir, 'locked', 'proposal.docx'), 'EARLIER')
+      chmodSync(join(dir, 'locked'), 0o555)
+      try {
+        expectOneLineError(
+          cli(['export', 'ro.json', '--out', 'locked/proposal.docx']),
+          1,
+          /^locked\/proposal\.docx: cannot write there \(permission denied\); nothing was written and the earlier file is unchanged$/
+        )
+        expect(readFileSync(join(dir, 'locked', 'proposal.docx'), 'utf8')).toBe('EARLIER')
+      } finally {
+        chmodSync(join(dir, 'locked'), 0o755)
+      }
+    },
+    60_000
+  )
 
   it.runIf(existsSync('/usr/bin/prlimit') || existsSync('/bin/prlimit'))(
     'the disk fills up while writing → one clear line, no temporary file left, and the earlier file is untouched',
@@ -138,10 +158,14 @@ describe('stagecraft export (spawned)', () => {
       mkdirSync(join(dir, 'full'), { recursive: true })
       writeFileSync(join(dir, 'full', 'proposal.docx'), 'EARLIER')
       // Files larger than 64 KB cannot be written (as on a full disk); the proposal is far larger.
-      const child = spawn('prlimit', ['--fsize=65536:65536', process.execPath, '--import', TSX_LOADER, MAIN, 'export', 'full.json', '--out', 'full/proposal.docx'], {
-        cwd: dir,
-        env: ENV
-      })
+      const child = spawn(
+        'prlimit',
+        ['--fsize=65536:65536', process.execPath, '--import', TSX_LOADER, MAIN, 'export', 'full.json', '--out', 'full/proposal.docx'],
+        {
+          cwd: dir,
+          env: ENV
+        }
+      )
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d) => (stdout += d))
@@ -163,7 +187,14 @@ describe('stagecraft export (spawned)', () => {
       await writeSetting(
         handle.db,
         'branding',
-        JSON.stringify({ consultancyName: 'Database Consulting', accentColour: '#8A63D2', footerText: 'From the settings.', locale: 'en-GB', defaultTerms: 'Our own terms, from the settings.', logo: null }),
+        JSON.stringify({
+          consultancyName: 'Database Consulting',
+          accentColour: '#8A63D2',
+          footerText: 'From the settings.',
+          locale: 'en-GB',
+          defaultTerms: 'Our own terms, from the settings.',
+          logo: null
+        }),
         '2026-03-02T09:00:00Z'
       )
     } finally {
@@ -179,7 +210,11 @@ describe('stagecraft export (spawned)', () => {
     expect(text).toContain('From the settings.')
     expect(text).toContain('Our own terms, from the settings.')
 
-    expectOneLineError(cli(['export', 'db.json', '--out', 'x.docx'], { env: { STAGECRAFT_DB: 'db/missing.db' } }), 1, /^STAGECRAFT_DB: there is no database at .*db\/missing\.db$/)
+    expectOneLineError(
+      cli(['export', 'db.json', '--out', 'x.docx'], { env: { STAGECRAFT_DB: 'db/missing.db' } }),
+      1,
+      /^STAGECRAFT_DB: there is no database at .*db\/missing\.db$/
+    )
   }, 60_000)
 
   it('npm run -s cli -- export FILE --out X.docx works from any folder', () => {

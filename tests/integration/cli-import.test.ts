@@ -55,7 +55,12 @@ describe('stagecraft db check and import', () => {
   const run = async (args: string[], env: Record<string, string> = {}) => {
     let stdout = ''
     let stderr = ''
-    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: { STAGECRAFT_DB: 'data/stagecraft.db', ...env } })
+    const code = await runCli(args, {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      cwd: dir,
+      env: { STAGECRAFT_DB: 'data/stagecraft.db', ...env }
+    })
     return { code, stdout, stderr }
   }
   const count = (table: string) => {
@@ -73,13 +78,17 @@ describe('stagecraft db check and import', () => {
     const r = await run(['import', 'intake.json'])
     expect(r).toMatchObject({ code: 0, stderr: '' })
     oneLine(r.stdout)
-    expect(r.stdout.trimEnd()).toMatch(/^Imported intake\.json into .*stagecraft\.db: client ".+" created, engagement ".+" created, one completed assessment added$/)
+    expect(r.stdout.trimEnd()).toMatch(
+      /^Imported intake\.json into .*stagecraft\.db: client ".+" created, engagement ".+" created, one completed assessment added$/
+    )
     expect([count('client'), count('engagement'), count('assessment')]).toEqual([1, 1, 1])
 
     const check = await run(['db', 'check'])
     expect(check.code).toBe(0)
     oneLine(check.stdout)
-    expect(check.stdout.trimEnd()).toMatch(new RegExp(`: healthy \\(data version ${migrations.length}, integrity and foreign keys ok; 1 client, 1 engagement, 1 assessment\\)$`))
+    expect(check.stdout.trimEnd()).toMatch(
+      new RegExp(`: healthy \\(data version ${migrations.length}, integrity and foreign keys ok; 1 client, 1 engagement, 1 assessment\\)$`)
+    )
 
     // Again, into the existing database: nothing here changes, so it imports at once, after a verified backup.
     const again = await run(['import', 'intake.json'])
@@ -93,7 +102,9 @@ describe('stagecraft db check and import', () => {
     const asked = await run(['import', 'changed.json'])
     expect(asked.code).toBe(1)
     oneLine(asked.stderr)
-    expect(asked.stderr).toMatch(/would change what is already here \(Day rate [\d.]+ → [\d.]+\); choose --mode update .* or --mode keep .*Nothing was imported/)
+    expect(asked.stderr).toMatch(
+      /would change what is already here \(Day rate [\d.]+ → [\d.]+\); choose --mode update .* or --mode keep .*Nothing was imported/
+    )
     expect(count('assessment')).toBe(2)
     const kept = await run(['import', 'changed.json', '--mode', 'keep'])
     expect(kept.stdout).toMatch(/engagement ".+" kept as it was/)
@@ -107,7 +118,9 @@ describe('stagecraft db check and import', () => {
     writeFileSync(join(dir, 'harbour.stagecraft'), plain)
     const first = await run(['import', 'harbour.stagecraft'])
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/^Imported "AI platform and first hires" for Harbour Freight \(sample\) \(2 assessments, with its plan, \d+ tracked items, 2 documents sent\) into /)
+    expect(first.stdout).toMatch(
+      /^Imported "AI platform and first hires" for Harbour Freight \(sample\) \(2 assessments, with its plan, \d+ tracked items, 2 documents sent\) into /
+    )
     expect(TRACKING.map(count)).toEqual(trackedCounts)
 
     const refused = await run(['import', 'harbour.stagecraft'])
@@ -226,7 +239,11 @@ describe('stagecraft db check and import', () => {
   it('runs as a real process: exit codes and one line each', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'INIT_CWD'))
     const cli = (args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'cli/main.ts'), ...args], { cwd: ROOT, env: { ...env, STAGECRAFT_DB: dbPath }, encoding: 'utf8' })
+      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'cli/main.ts'), ...args], {
+        cwd: ROOT,
+        env: { ...env, STAGECRAFT_DB: dbPath },
+        encoding: 'utf8'
+      })
     writeFileSync(join(dir, 'intake.json'), readFileSync(FIXTURE))
     const imported = cli(['import', join(dir, 'intake.json')])
     expect(imported.status, imported.stderr).toBe(0)

@@ -26,14 +26,12 @@ import { EXPECTED_ASSESSMENTS } from '../helpers/expected-assessments.helper'
 import { tempDir } from '../helpers/temp'
 import { CLEAN_ENV as ENV, FIXTURES, ROOT, expectOneLineError, spawnCli, intakeVariant } from '../helpers/cli-spawn'
 
-
 let dir: string
 let cleanup: () => void
 beforeAll(() => ({ dir, cleanup } = tempDir('stagecraft-cli-plan-')))
 afterAll(() => cleanup())
 
 const cli = (args: string[], cwd = dir) => spawnCli(args, { cwd })
-
 
 const PHASE_NAMES: Record<string, string> = {
   discovery: 'Discovery',
@@ -97,7 +95,10 @@ describe('stagecraft plan (spawned)', () => {
     if (lead) expect([lead.endWeek, lead.effortDays]).toEqual([json.weeks, json.weeks - lead.startWeek + 1])
     const committed = tasks.filter((t) => !t.optional)
     expect(json.totals.effortDays).toBe(committed.reduce((s, t) => s + t.effortDays, 0))
-    expect(json.totals.cost).toBeCloseTo(committed.reduce((s, t) => s + t.cost, 0), 6)
+    expect(json.totals.cost).toBeCloseTo(
+      committed.reduce((s, t) => s + t.cost, 0),
+      6
+    )
     expect(json.totals.currency).toBe(intake.engagement.currency)
     expect(json.milestone.kind).toBe(MILESTONE_KIND_OF_RULE[expected.rule as keyof typeof MILESTONE_KIND_OF_RULE])
     expect(json.milestone.week).toBeLessThanOrEqual(json.weeks)
@@ -168,7 +169,11 @@ describe('stagecraft plan (spawned)', () => {
     expect(r.stdout).not.toContain('the authors saw')
     copyFileSync(join(FIXTURES, 'api-startup.json'), join(dir, 'summary-r4.json'))
     const r4 = cli(['plan', 'summary-r4.json'])
-    for (const text of ['the authors saw 2–3 months', 'the authors saw 6–9 months plus about 3 of stabilising', 'a dozen or so companies of 50 to 500 people']) {
+    for (const text of [
+      'the authors saw 2–3 months',
+      'the authors saw 6–9 months plus about 3 of stabilising',
+      'a dozen or so companies of 50 to 500 people'
+    ]) {
       expect(r4.stdout).toContain(text)
     }
   })

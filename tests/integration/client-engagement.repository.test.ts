@@ -20,9 +20,7 @@ describe('clients and engagements', () => {
 
   const client = (name: string, extra: object = {}) => value<{ id: string; updatedAt: string }>(callAs(b, 'clients:create', { name, ...extra }))
   const engagement = (clientId: string, title: string, extra: object = {}) =>
-    value<{ id: string }>(
-      callAs(b, 'engagements:create', { clientId, title, consultant: 'Sam Rivera', currency: 'GBP', dayRate: 950, ...extra })
-    )
+    value<{ id: string }>(callAs(b, 'engagements:create', { clientId, title, consultant: 'Sam Rivera', currency: 'GBP', dayRate: 950, ...extra }))
 
   it('lists clients with search, sort and engagement counts', async () => {
     const acme = await client('Acme Freight', { industry: 'Logistics' })
@@ -31,17 +29,14 @@ describe('clients and engagements', () => {
     await engagement(acme.id, 'Platform foundations', { status: 'active' })
     await engagement(acme.id, 'Hiring plan')
 
-    const all = await value<{ items: { name: string; engagementCount: number; activeEngagementCount: number }[]; total: number }>(
-      callAs(b, 'clients:list', {})
-    )
+    const all = await value<{ items: { name: string; engagementCount: number; activeEngagementCount: number }[]; total: number }>(callAs(b, 'clients:list', {}))
     expect(all.items.map((c) => c.name)).toEqual(['Acme Freight', 'beta Health', 'Cobalt Bank']) // case-insensitive
     expect(all.items[0]).toMatchObject({ engagementCount: 2, activeEngagementCount: 1 })
 
     const byDesc = await value<{ items: { name: string }[] }>(callAs(b, 'clients:list', { sort: 'name', direction: 'desc' }))
     expect(byDesc.items.map((c) => c.name)).toEqual(['Cobalt Bank', 'beta Health', 'Acme Freight'])
 
-    const search = async (term: string) =>
-      (await value<{ items: { name: string }[] }>(callAs(b, 'clients:list', { search: term }))).items.map((c) => c.name)
+    const search = async (term: string) => (await value<{ items: { name: string }[] }>(callAs(b, 'clients:list', { search: term }))).items.map((c) => c.name)
     expect(await search('health')).toEqual(['beta Health'])
     expect(await search('freitas')).toEqual(['Cobalt Bank'])
     expect(await search('foundations')).toEqual(['Acme Freight']) // by engagement title
@@ -84,9 +79,7 @@ describe('clients and engagements', () => {
     const z = await client('Zeta')
     await engagement(a.id, 'Readiness assessment', { status: 'proposal', startDate: '2026-05-01' })
     await engagement(z.id, 'MLOps rollout', { status: 'active', startDate: '2026-03-01' })
-    const list = await value<{ items: { title: string; clientName: string }[] }>(
-      callAs(b, 'engagements:list', { sort: 'startDate', direction: 'asc' })
-    )
+    const list = await value<{ items: { title: string; clientName: string }[] }>(callAs(b, 'engagements:list', { sort: 'startDate', direction: 'asc' }))
     expect(list.items.map((e) => [e.title, e.clientName])).toEqual([
       ['MLOps rollout', 'Zeta'],
       ['Readiness assessment', 'Alpha']

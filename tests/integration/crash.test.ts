@@ -108,7 +108,12 @@ describe('the safety net under SIGKILL', () => {
 
   /** A database with client Alpha (backup A), then Beta too (backup B), closed cleanly. */
   async function twoBackups(dir: string): Promise<{ a: string; b: string }> {
-    const c = createAppController({ databasePath: join(dir, 'stagecraft.db'), deps: { ...fixedDeps(), now: () => new Date() }, appVersion: 't', trustedOrigin: 'app://stagecraft' })
+    const c = createAppController({
+      databasePath: join(dir, 'stagecraft.db'),
+      deps: { ...fixedDeps(), now: () => new Date() },
+      appVersion: 't',
+      trustedOrigin: 'app://stagecraft'
+    })
     expect(await c.start()).toBe('ready')
     const call = (channel: string, payload: unknown = {}) => c.dispatch(channel, payload, TRUSTED)
     await valueOf(call('clients:create', { name: 'Alpha', notes: 'a'.repeat(5000) }))
@@ -119,42 +124,56 @@ describe('the safety net under SIGKILL', () => {
     return { a, b }
   }
 
-  it.each(['backup', 'restore', 'import'] as const)(`%s: ${OPERATION_ROUNDS} kills at random moments lose nothing that was acknowledged, and leave no half-made file`, async (op) => {
-    const { dir, cleanup } = tempDir(`stagecraft-crash-${op}-`)
-    const dbPath = join(dir, 'stagecraft.db')
-    try {
-      const { a, b } = await twoBackups(dir)
-      const intake = readFileSync(join(root, 'tests/fixtures/intake/api-startup.json'), 'utf8')
-      const acknowledged: string[] = []
-      for (let round = 1; round <= OPERATION_ROUNDS; round++) {
-        const said = await runThenKill([join(root, 'tests/helpers/crash-operation.ts'), op, dir], round, { CRASH_INTAKE: intake, CRASH_RESTORE: `${a},${b}` }, 150)
-        acknowledged.push(...said)
-        // The app's own start-up checks pass first (they finish what the crash interrupted, as SQLite does on any open).
-        expect(checkDatabaseFile(dbPath, migrations.length), `round ${round}`).toMatchObject({ ok: true })
-        const state = readState(dbPath)
-        expect(state.check, `round ${round}`).toBe('ok')
-        expect(state.orphans, `round ${round}`).toEqual([])
-        // Every backup that is listed opens and passes its checks: none is half-written.
-        for (const backup of listBackups(join(dir, 'backups'))) expect(verifyBackupFile(backup.path).ok, `round ${round}: ${backup.fileName}`).toBe(true)
-        if (op === 'backup') {
-          // The newest acknowledged backup is there (retention keeps the newest ten).
-          expect(existsSync(join(dir, 'backups', acknowledged.at(-1)!)), `round ${round}`).toBe(true)
-        } else if (op === 'restore') {
-          // The data is one backup or the other, whole: never a mix, never missing.
-          expect([['Alpha'], ['Alpha', 'Beta']], `round ${round}: ${state.clients.join(', ')}`).toContainEqual(state.clients)
-          for (const kept of [a, b]) expect(existsSync(join(dir, 'backups', kept)), `round ${round}: ${kept} pruned`).toBe(true)
-        } else {
-          const lost = acknowledged.filter((name) => !state.clients.includes(name))
-          expect(lost, `round ${round}: acknowledged imports missing`).toEqual([])
+  it.each(['backup', 'restore', 'import'] as const)(
+    `%s: ${OPERATION_ROUNDS} kills at random moments lose nothing that was acknowledged, and leave no half-made file`,
+    async (op) => {
+      const { dir, cleanup } = tempDir(`stagecraft-crash-${op}-`)
+      const dbPath = join(dir, 'stagecraft.db')
+      try {
+        const { a, b } = await twoBackups(dir)
+        const intake = readFileSync(join(root, 'tests/fixtures/intake/api-startup.json'), 'utf8')
+        const acknowledged: string[] = []
+        for (let round = 1; round <= OPERATION_ROUNDS; round++) {
+          const said = await runThenKill(
+            [join(root, 'tests/helpers/crash-operation.ts'), op, dir],
+            round,
+            { CRASH_INTAKE: intake, CRASH_RESTORE: `${a},${b}` },
+            150
+          )
+          acknowledged.push(...said)
+          // The app's own start-up checks pass first (they finish what the crash interrupted, as SQLite does on any open).
+          expect(checkDatabaseFile(dbPath, migrations.length), `round ${round}`).toMatchObject({ ok: true })
+          const state = readState(dbPath)
+          expect(state.check, `round ${round}`).toBe('ok')
+          expect(state.orphans, `round ${round}`).toEqual([])
+          // Every backup that is listed opens and passes its checks: none is half-written.
+          for (const backup of listBackups(join(dir, 'backups'))) expect(verifyBackupFile(backup.path).ok, `round ${round}: ${backup.fileName}`).toBe(true)
+          if (op === 'backup') {
+            // The newest acknowledged backup is there (retention keeps the newest ten).
+            expect(existsSync(join(dir, 'backups', acknowledged.at(-1)!)), `round ${round}`).toBe(true)
+          } else if (op === 'restore') {
+            // The data is one backup or the other, whole: never a mix, never missing.
+            expect([['Alpha'], ['Alpha', 'Beta']], `round ${round}: ${state.clients.join(', ')}`).toContainEqual(state.clients)
+            for (const kept of [a, b]) expect(existsSync(join(dir, 'backups', kept)), `round ${round}: ${kept} pruned`).toBe(true)
+          } else {
+            const lost = acknowledged.filter((name) => !state.clients.includes(name))
+            expect(lost, `round ${round}: acknowledged imports missing`).toEqual([])
+          }
         }
+        expect(acknowledged.length).toBeGreaterThanOrEqual(OPERATION_ROUNDS)
+        // And the app opens the data after the last kill, as it would on the next start.
+        const c = createAppController({
+          databasePath: dbPath,
+          deps: { ...fixedDeps(), now: () => new Date() },
+          appVersion: 't',
+          trustedOrigin: 'app://stagecraft'
+        })
+        expect(await c.start()).toBe('ready')
+        await c.close()
+      } finally {
+        cleanup()
       }
-      expect(acknowledged.length).toBeGreaterThanOrEqual(OPERATION_ROUNDS)
-      // And the app opens the data after the last kill, as it would on the next start.
-      const c = createAppController({ databasePath: dbPath, deps: { ...fixedDeps(), now: () => new Date() }, appVersion: 't', trustedOrigin: 'app://stagecraft' })
-      expect(await c.start()).toBe('ready')
-      await c.close()
-    } finally {
-      cleanup()
-    }
-  }, 900_000)
+    },
+    900_000
+  )
 })

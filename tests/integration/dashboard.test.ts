@@ -46,7 +46,10 @@ function unindexed(plan: string[]): string[] {
 function expectIndexed(label: string, plan: string[]) {
   expect(unindexed(plan), `${label}:\n  ${plan.join('\n  ')}`).toEqual([])
   // Every table is reached by some index (a SEARCH, an index scan or an FTS5 MATCH).
-  expect(plan.some((l) => /^SEARCH|USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:M/.test(l)), label).toBe(true)
+  expect(
+    plan.some((l) => /^SEARCH|USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:M/.test(l)),
+    label
+  ).toBe(true)
 }
 
 // -----------------------------------------------------------------------------------------
@@ -86,9 +89,7 @@ interface RawItem {
 }
 
 function bruteForce(h: DatabaseHandle) {
-  const engagements = h.sqlite
-    .prepare('SELECT e.*, c.name AS client_name FROM engagement e JOIN client c ON c.id = e.client_id')
-    .all() as RawEngagement[]
+  const engagements = h.sqlite.prepare('SELECT e.*, c.name AS client_name FROM engagement e JOIN client c ON c.id = e.client_id').all() as RawEngagement[]
   const items = h.sqlite.prepare('SELECT * FROM tracking_item').all() as RawItem[]
   const logged = new Map(
     (h.sqlite.prepare('SELECT engagement_id, total(days) AS d FROM time_entry GROUP BY engagement_id').all() as { engagement_id: string; d: number }[]).map(
@@ -101,7 +102,10 @@ function bruteForce(h: DatabaseHandle) {
   return engagements.map((e) => {
     const mine = (byEngagement.get(e.id) ?? []).filter((i) => i.in_plan === 1)
     const open = mine.filter((i) => i.status !== 'done')
-    const blocked = mine.filter((i) => i.status === 'blocked').map((i) => i.blocked_since!).sort()
+    const blocked = mine
+      .filter((i) => i.status === 'blocked')
+      .map((i) => i.blocked_since!)
+      .sort()
     const dues = open.map((i) => i.planned_end).sort()
     const slips = open.filter((i) => i.baseline_end).map((i) => daysBetween(i.baseline_end!, i.planned_end))
     const current = [...open].sort((a, b) => (a.planned_start < b.planned_start ? -1 : a.planned_start > b.planned_start ? 1 : a.position - b.position))[0]
@@ -116,7 +120,10 @@ function bruteForce(h: DatabaseHandle) {
       overdue: open.filter((i) => i.planned_end < TODAY).length,
       dueSoon: open.filter((i) => i.planned_end >= TODAY && i.planned_end <= soon).length
     }
-    const rag = deriveRag({ status: e.status, trackedItems: derived.trackedItems, blockedSince: derived.blockedSince, nextDue: derived.nextDue, slipDays: derived.slipDays }, TODAY)
+    const rag = deriveRag(
+      { status: e.status, trackedItems: derived.trackedItems, blockedSince: derived.blockedSince, nextDue: derived.nextDue, slipDays: derived.slipDays },
+      TODAY
+    )
     return { e, derived, rag }
   })
 }
@@ -185,7 +192,18 @@ describe('the portfolio dashboard on seeded databases', () => {
     try {
       const digest = (h: DatabaseHandle) => {
         const hash = createHash('sha256')
-        for (const table of ['client', 'engagement', 'plan', 'plan_baseline', 'tracking_item', 'time_entry', 'phase_gate', 'assessment_answer', 'engagement_status_change', 'search_doc']) {
+        for (const table of [
+          'client',
+          'engagement',
+          'plan',
+          'plan_baseline',
+          'tracking_item',
+          'time_entry',
+          'phase_gate',
+          'assessment_answer',
+          'engagement_status_change',
+          'search_doc'
+        ]) {
           hash.update(JSON.stringify(h.sqlite.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()))
         }
         return hash.digest('hex')
@@ -228,8 +246,10 @@ describe('the portfolio dashboard on seeded databases', () => {
         .all(),
       items: small.sqlite.prepare('SELECT * FROM tracking_item ORDER BY engagement_id, item_id').all(),
       search: small.sqlite
-        .prepare(`SELECT d.kind, d.ref, d.sub, d.client_id, d.engagement_id, d.assessment_id, d.question_id, d.item_id, s.kind AS k, s.title, s.body
-                  FROM search_doc d JOIN search_index s ON s.rowid = d.id ORDER BY d.kind, d.ref, d.sub`)
+        .prepare(
+          `SELECT d.kind, d.ref, d.sub, d.client_id, d.engagement_id, d.assessment_id, d.question_id, d.item_id, s.kind AS k, s.title, s.body
+                  FROM search_doc d JOIN search_index s ON s.rowid = d.id ORDER BY d.kind, d.ref, d.sub`
+        )
         .all()
     })
     const before = snapshot()
@@ -334,12 +354,25 @@ describe('the portfolio dashboard on seeded databases', () => {
   })
 
   it('sorts by the same RAG rule in SQL as deriveRag applies, for every seeded engagement, and as the tracking view shows', async () => {
-    const rows = (await sql<{ id: string; rank: number; status: EngagementStatus; tracked_items: number; blocked_since: string | null; next_due: string | null; slip_days: number }>`
+    const rows = (
+      await sql<{
+        id: string
+        rank: number
+        status: EngagementStatus
+        tracked_items: number
+        blocked_since: string | null
+        next_due: string | null
+        slip_days: number
+      }>`
       SELECT e.id, ${ragRankSql(TODAY)} AS rank, e.status, e.tracked_items, e.blocked_since, e.next_due, e.slip_days FROM engagement e
-    `.execute(big.db)).rows
+    `.execute(big.db)
+    ).rows
     const levels = new Map<string, number>()
     for (const r of rows) {
-      const rag = deriveRag({ status: r.status, trackedItems: r.tracked_items, blockedSince: r.blocked_since, nextDue: r.next_due, slipDays: r.slip_days }, TODAY)
+      const rag = deriveRag(
+        { status: r.status, trackedItems: r.tracked_items, blockedSince: r.blocked_since, nextDue: r.next_due, slipDays: r.slip_days },
+        TODAY
+      )
       expect(RAG_LEVELS[r.rank], r.id).toBe(rag.level)
       levels.set(rag.level, (levels.get(rag.level) ?? 0) + 1)
     }
@@ -367,7 +400,9 @@ describe('the portfolio dashboard on seeded databases', () => {
     const last = await valueOf<{ rows: DashboardRow[] }>(callAs(backend, 'dashboard:get', { offset: first.total - 7 }))
     expect(last.rows).toHaveLength(7)
 
-    const active = await valueOf<{ total: number; rows: DashboardRow[] }>(callAs(backend, 'dashboard:get', { status: ['active'], sort: 'rag', direction: 'desc' }))
+    const active = await valueOf<{ total: number; rows: DashboardRow[] }>(
+      callAs(backend, 'dashboard:get', { status: ['active'], sort: 'rag', direction: 'desc' })
+    )
     expect(active.rows.every((r) => r.status === 'active')).toBe(true)
     expect(active.rows[0]!.rag.level).toBe('red')
     expect(active.total).toBe(big.sqlite.prepare(`SELECT count(*) FROM engagement WHERE archived_at IS NULL AND status = 'active'`).pluck().get())
@@ -452,12 +487,18 @@ describe('the portfolio dashboard on seeded databases', () => {
   })
 })
 
-function ragInputs(view: { phases: { items: { inPlan: boolean; status: ItemStatus; blockedSince: string | null; plannedEnd: string | null; slipDays: number | null }[] }[] }) {
+function ragInputs(view: {
+  phases: { items: { inPlan: boolean; status: ItemStatus; blockedSince: string | null; plannedEnd: string | null; slipDays: number | null }[] }[]
+}) {
   const items = view.phases.flatMap((p) => p.items).filter((i) => i.inPlan)
   const open = items.filter((i) => i.status !== 'done')
   return {
     trackedItems: items.length,
-    blockedSince: items.filter((i) => i.status === 'blocked').map((i) => i.blockedSince!).sort()[0] ?? null,
+    blockedSince:
+      items
+        .filter((i) => i.status === 'blocked')
+        .map((i) => i.blockedSince!)
+        .sort()[0] ?? null,
     nextDue: open.map((i) => i.plannedEnd!).sort()[0] ?? null,
     slipDays: Math.max(0, ...open.map((i) => i.slipDays ?? 0))
   }

@@ -18,7 +18,7 @@ const schemaOf = (path: string) => {
   const db = new Sqlite(path, { readonly: true })
   try {
     return {
-      objects: db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all(),
+      objects: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all(),
       version: db.pragma('user_version', { simple: true })
     }
   } finally {
@@ -192,9 +192,13 @@ describe('the statement cache Kysely runs through', () => {
       expect(db.prepare('SELECT 1 AS one')).not.toBe(a)
       // A cached statement still works after the table it reads changes shape.
       const select = db.prepare('SELECT * FROM t ORDER BY x')
-      sqlite.exec('ALTER TABLE t ADD COLUMN y TEXT DEFAULT \'z\'')
+      sqlite.exec("ALTER TABLE t ADD COLUMN y TEXT DEFAULT 'z'")
       expect(db.prepare('SELECT * FROM t ORDER BY x')).toBe(select)
-      expect(select.all([])).toEqual([{ x: 1, y: 'z' }, { x: 2, y: 'z' }, { x: 3, y: 'z' }])
+      expect(select.all([])).toEqual([
+        { x: 1, y: 'z' },
+        { x: 2, y: 'z' },
+        { x: 3, y: 'z' }
+      ])
       db.close()
       expect(sqlite.open).toBe(false)
     } finally {

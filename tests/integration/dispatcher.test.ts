@@ -3,8 +3,7 @@ import { callAs, testBackend } from '../helpers/backend'
 
 type TB = Awaited<ReturnType<typeof testBackend>>
 
-const countRows = (b: TB, table: string) =>
-  (b.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+const countRows = (b: TB, table: string) => (b.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 
 describe('the IPC dispatcher', () => {
   let b: TB

@@ -32,9 +32,7 @@ type StoredLike = { value: AnswerValue | null; note: string | null; privateNote:
 
 function answersOf(i: Intake, notes: Record<string, string> = {}): Record<string, StoredLike> {
   const raw = { ...answersForMaturity(i.maturity), ...answersForContext(i.context) }
-  return Object.fromEntries(
-    Object.entries(raw).map(([id, value]) => [id, { value, note: notes[id] ?? null, privateNote: `PRIVATE-${id}-do-not-share` }])
-  )
+  return Object.fromEntries(Object.entries(raw).map(([id, value]) => [id, { value, note: notes[id] ?? null, privateNote: `PRIVATE-${id}-do-not-share` }]))
 }
 
 const PRIVATE_MARKER = 'do-not-share'
@@ -101,7 +99,10 @@ function expectReadable(report: DocxReport, clientName: string, pages: { min: nu
 }
 
 const tinyPng = (): Uint8Array =>
-  svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><rect width="240" height="60" rx="8" fill="#123b5c"/><text x="20" y="40" font-size="28" fill="#fff">Northwind</text></svg>', { width: 480 })
+  svgToPng(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><rect width="240" height="60" rx="8" fill="#123b5c"/><text x="20" y="40" font-size="28" fill="#fff">Northwind</text></svg>',
+    { width: 480 }
+  )
 
 const SVG_LOGO = new TextEncoder().encode(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 50"><circle cx="25" cy="25" r="20" fill="#d9480f"/><text x="55" y="33" font-size="22" font-weight="700" fill="#1f2328">Acme &amp; Co</text></svg>'
@@ -109,10 +110,14 @@ const SVG_LOGO = new TextEncoder().encode(
 
 describe('the workshop report in real readers', () => {
   it('a normal report: cover, contents, chart, tables and notes read everywhere', async () => {
-    const input = inputFrom('api-startup', {}, {
-      deploy_path: 'Releases go out on Thursdays; the on-call engineer edits the manifests by hand.\n\nThey want this automated before the next hire.',
-      has_objectives: 'Objective: cut first-response time by 30% with suggested replies.'
-    })
+    const input = inputFrom(
+      'api-startup',
+      {},
+      {
+        deploy_path: 'Releases go out on Thursdays; the on-call engineer edits the manifests by hand.\n\nThey want this automated before the next hire.',
+        has_objectives: 'Objective: cut first-response time by 30% with suggested replies.'
+      }
+    )
     const report = openDocx('assessment-normal', await docxOf(input), { pngPages: 4 })
     expectReadable(report, 'Parcelwise', { min: 6, max: 25 })
     expect(countPhrase(report.pdfText, 'Releases go out on Thursdays')).toBe(1)
@@ -147,34 +152,31 @@ describe('the workshop report in real readers', () => {
   it('hostile text: control characters, U+FFFE, lone surrogates, a 100,000-character note, emoji and RTL', async () => {
     const longNote = 'A very long note about the deployment pipeline. '.repeat(2100).slice(0, 100_000)
     const clientName = 'CON<>:"/\\|?*.'
-    const input = inputFrom(
-      'no-data',
-      {
-        client: { name: clientName, industry: null, headcount: null },
-        assessment: {
-          title: 'Workshop\u0000 with \u000Bcontrols\u000C and \uFFFE',
-          present: [],
-          answers: {
-            ...answersOf(intake('no-data'), {
-              deploy_path: longNote,
-              monitor_signals: 'Line one\nLine two\tafter a tab\u000Bvertical\u000Cform feed\u0007bell \uFFFF \uD800 lone 🚀👩‍💻 done',
-              has_data: 'שלום עולם — הלקוח אמר שאין נתונים',
-              has_objectives: 'مرحبا بالعالم، لا يوجد هدف واضح بعد',
-              cicd_scope: ''
-            }),
-            infra_cost: stored(null, null, null),
-            stage: stored('unknown', '  ', 'PRIVATE-stage-do-not-share')
-          }
-        },
-        branding: {
-          consultancyName: 'Ünïcödé & <Partners>',
-          accentColour: '#FFD43B', // too light for text: headings get a darkened shade
-          fontFamily: 'Inter',
-          footerText: 'Footer\twith\ttabs\nand a newline',
-          locale: 'he-IL'
+    const input = inputFrom('no-data', {
+      client: { name: clientName, industry: null, headcount: null },
+      assessment: {
+        title: 'Workshop\u0000 with \u000Bcontrols\u000C and \uFFFE',
+        present: [],
+        answers: {
+          ...answersOf(intake('no-data'), {
+            deploy_path: longNote,
+            monitor_signals: 'Line one\nLine two\tafter a tab\u000Bvertical\u000Cform feed\u0007bell \uFFFF \uD800 lone 🚀👩‍💻 done',
+            has_data: 'שלום עולם — הלקוח אמר שאין נתונים',
+            has_objectives: 'مرحبا بالعالم، لا يوجد هدف واضح بعد',
+            cicd_scope: ''
+          }),
+          infra_cost: stored(null, null, null),
+          stage: stored('unknown', '  ', 'PRIVATE-stage-do-not-share')
         }
+      },
+      branding: {
+        consultancyName: 'Ünïcödé & <Partners>',
+        accentColour: '#FFD43B', // too light for text: headings get a darkened shade
+        fontFamily: 'Inter',
+        footerText: 'Footer\twith\ttabs\nand a newline',
+        locale: 'he-IL'
       }
-    )
+    })
     const model = buildAssessmentReportModel(input)
     expect(JSON.stringify(model)).not.toContain(PRIVATE_MARKER)
     const docx = await docxOf(input)

@@ -69,7 +69,9 @@ function headingPages(doc: Laid, titles: readonly string[]): (number | undefined
     for (let i = from; i < doc.pages.length; i++) {
       const lines = linesOf(doc.pages[i]!)
       // A heading is a line of its own; a long one may wrap onto the next line.
-      const at = lines.findIndex((line, k) => line === title || (title.startsWith(line) && line.length >= 12 && squash(`${line} ${lines[k + 1] ?? ''}`).startsWith(title)))
+      const at = lines.findIndex(
+        (line, k) => line === title || (title.startsWith(line) && line.length >= 12 && squash(`${line} ${lines[k + 1] ?? ''}`).startsWith(title))
+      )
       if (at >= 0) {
         from = i
         return i + 1
@@ -103,7 +105,9 @@ describe('the contents agree with LibreOffice', () => {
       doc,
       entries.map(([bookmark]) => squash(titles.get(bookmark) ?? bookmark))
     )
-    expect(entries.map(([bookmark, page], i) => `${titles.get(bookmark)}: ${page} → ${found[i]}`)).toEqual(entries.map(([bookmark, page]) => `${titles.get(bookmark)}: ${page} → ${page}`))
+    expect(entries.map(([bookmark, page], i) => `${titles.get(bookmark)}: ${page} → ${found[i]}`)).toEqual(
+      entries.map(([bookmark, page]) => `${titles.get(bookmark)}: ${page} → ${page}`)
+    )
   })
 })
 

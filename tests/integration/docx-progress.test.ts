@@ -9,14 +9,7 @@ import { estimatePageNumbers } from 'docx/layout'
 import { describe, expect, it } from 'vitest'
 import { answersForContext, answersForMaturity } from '../../shared/domain/assessment/question-bank'
 import { TrackingViewSchema, type TrackedItem, type TrackingView } from '../../shared/schemas/tracking.schema'
-import {
-  buildProgressReport,
-  buildProgressReportModel,
-  packDocument,
-  renderTemplate,
-  TEMPLATES,
-  type ProgressReportInput
-} from '../../templates/index'
+import { buildProgressReport, buildProgressReportModel, packDocument, renderTemplate, TEMPLATES, type ProgressReportInput } from '../../templates/index'
 import { documentDefects } from '../helpers/document-lint.helper'
 import { countPhrase, openDocx, visibleText, writtenPageNumbers, type DocxReport } from '../helpers/readers'
 import { TEST_BRANDING } from '../helpers/proposal-input.helper'
@@ -74,19 +67,115 @@ const NORMAL_TITLES: Titles = {
 /** A realistic tracking view on 24 March 2025: two phases, items in every status, a slip, time logged over three months. */
 function trackingView(t: Titles): TrackingView {
   const discovery = [
-    item({ itemId: 'objectives_audit', title: t.audit, phase: 'discovery', status: 'done', plannedStart: '2025-01-06', plannedEnd: '2025-01-17', baselineStart: '2025-01-06', baselineEnd: '2025-01-17', actualStart: '2025-01-06', actualEnd: '2025-01-16', loggedDays: 5, effortDays: 5, baselineEffortDays: 5, cost: 6000, baselineCost: 6000 }),
-    item({ itemId: 'objectives', title: t.objectives, phase: 'discovery', status: 'done', plannedStart: '2025-01-20', plannedEnd: '2025-02-07', baselineStart: '2025-01-20', baselineEnd: '2025-02-07', actualStart: '2025-01-22', actualEnd: '2025-02-20', loggedDays: 3.5 })
+    item({
+      itemId: 'objectives_audit',
+      title: t.audit,
+      phase: 'discovery',
+      status: 'done',
+      plannedStart: '2025-01-06',
+      plannedEnd: '2025-01-17',
+      baselineStart: '2025-01-06',
+      baselineEnd: '2025-01-17',
+      actualStart: '2025-01-06',
+      actualEnd: '2025-01-16',
+      loggedDays: 5,
+      effortDays: 5,
+      baselineEffortDays: 5,
+      cost: 6000,
+      baselineCost: 6000
+    }),
+    item({
+      itemId: 'objectives',
+      title: t.objectives,
+      phase: 'discovery',
+      status: 'done',
+      plannedStart: '2025-01-20',
+      plannedEnd: '2025-02-07',
+      baselineStart: '2025-01-20',
+      baselineEnd: '2025-02-07',
+      actualStart: '2025-01-22',
+      actualEnd: '2025-02-20',
+      loggedDays: 3.5
+    })
   ]
   const foundations = [
-    item({ itemId: 'terraform', title: t.terraform, phase: 'foundations', status: 'blocked', blockedReason: t.blockedReason, blockedSince: '2025-03-12', plannedStart: '2025-03-03', plannedEnd: '2025-03-21', baselineStart: '2025-02-24', baselineEnd: '2025-03-14', actualStart: '2025-03-03', loggedDays: 2.5, effortDays: 6, baselineEffortDays: 5, cost: 7200, baselineCost: 6000, overdueDays: 3, slipDays: 7 }),
-    item({ itemId: 'billing_alerts', title: t.billing, phase: 'foundations', status: 'in_progress', owner: 'Sam Ortiz', plannedStart: '2025-03-17', plannedEnd: '2025-03-28', baselineStart: '2025-03-17', baselineEnd: '2025-03-28', actualStart: '2025-03-18', loggedDays: 1 }),
-    item({ itemId: 'monitoring', title: t.monitoring, phase: 'foundations', status: 'planned', plannedStart: '2025-03-31', plannedEnd: '2025-04-11', baselineStart: '2025-03-24', baselineEnd: '2025-04-04', slipDays: 7 }),
-    item({ itemId: 'recruit_mlops', title: t.recruit, kind: 'hire', phase: 'foundations', status: 'planned', owner: null, plannedStart: '2025-04-14', plannedEnd: '2025-06-20', baselineStart: null, baselineEnd: null, baselineEffortDays: null, baselineCost: null, slipDays: null, effortDays: 2, cost: 2400 })
+    item({
+      itemId: 'terraform',
+      title: t.terraform,
+      phase: 'foundations',
+      status: 'blocked',
+      blockedReason: t.blockedReason,
+      blockedSince: '2025-03-12',
+      plannedStart: '2025-03-03',
+      plannedEnd: '2025-03-21',
+      baselineStart: '2025-02-24',
+      baselineEnd: '2025-03-14',
+      actualStart: '2025-03-03',
+      loggedDays: 2.5,
+      effortDays: 6,
+      baselineEffortDays: 5,
+      cost: 7200,
+      baselineCost: 6000,
+      overdueDays: 3,
+      slipDays: 7
+    }),
+    item({
+      itemId: 'billing_alerts',
+      title: t.billing,
+      phase: 'foundations',
+      status: 'in_progress',
+      owner: 'Sam Ortiz',
+      plannedStart: '2025-03-17',
+      plannedEnd: '2025-03-28',
+      baselineStart: '2025-03-17',
+      baselineEnd: '2025-03-28',
+      actualStart: '2025-03-18',
+      loggedDays: 1
+    }),
+    item({
+      itemId: 'monitoring',
+      title: t.monitoring,
+      phase: 'foundations',
+      status: 'planned',
+      plannedStart: '2025-03-31',
+      plannedEnd: '2025-04-11',
+      baselineStart: '2025-03-24',
+      baselineEnd: '2025-04-04',
+      slipDays: 7
+    }),
+    item({
+      itemId: 'recruit_mlops',
+      title: t.recruit,
+      kind: 'hire',
+      phase: 'foundations',
+      status: 'planned',
+      owner: null,
+      plannedStart: '2025-04-14',
+      plannedEnd: '2025-06-20',
+      baselineStart: null,
+      baselineEnd: null,
+      baselineEffortDays: null,
+      baselineCost: null,
+      slipDays: null,
+      effortDays: 2,
+      cost: 2400
+    })
   ]
   const entries = [
-    ['2025-01-06', 1], ['2025-01-07', 1], ['2025-01-08', 1], ['2025-01-09', 1], ['2025-01-16', 1],
-    ['2025-02-03', 1], ['2025-02-10', 1], ['2025-02-20', 0.5], ['2025-02-21', 1],
-    ['2025-03-03', 1], ['2025-03-04', 1], ['2025-03-05', 0.5], ['2025-03-18', 1], ['2025-03-19', 0.25]
+    ['2025-01-06', 1],
+    ['2025-01-07', 1],
+    ['2025-01-08', 1],
+    ['2025-01-09', 1],
+    ['2025-01-16', 1],
+    ['2025-02-03', 1],
+    ['2025-02-10', 1],
+    ['2025-02-20', 0.5],
+    ['2025-02-21', 1],
+    ['2025-03-03', 1],
+    ['2025-03-04', 1],
+    ['2025-03-05', 0.5],
+    ['2025-03-18', 1],
+    ['2025-03-19', 0.25]
   ] as const
   const view: TrackingView = {
     engagementId: ENGAGEMENT_ID,
@@ -96,13 +185,28 @@ function trackingView(t: Titles): TrackingView {
     tracked: true,
     plan: { startDate: '2025-01-06', weeks: 24, endDate: '2025-06-20', effortDays: 22.5, cost: 27000, currency: 'EUR' },
     baseline: {
-      startDate: '2025-01-06', weeks: 23, endDate: '2025-06-13', effortDays: 19, cost: 22800, currency: 'EUR',
-      signedAt: '2025-01-03T12:00:00.000Z', exportSnapshotId: null
+      startDate: '2025-01-06',
+      weeks: 23,
+      endDate: '2025-06-13',
+      effortDays: 19,
+      cost: 22800,
+      currency: 'EUR',
+      signedAt: '2025-01-03T12:00:00.000Z',
+      exportSnapshotId: null
     },
     phases: [
       {
-        id: 'discovery', name: 'Discovery', estimateDays: 8, baselineDays: 8, loggedDays: 8.5, doneDays: 8, progressPercent: 100,
-        plannedStart: '2025-01-06', plannedEnd: '2025-02-07', baselineStart: '2025-01-06', baselineEnd: '2025-02-07',
+        id: 'discovery',
+        name: 'Discovery',
+        estimateDays: 8,
+        baselineDays: 8,
+        loggedDays: 8.5,
+        doneDays: 8,
+        progressPercent: 100,
+        plannedStart: '2025-01-06',
+        plannedEnd: '2025-02-07',
+        baselineStart: '2025-01-06',
+        baselineEnd: '2025-02-07',
         items: discovery,
         gates: [
           { id: uuid(1), phaseId: 'discovery', criterion: 'Objectives signed off by the CTO', doneAt: '2025-02-20T16:00:00.000Z', position: 0 },
@@ -111,8 +215,17 @@ function trackingView(t: Titles): TrackingView {
         gatesDone: 2
       },
       {
-        id: 'foundations', name: 'Foundations', estimateDays: 14, baselineDays: 11, loggedDays: 3.5, doneDays: 0, progressPercent: 0,
-        plannedStart: '2025-03-03', plannedEnd: '2025-06-20', baselineStart: '2025-02-24', baselineEnd: '2025-04-04',
+        id: 'foundations',
+        name: 'Foundations',
+        estimateDays: 14,
+        baselineDays: 11,
+        loggedDays: 3.5,
+        doneDays: 0,
+        progressPercent: 0,
+        plannedStart: '2025-03-03',
+        plannedEnd: '2025-06-20',
+        baselineStart: '2025-02-24',
+        baselineEnd: '2025-04-04',
         items: foundations,
         gates: [
           { id: uuid(3), phaseId: 'foundations', criterion: 'Training cluster reproducible from code', doneAt: null, position: 0 },
@@ -122,17 +235,26 @@ function trackingView(t: Titles): TrackingView {
       }
     ],
     totals: {
-      estimateDays: 22, baselineDays: 19, loggedDays: 12.25, doneDays: 8, progressPercent: 36,
-      unassignedLoggedDays: 0.25, plannedCost: 27000, baselineCost: 22800, overdueItems: 1, blockedItems: 1, dueSoonItems: 2
+      estimateDays: 22,
+      baselineDays: 19,
+      loggedDays: 12.25,
+      doneDays: 8,
+      progressPercent: 36,
+      unassignedLoggedDays: 0.25,
+      plannedCost: 27000,
+      baselineCost: 22800,
+      overdueItems: 1,
+      blockedItems: 1,
+      dueSoonItems: 2
     },
     rag: {
-      level: 'red', word: 'At risk', icon: '●',
+      level: 'red',
+      word: 'At risk',
+      icon: '●',
       reasons: [`${t.terraform} has been blocked for 12 days`, 'Remaining work ends 7 days after the signed baseline'],
       reason: `${t.terraform} has been blocked for 12 days`
     },
-    timeEntries: entries
-      .map(([date, days], i) => ({ id: uuid(100 + i), itemId: null, date, days, note: null, createdAt: `${date}T18:00:00.000Z` }))
-      .reverse(),
+    timeEntries: entries.map(([date, days], i) => ({ id: uuid(100 + i), itemId: null, date, days, note: null, createdAt: `${date}T18:00:00.000Z` })).reverse(),
     timeEntryCount: entries.length
   }
   return TrackingViewSchema.parse(view)
@@ -214,12 +336,7 @@ describe('the progress report', () => {
       ['March 2025', '3.75']
     ])
     expect(m.readiness!.rows.find((r) => r.id === 'deploy')).toMatchObject({ level: 2, previous: 0, change: 2 })
-    expect(m.phases[1]!.tasks.map((t) => t.statusText)).toEqual([
-      'Blocked since 12 March 2025',
-      'In progress',
-      'Planned',
-      'Planned'
-    ])
+    expect(m.phases[1]!.tasks.map((t) => t.statusText)).toEqual(['Blocked since 12 March 2025', 'In progress', 'Planned', 'Planned'])
     // Sections can be switched off; readiness goes without an assessment.
     const lean = buildProgressReportModel(inputWith(NORMAL_TITLES, { assessment: null, sections: { time: false } }))
     expect(lean.sections.readiness).toBe(false)
@@ -231,7 +348,11 @@ describe('the progress report', () => {
     const input = inputWith(NORMAL_TITLES)
     const rendered = await renderTemplate('progress', input)
     const report = openDocx('progress-normal', rendered.bytes, { pngPages: 4 })
-    expectReadable(report, 'Parcelwise', Object.values(NORMAL_TITLES).filter((t) => t !== NORMAL_TITLES.blockedReason))
+    expectReadable(
+      report,
+      'Parcelwise',
+      Object.values(NORMAL_TITLES).filter((t) => t !== NORMAL_TITLES.blockedReason)
+    )
     expect(countPhrase(report.pdfText, NORMAL_TITLES.blockedReason)).toBeGreaterThanOrEqual(1)
     for (const word of ['Red: At risk', 'Blocked since 12 March 2025', 'In progress', 'Planned', 'Done', 'January baseline', 'March 2025'])
       expect(countPhrase(report.pdfText, word), word).toBeGreaterThanOrEqual(1)
@@ -266,7 +387,14 @@ describe('the progress report', () => {
     expect(JSON.stringify(model)).not.toContain(PRIVATE_MARKER)
     const report = openDocx('progress-hostile', await docxOf(input), { pngPages: 3 })
     // The PDF's text layer keeps emoji only in part (font fallback), so the PDF is read for the words around them.
-    expectReadable(report, 'Ünïcödé & <Partners>', ['Audit with', 'controls', 'Terraform', 'the cluster', 'Monitoring <dashboards> & "alerts"', 'MLOps engineer'])
+    expectReadable(report, 'Ünïcödé & <Partners>', [
+      'Audit with',
+      'controls',
+      'Terraform',
+      'the cluster',
+      'Monitoring <dashboards> & "alerts"',
+      'MLOps engineer'
+    ])
     expect(report.python.text).toContain('Terraform 🚀👩‍💻 the cluster')
 
     const bodyText = visibleText(report.parts.get('word/document.xml')!).join('\n')

@@ -115,14 +115,22 @@ describe('the proposal in real readers', () => {
   it.each([
     ['custom-exploration', 'Verdant Imaging'],
     ['mlops-pain', 'Ledgerly']
-  ])('%s: the plan, the hires and the contents', async (fixture, client) => {
-    const { report, basis } = await proposalReport(`proposal-${fixture}`, proposalInputFrom(fixture, { locale: fixture === 'mlops-pain' ? 'en-US' : 'en-GB' }), 1)
-    expect(expectReadable(report, client, { min: 15, max: 60 }, 9)).toEqual(PROPOSAL_H1)
-    expectPlanAndRoles(report, basis)
-    // The radar, the timeline and, where the two routes reach the milestone in different weeks, their chart.
-    expect(report.python.inlineImages).toBeGreaterThanOrEqual(basis.plan.otherRoute.sameWeek ? 2 : 3)
-    if (fixture === 'mlops-pain') expect(report.pdfText).toMatch(/\$\s?[\d,]+/)
-  }, 180_000)
+  ])(
+    '%s: the plan, the hires and the contents',
+    async (fixture, client) => {
+      const { report, basis } = await proposalReport(
+        `proposal-${fixture}`,
+        proposalInputFrom(fixture, { locale: fixture === 'mlops-pain' ? 'en-US' : 'en-GB' }),
+        1
+      )
+      expect(expectReadable(report, client, { min: 15, max: 60 }, 9)).toEqual(PROPOSAL_H1)
+      expectPlanAndRoles(report, basis)
+      // The radar, the timeline and, where the two routes reach the milestone in different weeks, their chart.
+      expect(report.python.inlineImages).toBeGreaterThanOrEqual(basis.plan.otherRoute.sameWeek ? 2 : 3)
+      if (fixture === 'mlops-pain') expect(report.pdfText).toMatch(/\$\s?[\d,]+/)
+    },
+    180_000
+  )
 
   it('no-data: pending-audit work is optional, outside the total, and the total with options is given', async () => {
     const input = proposalInputFrom('no-data')
@@ -192,26 +200,31 @@ describe('the hiring pack in real readers', () => {
   it.each([
     ['api-startup', 'Parcelwise'],
     ['custom-exploration', 'Verdant Imaging']
-  ])('%s: order and timing, a job description and an interview kit per role', async (fixture, client) => {
-    const input = proposalInputFrom(fixture)
-    const model = buildHiringPackModel(input)
-    const basis = resolveEngagementBasis(input)
-    const report = openDocx(`hiring-${fixture}`, await packDocument(buildHiringPack(model)), { pngPages: fixture === 'api-startup' ? 4 : 1 })
-    const h1 = expectReadable(report, client, { min: 6, max: 60 }, 1 + basis.plan.hires.length)
-    expect(h1[0]).toBe('Hiring order and timing')
-    for (const [i, hire] of basis.plan.hires.entries()) {
-      const title = basis.library.role(hire.role).title
-      expect(h1[i + 1]).toBe(`${i + 1}. ${title}`)
-      expect(countPhrase(report.pdfText, title)).toBeGreaterThanOrEqual(3)
-    }
-    const kitHeadings = report.python.headings.filter((h) => h.style === 'Heading 2').map((h) => h.text)
-    expect(kitHeadings.filter((h) => h === 'Job description')).toHaveLength(model.roles.length)
-    expect(kitHeadings.filter((h) => h === 'Interview kit')).toHaveLength(model.roles.length)
-    for (const role of model.roles) {
-      for (const q of [...role.kit.scorecard.flatMap((s) => s.questions), ...role.kit.addOn]) expect(countPhrase(report.pdfText, q.text), q.id).toBeGreaterThanOrEqual(1)
-      for (const c of role.kit.scorecard) expect(countPhrase(report.pdfText, c.criterion), c.criterion).toBeGreaterThanOrEqual(1)
-    }
-    // The AI-domain questions are there for API and fine-tuning clients only.
-    expect(model.roles.every((r) => r.kit.aiDomain === (intakeFixture(fixture).context.ai_approach !== 'custom'))).toBe(true)
-  }, 180_000)
+  ])(
+    '%s: order and timing, a job description and an interview kit per role',
+    async (fixture, client) => {
+      const input = proposalInputFrom(fixture)
+      const model = buildHiringPackModel(input)
+      const basis = resolveEngagementBasis(input)
+      const report = openDocx(`hiring-${fixture}`, await packDocument(buildHiringPack(model)), { pngPages: fixture === 'api-startup' ? 4 : 1 })
+      const h1 = expectReadable(report, client, { min: 6, max: 60 }, 1 + basis.plan.hires.length)
+      expect(h1[0]).toBe('Hiring order and timing')
+      for (const [i, hire] of basis.plan.hires.entries()) {
+        const title = basis.library.role(hire.role).title
+        expect(h1[i + 1]).toBe(`${i + 1}. ${title}`)
+        expect(countPhrase(report.pdfText, title)).toBeGreaterThanOrEqual(3)
+      }
+      const kitHeadings = report.python.headings.filter((h) => h.style === 'Heading 2').map((h) => h.text)
+      expect(kitHeadings.filter((h) => h === 'Job description')).toHaveLength(model.roles.length)
+      expect(kitHeadings.filter((h) => h === 'Interview kit')).toHaveLength(model.roles.length)
+      for (const role of model.roles) {
+        for (const q of [...role.kit.scorecard.flatMap((s) => s.questions), ...role.kit.addOn])
+          expect(countPhrase(report.pdfText, q.text), q.id).toBeGreaterThanOrEqual(1)
+        for (const c of role.kit.scorecard) expect(countPhrase(report.pdfText, c.criterion), c.criterion).toBeGreaterThanOrEqual(1)
+      }
+      // The AI-domain questions are there for API and fine-tuning clients only.
+      expect(model.roles.every((r) => r.kit.aiDomain === (intakeFixture(fixture).context.ai_approach !== 'custom'))).toBe(true)
+    },
+    180_000
+  )
 })

@@ -42,17 +42,21 @@ const inputFor = (client: string, template: TemplateName): Record<string, unknow
   exportJob(template, intakeFixture(client), { library: null, branding: TEST_BRANDING, terms: null }, NOW).input as unknown as Record<string, unknown>
 
 describe('no document argues in words a client must not read', () => {
-  it.each(CLIENTS.flatMap((c) => (['proposal', 'assessment', 'hiring'] as const).map((t) => [c, t] as const)))('%s: the %s', async (client, template) => {
-    const intake = intakeFixture(client)
-    const plan = generatePlan(planInputFor(intake))
-    const text = await docxText(`${client}-${template}`, template, inputFor(client, template))
-    const defects = documentDefects(text, {
-      milestoneKind: template === 'hiring' ? undefined : plan.milestone.kind,
-      hasMlStaff: intake.context.ml_staff > 0,
-      allowed: [intake.client.name, intake.engagement.title]
-    })
-    expect(defects).toEqual([])
-  }, 60_000)
+  it.each(CLIENTS.flatMap((c) => (['proposal', 'assessment', 'hiring'] as const).map((t) => [c, t] as const)))(
+    '%s: the %s',
+    async (client, template) => {
+      const intake = intakeFixture(client)
+      const plan = generatePlan(planInputFor(intake))
+      const text = await docxText(`${client}-${template}`, template, inputFor(client, template))
+      const defects = documentDefects(text, {
+        milestoneKind: template === 'hiring' ? undefined : plan.milestone.kind,
+        hasMlStaff: intake.context.ml_staff > 0,
+        allowed: [intake.client.name, intake.engagement.title]
+      })
+      expect(defects).toEqual([])
+    },
+    60_000
+  )
 })
 
 describe('the Gantt in the proposal', () => {
@@ -60,7 +64,18 @@ describe('the Gantt in the proposal', () => {
     const m = buildProposalModel(proposalInputFrom(client))
     const svg = timelineDrawing(m.plan.timeline).svg
     expect(svg).not.toContain('…')
-    expect(m.plan.timeline.lanes.flatMap((l) => l.rows.map((r) => r.label))).toContain('Recruiting the ' + (client === 'mlops-pain' ? 'MLOps engineer' : client === 'no-data' ? 'full-stack AI engineer' : client === 'custom-scientist' ? 'ML scientist' : client === 'api-startup' ? 'senior infrastructure engineer' : 'ML engineer'))
+    expect(m.plan.timeline.lanes.flatMap((l) => l.rows.map((r) => r.label))).toContain(
+      'Recruiting the ' +
+        (client === 'mlops-pain'
+          ? 'MLOps engineer'
+          : client === 'no-data'
+            ? 'full-stack AI engineer'
+            : client === 'custom-scientist'
+              ? 'ML scientist'
+              : client === 'api-startup'
+                ? 'senior infrastructure engineer'
+                : 'ML engineer')
+    )
   })
 })
 
@@ -70,33 +85,37 @@ function milestoneWeeks(text: string): number[] {
 }
 
 describe('after an edit, every document states the edited plan', () => {
-  it.each(['api-startup', 'mlops-pain', 'custom-exploration', 'no-data'] as const)('%s: the milestone week, the length and the fees, in the proposal and the workshop report', async (client) => {
-    const intake = intakeFixture(client)
-    const base = planInputFor(intake)
-    const unedited = generatePlan(base)
-    // The consultant moves the platform core later and makes Terraform bigger.
-    const edited: Plan = generatePlan({
-      ...base,
-      options: { overrides: { model_monitoring: { notBeforeWeek: 20 }, serving_pipeline: { notBeforeWeek: 6 }, terraform: { effortDays: 12 } } }
-    })
-    expect(edited.totals.effortDays).not.toBe(unedited.totals.effortDays)
+  it.each(['api-startup', 'mlops-pain', 'custom-exploration', 'no-data'] as const)(
+    '%s: the milestone week, the length and the fees, in the proposal and the workshop report',
+    async (client) => {
+      const intake = intakeFixture(client)
+      const base = planInputFor(intake)
+      const unedited = generatePlan(base)
+      // The consultant moves the platform core later and makes Terraform bigger.
+      const edited: Plan = generatePlan({
+        ...base,
+        options: { overrides: { model_monitoring: { notBeforeWeek: 20 }, serving_pipeline: { notBeforeWeek: 6 }, terraform: { effortDays: 12 } } }
+      })
+      expect(edited.totals.effortDays).not.toBe(unedited.totals.effortDays)
 
-    const proposal = await docxText(`${client}-edited-proposal`, 'proposal', { ...proposalInputFrom(client), plan: edited })
-    const report = await docxText(`${client}-edited-report`, 'assessment', { ...inputFor(client, 'assessment'), plan: edited })
-    const fees = formatMoney(Math.round(edited.totals.cost * 100) / 100, edited.engagement.currency, 'en-GB')
-    for (const text of [proposal, report]) {
-      const weeks = milestoneWeeks(text)
-      expect(weeks.length).toBeGreaterThan(0)
-      expect(new Set(weeks)).toEqual(new Set([edited.milestone.week]))
-      expect(text).toContain(fees)
-    }
-    expect(proposal).toContain(`${edited.weeks} weeks`)
-    // The models agree with the documents: the report's committed fees are the proposal's.
-    const proposalModel = buildProposalModel({ ...proposalInputFrom(client), plan: edited })
-    const reportModel = buildAssessmentReportModel({ ...inputFor(client, 'assessment'), plan: edited } as never)
-    expect(reportModel.taskTotals!.cost).toBe(proposalModel.plan.totals.cost)
-    expect(proposalModel.summary.keyFigures.find((f) => f.value === `Week ${edited.milestone.week}`)).toBeDefined()
-  }, 120_000)
+      const proposal = await docxText(`${client}-edited-proposal`, 'proposal', { ...proposalInputFrom(client), plan: edited })
+      const report = await docxText(`${client}-edited-report`, 'assessment', { ...inputFor(client, 'assessment'), plan: edited })
+      const fees = formatMoney(Math.round(edited.totals.cost * 100) / 100, edited.engagement.currency, 'en-GB')
+      for (const text of [proposal, report]) {
+        const weeks = milestoneWeeks(text)
+        expect(weeks.length).toBeGreaterThan(0)
+        expect(new Set(weeks)).toEqual(new Set([edited.milestone.week]))
+        expect(text).toContain(fees)
+      }
+      expect(proposal).toContain(`${edited.weeks} weeks`)
+      // The models agree with the documents: the report's committed fees are the proposal's.
+      const proposalModel = buildProposalModel({ ...proposalInputFrom(client), plan: edited })
+      const reportModel = buildAssessmentReportModel({ ...inputFor(client, 'assessment'), plan: edited } as never)
+      expect(reportModel.taskTotals!.cost).toBe(proposalModel.plan.totals.cost)
+      expect(proposalModel.summary.keyFigures.find((f) => f.value === `Week ${edited.milestone.week}`)).toBeDefined()
+    },
+    120_000
+  )
 })
 
 describe('the workshop report’s rows add up to its totals', () => {

@@ -24,7 +24,12 @@ describe('exports and their snapshots', () => {
     const sample = await valueOf<{ engagementId: string; assessmentId: string }>(callAs(b, 'samples:create', {}))
     engagementId = sample.engagementId
     await valueOf(
-      callAs(b, 'assessments:set-note', { assessmentId: sample.assessmentId, questionId: 'gpu_workloads', kind: 'note', text: 'Fine-tuning runs happen on a single rented GPU box' })
+      callAs(b, 'assessments:set-note', {
+        assessmentId: sample.assessmentId,
+        questionId: 'gpu_workloads',
+        kind: 'note',
+        text: 'Fine-tuning runs happen on a single rented GPU box'
+      })
     )
   })
   afterEach(async () => {
@@ -94,7 +99,7 @@ describe('exports and their snapshots', () => {
     expect(await documentText(Buffer.from(preview.dataBase64, 'base64'))).toContain('Northwind Advisory')
   })
 
-  it('exports the proposal and the hiring pack from the stored plan, with the consultant\'s edits', async () => {
+  it("exports the proposal and the hiring pack from the stored plan, with the consultant's edits", async () => {
     const missing = await callAs(b, 'exports:preview', { engagementId, template: 'proposal', sections: {} })
     expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Make the plan first: the proposal presents it.' } })
     const list = await valueOf<{ id: string; status: string }[]>(callAs(b, 'assessments:list', { engagementId }))
@@ -102,7 +107,11 @@ describe('exports and their snapshots', () => {
     await valueOf(
       callAs(b, 'plans:save-edits', {
         planId: plan.id,
-        edits: { overrides: {}, removed: [], custom: [{ id: 'custom_security_review', title: 'Security review of the LLM gateway', phase: 'foundations', effortDays: 2, owner: 'consultant' }] }
+        edits: {
+          overrides: {},
+          removed: [],
+          custom: [{ id: 'custom_security_review', title: 'Security review of the LLM gateway', phase: 'foundations', effortDays: 2, owner: 'consultant' }]
+        }
       })
     )
     dialogs.nextSave = join(b.dir, 'proposal.docx')
@@ -120,7 +129,9 @@ describe('exports and their snapshots', () => {
     const list = await valueOf<{ id: string }[]>(callAs(b, 'assessments:list', { engagementId }))
     await valueOf(callAs(b, 'plans:create', { engagementId, assessmentId: list[0]!.id }))
     await valueOf(callAs(b, 'tracking:mark-signed', { engagementId }))
-    await valueOf(callAs(b, 'tracking:update-item', { engagementId, itemId: 'terraform', patch: { status: 'blocked', blockedReason: 'Waiting for cloud account access' } }))
+    await valueOf(
+      callAs(b, 'tracking:update-item', { engagementId, itemId: 'terraform', patch: { status: 'blocked', blockedReason: 'Waiting for cloud account access' } })
+    )
     const preview = await valueOf<{ dataBase64: string; fileName: string }>(callAs(b, 'exports:preview', { engagementId, template: 'progress', sections: {} }))
     expect(preview.fileName).toMatch(/^Progress report/)
     const text = await documentText(Buffer.from(preview.dataBase64, 'base64'))

@@ -120,7 +120,11 @@ describe('hostile import files', () => {
     ['invalid UTF-8 bytes in a name', () => insertBytes(FIXTURE, 'Parcelwise', [0xff, 0xfe, 0x80]), /^intake\.json: is not UTF-8 text/],
     ['an overlong UTF-8 encoding', () => insertBytes(FIXTURE, 'Parcelwise', [0xc0, 0xaf]), /^intake\.json: is not UTF-8 text/],
     ['a UTF-16 surrogate encoded as UTF-8', () => insertBytes(FIXTURE, 'Parcelwise', [0xed, 0xa0, 0x80]), /^intake\.json: is not UTF-8 text/],
-    ['a duplicate key', () => swap(FIXTURE, '"deploy":', '"deploy": 4, "deploy":'), /^intake\.json: the field "deploy" appears twice in maturity; each field may be given only once$/],
+    [
+      'a duplicate key',
+      () => swap(FIXTURE, '"deploy":', '"deploy": 4, "deploy":'),
+      /^intake\.json: the field "deploy" appears twice in maturity; each field may be given only once$/
+    ],
     ['nesting 100,000 deep', () => Buffer.from(nested(100_000)), /^intake\.json: nests more than 64 levels deep/],
     ['version 2', () => swap(FIXTURE, '"version": 1', '"version": 2'), /^intake\.json: version: must be 1$/],
     ['a lone surrogate escape', () => swap(FIXTURE, 'Parcelwise', 'Parcel\\ud800wise'), /^intake\.json: holds text that is not valid Unicode/],
@@ -170,40 +174,146 @@ describe('hostile import files', () => {
     ['not JSON', () => Buffer.from('PK\u0003\u0004 not a zip either'), /^x\.stagecraft: is not valid JSON/],
     ['UTF-16', () => utf16(plain.toString('utf8'), true), /^x\.stagecraft: is saved as UTF-16 text/],
     ['invalid UTF-8 bytes', () => insertBytes(plain, 'Harbour', [0xf8, 0x88, 0x80, 0x80, 0x80]), /^x\.stagecraft: is not UTF-8 text/],
-    ['a duplicate key', () => swap(plain, '"name": "Harbour', '"name": "Someone else", "name": "Harbour'), /^x\.stagecraft: the field "name" appears twice in data\.client; each field may be given only once$/],
-    ['a duplicate key written with an escape', () => swap(plain, '"industry":', '"industr\\u0079": "Shipping", "industry":'), /^x\.stagecraft: the field "industry" appears twice in data\.client/],
+    [
+      'a duplicate key',
+      () => swap(plain, '"name": "Harbour', '"name": "Someone else", "name": "Harbour'),
+      /^x\.stagecraft: the field "name" appears twice in data\.client; each field may be given only once$/
+    ],
+    [
+      'a duplicate key written with an escape',
+      () => swap(plain, '"industry":', '"industr\\u0079": "Shipping", "industry":'),
+      /^x\.stagecraft: the field "industry" appears twice in data\.client/
+    ],
     ['nesting 100,000 deep', () => Buffer.from(nested(100_000)), /^x\.stagecraft: nests more than 64 levels deep/],
-    ['a newer version', () => edit(plain, (d) => (d.version = 3)), /^x\.stagecraft: was written by a newer version of Stagecraft \(file version 3; this one reads versions 1 to 2\)\. Update Stagecraft, then import it$/],
-    ['a version written as text', () => edit(plain, (d) => (d.version = '2')), /^x\.stagecraft: version: must be 2 \(this version of Stagecraft reads versions 1 to 2\)$/],
+    [
+      'a newer version',
+      () => edit(plain, (d) => (d.version = 3)),
+      /^x\.stagecraft: was written by a newer version of Stagecraft \(file version 3; this one reads versions 1 to 2\)\. Update Stagecraft, then import it$/
+    ],
+    [
+      'a version written as text',
+      () => edit(plain, (d) => (d.version = '2')),
+      /^x\.stagecraft: version: must be 2 \(this version of Stagecraft reads versions 1 to 2\)$/
+    ],
     ['version 1 with version 2 data', () => edit(plain, (d) => (d.version = 1)), /^x\.stagecraft: data › engagement: .*"signedAt"/],
-    ['the wrong format', () => edit(plain, (d) => (d.format = 'stagecraft-library')), /^x\.stagecraft: is not a Stagecraft engagement file \(format: must be "stagecraft-engagement"\)$/],
+    [
+      'the wrong format',
+      () => edit(plain, (d) => (d.format = 'stagecraft-library')),
+      /^x\.stagecraft: is not a Stagecraft engagement file \(format: must be "stagecraft-engagement"\)$/
+    ],
     ['an intake file', () => FIXTURE, /^x\.stagecraft: is not a Stagecraft engagement file/],
     ['a truncated plain file', () => plain.subarray(0, Math.floor(plain.length / 2)), /^x\.stagecraft: is not valid JSON/],
     ['a truncated encrypted file', () => encrypted.subarray(0, encrypted.length - 100), /^x\.stagecraft: is not valid JSON/],
-    ['a scrypt cost of 2^30', () => edit(encrypted, (d) => (d.kdf.N = 2 ** 30)), /^x\.stagecraft: is an encrypted Stagecraft file that is damaged or incomplete \(kdf › N: must be a power of two/],
-    ['an envelope with an extra key', () => edit(encrypted, (d) => (d.note = 'hi')), /^x\.stagecraft: is an encrypted Stagecraft file that is damaged or incomplete/],
+    [
+      'a scrypt cost of 2^30',
+      () => edit(encrypted, (d) => (d.kdf.N = 2 ** 30)),
+      /^x\.stagecraft: is an encrypted Stagecraft file that is damaged or incomplete \(kdf › N: must be a power of two/
+    ],
+    [
+      'an envelope with an extra key',
+      () => edit(encrypted, (d) => (d.note = 'hi')),
+      /^x\.stagecraft: is an encrypted Stagecraft file that is damaged or incomplete/
+    ],
     ['a short IV', () => edit(encrypted, (d) => (d.iv = 'AAAA')), /damaged or incomplete \(iv: must be 12 bytes\)$/],
-    ['an assessment of another engagement', () => edit(plain, (d) => (d.data.assessments[0].engagementId = '00000000-0000-4000-8000-00000000beef')), /^x\.stagecraft: data › assessments › #1 › engagementId: must be the id of the engagement in the file$/],
-    ['an answer the question does not offer', () => edit(plain, (d) => (d.data.assessments[0].answers.deploy_path.value = 'J')), /^x\.stagecraft: data › assessments › #1 › answers › deploy_path › value: is not an answer this question offers$/],
-    ['a 200,000-character note', () => edit(plain, (d) => (d.data.assessments[0].answers.cloud.note = 'n'.repeat(200_000))), /must be at most 100000 characters/],
+    [
+      'an assessment of another engagement',
+      () => edit(plain, (d) => (d.data.assessments[0].engagementId = '00000000-0000-4000-8000-00000000beef')),
+      /^x\.stagecraft: data › assessments › #1 › engagementId: must be the id of the engagement in the file$/
+    ],
+    [
+      'an answer the question does not offer',
+      () => edit(plain, (d) => (d.data.assessments[0].answers.deploy_path.value = 'J')),
+      /^x\.stagecraft: data › assessments › #1 › answers › deploy_path › value: is not an answer this question offers$/
+    ],
+    [
+      'a 200,000-character note',
+      () => edit(plain, (d) => (d.data.assessments[0].answers.cloud.note = 'n'.repeat(200_000))),
+      /must be at most 100000 characters/
+    ],
     ['a renderer path smuggled in', () => edit(plain, (d) => (d.data.path = '/etc/passwd')), /^x\.stagecraft: data: .*"path"/],
     ['a lone surrogate escape', () => swap(plain, 'Harbour Freight', 'Harbour \\udc00Freight'), /^x\.stagecraft: holds text that is not valid Unicode/],
     // Tracking and the documents sent (version 2).
-    ['a document whose sha256 does not match', () => edit(plain, (d) => (d.data.exports[0].sha256 = 'f'.repeat(64))), /^x\.stagecraft: the document "workshop-report\.docx" sent \d{4}-\d{2}-\d{2} \(data › exports › #1\) does not match its recorded sha256; the file has been changed or damaged$/],
-    ['a changed byte in a document', () => edit(plain, (d) => (d.data.exports[1].bytes = flipBase64(d.data.exports[1].bytes, 500))), /^x\.stagecraft: the document "proposal\.docx" sent .* \(data › exports › #2\) does not match its recorded sha256/],
-    ['a document shorter than recorded', () => edit(plain, (d) => (d.data.exports[0].sizeBytes += 1)), /^x\.stagecraft: the document "workshop-report\.docx" .* holds \d+ bytes, not the \d+ recorded; the file has been changed or damaged$/],
-    ['a document that is not base64', () => edit(plain, (d) => (d.data.exports[0].bytes = 'UEsD*AAA')), /^x\.stagecraft: data › exports › #1 › bytes: is not base64$/],
-    ['a document model that is not JSON', () => edit(plain, (d) => (d.data.exports[0].model = '{"client":')), /^x\.stagecraft: data › exports › #1 › model: is not JSON text$/],
-    ['a tracked item of another engagement', () => edit(plain, (d) => (d.data.trackingItems[0].engagementId = OTHER)), /^x\.stagecraft: data › trackingItems › #1 › engagementId: must be the id of the engagement in the file$/],
-    ['a document of another engagement', () => edit(plain, (d) => (d.data.exports[1].engagementId = OTHER)), /^x\.stagecraft: data › exports › #2 › engagementId: must be the id of the engagement in the file$/],
-    ['a status change of another engagement', () => edit(plain, (d) => (d.data.statusHistory[0].engagementId = OTHER)), /^x\.stagecraft: data › statusHistory › #1 › engagementId: must be the id of the engagement in the file$/],
-    ['a time entry of more than a day', () => edit(plain, (d) => (d.data.timeEntries[0].days = 1.5)), /^x\.stagecraft: data › timeEntries › #1 › days: must be at most 1: one entry holds at most one day$/],
-    ['a time entry for an item not in the file', () => edit(plain, (d) => (d.data.timeEntries[0].itemId = 'no_such_item')), /^x\.stagecraft: data › timeEntries › #1 › itemId: must be one of the tracked items in the file, or null$/],
-    ['a time entry id used twice', () => edit(plain, (d) => (d.data.timeEntries[1].id = d.data.timeEntries[0].id)), /^x\.stagecraft: data › timeEntries › #2 › id: appears twice$/],
-    ['a baseline signed on a document not in the file', () => edit(plain, (d) => (d.data.baseline.exportSnapshotId = OTHER)), /^x\.stagecraft: data › baseline › exportSnapshotId: must be one of the documents in the file \(exports\), or null$/],
-    ['a blocked item without a reason', () => edit(plain, (d) => (d.data.trackingItems.find((t: any) => t.status === 'blocked').blockedReason = null)), /^x\.stagecraft: data › trackingItems › #\d+ › blockedReason: a blocked item needs a reason and the date it was blocked since$/],
-    ['an actual end before the actual start', () => edit(plain, (d) => Object.assign(d.data.trackingItems.find((t: any) => t.status === 'done'), { actualEnd: '2025-01-01' })), /^x\.stagecraft: data › trackingItems › #\d+ › actualEnd: must not be before actualStart$/],
-    ['1,001 gates', () => edit(plain, (d) => (d.data.gates = Array.from({ length: 1001 }, (_, i) => ({ ...d.data.gates[0], id: randomUUID(), position: i })))), /^x\.stagecraft: data › gates: must hold at most 1000 entries$/],
+    [
+      'a document whose sha256 does not match',
+      () => edit(plain, (d) => (d.data.exports[0].sha256 = 'f'.repeat(64))),
+      /^x\.stagecraft: the document "workshop-report\.docx" sent \d{4}-\d{2}-\d{2} \(data › exports › #1\) does not match its recorded sha256; the file has been changed or damaged$/
+    ],
+    [
+      'a changed byte in a document',
+      () => edit(plain, (d) => (d.data.exports[1].bytes = flipBase64(d.data.exports[1].bytes, 500))),
+      /^x\.stagecraft: the document "proposal\.docx" sent .* \(data › exports › #2\) does not match its recorded sha256/
+    ],
+    [
+      'a document shorter than recorded',
+      () => edit(plain, (d) => (d.data.exports[0].sizeBytes += 1)),
+      /^x\.stagecraft: the document "workshop-report\.docx" .* holds \d+ bytes, not the \d+ recorded; the file has been changed or damaged$/
+    ],
+    [
+      'a document that is not base64',
+      () => edit(plain, (d) => (d.data.exports[0].bytes = 'UEsD*AAA')),
+      /^x\.stagecraft: data › exports › #1 › bytes: is not base64$/
+    ],
+    [
+      'a document model that is not JSON',
+      () => edit(plain, (d) => (d.data.exports[0].model = '{"client":')),
+      /^x\.stagecraft: data › exports › #1 › model: is not JSON text$/
+    ],
+    [
+      'a tracked item of another engagement',
+      () => edit(plain, (d) => (d.data.trackingItems[0].engagementId = OTHER)),
+      /^x\.stagecraft: data › trackingItems › #1 › engagementId: must be the id of the engagement in the file$/
+    ],
+    [
+      'a document of another engagement',
+      () => edit(plain, (d) => (d.data.exports[1].engagementId = OTHER)),
+      /^x\.stagecraft: data › exports › #2 › engagementId: must be the id of the engagement in the file$/
+    ],
+    [
+      'a status change of another engagement',
+      () => edit(plain, (d) => (d.data.statusHistory[0].engagementId = OTHER)),
+      /^x\.stagecraft: data › statusHistory › #1 › engagementId: must be the id of the engagement in the file$/
+    ],
+    [
+      'a time entry of more than a day',
+      () => edit(plain, (d) => (d.data.timeEntries[0].days = 1.5)),
+      /^x\.stagecraft: data › timeEntries › #1 › days: must be at most 1: one entry holds at most one day$/
+    ],
+    [
+      'a time entry for an item not in the file',
+      () => edit(plain, (d) => (d.data.timeEntries[0].itemId = 'no_such_item')),
+      /^x\.stagecraft: data › timeEntries › #1 › itemId: must be one of the tracked items in the file, or null$/
+    ],
+    [
+      'a time entry id used twice',
+      () => edit(plain, (d) => (d.data.timeEntries[1].id = d.data.timeEntries[0].id)),
+      /^x\.stagecraft: data › timeEntries › #2 › id: appears twice$/
+    ],
+    [
+      'a baseline signed on a document not in the file',
+      () => edit(plain, (d) => (d.data.baseline.exportSnapshotId = OTHER)),
+      /^x\.stagecraft: data › baseline › exportSnapshotId: must be one of the documents in the file \(exports\), or null$/
+    ],
+    [
+      'a blocked item without a reason',
+      () => edit(plain, (d) => (d.data.trackingItems.find((t: any) => t.status === 'blocked').blockedReason = null)),
+      /^x\.stagecraft: data › trackingItems › #\d+ › blockedReason: a blocked item needs a reason and the date it was blocked since$/
+    ],
+    [
+      'an actual end before the actual start',
+      () =>
+        edit(plain, (d) =>
+          Object.assign(
+            d.data.trackingItems.find((t: any) => t.status === 'done'),
+            { actualEnd: '2025-01-01' }
+          )
+        ),
+      /^x\.stagecraft: data › trackingItems › #\d+ › actualEnd: must not be before actualStart$/
+    ],
+    [
+      '1,001 gates',
+      () => edit(plain, (d) => (d.data.gates = Array.from({ length: 1001 }, (_, i) => ({ ...d.data.gates[0], id: randomUUID(), position: i })))),
+      /^x\.stagecraft: data › gates: must hold at most 1000 entries$/
+    ],
     ['a __proto__ key', () => swap(plain, '"answers": {', '"answers": {"__proto__": {"polluted": true},'), /^x\.stagecraft: has a field named "__proto__"/]
   ]
 
@@ -216,7 +326,9 @@ describe('hostile import files', () => {
     const ready = await valueOf<{ token: string }>(callAs(b, 'portable:inspect', {}))
     await valueOf(callAs(b, 'portable:import', { token: ready.token, mode: 'keep-both' }))
     expect(rowCounts(b).slice(0, 3)).toEqual([1, 1, 2])
-    expect(rowCounts(b).slice(TABLES.length)).toEqual(TRACKING.map((t) => (source.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n))
+    expect(rowCounts(b).slice(TABLES.length)).toEqual(
+      TRACKING.map((t) => (source.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n)
+    )
   })
 
   it('refuses to replace with a file whose time entries belong to another engagement here, and writes nothing', async () => {
@@ -224,16 +336,19 @@ describe('hostile import files', () => {
     await valueOf(callAs(b, 'portable:import', { token: (await valueOf<{ token: string }>(callAs(b, 'portable:inspect', {}))).token, mode: 'keep-both' }))
     const before = rowCounts(b)
     // Another engagement and client, but the same time entry ids as the one already imported.
-    place('clash.stagecraft', edit(plain, (d) => {
-      const engagementId = randomUUID()
-      d.data.client.id = d.data.engagement.clientId = randomUUID()
-      d.data.engagement.id = engagementId
-      d.data.assessments.forEach((a: any) => ((a.id = randomUUID()), (a.engagementId = engagementId)))
-      d.data.plan = null
-      for (const key of ['statusHistory', 'trackingItems', 'timeEntries', 'gates', 'exports']) for (const row of d.data[key]) row.engagementId = engagementId
-      for (const row of [...d.data.gates, ...d.data.exports]) row.id = randomUUID()
-      d.data.baseline = null
-    }))
+    place(
+      'clash.stagecraft',
+      edit(plain, (d) => {
+        const engagementId = randomUUID()
+        d.data.client.id = d.data.engagement.clientId = randomUUID()
+        d.data.engagement.id = engagementId
+        d.data.assessments.forEach((a: any) => ((a.id = randomUUID()), (a.engagementId = engagementId)))
+        d.data.plan = null
+        for (const key of ['statusHistory', 'trackingItems', 'timeEntries', 'gates', 'exports']) for (const row of d.data[key]) row.engagementId = engagementId
+        for (const row of [...d.data.gates, ...d.data.exports]) row.id = randomUUID()
+        d.data.baseline = null
+      })
+    )
     const ready = await valueOf<{ token: string; summary: { exists: boolean } }>(callAs(b, 'portable:inspect', {}))
     expect(ready.summary.exists).toBe(false)
     expectClearFailure(await callAs(b, 'portable:import', { token: ready.token, mode: 'replace' }), 'CONFLICT', /belong to another engagement here/)
@@ -325,10 +440,17 @@ describe.runIf(unix)('a full disk', () => {
     const target = join(dir, 'proposal.json')
     writeFileSync(target, '{"earlier": true}\n')
     const before = sha(target)
-    const r = spawnSync('bash', ['-c', `ulimit -f 64; exec "${process.execPath}" ${TSX.join(' ')} "${HELPER}" write "${target}" 1048576`], { cwd: ROOT, encoding: 'utf8' })
+    const r = spawnSync('bash', ['-c', `ulimit -f 64; exec "${process.execPath}" ${TSX.join(' ')} "${HELPER}" write "${target}" 1048576`], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
     expect(r.stderr).toBe('')
     const outcome = JSON.parse(r.stdout.trim())
-    expect(outcome).toEqual({ ok: false, code: 'EFBIG', message: 'The disk is full, so proposal.json was not saved. Any earlier file with that name is unchanged.' })
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'EFBIG',
+      message: 'The disk is full, so proposal.json was not saved. Any earlier file with that name is unchanged.'
+    })
     expect(sha(target)).toBe(before)
     expect(readdirSync(dir)).toEqual(['proposal.json']) // no temporary file left behind
   })
@@ -390,16 +512,58 @@ describe('hostile CLI arguments', () => {
     ['an unknown db action', () => ['db', 'drop'], {}, 2, /^stagecraft db: unknown action "drop"; usage: stagecraft db check$/],
     ['a missing file', () => ['import', 'missing.stagecraft'], {}, 1, /^missing\.stagecraft: file not found$/],
     ['a directory as FILE', (d) => (mkdirSync(join(d, 'folder')), ['import', 'folder']), {}, 1, /^folder: is a directory, not a file$/],
-    ['an invalid --mode', () => ['import', 'x.stagecraft', '--mode', 'merge'], {}, 2, /^stagecraft import: --mode must be keep-both, replace, update or keep, not "merge"/],
+    [
+      'an invalid --mode',
+      () => ['import', 'x.stagecraft', '--mode', 'merge'],
+      {},
+      2,
+      /^stagecraft import: --mode must be keep-both, replace, update or keep, not "merge"/
+    ],
     ['--mode without a value', () => ['import', 'x.stagecraft', '--mode'], {}, 2, /^stagecraft import: option --mode/],
-    ['a missing passphrase variable', () => ['import', 'x.stagecraft', '--passphrase-env', 'NOT_SET_ANYWHERE'], {}, 1, /^stagecraft import: the environment variable NOT_SET_ANYWHERE \(from --passphrase-env\) is not set/],
+    [
+      'a missing passphrase variable',
+      () => ['import', 'x.stagecraft', '--passphrase-env', 'NOT_SET_ANYWHERE'],
+      {},
+      1,
+      /^stagecraft import: the environment variable NOT_SET_ANYWHERE \(from --passphrase-env\) is not set/
+    ],
     ['a passphrase on the command line', () => ['import', 'x.stagecraft', '--passphrase', 'secret'], {}, 2, /^stagecraft import: unknown option --passphrase/],
-    ['a passphrase variable name that is not one', () => ['import', 'x.stagecraft', '--passphrase-env', 'A=B'], {}, 2, /^stagecraft import: --passphrase-env takes the name of an environment variable/],
+    [
+      'a passphrase variable name that is not one',
+      () => ['import', 'x.stagecraft', '--passphrase-env', 'A=B'],
+      {},
+      2,
+      /^stagecraft import: --passphrase-env takes the name of an environment variable/
+    ],
     ['an extra argument', () => ['import', 'a.json', 'b.json'], {}, 2, /^stagecraft import: unexpected argument "b\.json"/],
-    ['--mode with an intake file', (d) => (writeFileSync(join(d, 'i.json'), FIXTURE), ['import', 'i.json', '--mode', 'replace']), {}, 2, /--mode replace applies to \.stagecraft files/],
-    ['an encrypted file without a passphrase', (d) => (writeFileSync(join(d, 'e.stagecraft'), encrypted), ['import', 'e.stagecraft']), {}, 1, /^e\.stagecraft: is encrypted; give --passphrase-env VAR/],
-    ['a wrong passphrase', (d) => (writeFileSync(join(d, 'e.stagecraft'), encrypted), ['import', 'e.stagecraft', '--passphrase-env', 'PP']), { PP: 'not the passphrase' }, 1, /^The passphrase is not right, or the file has been changed\.$/],
-    ['a bad intake file', (d) => (writeFileSync(join(d, 'bad.json'), swap(FIXTURE, '"deploy":', '"deploy": 9, "x":')), ['import', 'bad.json']), {}, 1, /^bad\.json: maturity\.deploy: must be an integer from 0 to 4/]
+    [
+      '--mode with an intake file',
+      (d) => (writeFileSync(join(d, 'i.json'), FIXTURE), ['import', 'i.json', '--mode', 'replace']),
+      {},
+      2,
+      /--mode replace applies to \.stagecraft files/
+    ],
+    [
+      'an encrypted file without a passphrase',
+      (d) => (writeFileSync(join(d, 'e.stagecraft'), encrypted), ['import', 'e.stagecraft']),
+      {},
+      1,
+      /^e\.stagecraft: is encrypted; give --passphrase-env VAR/
+    ],
+    [
+      'a wrong passphrase',
+      (d) => (writeFileSync(join(d, 'e.stagecraft'), encrypted), ['import', 'e.stagecraft', '--passphrase-env', 'PP']),
+      { PP: 'not the passphrase' },
+      1,
+      /^The passphrase is not right, or the file has been changed\.$/
+    ],
+    [
+      'a bad intake file',
+      (d) => (writeFileSync(join(d, 'bad.json'), swap(FIXTURE, '"deploy":', '"deploy": 9, "x":')), ['import', 'bad.json']),
+      {},
+      1,
+      /^bad\.json: maturity\.deploy: must be an integer from 0 to 4/
+    ]
   ]
 
   it.each(cases)('%s: one clear line, non-zero exit, no database created', async (_label, args, env, code, pattern) => {

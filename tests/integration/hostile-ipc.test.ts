@@ -18,11 +18,9 @@ interface Ids {
 }
 
 const TABLES = ['client', 'engagement', 'assessment', 'assessment_answer', 'plan', 'setting', 'library_item']
-const rowCounts = (b: TB) =>
-  Object.fromEntries(TABLES.map((t) => [t, (b.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
+const rowCounts = (b: TB) => Object.fromEntries(TABLES.map((t) => [t, (b.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
 /** Everything stored, so "nothing was written" also covers updates, not only inserts. */
-const dump = (b: TB) =>
-  TABLES.map((t) => JSON.stringify(b.database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())).join('\n')
+const dump = (b: TB) => TABLES.map((t) => JSON.stringify(b.database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())).join('\n')
 
 const nestedArray = (depth: number): unknown => {
   let v: unknown = 'x'
@@ -49,7 +47,13 @@ const refused: Row[] = [
   ['a prototype key', 'clients:create', () => JSON.parse('{"name":"X","prototype":{"polluted":true}}'), T, 'INVALID_INPUT'],
   ['a __proto__ key inside a patch', 'clients:update', (ids) => ({ id: ids.clientId, patch: JSON.parse('{"__proto__":{"name":"p"}}') }), T, 'INVALID_INPUT'],
   ['a __proto__ key in preferences', 'preferences:update', () => JSON.parse('{"__proto__":{"theme":"dark"}}'), T, 'INVALID_INPUT'],
-  ['a __proto__ plan item id', 'plans:save-edits', (ids) => ({ planId: ids.planId, edits: { overrides: JSON.parse('{"__proto__":{"effortDays":1}}'), custom: [], removed: [] } }), T, 'INVALID_INPUT'],
+  [
+    'a __proto__ plan item id',
+    'plans:save-edits',
+    (ids) => ({ planId: ids.planId, edits: { overrides: JSON.parse('{"__proto__":{"effortDays":1}}'), custom: [], removed: [] } }),
+    T,
+    'INVALID_INPUT'
+  ],
   ['a __proto__ question id', 'assessments:set-answer', (ids) => ({ assessmentId: ids.assessmentId, questionId: '__proto__', value: 'A' }), T, 'INVALID_INPUT'],
   // Wrong types.
   ['a day rate as text', 'engagements:create', (ids) => ({ ...engagementBase(ids), dayRate: '1200' }), T, 'INVALID_INPUT'],
@@ -72,13 +76,31 @@ const refused: Row[] = [
   ['a 10 MB note', 'assessments:set-note', (ids) => ({ assessmentId: ids.assessmentId, questionId: 'cloud', kind: 'note', text: MB10 }), T, 'INVALID_INPUT'],
   ['a 10 MB search', 'clients:list', () => ({ search: MB10 }), T, 'INVALID_INPUT'],
   ['a 10 MB passphrase', 'portable:export', (ids) => ({ engagementId: ids.engagementId, passphrase: MB10 }), T, 'INVALID_INPUT'],
-  ['100,000 people present', 'assessments:create', (ids) => ({ engagementId: ids.engagementId, present: Array.from({ length: 100_000 }, (_, i) => `P${i}`) }), T, 'INVALID_INPUT'],
-  ['100,000 removed plan items', 'plans:save-edits', (ids) => ({ planId: ids.planId, edits: { overrides: {}, custom: [], removed: Array.from({ length: 100_000 }, () => 'abc') } }), T, 'INVALID_INPUT'],
+  [
+    '100,000 people present',
+    'assessments:create',
+    (ids) => ({ engagementId: ids.engagementId, present: Array.from({ length: 100_000 }, (_, i) => `P${i}`) }),
+    T,
+    'INVALID_INPUT'
+  ],
+  [
+    '100,000 removed plan items',
+    'plans:save-edits',
+    (ids) => ({ planId: ids.planId, edits: { overrides: {}, custom: [], removed: Array.from({ length: 100_000 }, () => 'abc') } }),
+    T,
+    'INVALID_INPUT'
+  ],
   ['2,000,000 array items', 'assessments:create', (ids) => ({ engagementId: ids.engagementId, present: new Array(2_000_000).fill(0) }), T, 'INVALID_INPUT'],
   // Depth.
   ['arrays nested 10,000 deep', 'assessments:create', (ids) => ({ engagementId: ids.engagementId, present: nestedArray(10_000) }), T, 'INVALID_INPUT'],
   ['objects nested 10,000 deep', 'clients:create', () => ({ name: nestedObject(10_000) }), T, 'INVALID_INPUT'],
-  ['objects nested 10,000 deep in plan edits', 'plans:save-edits', (ids) => ({ planId: ids.planId, edits: { overrides: { abc: nestedObject(10_000) }, custom: [], removed: [] } }), T, 'INVALID_INPUT'],
+  [
+    'objects nested 10,000 deep in plan edits',
+    'plans:save-edits',
+    (ids) => ({ planId: ids.planId, edits: { overrides: { abc: nestedObject(10_000) }, custom: [], removed: [] } }),
+    T,
+    'INVALID_INPUT'
+  ],
   ['a payload nested 100,000 deep', 'preferences:update', () => nestedObject(100_000), T, 'INVALID_INPUT'],
   // Dates.
   ['30 February', 'engagements:create', (ids) => ({ ...engagementBase(ids), startDate: '2026-02-30' }), T, 'INVALID_INPUT'],
@@ -89,8 +111,14 @@ const refused: Row[] = [
   ['a lone surrogate in a name', 'clients:create', () => ({ name: 'Acme \uD800' }), T, 'INVALID_INPUT'],
   ['a lone surrogate in a key', 'clients:create', () => ({ name: 'Acme', ['\uDC00']: 1 }), T, 'INVALID_INPUT'],
   // SQL in places that are not free text.
-  ['SQL as a question id', 'assessments:set-answer', (ids) => ({ assessmentId: ids.assessmentId, questionId: "cloud'; DROP TABLE assessment; --", value: 'A' }), T, 'INVALID_INPUT'],
-  ['SQL as an id', 'clients:delete', () => ({ id: "1 OR 1=1; --" }), T, 'INVALID_INPUT'],
+  [
+    'SQL as a question id',
+    'assessments:set-answer',
+    (ids) => ({ assessmentId: ids.assessmentId, questionId: "cloud'; DROP TABLE assessment; --", value: 'A' }),
+    T,
+    'INVALID_INPUT'
+  ],
+  ['SQL as an id', 'clients:delete', () => ({ id: '1 OR 1=1; --' }), T, 'INVALID_INPUT'],
   ['SQL as a sort column', 'clients:list', () => ({ sort: 'name; DROP TABLE client' }), T, 'INVALID_INPUT'],
   // Paths from the renderer where a channel takes none (the main process chooses files).
   ['a path for the intake import', 'intake:import', () => ({ path: '/etc/passwd' }), T, 'INVALID_INPUT'],

@@ -54,7 +54,15 @@ describe('the content library', () => {
   it('adds a custom item and retires an item (retired ones stay listed but are not used)', async () => {
     await valueOf(
       callAs(b, 'library:save-question', {
-        item: { id: 'my_question', group: 'culture', text: 'Tell me about a post-mortem you ran.', lookFor: 'Blameless framing.', seniority: 'core', custom: true, retired: false }
+        item: {
+          id: 'my_question',
+          group: 'culture',
+          text: 'Tell me about a post-mortem you ran.',
+          lookFor: 'Blameless framing.',
+          seniority: 'core',
+          custom: true,
+          retired: false
+        }
       })
     )
     const lib = await valueOf<Library>(callAs(b, 'library:get', {}))

@@ -25,7 +25,10 @@ describe('folder boundaries are enforced by lint', () => {
     ['db/repositories/x.ts', "declare const AppError: new (c: string, m: string) => Error\nexport const f = () => { throw new AppError('NOT_FOUND', 'x') }"]
   ])('refuses a forbidden import in %s', async (file, code) => {
     const found = await problems(file, code)
-    expect(found.some((p) => /no-restricted-(imports|globals|syntax)|stagecraft\/layers/.test(p)), found.join('\n')).toBe(true)
+    expect(
+      found.some((p) => /no-restricted-(imports|globals|syntax)|stagecraft\/layers/.test(p)),
+      found.join('\n')
+    ).toBe(true)
   })
 
   // Each layer may import only from the layers below it (scripts/eslint/layers.mjs).
@@ -56,7 +59,10 @@ describe('folder boundaries are enforced by lint', () => {
   ])('%s may not import %s', async (file, source) => {
     for (const code of [`import { a } from '${source}'\nexport const b = a`, `export { a } from '${source}'`, `export const m = () => import('${source}')`]) {
       const found = await problems(file, code)
-      expect(found.some((p) => p.startsWith('stagecraft/layers:')), `${code}\n${found.join('\n')}`).toBe(true)
+      expect(
+        found.some((p) => p.startsWith('stagecraft/layers:')),
+        `${code}\n${found.join('\n')}`
+      ).toBe(true)
     }
   })
 

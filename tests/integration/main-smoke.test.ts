@@ -122,10 +122,14 @@ describe('the built preload', () => {
       ipcRenderer: { invoke: async (channel: string, payload: unknown) => void invoked.push([channel, payload]) }
     }
     const fn = new Function('require', 'module', 'exports', source)
-    fn((name: string) => {
-      if (name !== 'electron') throw new Error(`preload required ${name}`)
-      return fakeElectron
-    }, { exports: {} }, {})
+    fn(
+      (name: string) => {
+        if (name !== 'electron') throw new Error(`preload required ${name}`)
+        return fakeElectron
+      },
+      { exports: {} },
+      {}
+    )
     expect(Object.keys(exposed)).toEqual(['stagecraft'])
     const api = exposed.stagecraft as Record<string, Record<string, (p: unknown) => Promise<unknown>>>
     const names = Object.entries(api).flatMap(([d, fns]) => Object.keys(fns).map((f) => `${d}.${f}`))

@@ -32,7 +32,9 @@ describe('migration 0007: the kick-off is `kickoff`', () => {
     await valueOf<TrackingView>(callAs(b, 'tracking:mark-signed', { engagementId }))
     await valueOf(callAs(b, 'tracking:update-item', { engagementId, itemId: 'kickoff', patch: { status: 'done', notes: 'Read-out went well with Marta.' } }))
     await valueOf(callAs(b, 'tracking:log-time', { engagementId, itemId: 'kickoff', date: '2026-01-13', days: 1, note: null }))
-    await valueOf(callAs(b, 'plans:save-edits', { planId: plan.id, edits: { overrides: { kickoff: { title: 'Kick-off at the client' } }, custom: [], removed: [] } }))
+    await valueOf(
+      callAs(b, 'plans:save-edits', { planId: plan.id, edits: { overrides: { kickoff: { title: 'Kick-off at the client' } }, custom: [], removed: [] } })
+    )
     const file = join(dir, 'v6.db')
     b.database.sqlite.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`)
     await b.dispose()

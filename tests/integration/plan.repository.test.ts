@@ -8,12 +8,13 @@ import type { StoredPlan } from '../../shared/schemas/plan.schema'
 import { callAs, testBackend, valueOf } from '../helpers/backend'
 
 type TB = Awaited<ReturnType<typeof testBackend>>
-const intake = IntakeFileSchema.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'intake', 'api-startup.json'), 'utf8'))
-)
+const intake = IntakeFileSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'intake', 'api-startup.json'), 'utf8')))
 const engagement = { startDate: '2026-01-05', dayRate: 1000, currency: 'EUR' }
 const itemIds = (plan: StoredPlan) => planFromStored(plan, engagement).phases.flatMap((p) => p.items.map((i) => i.id))
-const item = (plan: StoredPlan, id: string) => planFromStored(plan, engagement).phases.flatMap((p) => p.items).find((i) => i.id === id)
+const item = (plan: StoredPlan, id: string) =>
+  planFromStored(plan, engagement)
+    .phases.flatMap((p) => p.items)
+    .find((i) => i.id === id)
 
 describe('stored plans', () => {
   let b: TB
@@ -85,7 +86,11 @@ describe('stored plans', () => {
     const plan = await valueOf<StoredPlan>(callAs(b, 'plans:create', { engagementId, assessmentId: await assessment(intake) }))
     const bad = await callAs(b, 'plans:save-edits', {
       planId: plan.id,
-      edits: { overrides: {}, removed: [], custom: [{ id: 'orphan', title: 'Orphan', phase: 'foundations', effortDays: 1, owner: 'consultant', dependsOn: ['nothing_like_this'] }] }
+      edits: {
+        overrides: {},
+        removed: [],
+        custom: [{ id: 'orphan', title: 'Orphan', phase: 'foundations', effortDays: 1, owner: 'consultant', dependsOn: ['nothing_like_this'] }]
+      }
     })
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect((bad as { error: { message: string } }).error.message).toMatch(/nothing_like_this/)

@@ -30,7 +30,9 @@ const figures = (b: TB, engagementId: string) =>
 /** Each document sent: what the list shows, and the sha256 of the bytes actually stored. */
 const documents = (b: TB, engagementId: string) =>
   (
-    b.database.sqlite.prepare('SELECT id, file_name, sha256, size_bytes, model, bytes FROM export_snapshot WHERE engagement_id = ? ORDER BY created_at').all(engagementId) as {
+    b.database.sqlite
+      .prepare('SELECT id, file_name, sha256, size_bytes, model, bytes FROM export_snapshot WHERE engagement_id = ? ORDER BY created_at')
+      .all(engagementId) as {
       id: string
       file_name: string
       sha256: string
@@ -117,11 +119,21 @@ describe('portable engagement files (.stagecraft)', () => {
     const inspected = await valueOf<any>(callAs(target, 'portable:inspect', {}))
     expect(inspected).toMatchObject({
       status: 'ready',
-      summary: { clientName: 'Harbour Freight (sample)', engagementTitle: 'AI platform and first hires', assessments: 2, hasPlan: true, privateNotes: 1, exists: false }
+      summary: {
+        clientName: 'Harbour Freight (sample)',
+        engagementTitle: 'AI platform and first hires',
+        assessments: 2,
+        hasPlan: true,
+        privateNotes: 1,
+        exists: false
+      }
     })
     // What the import screen says the file holds: its tracking and the documents sent too.
     expect(inspected.summary).toMatchObject({ trackedItems: doc.data.trackingItems.length, documents: 2, signed: true })
-    expect(inspected.summary.loggedDays).toBeCloseTo(doc.data.timeEntries.reduce((n: number, t: { days: number }) => n + t.days, 0), 2)
+    expect(inspected.summary.loggedDays).toBeCloseTo(
+      doc.data.timeEntries.reduce((n: number, t: { days: number }) => n + t.days, 0),
+      2
+    )
     expect(inspected.summary.trackedItems).toBeGreaterThan(0)
     const imported = await valueOf(callAs(target, 'portable:import', { token: inspected.token, mode: 'keep-both' }))
     expect(imported).toEqual({ engagementId: sample.engagementId, clientId: sample.clientId })
@@ -136,9 +148,25 @@ describe('portable engagement files (.stagecraft)', () => {
 
     // The tracking came across: statuses, the blocked item's reason, owners, notes, actual dates.
     const items = new Map(after.tracking.phases.flatMap((p) => p.items).map((i) => [i.itemId, i]))
-    expect(items.get(tracked.done)).toMatchObject({ status: 'done', actualStart: '2026-01-12', actualEnd: '2026-02-20', notes: 'Signed off by Marta on the call.', loggedDays: 1.5 })
-    expect(items.get(tracked.doing)).toMatchObject({ status: 'in_progress', owner: 'Jonas Berg', notes: 'Terraform modules half done.', actualStart: '2026-02-23' })
-    expect(items.get(tracked.blocked)).toMatchObject({ status: 'blocked', blockedReason: 'Security review of the GPU account not booked yet', owner: 'Marta Lindqvist', blockedSince: expect.any(String) })
+    expect(items.get(tracked.done)).toMatchObject({
+      status: 'done',
+      actualStart: '2026-01-12',
+      actualEnd: '2026-02-20',
+      notes: 'Signed off by Marta on the call.',
+      loggedDays: 1.5
+    })
+    expect(items.get(tracked.doing)).toMatchObject({
+      status: 'in_progress',
+      owner: 'Jonas Berg',
+      notes: 'Terraform modules half done.',
+      actualStart: '2026-02-23'
+    })
+    expect(items.get(tracked.blocked)).toMatchObject({
+      status: 'blocked',
+      blockedReason: 'Security review of the GPU account not booked yet',
+      owner: 'Marta Lindqvist',
+      blockedSince: expect.any(String)
+    })
     expect(after.tracking.timeEntries).toHaveLength(4)
     expect(after.tracking.totals.unassignedLoggedDays).toBe(0.25)
     const gates = after.tracking.phases.flatMap((p) => p.gates)
@@ -173,7 +201,12 @@ describe('portable engagement files (.stagecraft)', () => {
     const path = await exportTo('locked.stagecraft', 'correct horse battery staple')
     const envelope = JSON.parse(readFileSync(path, 'utf8'))
     expect(Object.keys(envelope).sort()).toEqual(['cipher', 'ciphertext', 'format', 'iv', 'kdf', 'tag', 'version'])
-    expect(envelope).toMatchObject({ format: 'stagecraft-encrypted', version: 1, cipher: 'aes-256-gcm', kdf: { name: 'scrypt', N: 131072, r: 8, p: 1, keyLength: 32 } })
+    expect(envelope).toMatchObject({
+      format: 'stagecraft-encrypted',
+      version: 1,
+      cipher: 'aes-256-gcm',
+      kdf: { name: 'scrypt', N: 131072, r: 8, p: 1, keyLength: 32 }
+    })
     expect(readFileSync(path, 'utf8')).not.toContain('Harbour')
 
     td.nextOpen = path
@@ -248,14 +281,26 @@ describe('portable engagement files (.stagecraft)', () => {
     await valueOf(callAs(target, 'portable:import', { token: (await valueOf<any>(callAs(target, 'portable:inspect', {}))).token, mode: 'keep-both' }))
     // Work on the target copy that the file will overwrite.
     await valueOf(callAs(target, 'assessments:create', { engagementId: sample.engagementId, title: 'Only on the laptop' }))
-    await valueOf(callAs(target, 'tracking:log-time', { engagementId: sample.engagementId, itemId: tracked.blocked, date: '2026-03-01', days: 1, note: 'Only on the laptop' }))
-    await valueOf(callAs(target, 'tracking:set-gate', { action: 'add', engagementId: sample.engagementId, phaseId: 'discovery', criterion: 'Only on the laptop' }))
+    await valueOf(
+      callAs(target, 'tracking:log-time', {
+        engagementId: sample.engagementId,
+        itemId: tracked.blocked,
+        date: '2026-03-01',
+        days: 1,
+        note: 'Only on the laptop'
+      })
+    )
+    await valueOf(
+      callAs(target, 'tracking:set-gate', { action: 'add', engagementId: sample.engagementId, phaseId: 'discovery', criterion: 'Only on the laptop' })
+    )
     await valueOf(callAs(target, 'engagements:set-status', { id: sample.engagementId, status: 'complete', note: null }))
     // Meanwhile, on the source machine: new facts.
     await valueOf(callAs(source, 'clients:update', { id: sample.clientId, patch: { industry: 'Freight & logistics' } }))
     await valueOf(callAs(source, 'engagements:update', { id: sample.engagementId, patch: { notes: 'Signed the second phase.' } }))
     await valueOf(callAs(source, 'assessments:set-answer', { assessmentId: sample.assessmentId, questionId: 'infra_staff', value: 2 }))
-    await valueOf(callAs(source, 'tracking:update-item', { engagementId: sample.engagementId, itemId: tracked.doing, patch: { status: 'done', actualEnd: '2026-03-01' } }))
+    await valueOf(
+      callAs(source, 'tracking:update-item', { engagementId: sample.engagementId, itemId: tracked.doing, patch: { status: 'done', actualEnd: '2026-03-01' } })
+    )
     await valueOf(callAs(source, 'tracking:log-time', { engagementId: sample.engagementId, itemId: tracked.doing, date: '2026-03-01', days: 0.5, note: null }))
 
     td.nextOpen = await exportTo('second.stagecraft')

@@ -61,7 +61,6 @@ describe('start-up checks, quarantine and recovery', () => {
     await c.close()
   }
 
-
   it('opens a healthy database normally and a first start creates one', async () => {
     const c = make()
     expect(await c.start()).toBe('ready')
@@ -162,15 +161,12 @@ describe('start-up checks, quarantine and recovery', () => {
     expect(items.map((b) => b.reason)).toContain('pre-restore')
   })
 
-  it.each([['../stagecraft.db'], ['/etc/passwd'], ['stagecraft-2026-01-01T00-00-00-000Z-manual.db']])(
-    'refuses to restore %s',
-    async (fileName) => {
-      const c = make()
-      await c.start()
-      const r = await call(c, 'backups:restore', { fileName })
-      expect(r.ok).toBe(false)
-    }
-  )
+  it.each([['../stagecraft.db'], ['/etc/passwd'], ['stagecraft-2026-01-01T00-00-00-000Z-manual.db']])('refuses to restore %s', async (fileName) => {
+    const c = make()
+    await c.start()
+    const r = await call(c, 'backups:restore', { fileName })
+    expect(r.ok).toBe(false)
+  })
 
   it('takes a backup on quit', async () => {
     const c = make()
@@ -184,7 +180,6 @@ describe('start-up checks, quarantine and recovery', () => {
 describe('content checks after the first screen (deferContentChecks, as the app runs)', () => {
   // Fresh ids per start: several controllers write to the same file in turn.
   const { at, make, call } = temporaryDatabase({ freshIds: true, deferContentChecks: true })
-
 
   /** A database with many pages, so damage can sit far from the header page. */
   async function seed(): Promise<void> {
@@ -234,7 +229,9 @@ describe('content checks after the first screen (deferContentChecks, as the app 
     const raw = new Sqlite(at.db)
     raw.pragma('foreign_keys = OFF')
     raw
-      .prepare("INSERT INTO engagement (id, client_id, title, status, consultant, currency, day_rate, start_date, notes, created_at, updated_at) VALUES ('e-orphan', 'no-such-client', 'Orphan', 'lead', 'x', 'EUR', 1000, '2026-01-05', '', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+      .prepare(
+        "INSERT INTO engagement (id, client_id, title, status, consultant, currency, day_rate, start_date, notes, created_at, updated_at) VALUES ('e-orphan', 'no-such-client', 'Orphan', 'lead', 'x', 'EUR', 1000, '2026-01-05', '', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
+      )
       .run()
     raw.close()
     const c = make()

@@ -71,46 +71,50 @@ async function bulk(call: Call, megabytes: number, prefix = 'Bulk') {
 }
 
 describe('restore is all or nothing', () => {
-  it.skipIf(!smallDiskAvailable())('over a full disk the data stays open and unchanged, and the message says why', async () => {
-    const disk = smallDisk(32)
-    const { c, call: on } = controllerIn(disk.dir)
-    expect(await c.start()).toBe('ready')
-    await bulk(on, 2)
-    const backup = await valueOf<{ fileName: string }>(on('backups:create'))
-    await valueOf(on('clients:create', { name: 'Made after the backup' }))
-    const before = await clientNames(on)
-    const backupsBefore = await backupNames(on)
+  it.skipIf(!smallDiskAvailable())(
+    'over a full disk the data stays open and unchanged, and the message says why',
+    async () => {
+      const disk = smallDisk(32)
+      const { c, call: on } = controllerIn(disk.dir)
+      expect(await c.start()).toBe('ready')
+      await bulk(on, 2)
+      const backup = await valueOf<{ fileName: string }>(on('backups:create'))
+      await valueOf(on('clients:create', { name: 'Made after the backup' }))
+      const before = await clientNames(on)
+      const backupsBefore = await backupNames(on)
 
-    // Not even room to copy the backup beside the data.
-    disk.fill(512 * 1024)
-    const refused = await on('backups:restore', { fileName: backup.fileName })
-    expect(refused.ok).toBe(false)
-    expect(JSON.stringify(refused)).toMatch(/not enough free space/)
-    expect(JSON.stringify(refused)).toMatch(/Your data has not been changed/)
-    expect(await valueOf(on('recovery:status'))).toEqual({ mode: 'normal' })
-    expect(await clientNames(on)).toEqual(before)
-    expect(existsSync(join(disk.dir, 'stagecraft.db.restoring'))).toBe(false)
-    expect(await backupNames(on)).toEqual(backupsBefore)
-    // A write still works: the data is open, not merely readable.
-    rmSync(join(disk.dir, '.filler'))
-    await valueOf(on('clients:create', { name: 'Still writing' }))
+      // Not even room to copy the backup beside the data.
+      disk.fill(512 * 1024)
+      const refused = await on('backups:restore', { fileName: backup.fileName })
+      expect(refused.ok).toBe(false)
+      expect(JSON.stringify(refused)).toMatch(/not enough free space/)
+      expect(JSON.stringify(refused)).toMatch(/Your data has not been changed/)
+      expect(await valueOf(on('recovery:status'))).toEqual({ mode: 'normal' })
+      expect(await clientNames(on)).toEqual(before)
+      expect(existsSync(join(disk.dir, 'stagecraft.db.restoring'))).toBe(false)
+      expect(await backupNames(on)).toEqual(backupsBefore)
+      // A write still works: the data is open, not merely readable.
+      rmSync(join(disk.dir, '.filler'))
+      await valueOf(on('clients:create', { name: 'Still writing' }))
 
-    // Room to copy the backup, but not to save the current data first: still nothing changes.
-    const sizeOfCopy = readFileSync(join(disk.dir, 'backups', backup.fileName)).length
-    disk.fill(sizeOfCopy + 256 * 1024)
-    const refusedAgain = await on('backups:restore', { fileName: backup.fileName })
-    expect(refusedAgain.ok).toBe(false)
-    expect(JSON.stringify(refusedAgain)).toMatch(/saving your current data first.*not enough free space|not enough free space/)
-    expect(await clientNames(on)).toEqual([...before, 'Still writing'].sort())
-    expect(existsSync(join(disk.dir, 'stagecraft.db.restoring'))).toBe(false)
+      // Room to copy the backup, but not to save the current data first: still nothing changes.
+      const sizeOfCopy = readFileSync(join(disk.dir, 'backups', backup.fileName)).length
+      disk.fill(sizeOfCopy + 256 * 1024)
+      const refusedAgain = await on('backups:restore', { fileName: backup.fileName })
+      expect(refusedAgain.ok).toBe(false)
+      expect(JSON.stringify(refusedAgain)).toMatch(/saving your current data first.*not enough free space|not enough free space/)
+      expect(await clientNames(on)).toEqual([...before, 'Still writing'].sort())
+      expect(existsSync(join(disk.dir, 'stagecraft.db.restoring'))).toBe(false)
 
-    // With room again, the same restore goes through and can be undone.
-    rmSync(join(disk.dir, '.filler'))
-    const { undoFileName } = await valueOf<{ undoFileName: string }>(on('backups:restore', { fileName: backup.fileName }))
-    expect(await clientNames(on)).not.toContain('Made after the backup')
-    await valueOf(on('backups:restore', { fileName: undoFileName }))
-    expect(await clientNames(on)).toContain('Still writing')
-  }, 120_000)
+      // With room again, the same restore goes through and can be undone.
+      rmSync(join(disk.dir, '.filler'))
+      const { undoFileName } = await valueOf<{ undoFileName: string }>(on('backups:restore', { fileName: backup.fileName }))
+      expect(await clientNames(on)).not.toContain('Made after the backup')
+      await valueOf(on('backups:restore', { fileName: undoFileName }))
+      expect(await clientNames(on)).toContain('Still writing')
+    },
+    120_000
+  )
 
   it('a backup that vanished restores nothing and says so; the data stays open', async () => {
     const dir = realFolder()
@@ -152,7 +156,10 @@ describe('restore is all or nothing', () => {
 
 /** The crash test's writer as a second process on the same file; `acknowledged` are the ids whose commit returned. */
 function spawnWriter(dbPath: string) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/helpers/crash-writer.ts'), dbPath], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/helpers/crash-writer.ts'), dbPath], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   const acknowledged: string[] = []
   let buffer = ''
   const waiters: { n: number; resolve: () => void }[] = []
@@ -161,8 +168,9 @@ function spawnWriter(dbPath: string) {
     const lines = buffer.split('\n')
     buffer = lines.pop() ?? ''
     acknowledged.push(...lines.filter(Boolean))
-    for (const w of waiters.splice(0)) if (acknowledged.length >= w.n) w.resolve()
-    else waiters.push(w)
+    for (const w of waiters.splice(0))
+      if (acknowledged.length >= w.n) w.resolve()
+      else waiters.push(w)
   })
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   cleanups.push(() => {
@@ -259,47 +267,57 @@ describe('backups do not trust the clock', () => {
       await run.close()
       dailies.push(listBackups(join(dir, 'backups')).find((b) => b.reason === 'daily')!.fileName)
     }
-    const kept = listBackups(join(dir, 'backups')).filter((b) => b.reason === 'daily').map((b) => b.fileName)
+    const kept = listBackups(join(dir, 'backups'))
+      .filter((b) => b.reason === 'daily')
+      .map((b) => b.fileName)
     expect(kept).toEqual(dailies.slice(-7).reverse())
   })
 })
 
 describe('every backup failure reaches the Backups screen', () => {
-  it.skipIf(!smallDiskAvailable())('the backup on quit, on a full disk: shown at the next start, cleared by the next backup', async () => {
-    const disk = smallDisk(12)
-    const first = controllerIn(disk.dir)
-    await first.c.start()
-    await bulk(first.call, 1)
-    disk.fill(64 * 1024)
-    await first.close()
-    rmSync(join(disk.dir, '.filler'))
-    const next = controllerIn(disk.dir)
-    await next.c.start()
-    const { lastFailure } = await valueOf<{ lastFailure: { kind: string; message: string } | null }>(next.call('backups:list'))
-    expect(lastFailure?.kind).toBe('on-quit')
-    expect(lastFailure?.message).toMatch(/not enough free space/)
-    await valueOf(next.call('backups:create'))
-    expect((await valueOf<{ lastFailure: unknown }>(next.call('backups:list'))).lastFailure).toBeNull()
-  }, 60_000)
+  it.skipIf(!smallDiskAvailable())(
+    'the backup on quit, on a full disk: shown at the next start, cleared by the next backup',
+    async () => {
+      const disk = smallDisk(12)
+      const first = controllerIn(disk.dir)
+      await first.c.start()
+      await bulk(first.call, 1)
+      disk.fill(64 * 1024)
+      await first.close()
+      rmSync(join(disk.dir, '.filler'))
+      const next = controllerIn(disk.dir)
+      await next.c.start()
+      const { lastFailure } = await valueOf<{ lastFailure: { kind: string; message: string } | null }>(next.call('backups:list'))
+      expect(lastFailure?.kind).toBe('on-quit')
+      expect(lastFailure?.message).toMatch(/not enough free space/)
+      await valueOf(next.call('backups:create'))
+      expect((await valueOf<{ lastFailure: unknown }>(next.call('backups:list'))).lastFailure).toBeNull()
+    },
+    60_000
+  )
 
-  it.skipIf(!smallDiskAvailable())('the daily backup, on a full disk: shown on the Backups screen the same day', async () => {
-    const disk = smallDisk(12)
-    const first = controllerIn(disk.dir)
-    await first.c.start()
-    await bulk(first.call, 1)
-    await first.close()
-    for (const f of readdirSync(join(disk.dir, 'backups'))) rmSync(join(disk.dir, 'backups', f))
-    disk.fill(64 * 1024)
-    const next = controllerIn(disk.dir, { dailyBackup: true })
-    expect(await next.c.start()).toBe('ready')
-    await next.c.backgroundDone()
-    const { lastFailure } = await valueOf<{ lastFailure: { kind: string; message: string } | null }>(next.call('backups:list'))
-    expect(lastFailure?.kind).toBe('daily')
-    expect(lastFailure?.message).toMatch(/not enough free space/)
-    // The data itself is untouched and open.
-    expect(await valueOf(next.call('recovery:status'))).toEqual({ mode: 'normal' })
-    expect(hash(join(disk.dir, 'stagecraft.db')).length).toBe(64)
-  }, 60_000)
+  it.skipIf(!smallDiskAvailable())(
+    'the daily backup, on a full disk: shown on the Backups screen the same day',
+    async () => {
+      const disk = smallDisk(12)
+      const first = controllerIn(disk.dir)
+      await first.c.start()
+      await bulk(first.call, 1)
+      await first.close()
+      for (const f of readdirSync(join(disk.dir, 'backups'))) rmSync(join(disk.dir, 'backups', f))
+      disk.fill(64 * 1024)
+      const next = controllerIn(disk.dir, { dailyBackup: true })
+      expect(await next.c.start()).toBe('ready')
+      await next.c.backgroundDone()
+      const { lastFailure } = await valueOf<{ lastFailure: { kind: string; message: string } | null }>(next.call('backups:list'))
+      expect(lastFailure?.kind).toBe('daily')
+      expect(lastFailure?.message).toMatch(/not enough free space/)
+      // The data itself is untouched and open.
+      expect(await valueOf(next.call('recovery:status'))).toEqual({ mode: 'normal' })
+      expect(hash(join(disk.dir, 'stagecraft.db')).length).toBe(64)
+    },
+    60_000
+  )
 })
 
 describe('a file that is locked, read-only or not ours', () => {
@@ -354,7 +372,7 @@ describe('a file that is locked, read-only or not ours', () => {
     const dir = realFolder()
     const file = join(dir, 'stagecraft.db')
     const foreign = new Sqlite(file)
-    foreign.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices (amount) VALUES (12.5)")
+    foreign.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices (amount) VALUES (12.5)')
     foreign.close()
     const before = hash(file)
     const { c, call } = controllerIn(dir)
@@ -374,7 +392,10 @@ describe('recovery and backup channels go through the one dispatcher', () => {
     await c.start()
     const before = await backupNames(call)
     // Another frame, even with a well-formed request.
-    expect(await c.dispatch('backups:create', {}, { url: 'https://example.com/', isMainFrame: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await c.dispatch('backups:create', {}, { url: 'https://example.com/', isMainFrame: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
     expect(await c.dispatch('backups:create', {}, { ...TRUSTED, isMainFrame: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     // A payload the contract does not allow, and one refused before any schema runs.
     expect(await call('backups:restore', { fileName: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

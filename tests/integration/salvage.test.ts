@@ -33,14 +33,19 @@ async function seed(path: string, clients = 120): Promise<void> {
   const call = (channel: string, payload: unknown = {}) => backend.dispatch(channel, payload, TRUSTED)
   const sample = await valueOf<{ engagementId: string; assessmentId: string }>(call('samples:create'))
   await valueOf(call('plans:create', { engagementId: sample.engagementId, assessmentId: sample.assessmentId }))
-  for (let i = 0; i < clients; i++) await valueOf(call('clients:create', { name: `Client ${String(i).padStart(3, '0')}`, notes: `Kestrel rollout notes ${i} `.repeat(40) }))
+  for (let i = 0; i < clients; i++)
+    await valueOf(call('clients:create', { name: `Client ${String(i).padStart(3, '0')}`, notes: `Kestrel rollout notes ${i} `.repeat(40) }))
   await backend.close()
 }
 
 function counts(path: string): Record<string, number> {
   const db = new Sqlite(path, { readonly: true })
   try {
-    const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'`).all() as { name: string }[]).map((t) => t.name)
+    const tables = (
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'`).all() as {
+        name: string
+      }[]
+    ).map((t) => t.name)
     return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]))
   } finally {
     db.close()
@@ -156,7 +161,13 @@ describe('the app repairs before it quarantines', () => {
     for (const c of controllers.splice(0)) await c.close()
   })
   const make = (path: string, deferContentChecks = false) => {
-    const c = createAppController({ databasePath: path, deps: { ...fixedDeps(), newId: () => randomUUID() }, appVersion: 't', trustedOrigin: TEST_ORIGIN, deferContentChecks })
+    const c = createAppController({
+      databasePath: path,
+      deps: { ...fixedDeps(), newId: () => randomUUID() },
+      appVersion: 't',
+      trustedOrigin: TEST_ORIGIN,
+      deferContentChecks
+    })
     controllers.push(c)
     return c
   }
@@ -174,27 +185,30 @@ describe('the app repairs before it quarantines', () => {
     return path
   }
 
-  it.each([false, true])('a damaged search index is rebuilt at start and the app opens with everything (checks after the first screen: %s)', async (deferred) => {
-    const path = await seeded()
-    scribblePages(path, pagesOf(path, 'search_index_data', 'leaf'))
-    const damaged = hash(path)
-    const c = make(path, deferred)
-    expect(await c.start()).toBe('ready')
-    const status = await valueOf<any>(call(c, deferred ? 'recovery:checks-done' : 'recovery:status'))
-    expect(status.mode).toBe('normal')
-    expect(status.repaired.detail).toMatch(/Everything you entered could still be read/)
-    // The damaged file is kept, byte for byte, with the rebuilt copy beside it.
-    expect(hash(join(status.repaired.quarantineFolder, 'stagecraft.db'))).toBe(damaged)
-    expect(existsSync(join(status.repaired.quarantineFolder, 'salvaged.db'))).toBe(true)
-    const clients = await valueOf<{ total: number }>(call(c, 'clients:list', { limit: 200 }))
-    expect(clients.total).toBe(121)
-    const found = await valueOf<{ groups: { kind: string; results: unknown[] }[] }>(call(c, 'search:query', { query: 'kestrel', limit: 50 }))
-    expect(found.groups.find((g) => g.kind === 'client')?.results.length).toBeGreaterThan(0)
-    // The data is writable, and a restart finds a healthy file.
-    await valueOf(call(c, 'clients:create', { name: 'After The Repair', notes: '' }))
-    await c.close()
-    expect(quickCheck(path)).toBe('ok')
-  })
+  it.each([false, true])(
+    'a damaged search index is rebuilt at start and the app opens with everything (checks after the first screen: %s)',
+    async (deferred) => {
+      const path = await seeded()
+      scribblePages(path, pagesOf(path, 'search_index_data', 'leaf'))
+      const damaged = hash(path)
+      const c = make(path, deferred)
+      expect(await c.start()).toBe('ready')
+      const status = await valueOf<any>(call(c, deferred ? 'recovery:checks-done' : 'recovery:status'))
+      expect(status.mode).toBe('normal')
+      expect(status.repaired.detail).toMatch(/Everything you entered could still be read/)
+      // The damaged file is kept, byte for byte, with the rebuilt copy beside it.
+      expect(hash(join(status.repaired.quarantineFolder, 'stagecraft.db'))).toBe(damaged)
+      expect(existsSync(join(status.repaired.quarantineFolder, 'salvaged.db'))).toBe(true)
+      const clients = await valueOf<{ total: number }>(call(c, 'clients:list', { limit: 200 }))
+      expect(clients.total).toBe(121)
+      const found = await valueOf<{ groups: { kind: string; results: unknown[] }[] }>(call(c, 'search:query', { query: 'kestrel', limit: 50 }))
+      expect(found.groups.find((g) => g.kind === 'client')?.results.length).toBeGreaterThan(0)
+      // The data is writable, and a restart finds a healthy file.
+      await valueOf(call(c, 'clients:create', { name: 'After The Repair', notes: '' }))
+      await c.close()
+      expect(quickCheck(path)).toBe('ok')
+    }
+  )
 
   it('damage to the work itself is set aside, and what could be read is offered beside the newest backup', async () => {
     const path = await seeded()
@@ -323,7 +337,8 @@ describe('a rollback journal left by a crash', () => {
     live.pragma('cache_size = 10')
     live.exec('BEGIN')
     for (let i = 0; i < 400; i++) live.prepare(`UPDATE client SET notes = ? WHERE rowid = (SELECT min(rowid) FROM client)`).run('y'.repeat(3000 + i))
-    for (let i = 0; i < 400; i++) live.prepare(`INSERT INTO setting (key, value, updated_at) VALUES (?, '"x"', '2026-01-01T00:00:00Z')`).run(`crash.${i}.${'z'.repeat(400)}`)
+    for (let i = 0; i < 400; i++)
+      live.prepare(`INSERT INTO setting (key, value, updated_at) VALUES (?, '"x"', '2026-01-01T00:00:00Z')`).run(`crash.${i}.${'z'.repeat(400)}`)
     const copy = join(dir, 'copy.db')
     copyFileSync(path, copy)
     copyFileSync(`${path}-journal`, `${copy}-journal`)

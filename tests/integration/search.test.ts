@@ -11,9 +11,7 @@ import { callAs, testBackend, valueOf } from '../helpers/backend'
 import { tempDir } from '../helpers/temp'
 
 type TB = Awaited<ReturnType<typeof testBackend>>
-const intake = IntakeFileSchema.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'intake', 'api-startup.json'), 'utf8'))
-)
+const intake = IntakeFileSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'intake', 'api-startup.json'), 'utf8')))
 const mark = (word: string) => `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`
 
 describe('search', () => {

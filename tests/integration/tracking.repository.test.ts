@@ -13,9 +13,7 @@ import { fixedDeps } from '../helpers/deps'
 import { tempDir } from '../helpers/temp'
 
 type TB = Backend & { dispose: () => Promise<void> }
-const intake = IntakeFileSchema.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'intake', 'api-startup.json'), 'utf8'))
-)
+const intake = IntakeFileSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'intake', 'api-startup.json'), 'utf8')))
 const DAY = 86_400_000
 const item = (view: TrackingView, id: string): TrackedItem => {
   const found = view.phases.flatMap((p) => p.items).find((i) => i.itemId === id)
@@ -121,19 +119,28 @@ describe('engagement tracking', () => {
     expect(before.rag.level).toBe('none')
 
     await valueOf(setStatus('proposal'))
-    const snapshot = await insertSnapshot(b.database.db, { now: () => new Date('2026-03-02T10:00:00Z'), newId: () => '00000000-0000-4000-8000-00000000abcd' }, {
-      engagementId,
-      template: 'assessment',
-      sections: {},
-      fileName: 'proposal.docx',
-      sha256: 'x',
-      model: {},
-      bytes: new Uint8Array([1])
-    })
+    const snapshot = await insertSnapshot(
+      b.database.db,
+      { now: () => new Date('2026-03-02T10:00:00Z'), newId: () => '00000000-0000-4000-8000-00000000abcd' },
+      {
+        engagementId,
+        template: 'assessment',
+        sections: {},
+        fileName: 'proposal.docx',
+        sha256: 'x',
+        model: {},
+        bytes: new Uint8Array([1])
+      }
+    )
     const signed = await valueOf<TrackingView>(callAs(b, 'tracking:mark-signed', { engagementId, exportSnapshotId: snapshot.id }))
     expect(signed.status).toBe('active')
     expect(signed.tracked).toBe(true)
-    expect(signed.baseline).toMatchObject({ exportSnapshotId: snapshot.id, startDate: '2026-03-02', effortDays: signed.plan!.effortDays, cost: signed.plan!.cost })
+    expect(signed.baseline).toMatchObject({
+      exportSnapshotId: snapshot.id,
+      startDate: '2026-03-02',
+      effortDays: signed.plan!.effortDays,
+      cost: signed.plan!.cost
+    })
     expect(signed.rag).toMatchObject({ level: 'green', word: 'On track', icon: 'circle-check' })
     const terraform = item(signed, 'terraform')
     expect(terraform).toMatchObject({ status: 'planned', plannedStart: terraform.baselineStart, plannedEnd: terraform.baselineEnd, slipDays: 0 })
@@ -175,15 +182,19 @@ describe('engagement tracking', () => {
     const other = await valueOf<{ id: string }>(
       callAs(b, 'engagements:create', { clientId, title: 'Other', consultant: 'Dana', currency: 'EUR', dayRate: 900 })
     )
-    const snapshot = await insertSnapshot(b.database.db, { now: () => new Date(), newId: () => '00000000-0000-4000-8000-00000000abce' }, {
-      engagementId: other.id,
-      template: 'assessment',
-      sections: {},
-      fileName: 'x.docx',
-      sha256: 'x',
-      model: {},
-      bytes: new Uint8Array([1])
-    })
+    const snapshot = await insertSnapshot(
+      b.database.db,
+      { now: () => new Date(), newId: () => '00000000-0000-4000-8000-00000000abce' },
+      {
+        engagementId: other.id,
+        template: 'assessment',
+        sections: {},
+        fileName: 'x.docx',
+        sha256: 'x',
+        model: {},
+        bytes: new Uint8Array([1])
+      }
+    )
     expect((await failure(callAs(b, 'tracking:mark-signed', { engagementId, exportSnapshotId: snapshot.id }))).code).toBe('NOT_FOUND')
   })
 
@@ -201,7 +212,12 @@ describe('engagement tracking', () => {
     expect((await failure(update('terraform', { actualEnd: '2026-03-02' }))).message).toMatch(/Only a done item has an actual end/)
 
     v = await valueOf<TrackingView>(update('terraform', { status: 'blocked', blockedReason: 'Waiting for AWS account access' }))
-    expect(item(v, 'terraform')).toMatchObject({ status: 'blocked', blockedReason: 'Waiting for AWS account access', blockedSince: '2026-03-02', actualStart: '2026-03-02' })
+    expect(item(v, 'terraform')).toMatchObject({
+      status: 'blocked',
+      blockedReason: 'Waiting for AWS account access',
+      blockedSince: '2026-03-02',
+      actualStart: '2026-03-02'
+    })
     expect(v.rag).toMatchObject({ level: 'amber', word: 'Attention', icon: 'alert-triangle' })
     expect(v.rag.reason).toMatch(/blocked for 0 days/)
     expect(v.totals.blockedItems).toBe(1)
@@ -216,7 +232,14 @@ describe('engagement tracking', () => {
     expect(item(v, 'terraform').blockedSince).toBe('2026-03-02')
 
     v = await valueOf<TrackingView>(update('terraform', { status: 'done', notes: 'Two accounts, state in S3' }))
-    expect(item(v, 'terraform')).toMatchObject({ status: 'done', blockedReason: null, blockedSince: null, actualStart: '2026-03-02', actualEnd: '2026-03-10', notes: 'Two accounts, state in S3' })
+    expect(item(v, 'terraform')).toMatchObject({
+      status: 'done',
+      blockedReason: null,
+      blockedSince: null,
+      actualStart: '2026-03-02',
+      actualEnd: '2026-03-10',
+      notes: 'Two accounts, state in S3'
+    })
     expect(v.totals.doneDays).toBe(item(v, 'terraform').effortDays)
     expect(v.totals.progressPercent).toBeGreaterThan(0)
 
@@ -267,9 +290,7 @@ describe('engagement tracking', () => {
     await valueOf(setStatus('proposal'))
     await valueOf(callAs(b, 'tracking:mark-signed', { engagementId }))
     await valueOf(callAs(b, 'tracking:log-time', { engagementId, itemId: 'terraform', date: '2026-03-02', days: 1 }))
-    await valueOf(
-      callAs(b, 'plans:save-edits', { planId: plan.id, edits: { overrides: {}, custom: [], removed: ['terraform', 'billing_alerts'] } })
-    )
+    await valueOf(callAs(b, 'plans:save-edits', { planId: plan.id, edits: { overrides: {}, custom: [], removed: ['terraform', 'billing_alerts'] } }))
     const v = await view()
     expect(item(v, 'terraform')).toMatchObject({ inPlan: false, loggedDays: 1 })
     expect(v.phases.flatMap((p) => p.items).some((i) => i.itemId === 'billing_alerts')).toBe(false)
@@ -312,7 +333,9 @@ describe('engagement tracking', () => {
     expect(csv).toContain(',2026-03,0.75,2,1000,EUR,750\r\n')
 
     savedTo = join(dir, 'detail')
-    const detail = await valueOf<{ fileName: string; rows: number }>(callAs(b, 'time:export-csv', { engagementId, from: '2026-03', to: '2026-03', detail: true }))
+    const detail = await valueOf<{ fileName: string; rows: number }>(
+      callAs(b, 'time:export-csv', { engagementId, from: '2026-03', to: '2026-03', detail: true })
+    )
     expect(detail).toMatchObject({ fileName: 'detail.csv', rows: 2 })
     const lines = readFileSync(join(dir, 'detail.csv'), 'utf8').split('\r\n')
     expect(lines).toHaveLength(4)

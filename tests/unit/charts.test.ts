@@ -73,7 +73,11 @@ describe('the readiness radar', () => {
     const spec = readinessRadar({ title: 'Three-month re-assessment', maturity: m(2) }, { title: 'Initial assessment', maturity: m(1) })
     for (const width of [900, 420]) {
       const svg = renderRadarSvg(spec, { width, height: 420, palette: LIGHT_PALETTE, fontSize: 19 })
-      const items = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="17.1" fill="[^"]+">([^<]+)<\/text>/g)].map((x) => ({ x: Number(x[1]), y: Number(x[2]), text: x[3]! }))
+      const items = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="17.1" fill="[^"]+">([^<]+)<\/text>/g)].map((x) => ({
+        x: Number(x[1]),
+        y: Number(x[2]),
+        text: x[3]!
+      }))
       expect(items.map((i) => i.text)).toEqual(['Initial assessment', 'Three-month re-assessment'])
       for (const i of items) expect(i.x + labelTextWidth(i.text, 17.1), `${width}: ${i.text} ends inside the chart`).toBeLessThanOrEqual(width)
       expect(items[0]!.y === items[1]!.y, `${width}: one row only when both fit`).toBe(width === 900)

@@ -13,7 +13,9 @@ function findings(policy: string) {
 
 describe("the Content-Security-Policy under Google's CSP Evaluator", () => {
   it('has no high (or possibly high) findings for the policy main sends', () => {
-    const bad = findings(CONTENT_SECURITY_POLICY).filter((f) => f.severity === Severity.HIGH || f.severity === Severity.HIGH_MAYBE || f.severity === Severity.SYNTAX)
+    const bad = findings(CONTENT_SECURITY_POLICY).filter(
+      (f) => f.severity === Severity.HIGH || f.severity === Severity.HIGH_MAYBE || f.severity === Severity.SYNTAX
+    )
     expect(bad).toEqual([])
   })
 

@@ -13,7 +13,10 @@ describe('the docs travel with the code', () => {
       const copy = join(root, 'docs', to)
       expect(existsSync(copy), `docs/${to}`).toBe(true)
       if (existsSync(join(shared, from))) {
-        expect(readFileSync(copy, 'utf8') === readFileSync(join(shared, from), 'utf8'), `docs/${to} differs from ../shared/${from}: run node scripts/sync-docs.mjs`).toBe(true)
+        expect(
+          readFileSync(copy, 'utf8') === readFileSync(join(shared, from), 'utf8'),
+          `docs/${to} differs from ../shared/${from}: run node scripts/sync-docs.mjs`
+        ).toBe(true)
       }
     }
   })

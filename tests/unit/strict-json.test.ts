@@ -24,7 +24,9 @@ describe('counting before collecting', () => {
 
   it('refuses a flat array of millions of elements before building it, with a plain message', () => {
     const text = `[${'0,'.repeat(MAX_PAYLOAD_NODES + 10)}0]`
-    expect(() => parseStrictJson('zeros.stagecraft', Buffer.from(text))).toThrow(/^zeros\.stagecraft: is too large to be a Stagecraft file \(it holds over 1,000,000 values\)$/)
+    expect(() => parseStrictJson('zeros.stagecraft', Buffer.from(text))).toThrow(
+      /^zeros\.stagecraft: is too large to be a Stagecraft file \(it holds over 1,000,000 values\)$/
+    )
   })
 
   it('the payload walk refuses an oversized array at its length, before stacking its elements', () => {

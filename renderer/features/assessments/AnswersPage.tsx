@@ -46,11 +46,7 @@ export function AnswersPage() {
   return (
     <>
       <PageHeader
-        eyebrow={
-          e && (
-            <EngagementCrumbs engagement={e} here={a.title} />
-          )
-        }
+        eyebrow={e && <EngagementCrumbs engagement={e} here={a.title} />}
         title={`Answers: ${a.title}`}
         description="Shared notes go into reports; private notes are yours alone and never shown while presenting or exported."
         actions={

@@ -2,7 +2,17 @@ import { TagsInput } from '@mantine/core'
 import { useUpdateAssessment } from './assessments.queries'
 
 /** Who was in the room: saved as each name is added or removed. */
-export function PresentField({ assessmentId, present, size = 'sm', autoFocus = false }: { assessmentId: string; present: string[]; size?: 'sm' | 'lg'; autoFocus?: boolean }) {
+export function PresentField({
+  assessmentId,
+  present,
+  size = 'sm',
+  autoFocus = false
+}: {
+  assessmentId: string
+  present: string[]
+  size?: 'sm' | 'lg'
+  autoFocus?: boolean
+}) {
   const update = useUpdateAssessment()
   return (
     <TagsInput
@@ -22,9 +32,7 @@ export function PresentField({ assessmentId, present, size = 'sm', autoFocus = f
       onKeyDownCapture={(event) => {
         if (event.key === 'Enter') event.currentTarget.dataset.enterOnEmpty = String(event.currentTarget.value.trim() === '')
       }}
-      onChange={(names) =>
-        update.mutate({ id: assessmentId, patch: { present: names.map((n) => n.trim().slice(0, 120)).filter(Boolean) } })
-      }
+      onChange={(names) => update.mutate({ id: assessmentId, patch: { present: names.map((n) => n.trim().slice(0, 120)).filter(Boolean) } })}
     />
   )
 }

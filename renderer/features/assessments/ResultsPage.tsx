@@ -1,21 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Grid,
-  Group,
-  List,
-  Loader,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  ThemeIcon,
-  Title
-} from '@mantine/core'
+import { Alert, Badge, Button, Card, Center, Grid, Group, List, Loader, Select, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core'
 import {
   IconAlertTriangle,
   IconArrowDownRight,
@@ -47,7 +30,12 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 function Delta({ delta }: { delta: number | undefined }) {
   if (delta === undefined) return null
-  if (delta === 0) return <Text span c="dimmed" size="sm">no change</Text>
+  if (delta === 0)
+    return (
+      <Text span c="dimmed" size="sm">
+        no change
+      </Text>
+    )
   const up = delta > 0
   return (
     <Badge color={up ? 'teal' : 'red'} variant="light" leftSection={up ? <IconArrowUpRight size={14} /> : <IconArrowDownRight size={14} />}>
@@ -88,7 +76,12 @@ function ResultsBody({ r, presenting, compare, compact }: { r: Results; presenti
               </Title>
               {compare}
             </Group>
-            <FitSvgChart render={render} aspect={0.8} minHeight={260} alt={`${r.radar.title}. ${r.deltas.map((d) => `${d.name} ${d.level} of 4`).join(', ')}.`} />
+            <FitSvgChart
+              render={render}
+              aspect={0.8}
+              minHeight={260}
+              alt={`${r.radar.title}. ${r.deltas.map((d) => `${d.name} ${d.level} of 4`).join(', ')}.`}
+            />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: compact ? 6 : 5 }}>
@@ -112,7 +105,8 @@ function ResultsBody({ r, presenting, compare, compact }: { r: Results; presenti
                   </Text>
                   {otherRoles.length > 0 && (
                     <Text size="sm" c="dimmed" mt="xs">
-                      The answers also make a case for {otherRoles.map((id) => `a ${ROLE_BY_ID[id].name.toLowerCase()}`).join(' or ')}; this recommendation takes precedence.
+                      The answers also make a case for {otherRoles.map((id) => `a ${ROLE_BY_ID[id].name.toLowerCase()}`).join(' or ')}; this recommendation
+                      takes precedence.
                     </Text>
                   )}
                 </div>
@@ -362,9 +356,7 @@ export function ResultsPage({ presenting = false }: { presenting?: boolean }) {
 
   const header = (
     <Stack gap={4} mb="lg">
-      {!presenting && (
-        <EngagementCrumbs engagement={e} here={a.title} />
-      )}
+      {!presenting && <EngagementCrumbs engagement={e} here={a.title} />}
       <Group justify="space-between" align="flex-end" gap="md" wrap={compact ? 'nowrap' : 'wrap'}>
         <Stack gap={4} style={{ flex: '1 1 20rem', minWidth: 0 }}>
           <Title order={1} size={presenting ? (compact ? 'h2' : '2.4rem') : compact ? 'h3' : 'h2'}>

@@ -37,15 +37,7 @@ function keepInView(field: HTMLTextAreaElement): void {
   requestAnimationFrame(() => field.closest('.mantine-InputWrapper-root')?.scrollIntoView({ block: 'nearest' }))
 }
 
-function NoteField({
-  initial,
-  onSave,
-  inputRef
-}: {
-  initial: string
-  onSave: (text: string) => void
-  inputRef: React.RefObject<HTMLTextAreaElement | null>
-}) {
+function NoteField({ initial, onSave, inputRef }: { initial: string; onSave: (text: string) => void; inputRef: React.RefObject<HTMLTextAreaElement | null> }) {
   const [text, setText] = useState(initial)
   return (
     <Textarea
@@ -153,10 +145,7 @@ export function WorkshopPage() {
     [assessmentId, total, update]
   )
 
-  const firstUnanswered = useMemo(
-    () => WORKSHOP_STEPS.findIndex((s) => !isAnswered(answers[s.id]?.value)),
-    [answers]
-  )
+  const firstUnanswered = useMemo(() => WORKSHOP_STEPS.findIndex((s) => !isAnswered(answers[s.id]?.value)), [answers])
 
   const answer = useCallback(
     (value: AnswerValue | null) => {
@@ -167,10 +156,7 @@ export function WorkshopPage() {
   )
 
   const finish = () => {
-    complete.mutate(
-      { id: assessmentId, patch: { status: 'complete', cursor: null } },
-      { onSuccess: () => navigate(`/present/${assessmentId}/results`) }
-    )
+    complete.mutate({ id: assessmentId, patch: { status: 'complete', cursor: null } }, { onSuccess: () => navigate(`/present/${assessmentId}/results`) })
   }
 
   // Keyboard: digits or letters answer, U is unknown, arrows and Enter move, N notes.
@@ -251,7 +237,12 @@ export function WorkshopPage() {
     if (step?.kind === 'count') countRef.current?.focus()
   }, [step])
 
-  if (assessment.isError) return <Center h="100vh"><ErrorState error={assessment.error} onRetry={() => void assessment.refetch()} /></Center>
+  if (assessment.isError)
+    return (
+      <Center h="100vh">
+        <ErrorState error={assessment.error} onRetry={() => void assessment.refetch()} />
+      </Center>
+    )
   if (!assessment.data || index === null) {
     return (
       <Center h="100vh">
@@ -356,122 +347,118 @@ export function WorkshopPage() {
         <main className="sc-workshop-main">
           {step ? (
             <>
-            <div className="sc-workshop-scroll">
-            <Stack className="sc-workshop-step" maw={980} mx="auto" w="100%">
-              <div>
-                <Text className="sc-workshop-section" c="dimmed" fw={700} tt="uppercase">
-                  {step.section}
-                </Text>
-                <Title order={1} className="sc-workshop-question" id="workshop-question" data-question-id={step.id}>
-                  {step.text}
-                </Title>
-                <Text className="sc-workshop-help" c="dimmed" mt="sm">
-                  {step.help}
-                </Text>
-              </div>
+              <div className="sc-workshop-scroll">
+                <Stack className="sc-workshop-step" maw={980} mx="auto" w="100%">
+                  <div>
+                    <Text className="sc-workshop-section" c="dimmed" fw={700} tt="uppercase">
+                      {step.section}
+                    </Text>
+                    <Title order={1} className="sc-workshop-question" id="workshop-question" data-question-id={step.id}>
+                      {step.text}
+                    </Title>
+                    <Text className="sc-workshop-help" c="dimmed" mt="sm">
+                      {step.help}
+                    </Text>
+                  </div>
 
-              {step.kind === 'choice' ? (
-                <div role="radiogroup" aria-labelledby="workshop-question" className="sc-options">
-                  {step.options.map((option, i) => {
-                    const selected = current?.value === option.id
-                    return (
+                  {step.kind === 'choice' ? (
+                    <div role="radiogroup" aria-labelledby="workshop-question" className="sc-options">
+                      {step.options.map((option, i) => {
+                        const selected = current?.value === option.id
+                        return (
+                          <UnstyledButton
+                            key={option.id}
+                            role="radio"
+                            aria-checked={selected}
+                            className="sc-option"
+                            data-selected={selected || undefined}
+                            onClick={() => answer(option.id)}
+                          >
+                            <span className="sc-option-key" aria-hidden>
+                              {option.id}
+                              <small>{i}</small>
+                            </span>
+                            <span className="sc-option-label">{option.label}</span>
+                          </UnstyledButton>
+                        )
+                      })}
                       <UnstyledButton
-                        key={option.id}
                         role="radio"
-                        aria-checked={selected}
-                        className="sc-option"
-                        data-selected={selected || undefined}
-                        onClick={() => answer(option.id)}
+                        aria-checked={current?.value === UNKNOWN}
+                        className="sc-option sc-option-unknown"
+                        data-selected={current?.value === UNKNOWN || undefined}
+                        onClick={() => answer(UNKNOWN)}
                       >
                         <span className="sc-option-key" aria-hidden>
-                          {option.id}
-                          <small>{i}</small>
+                          U
                         </span>
-                        <span className="sc-option-label">{option.label}</span>
+                        <span className="sc-option-label">{UNKNOWN_LABEL}</span>
                       </UnstyledButton>
-                    )
-                  })}
-                  <UnstyledButton
-                    role="radio"
-                    aria-checked={current?.value === UNKNOWN}
-                    className="sc-option sc-option-unknown"
-                    data-selected={current?.value === UNKNOWN || undefined}
-                    onClick={() => answer(UNKNOWN)}
-                  >
-                    <span className="sc-option-key" aria-hidden>
-                      U
-                    </span>
-                    <span className="sc-option-label">{UNKNOWN_LABEL}</span>
-                  </UnstyledButton>
-                </div>
-              ) : (
-                <Group align="flex-end" gap="md">
-                  <CountField
+                    </div>
+                  ) : (
+                    <Group align="flex-end" gap="md">
+                      <CountField key={step.id} inputRef={countRef} initial={typeof current?.value === 'number' ? current.value : ''} onSave={answer} />
+                      <Button
+                        size="xl"
+                        variant={current?.value === UNKNOWN ? 'filled' : 'default'}
+                        onClick={() => answer(UNKNOWN)}
+                        aria-pressed={current?.value === UNKNOWN}
+                      >
+                        {UNKNOWN_LABEL} <Kbd ml="sm">U</Kbd>
+                      </Button>
+                    </Group>
+                  )}
+
+                  <NoteField
                     key={step.id}
-                    inputRef={countRef}
-                    initial={typeof current?.value === 'number' ? current.value : ''}
-                    onSave={answer}
+                    inputRef={noteRef}
+                    initial={current?.note ?? ''}
+                    onSave={(text) => setNote.mutate({ questionId: step.id, kind: 'note', text })}
                   />
-                  <Button
-                    size="xl"
-                    variant={current?.value === UNKNOWN ? 'filled' : 'default'}
-                    onClick={() => answer(UNKNOWN)}
-                    aria-pressed={current?.value === UNKNOWN}
-                  >
-                    {UNKNOWN_LABEL} <Kbd ml="sm">U</Kbd>
+                </Stack>
+              </div>
+              {/* Always on screen, whatever the question's length and the type size. */}
+              <footer className="sc-workshop-controls">
+                <Group justify="space-between" wrap="nowrap" gap="md" maw={980} mx="auto" w="100%">
+                  <Button variant="default" size="lg" leftSection={<IconArrowLeft size={18} />} onClick={() => goTo(index - 1)} disabled={index === 0}>
+                    Back
+                  </Button>
+                  <Text c="dimmed" size="sm" ta="center" className="sc-workshop-legend">
+                    Answer with <Kbd>0</Kbd>–<Kbd>9</Kbd> or a letter, <Kbd>U</Kbd> if unknown; <Kbd>←</Kbd> <Kbd>→</Kbd> to move
+                  </Text>
+                  <Button size="lg" rightSection={<IconArrowRight size={18} />} onClick={() => goTo(index + 1)}>
+                    {isAnswered(current?.value) ? 'Next' : 'Skip for now'}
                   </Button>
                 </Group>
-              )}
-
-              <NoteField
-                key={step.id}
-                inputRef={noteRef}
-                initial={current?.note ?? ''}
-                onSave={(text) => setNote.mutate({ questionId: step.id, kind: 'note', text })}
-              />
-
-            </Stack>
-            </div>
-            {/* Always on screen, whatever the question's length and the type size. */}
-            <footer className="sc-workshop-controls">
-              <Group justify="space-between" wrap="nowrap" gap="md" maw={980} mx="auto" w="100%">
-                <Button variant="default" size="lg" leftSection={<IconArrowLeft size={18} />} onClick={() => goTo(index - 1)} disabled={index === 0}>
-                  Back
-                </Button>
-                <Text c="dimmed" size="sm" ta="center" className="sc-workshop-legend">
-                  Answer with <Kbd>0</Kbd>–<Kbd>9</Kbd> or a letter, <Kbd>U</Kbd> if unknown; <Kbd>←</Kbd> <Kbd>→</Kbd> to move
-                </Text>
-                <Button size="lg" rightSection={<IconArrowRight size={18} />} onClick={() => goTo(index + 1)}>
-                  {isAnswered(current?.value) ? 'Next' : 'Skip for now'}
-                </Button>
-              </Group>
-            </footer>
+              </footer>
             </>
           ) : (
             <div className="sc-workshop-scroll">
-            <Stack gap="lg" maw={760} mx="auto" w="100%" align="flex-start">
-              <Title order={1} className="sc-workshop-question">
-                {answeredCount === total ? 'Every question is answered' : `${total - answeredCount} question${total - answeredCount === 1 ? '' : 's'} still open`}
-              </Title>
-              <Text className="sc-workshop-help" c="dimmed">
-                {answeredCount === total
-                  ? 'The results are ready to show.'
-                  : 'Open questions count as unknown: the results list them as assumptions to check, and say which ones could change the recommendation.'}
-              </Text>
-              <Box w="100%">
-                <PresentField assessmentId={assessmentId} present={assessment.data.present} size="lg" autoFocus />
-              </Box>
-              <Group>
-                {firstUnanswered >= 0 && (
-                  <Button size="lg" variant="default" onClick={() => goTo(firstUnanswered)}>
-                    Go to the first open question <Kbd ml="sm">S</Kbd>
+              <Stack gap="lg" maw={760} mx="auto" w="100%" align="flex-start">
+                <Title order={1} className="sc-workshop-question">
+                  {answeredCount === total
+                    ? 'Every question is answered'
+                    : `${total - answeredCount} question${total - answeredCount === 1 ? '' : 's'} still open`}
+                </Title>
+                <Text className="sc-workshop-help" c="dimmed">
+                  {answeredCount === total
+                    ? 'The results are ready to show.'
+                    : 'Open questions count as unknown: the results list them as assumptions to check, and say which ones could change the recommendation.'}
+                </Text>
+                <Box w="100%">
+                  <PresentField assessmentId={assessmentId} present={assessment.data.present} size="lg" autoFocus />
+                </Box>
+                <Group>
+                  {firstUnanswered >= 0 && (
+                    <Button size="lg" variant="default" onClick={() => goTo(firstUnanswered)}>
+                      Go to the first open question <Kbd ml="sm">S</Kbd>
+                    </Button>
+                  )}
+                  <Button size="lg" onClick={finish} loading={complete.isPending}>
+                    Show the results <Kbd ml="sm">Enter</Kbd>
                   </Button>
-                )}
-                <Button size="lg" onClick={finish} loading={complete.isPending}>
-                  Show the results <Kbd ml="sm">Enter</Kbd>
-                </Button>
-              </Group>
-            </Stack>
+                </Group>
+              </Stack>
             </div>
           )}
         </main>

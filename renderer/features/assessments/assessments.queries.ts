@@ -30,8 +30,7 @@ export const useAssessment = (id: string | undefined, options: { keepPrevious?: 
 export function useCreateAssessment() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: { engagementId: string; title?: string; copyAnswersFrom?: string; present?: string[] }) =>
-      call(api.assessments.create(input)),
+    mutationFn: (input: { engagementId: string; title?: string; copyAnswersFrom?: string; present?: string[] }) => call(api.assessments.create(input)),
     onSuccess: (a) => {
       qc.setQueryData(assessmentKeys.one(a.id), a)
       return qc.invalidateQueries({ queryKey: assessmentKeys.list(a.engagementId) })
@@ -67,8 +66,7 @@ function patchCache(qc: ReturnType<typeof useQueryClient>, id: string, questionI
 export function useSetAnswer(assessmentId: string) {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: { questionId: string; value: AnswerValue | null }) =>
-      call(api.assessments.setAnswer({ assessmentId, ...input })),
+    mutationFn: (input: { questionId: string; value: AnswerValue | null }) => call(api.assessments.setAnswer({ assessmentId, ...input })),
     onMutate: ({ questionId, value }) => patchCache(qc, assessmentId, questionId, { value }),
     onError: (error) => {
       notifyError(error, 'The answer was not saved')
@@ -81,8 +79,7 @@ export function useSetAnswer(assessmentId: string) {
 export function useSetNote(assessmentId: string) {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: { questionId: string; kind: 'note' | 'private'; text: string }) =>
-      call(api.assessments.setNote({ assessmentId, ...input })),
+    mutationFn: (input: { questionId: string; kind: 'note' | 'private'; text: string }) => call(api.assessments.setNote({ assessmentId, ...input })),
     onMutate: ({ questionId, kind, text }) =>
       patchCache(qc, assessmentId, questionId, kind === 'note' ? { note: text || null } : { privateNote: text || null }),
     onError: (error) => notifyError(error, 'The note was not saved')

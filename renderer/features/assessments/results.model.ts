@@ -5,8 +5,7 @@ import type { Answers } from '../../../shared/domain/assessment/question-bank'
 import { assessWithUnknowns } from '../../../shared/domain/assessment/unknowns'
 import type { Assessment } from '../../../shared/schemas/assessment.schema'
 
-export const answersOf = (a: Assessment): Answers =>
-  Object.fromEntries(Object.entries(a.answers).map(([id, x]) => [id, x.value ?? undefined]))
+export const answersOf = (a: Assessment): Answers => Object.fromEntries(Object.entries(a.answers).map(([id, x]) => [id, x.value ?? undefined]))
 
 /** Everything the results page shows, computed from the stored answers by the shared engine. */
 export function buildResults(current: Assessment, previous: Assessment | undefined, clientName: string) {

@@ -19,17 +19,15 @@ export interface WorkshopStep {
 
 /** The shared section order (context first, then the eight dimensions), one screen per question. */
 export const WORKSHOP_STEPS: readonly WorkshopStep[] = ASSESSMENT_SECTIONS.flatMap((section) =>
-  section.questions.map(
-    (q): WorkshopStep => ({
-      id: q.id,
-      section: section.name,
-      sectionId: section.id,
-      text: q.text,
-      help: q.help,
-      kind: 'kind' in q ? q.kind : 'choice',
-      options: 'options' in q ? q.options.map((o) => ({ id: o.id, label: o.label })) : []
-    })
-  )
+  section.questions.map((q): WorkshopStep => ({
+    id: q.id,
+    section: section.name,
+    sectionId: section.id,
+    text: q.text,
+    help: q.help,
+    kind: 'kind' in q ? q.kind : 'choice',
+    options: 'options' in q ? q.options.map((o) => ({ id: o.id, label: o.label })) : []
+  }))
 )
 
 export const SECTIONS: readonly { id: string; name: string; steps: WorkshopStep[] }[] = ASSESSMENT_SECTIONS.map((section) => ({

@@ -25,7 +25,8 @@ function FolderModal({ opened, onClose, changing }: { opened: boolean; onClose: 
       secret.reset()
       await qc.invalidateQueries({ queryKey: ['backups'] })
       onClose()
-      if (r.copies.lastCopy && !r.copies.lastCopy.ok) notifyError(new Error(r.copies.lastCopy.message ?? 'The copies could not be written.'), 'Folder chosen, but copying failed')
+      if (r.copies.lastCopy && !r.copies.lastCopy.ok)
+        notifyError(new Error(r.copies.lastCopy.message ?? 'The copies could not be written.'), 'Folder chosen, but copying failed')
       else notifySaved(`Backups are now copied to ${r.copies.folder ?? 'the folder'}${r.copies.sealed ? ', sealed with your passphrase' : ''}.`)
     },
     onError: (e) => notifyError(e, 'The folder was not set')
@@ -35,13 +36,16 @@ function FolderModal({ opened, onClose, changing }: { opened: boolean; onClose: 
     <Modal opened={opened} onClose={onClose} title={changing ? 'Change the backup folder' : 'Copy backups to another folder'} size="lg">
       <Stack>
         <Text size="sm">
-          Every backup Stagecraft takes is also copied to a folder you choose, such as an external drive, so losing this laptop or its
-          disk does not take every copy with it. Copies go into a <b>Stagecraft backups</b> folder inside the one you choose.
+          Every backup Stagecraft takes is also copied to a folder you choose, such as an external drive, so losing this laptop or its disk does not take every
+          copy with it. Copies go into a <b>Stagecraft backups</b> folder inside the one you choose.
         </Text>
         <Switch label="Seal the copies with a passphrase" checked={seal} onChange={(e) => setSeal(e.currentTarget.checked)} />
         {seal ? (
           <>
-            <NewPassphraseFields state={secret} description="At least 8 characters. You need it to restore a copy; Stagecraft cannot recover a forgotten one." />
+            <NewPassphraseFields
+              state={secret}
+              description="At least 8 characters. You need it to restore a copy; Stagecraft cannot recover a forgotten one."
+            />
             <Text size="sm" c="dimmed">
               Plain copies Stagecraft made in that folder before are sealed too, each checked before its plain file is removed.
             </Text>
@@ -139,7 +143,11 @@ export function BackupCopies({ copies, onRestored }: { copies: Copies; onRestore
     }
     modals.openConfirmModal({
       title: `Restore the copy from ${formatDateTime(item.createdAt)}?`,
-      children: <Text size="sm">Your data goes back to how it was then. Stagecraft first saves what you have now as a backup, so you can undo this straight after.</Text>,
+      children: (
+        <Text size="sm">
+          Your data goes back to how it was then. Stagecraft first saves what you have now as a backup, so you can undo this straight after.
+        </Text>
+      ),
       labels: { confirm: 'Restore', cancel: 'Cancel' },
       onConfirm: () =>
         void restorePlain

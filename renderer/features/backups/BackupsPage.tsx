@@ -11,7 +11,6 @@ import { describeCounts, formatDateTime } from '../../format'
 import { BackupCopies } from './BackupCopies'
 import { BackupTable } from './BackupTable'
 
-
 let restoreNotices = 0
 
 /** The failed backup's kind, as the warning names it. */
@@ -105,7 +104,14 @@ export function BackupsPage() {
         }
       />
       {list.data?.lastFailure && (
-        <Alert color="red" variant="light" radius="md" mb="md" icon={<IconAlertTriangle size={18} />} title={`The ${FAILED_KIND[list.data.lastFailure.kind] ?? 'last'} backup on ${formatDateTime(list.data.lastFailure.at)} was not made`}>
+        <Alert
+          color="red"
+          variant="light"
+          radius="md"
+          mb="md"
+          icon={<IconAlertTriangle size={18} />}
+          title={`The ${FAILED_KIND[list.data.lastFailure.kind] ?? 'last'} backup on ${formatDateTime(list.data.lastFailure.at)} was not made`}
+        >
           {list.data.lastFailure.message} The backups listed below are intact; “Back up now” tries again.
         </Alert>
       )}
@@ -122,7 +128,17 @@ export function BackupsPage() {
           <BackupTable
             label="Backups"
             items={list.data.items}
-            detail={{ header: 'Contents', cell: (b) => (b.counts ? describeCounts(b.counts) : <Text c="red" size="sm">Unreadable</Text>) }}
+            detail={{
+              header: 'Contents',
+              cell: (b) =>
+                b.counts ? (
+                  describeCounts(b.counts)
+                ) : (
+                  <Text c="red" size="sm">
+                    Unreadable
+                  </Text>
+                )
+            }}
             onRestore={(b) => confirmRestore(b.fileName, formatDateTime(b.createdAt))}
             canRestore={(b) => b.counts !== null}
           />

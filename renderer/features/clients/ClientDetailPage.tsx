@@ -19,7 +19,13 @@ function Field({ label, value }: { label: string; value: React.ReactNode }) {
       <Text size="xs" tt="uppercase" fw={600} c="dimmed">
         {label}
       </Text>
-      <Text>{value || <Text span c="dimmed">—</Text>}</Text>
+      <Text>
+        {value || (
+          <Text span c="dimmed">
+            —
+          </Text>
+        )}
+      </Text>
     </div>
   )
 }
@@ -133,10 +139,7 @@ export function ClientDetailPage() {
         <Card withBorder radius="lg" padding="lg">
           <Stack gap="sm">
             <Field label="Contact" value={c.contactName} />
-            <Field
-              label="Email"
-              value={c.contactEmail && <Anchor href={`mailto:${c.contactEmail}`}>{c.contactEmail}</Anchor>}
-            />
+            <Field label="Email" value={c.contactEmail && <Anchor href={`mailto:${c.contactEmail}`}>{c.contactEmail}</Anchor>} />
           </Stack>
         </Card>
         <Card withBorder radius="lg" padding="lg" style={{ gridColumn: 'span 2' }}>
@@ -166,12 +169,7 @@ export function ClientDetailPage() {
         </Card>
       )}
       <ClientFormModal opened={editOpen} onClose={edit.close} client={c} />
-      <EngagementFormModal
-        opened={newOpen}
-        onClose={newEngagement.close}
-        clientId={c.id}
-        onSaved={(e) => navigate(`/engagements/${e.id}`)}
-      />
+      <EngagementFormModal opened={newOpen} onClose={newEngagement.close} clientId={c.id} onSaved={(e) => navigate(`/engagements/${e.id}`)} />
     </>
   )
 }

@@ -59,9 +59,7 @@ export function ClientFormModal({
   const saving = create.isPending || update.isPending
   const submit = form.onSubmit(async (values) => {
     try {
-      const saved = client
-        ? await update.mutateAsync({ id: client.id, patch: toInput(values) })
-        : await create.mutateAsync(toInput(values))
+      const saved = client ? await update.mutateAsync({ id: client.id, patch: toInput(values) }) : await create.mutateAsync(toInput(values))
       notifySaved(client ? `Saved ${saved.name}` : `Added ${saved.name}`)
       onClose()
       onSaved?.(saved)

@@ -112,14 +112,7 @@ export function ClientsPage() {
       />
       <Group mb="md" gap="md">
         <SearchField value={search} onChange={setSearch} label="Search clients" placeholder="Search by name, industry, contact or engagement" />
-        <Select
-          aria-label="Sort clients"
-          data={SORTS}
-          value={sort}
-          onChange={(v) => v && setSort(v as Sort)}
-          allowDeselect={false}
-          w={200}
-        />
+        <Select aria-label="Sort clients" data={SORTS} value={sort} onChange={(v) => v && setSort(v as Sort)} allowDeselect={false} w={200} />
         <Switch label="Show archived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} />
       </Group>
       {clients.isPending ? (
@@ -191,7 +184,13 @@ export function ClientsPage() {
               ))}
             </Table.Tbody>
           </Table>
-          <ShowMore shown={clients.data.items.length} total={clients.data.total} limit={limit} onMore={() => setLimit(moreRows)} hint="Search to narrow the list." />
+          <ShowMore
+            shown={clients.data.items.length}
+            total={clients.data.total}
+            limit={limit}
+            onMore={() => setLimit(moreRows)}
+            hint="Search to narrow the list."
+          />
         </Card>
       )}
       {formOpen && (

@@ -27,7 +27,8 @@ export function IntakeConfirmModal({
         <Stack gap="md">
           <Text size="sm">
             {pending.clientName}
-            {pending.engagementExists ? ` and its engagement “${pending.engagementTitle}” are` : ' is'} already here. Importing the file adds its assessment either way; choose whether the details below are updated from the file.
+            {pending.engagementExists ? ` and its engagement “${pending.engagementTitle}” are` : ' is'} already here. Importing the file adds its assessment
+            either way; choose whether the details below are updated from the file.
           </Text>
           <Table withTableBorder verticalSpacing="xs" aria-label="Changes from the file">
             <Table.Thead>

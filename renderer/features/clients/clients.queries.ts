@@ -10,8 +10,7 @@ export const useClients = (query: ClientListQuery) =>
     placeholderData: keepPreviousData
   })
 
-export const useClient = (id: string) =>
-  useQuery({ queryKey: keys.client(id), queryFn: () => call(api.clients.get({ id })) })
+export const useClient = (id: string) => useQuery({ queryKey: keys.client(id), queryFn: () => call(api.clients.get({ id })) })
 
 /** After any client change the lists and the detail are refetched from the database. */
 function useInvalidateClients() {

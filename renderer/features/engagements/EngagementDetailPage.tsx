@@ -42,11 +42,7 @@ export function EngagementDetailPage() {
     confirmDelete({
       name: e.title,
       title: `Delete “${e.title}”?`,
-      children: (
-        <Text size="sm">
-          The engagement and everything recorded in it are removed for good. To keep its history, archive it instead.
-        </Text>
-      ),
+      children: <Text size="sm">The engagement and everything recorded in it are removed for good. To keep its history, archive it instead.</Text>,
       confirmLabel: 'Delete engagement',
       remove: () => remove.mutateAsync(e.id),
       afterDelete: () => navigate(`/clients/${e.clientId}`),
@@ -126,7 +122,9 @@ export function EngagementDetailPage() {
           {e.objective ? (
             <Text style={{ whiteSpace: 'pre-wrap' }}>{e.objective}</Text>
           ) : (
-            <Text c="dimmed">Not set yet: edit the engagement to add what the client wants from the work and how success is measured. The proposal prints it.</Text>
+            <Text c="dimmed">
+              Not set yet: edit the engagement to add what the client wants from the work and how success is measured. The proposal prints it.
+            </Text>
           )}
         </Stack>
       </Card>

@@ -96,9 +96,7 @@ export function EngagementFormModal({
   const submit = form.onSubmit(async (values) => {
     const { clientId: _client, ...patch } = toInput(clientId, values)
     try {
-      const saved = engagement
-        ? await update.mutateAsync({ id: engagement.id, patch })
-        : await create.mutateAsync({ clientId, ...patch })
+      const saved = engagement ? await update.mutateAsync({ id: engagement.id, patch }) : await create.mutateAsync({ clientId, ...patch })
       notifySaved(engagement ? `Saved ${saved.title}` : `Added ${saved.title}`)
       onClose()
       onSaved?.(saved)

@@ -68,7 +68,13 @@ export function EngagementsPage() {
       ) : (
         <Card withBorder radius="lg" padding={0}>
           <EngagementTable items={list.data.items} label="Engagements" showClient />
-          <ShowMore shown={list.data.items.length} total={list.data.total} limit={limit} onMore={() => setLimit(moreRows)} hint="Search or filter to narrow the list." />
+          <ShowMore
+            shown={list.data.items.length}
+            total={list.data.total}
+            limit={limit}
+            onMore={() => setLimit(moreRows)}
+            hint="Search or filter to narrow the list."
+          />
         </Card>
       )}
     </>

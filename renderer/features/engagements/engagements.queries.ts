@@ -10,8 +10,7 @@ export const useEngagements = (query: EngagementListQuery) =>
     placeholderData: keepPreviousData
   })
 
-export const useEngagement = (id: string) =>
-  useQuery({ queryKey: keys.engagement(id), queryFn: () => call(api.engagements.get({ id })) })
+export const useEngagement = (id: string) => useQuery({ queryKey: keys.engagement(id), queryFn: () => call(api.engagements.get({ id })) })
 
 function useInvalidateEngagements() {
   const qc = useQueryClient()
@@ -34,8 +33,7 @@ export function useCreateEngagement() {
 export function useUpdateEngagement() {
   const invalidate = useInvalidateEngagements()
   return useMutation({
-    mutationFn: (args: { id: string; patch: Partial<Omit<EngagementInput, 'clientId'>> }) =>
-      call(api.engagements.update(args)),
+    mutationFn: (args: { id: string; patch: Partial<Omit<EngagementInput, 'clientId'>> }) => call(api.engagements.update(args)),
     onSuccess: invalidate
   })
 }

@@ -89,15 +89,19 @@ export function ExportPage() {
   return (
     <>
       <PageHeader
-        eyebrow={
-          <EngagementCrumbs engagement={e} here="Export" />
-        }
+        eyebrow={<EngagementCrumbs engagement={e} here="Export" />}
         title="Export a Word document"
         description="Editable .docx files with real Word styles, in your branding (Settings → Branding)."
         actions={
           chosenAssessment ? (
             // At the top, where it is on screen at any size: the page's one primary action.
-            <Button size="md" leftSection={<IconDownload size={18} />} onClick={exportNow} loading={create.isPending} disabled={doc.needs === 'plan' && !plan.data}>
+            <Button
+              size="md"
+              leftSection={<IconDownload size={18} />}
+              onClick={exportNow}
+              loading={create.isPending}
+              disabled={doc.needs === 'plan' && !plan.data}
+            >
               Export…
             </Button>
           ) : undefined
@@ -107,13 +111,18 @@ export function ExportPage() {
         <Alert color="yellow" variant="light" radius="md" mb="lg" icon={<IconAlertTriangle size={18} />} title="The plan starts in the past">
           <Text size="sm">
             This engagement starts on {formatDate(e.startDate)}, so the {doc.title.toLowerCase()}, dated today, would set weeks of work that are already over.{' '}
-            <Anchor component={Link} to={`/engagements/${e.id}`} size="sm" underline="always">Change the start date</Anchor> before you send it.
+            <Anchor component={Link} to={`/engagements/${e.id}`} size="sm" underline="always">
+              Change the start date
+            </Anchor>{' '}
+            before you send it.
           </Text>
         </Alert>
       )}
 
       {!chosenAssessment ? (
-        <EmptyState icon={IconFileText} title="Nothing to export yet">Run the readiness assessment first: every document starts from it.</EmptyState>
+        <EmptyState icon={IconFileText} title="Nothing to export yet">
+          Run the readiness assessment first: every document starts from it.
+        </EmptyState>
       ) : (
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -136,7 +145,9 @@ export function ExportPage() {
                   onChange={setAssessmentId}
                   mb="md"
                 />
-                <Text fw={600} size="sm" mb={6}>Sections</Text>
+                <Text fw={600} size="sm" mb={6}>
+                  Sections
+                </Text>
                 <Stack gap={6}>
                   {doc.sections.map((s) => (
                     <Checkbox key={s.id} label={s.label} checked={!off[s.id]} onChange={(ev) => setOff({ ...off, [s.id]: !ev.currentTarget.checked })} />
@@ -145,10 +156,26 @@ export function ExportPage() {
               </Card>
               {last && (
                 <Card withBorder radius="lg" padding="md">
-                  <Text size="sm" mb="xs">Saved <b>{last.fileName}</b>.</Text>
+                  <Text size="sm" mb="xs">
+                    Saved <b>{last.fileName}</b>.
+                  </Text>
                   <Group gap="xs">
-                    <Button size="xs" variant="light" leftSection={<IconExternalLink size={14} />} onClick={() => reveal.mutate({ snapshotId: last.id, action: 'open' })}>Open file</Button>
-                    <Button size="xs" variant="light" leftSection={<IconFolderOpen size={14} />} onClick={() => reveal.mutate({ snapshotId: last.id, action: 'show' })}>Show in folder</Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconExternalLink size={14} />}
+                      onClick={() => reveal.mutate({ snapshotId: last.id, action: 'open' })}
+                    >
+                      Open file
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconFolderOpen size={14} />}
+                      onClick={() => reveal.mutate({ snapshotId: last.id, action: 'show' })}
+                    >
+                      Show in folder
+                    </Button>
                   </Group>
                 </Card>
               )}
@@ -159,7 +186,9 @@ export function ExportPage() {
               {doc.needs === 'plan' && !plan.isPending && !plan.data ? (
                 <Stack p="xl" align="flex-start">
                   <Text>The {doc.title.toLowerCase()} presents the plan, and this engagement has none yet.</Text>
-                  <Button component={Link} to={`/engagements/${engagementId}/plan`} variant="light">Make the plan</Button>
+                  <Button component={Link} to={`/engagements/${engagementId}/plan`} variant="light">
+                    Make the plan
+                  </Button>
                 </Stack>
               ) : preview.isError ? (
                 <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
@@ -179,7 +208,8 @@ export function ExportPage() {
         >
           <Stack gap="md">
             <Text size="sm">
-              Your consultancy’s name is not set yet, so the {doc.title.toLowerCase()} would say “{DEFAULT_BRANDING_SETTINGS.consultancyName}” on its cover and in its terms. It is saved in Settings → Branding for every document after this one.
+              Your consultancy’s name is not set yet, so the {doc.title.toLowerCase()} would say “{DEFAULT_BRANDING_SETTINGS.consultancyName}” on its cover and
+              in its terms. It is saved in Settings → Branding for every document after this one.
             </Text>
             <TextInput label="Consultancy name" value={name} onChange={(ev) => setName(ev.currentTarget.value)} maxLength={200} data-autofocus required />
             <Group justify="space-between">
@@ -198,7 +228,9 @@ export function ExportPage() {
           </Stack>
         </form>
       </Modal>
-      <Title order={2} size="h3" mt="xl" mb="sm">Sent before</Title>
+      <Title order={2} size="h3" mt="xl" mb="sm">
+        Sent before
+      </Title>
       {snapshots.isPending ? (
         <LoadingState label="Loading past exports" rows={2} />
       ) : snapshots.isError ? (
@@ -208,15 +240,34 @@ export function ExportPage() {
       ) : (
         <Card withBorder radius="lg" padding={0}>
           <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label="Past exports">
-            <Table.Thead><Table.Tr><Table.Th>File</Table.Th><Table.Th>Document</Table.Th><Table.Th>Saved</Table.Th><Table.Th ta="right">Size</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>File</Table.Th>
+                <Table.Th>Document</Table.Th>
+                <Table.Th>Saved</Table.Th>
+                <Table.Th ta="right">Size</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {snapshots.data.map((s) => (
                 <Table.Tr key={s.id}>
-                  <Table.Td><Text size="sm" fw={500}>{s.fileName}</Text><Text size="xs" c="dimmed" ff="monospace">SHA-256 {s.sha256.slice(0, 12)}…</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {s.fileName}
+                    </Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      SHA-256 {s.sha256.slice(0, 12)}…
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{DOCUMENTS.find((d) => d.name === s.template)?.title ?? s.template}</Table.Td>
                   <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
                   <Table.Td ta="right">{formatBytes(s.sizeBytes)}</Table.Td>
-                  <Table.Td ta="right"><Button size="xs" variant="light" onClick={() => copy.mutate(s.id)} loading={copy.isPending && copy.variables === s.id}>Save a copy…</Button></Table.Td>
+                  <Table.Td ta="right">
+                    <Button size="xs" variant="light" onClick={() => copy.mutate(s.id)} loading={copy.isPending && copy.variables === s.id}>
+                      Save a copy…
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

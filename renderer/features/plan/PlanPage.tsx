@@ -1,4 +1,22 @@
-import { Alert, Anchor, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Tabs, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core'
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  Tooltip
+} from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
@@ -51,14 +69,21 @@ function ItemModal({
   // Work that is scheduled by week (not a hire, not a weekly role) can be moved here as on the timeline.
   const movable = item.kind !== 'hire' && item.daysPerWeek === undefined
   const startWeek = typeof start === 'number' ? start : Number.NaN
-  const startError = !movable || startWeek === item.startWeek ? null : !Number.isInteger(startWeek) || startWeek < 1 ? 'A week from 1 on.' : startProblem(item, startWeek)
+  const startError =
+    !movable || startWeek === item.startWeek ? null : !Number.isInteger(startWeek) || startWeek < 1 ? 'A week from 1 on.' : startProblem(item, startWeek)
   return (
     <Modal opened onClose={onClose} title={`Edit “${item.title}”`} size="lg" returnFocus={false}>
       <Stack>
         <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={160} data-autofocus />
         <SimpleGrid cols={2}>
           <Select label="Phase" data={PHASE_OPTIONS} value={phase} onChange={(v) => v && setPhase(v)} allowDeselect={false} />
-          <Switch label="Optional (outside the committed total)" checked={optional} onChange={(e) => setOptional(e.currentTarget.checked)} disabled={item.pending !== null} mt="xl" />
+          <Switch
+            label="Optional (outside the committed total)"
+            checked={optional}
+            onChange={(e) => setOptional(e.currentTarget.checked)}
+            disabled={item.pending !== null}
+            mt="xl"
+          />
         </SimpleGrid>
         {movable && (
           <NumberInput
@@ -73,7 +98,15 @@ function ItemModal({
             w="16rem"
           />
         )}
-        <Textarea label="Notes" description="Shown in the plan and the proposal." autosize minRows={3} maxLength={20000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea
+          label="Notes"
+          description="Shown in the plan and the proposal."
+          autosize
+          minRows={3}
+          maxLength={20000}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
@@ -98,7 +131,15 @@ function ItemModal({
   )
 }
 
-function AddTaskModal({ opened, onClose, onAdd }: { opened: boolean; onClose: () => void; onAdd: (item: { title: string; phase: PhaseId; owner: PlanItem['owner']; effortDays: number }) => void }) {
+function AddTaskModal({
+  opened,
+  onClose,
+  onAdd
+}: {
+  opened: boolean
+  onClose: () => void
+  onAdd: (item: { title: string; phase: PhaseId; owner: PlanItem['owner']; effortDays: number }) => void
+}) {
   const [title, setTitle] = useState('')
   const [phase, setPhase] = useState<PhaseId>('foundations')
   const [owner, setOwner] = useState<string>('consultant')
@@ -212,10 +253,7 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
       labels: { confirm: reset ? 'Regenerate and reset' : 'Regenerate', cancel: 'Cancel' },
       confirmProps: reset ? { color: 'red' } : undefined,
       onConfirm: () =>
-        regenerate.mutate(
-          { planId: stored.id, assessmentId: latestComplete.id, reset },
-          { onError: (err) => notifyError(err, 'The plan was not regenerated') }
-        )
+        regenerate.mutate({ planId: stored.id, assessmentId: latestComplete.id, reset }, { onError: (err) => notifyError(err, 'The plan was not regenerated') })
     })
   }
 
@@ -225,20 +263,30 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
   return (
     <>
       <PageHeader
-        eyebrow={
-          <EngagementCrumbs engagement={e} here="Plan" />
-        }
+        eyebrow={<EngagementCrumbs engagement={e} here="Plan" />}
         title="Phased plan"
         description={`${plan.totals.effortDays} consultant days · fees ${formatMoney(plan.totals.cost, plan.totals.currency)} committed · ${plan.weeks} weeks from ${formatDate(plan.engagement.startDate)} · ${lowerFirst(milestoneTitle(plan.milestone))} by week ${plan.milestone.week}`}
         actions={
           <>
             <Tooltip label="Undo (Ctrl/⌘+Z)">
-              <Button variant="default" px="xs" aria-label="Undo" disabled={!history.canUndo} onClick={() => void history.undo(stored.edits).catch((err) => notifyError(err))}>
+              <Button
+                variant="default"
+                px="xs"
+                aria-label="Undo"
+                disabled={!history.canUndo}
+                onClick={() => void history.undo(stored.edits).catch((err) => notifyError(err))}
+              >
                 <IconArrowBackUp size={18} />
               </Button>
             </Tooltip>
             <Tooltip label="Redo (Ctrl/⌘+Shift+Z)">
-              <Button variant="default" px="xs" aria-label="Redo" disabled={!history.canRedo} onClick={() => void history.redo(stored.edits).catch((err) => notifyError(err))}>
+              <Button
+                variant="default"
+                px="xs"
+                aria-label="Redo"
+                disabled={!history.canRedo}
+                onClick={() => void history.redo(stored.edits).catch((err) => notifyError(err))}
+              >
                 <IconArrowForwardUp size={18} />
               </Button>
             </Tooltip>
@@ -272,17 +320,24 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
           onBlur={(ev) => {
             const v = Number(ev.currentTarget.value)
             if (Number.isFinite(v) && v !== stored.settings.capacityDaysPerWeek) {
-              saveSettings.mutate({ planId: stored.id, settings: { capacityDaysPerWeek: v } }, { onError: (err) => notifyError(err, 'The capacity was not changed') })
+              saveSettings.mutate(
+                { planId: stored.id, settings: { capacityDaysPerWeek: v } },
+                { onError: (err) => notifyError(err, 'The capacity was not changed') }
+              )
             }
           }}
         />
       </Group>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="timeline" leftSection={<IconCalendarStats size={16} />}>Timeline</Tabs.Tab>
+          <Tabs.Tab value="timeline" leftSection={<IconCalendarStats size={16} />}>
+            Timeline
+          </Tabs.Tab>
           <Tabs.Tab value="table">Table</Tabs.Tab>
           <Tabs.Tab value="pricing">Pricing</Tabs.Tab>
-          <Tabs.Tab value="scenarios" leftSection={<IconRoute size={16} />}>Scenarios</Tabs.Tab>
+          <Tabs.Tab value="scenarios" leftSection={<IconRoute size={16} />}>
+            Scenarios
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="timeline">
           <PlanTimeline plan={plan} onMove={onMove} />
@@ -320,7 +375,14 @@ function PlanEditor({ stored, engagementId }: { stored: StoredPlan; engagementId
         onClose={add.close}
         onAdd={(item) => {
           add.close()
-          void change(addCustom(stored.edits, item, allItems.map((i) => i.id)), `Added “${item.title}”`)
+          void change(
+            addCustom(
+              stored.edits,
+              item,
+              allItems.map((i) => i.id)
+            ),
+            `Added “${item.title}”`
+          )
         }}
       />
     </>
@@ -353,7 +415,8 @@ export function PlanPage() {
             </Button>
           }
         >
-          The plan is generated from the readiness assessment: the tasks it triggers, the first hire and the hiring sequence. Start the workshop from the engagement&rsquo;s page, then come back here.
+          The plan is generated from the readiness assessment: the tasks it triggers, the first hire and the hiring sequence. Start the workshop from the
+          engagement&rsquo;s page, then come back here.
         </EmptyState>
       ) : (
         <Card withBorder radius="lg" padding="xl" maw={640}>

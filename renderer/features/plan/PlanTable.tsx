@@ -114,7 +114,11 @@ export function PlanTable({
                               Urgent
                             </Badge>
                           )}
-                          {item.optional && item.pending === null && <Badge size="xs" color="gray">Optional</Badge>}
+                          {item.optional && item.pending === null && (
+                            <Badge size="xs" color="gray">
+                              Optional
+                            </Badge>
+                          )}
                           {stale.includes(item.id) && (
                             <Tooltip label="The latest assessment no longer calls for this task. Keep it or remove it.">
                               <Badge size="xs" color="orange" leftSection={<IconAlertTriangle size={10} />}>
@@ -146,7 +150,10 @@ export function PlanTable({
                       <Table.Td>
                         {item.daysPerWeek !== undefined ? (
                           <Text size="sm">
-                            {item.effortDays} <Text span c="dimmed" size="xs">({item.daysPerWeek}/wk)</Text>
+                            {item.effortDays}{' '}
+                            <Text span c="dimmed" size="xs">
+                              ({item.daysPerWeek}/wk)
+                            </Text>
                           </Text>
                         ) : editable ? (
                           <EffortCell key={`${item.id}-${item.effortDays}`} item={item} onCommit={(effortDays) => onEdit(item.id, { effortDays })} />
@@ -157,9 +164,7 @@ export function PlanTable({
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">
-                          {item.startWeek === item.endWeek ? `wk ${item.startWeek}` : `${item.startWeek}–${item.endWeek}`}
-                        </Text>
+                        <Text size="sm">{item.startWeek === item.endWeek ? `wk ${item.startWeek}` : `${item.startWeek}–${item.endWeek}`}</Text>
                       </Table.Td>
                       <Table.Td ta="right">
                         <Text size="sm" c={item.optional ? 'dimmed' : undefined}>

@@ -60,11 +60,7 @@ function Bar({ item, left, width, top, row, draggable }: { item: PlanItem; left:
  */
 export function PlanTimeline({ plan, onMove }: { plan: Plan; onMove: (item: PlanItem, toWeek: number) => void }) {
   const rows: Row[] = useMemo(
-    () =>
-      plan.phases.flatMap((p) => [
-        { kind: 'phase' as const, name: p.name },
-        ...p.items.map((item) => ({ kind: 'item' as const, item }))
-      ]),
+    () => plan.phases.flatMap((p) => [{ kind: 'phase' as const, name: p.name }, ...p.items.map((item) => ({ kind: 'item' as const, item }))]),
     [plan]
   )
   const weeks = Math.max(plan.weeks, ...plan.milestones.map((m) => m.week), 1)
@@ -127,7 +123,9 @@ export function PlanTimeline({ plan, onMove }: { plan: Plan; onMove: (item: Plan
               <div className="sc-week-label" style={{ left: i * WEEK, width: WEEK }}>
                 <span>{i + 1}</span>
                 {(i === 0 || i % 4 === 0) && (
-                  <small>{new Date(`${weekStartDate(plan.engagement.startDate, i + 1)}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })}</small>
+                  <small>
+                    {new Date(`${weekStartDate(plan.engagement.startDate, i + 1)}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })}
+                  </small>
                 )}
               </div>
             </Fragment>
@@ -144,14 +142,7 @@ export function PlanTimeline({ plan, onMove }: { plan: Plan; onMove: (item: Plan
                     const x2 = x(item.startWeek) + 2
                     const y2 = y(rowOf.get(item.id)!) + ROW / 2
                     const mid = Math.max(x1 + 6, x2 - 6)
-                    return (
-                      <path
-                        key={`${dep}->${item.id}`}
-                        d={`M${x1},${y1} H${mid} V${y2} H${x2}`}
-                        className="sc-dep"
-                        markerEnd="url(#sc-arrow)"
-                      />
-                    )
+                    return <path key={`${dep}->${item.id}`} d={`M${x1},${y1} H${mid} V${y2} H${x2}`} className="sc-dep" markerEnd="url(#sc-arrow)" />
                   })
               )
             )}

@@ -1,4 +1,20 @@
-import { ActionIcon, Button, Card, Grid, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Loader,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title
+} from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
 import { modals } from '@mantine/modals'
 import { IconAlertTriangle, IconCheck, IconPlus, IconTrash } from '@tabler/icons-react'
@@ -44,7 +60,10 @@ export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: Prici
   const live = PricingTermsSchema.safeParse(form.values)
   const priced = useMemo(() => pricePlan(plan, live.success ? live.data : terms), [plan, live, terms])
   const money = (n: number) => formatMoney(n, priced.currency)
-  const milestoneOptions = MILESTONE_IDS.map((id) => ({ value: id, label: plan.milestones.find((m) => m.id === id)?.title ?? (id === 'work_complete' ? 'Work complete' : id) }))
+  const milestoneOptions = MILESTONE_IDS.map((id) => ({
+    value: id,
+    label: plan.milestones.find((m) => m.id === id)?.title ?? (id === 'work_complete' ? 'Work complete' : id)
+  }))
 
   // Side by side only when the window has room in type units (not on a projector in large type).
   const wide = useRemWidth() >= 76
@@ -98,7 +117,11 @@ export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: Prici
     if (blocker.state !== 'blocked') return
     modals.openConfirmModal({
       title: 'Leave without the pricing changes?',
-      children: <Text size="sm">The last changes to the pricing cannot be saved yet: {problem}. Leaving the page discards them; the terms saved before stay as they were.</Text>,
+      children: (
+        <Text size="sm">
+          The last changes to the pricing cannot be saved yet: {problem}. Leaving the page discards them; the terms saved before stay as they were.
+        </Text>
+      ),
       labels: { confirm: 'Leave and discard them', cancel: 'Stay and fix them' },
       confirmProps: { color: 'red' },
       onConfirm: () => blocker.proceed(),
@@ -157,24 +180,62 @@ export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: Prici
           <Card withBorder radius="lg" padding="lg">
             <Table verticalSpacing={4} aria-label="Committed total">
               <Table.Tbody>
-                <Table.Tr><Table.Td>Fees ({priced.committed.effortDays} days at {money(priced.dayRate)})</Table.Td><Table.Td ta="right">{money(priced.committed.fees)}</Table.Td></Table.Tr>
-                {priced.committed.discount > 0 && <Table.Tr><Table.Td>Discount ({priced.discountPercent}%)</Table.Td><Table.Td ta="right">−{money(priced.committed.discount)}</Table.Td></Table.Tr>}
-                {priced.committed.expenses > 0 && <Table.Tr><Table.Td>Expenses</Table.Td><Table.Td ta="right">{money(priced.committed.expenses)}</Table.Td></Table.Tr>}
-                {priced.committed.tax > 0 && <Table.Tr><Table.Td>{priced.taxLabel} ({priced.taxRatePercent}%)</Table.Td><Table.Td ta="right">{money(priced.committed.tax)}</Table.Td></Table.Tr>}
-                <Table.Tr><Table.Td fw={700}>{totalLabel(priced.committed, priced.taxLabel)}</Table.Td><Table.Td ta="right" fw={700} data-testid="committed-total">{money(priced.committed.total)}</Table.Td></Table.Tr>
+                <Table.Tr>
+                  <Table.Td>
+                    Fees ({priced.committed.effortDays} days at {money(priced.dayRate)})
+                  </Table.Td>
+                  <Table.Td ta="right">{money(priced.committed.fees)}</Table.Td>
+                </Table.Tr>
+                {priced.committed.discount > 0 && (
+                  <Table.Tr>
+                    <Table.Td>Discount ({priced.discountPercent}%)</Table.Td>
+                    <Table.Td ta="right">−{money(priced.committed.discount)}</Table.Td>
+                  </Table.Tr>
+                )}
+                {priced.committed.expenses > 0 && (
+                  <Table.Tr>
+                    <Table.Td>Expenses</Table.Td>
+                    <Table.Td ta="right">{money(priced.committed.expenses)}</Table.Td>
+                  </Table.Tr>
+                )}
+                {priced.committed.tax > 0 && (
+                  <Table.Tr>
+                    <Table.Td>
+                      {priced.taxLabel} ({priced.taxRatePercent}%)
+                    </Table.Td>
+                    <Table.Td ta="right">{money(priced.committed.tax)}</Table.Td>
+                  </Table.Tr>
+                )}
+                <Table.Tr>
+                  <Table.Td fw={700}>{totalLabel(priced.committed, priced.taxLabel)}</Table.Td>
+                  <Table.Td ta="right" fw={700} data-testid="committed-total">
+                    {money(priced.committed.total)}
+                  </Table.Td>
+                </Table.Tr>
                 {priced.withOptions.total !== priced.committed.total && (
-                  <Table.Tr><Table.Td c="dimmed">Total if the pending and optional work goes ahead too</Table.Td><Table.Td ta="right" c="dimmed">{money(priced.withOptions.total)}</Table.Td></Table.Tr>
+                  <Table.Tr>
+                    <Table.Td c="dimmed">Total if the pending and optional work goes ahead too</Table.Td>
+                    <Table.Td ta="right" c="dimmed">
+                      {money(priced.withOptions.total)}
+                    </Table.Td>
+                  </Table.Tr>
                 )}
               </Table.Tbody>
             </Table>
-            <Title order={3} size="h5" mt="md" mb={4}>Payments</Title>
+            <Title order={3} size="h5" mt="md" mb={4}>
+              Payments
+            </Title>
             {priced.payments.map((p) => (
               <Group key={p.label} justify="space-between">
-                <Text size="sm">{p.label} ({p.percent}%) · due {formatDate(p.dueDate)}</Text>
+                <Text size="sm">
+                  {p.label} ({p.percent}%) · due {formatDate(p.dueDate)}
+                </Text>
                 <Text size="sm">{money(p.amount)}</Text>
               </Group>
             ))}
-            <Text size="xs" c="dimmed" mt="sm">Offer valid until {formatDate(priced.validUntil)}.</Text>
+            <Text size="xs" c="dimmed" mt="sm">
+              Offer valid until {formatDate(priced.validUntil)}.
+            </Text>
           </Card>
         </Stack>
       </Grid.Col>
@@ -183,11 +244,16 @@ export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: Prici
           <form onSubmit={(e) => e.preventDefault()} aria-label="Pricing terms">
             <Stack gap="sm">
               <Group justify="space-between" wrap="wrap" gap="xs">
-                <Title order={3} size="h5">Terms</Title>
+                <Title order={3} size="h5">
+                  Terms
+                </Title>
                 <SaveStatus saving={saving || (dirty && problem === null && saveError === null)} dirty={dirty} problem={problem} error={saveError} />
               </Group>
               <SegmentedControl
-                data={[{ value: 'time_and_materials', label: 'Time and materials' }, { value: 'fixed_fee', label: 'Fixed fee' }]}
+                data={[
+                  { value: 'time_and_materials', label: 'Time and materials' },
+                  { value: 'fixed_fee', label: 'Fixed fee' }
+                ]}
                 {...form.getInputProps('model')}
                 onChange={(v) => {
                   form.setFieldValue('model', v as PricingTerms['model'])
@@ -210,8 +276,15 @@ export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: Prici
                 />
               </SimpleGrid>
               <Group justify="space-between" mt="xs">
-                <Text fw={600} size="sm">Expenses</Text>
-                <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => form.insertListItem('expenses', { label: 'Travel', amount: 0 })}>
+                <Text fw={600} size="sm">
+                  Expenses
+                </Text>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  leftSection={<IconPlus size={12} />}
+                  onClick={() => form.insertListItem('expenses', { label: 'Travel', amount: 0 })}
+                >
                   Add
                 </Button>
               </Group>
@@ -225,8 +298,15 @@ export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: Prici
                 </Group>
               ))}
               <Group justify="space-between" mt="xs">
-                <Text fw={600} size="sm">Payment milestones</Text>
-                <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => form.insertListItem('paymentMilestones', { label: 'Instalment', percent: 0, dueWeek: 1 })}>
+                <Text fw={600} size="sm">
+                  Payment milestones
+                </Text>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  leftSection={<IconPlus size={12} />}
+                  onClick={() => form.insertListItem('paymentMilestones', { label: 'Instalment', percent: 0, dueWeek: 1 })}
+                >
                   Add
                 </Button>
               </Group>
@@ -237,7 +317,13 @@ export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: Prici
                   <Group gap="xs" wrap="nowrap">
                     <NumberInput aria-label="Percent" w={96} min={0} max={100} suffix="%" {...form.getInputProps(`paymentMilestones.${i}.percent`)} />
                     {'milestone' in m && m.milestone ? (
-                      <Select aria-label="Due at" style={{ flex: 1 }} data={milestoneOptions} allowDeselect={false} {...form.getInputProps(`paymentMilestones.${i}.milestone`)} />
+                      <Select
+                        aria-label="Due at"
+                        style={{ flex: 1 }}
+                        data={milestoneOptions}
+                        allowDeselect={false}
+                        {...form.getInputProps(`paymentMilestones.${i}.milestone`)}
+                      />
                     ) : (
                       <NumberInput aria-label="Due week" style={{ flex: 1 }} min={1} prefix="week " {...form.getInputProps(`paymentMilestones.${i}.dueWeek`)} />
                     )}
@@ -247,7 +333,11 @@ export function PricingPanel({ plan, terms, onSave }: { plan: Plan; terms: Prici
                   </Group>
                 </Stack>
               ))}
-              {form.errors.paymentMilestones && <Text size="xs" c="red">{String(form.errors.paymentMilestones)}</Text>}
+              {form.errors.paymentMilestones && (
+                <Text size="xs" c="red">
+                  {String(form.errors.paymentMilestones)}
+                </Text>
+              )}
               {dirty && problem !== null && (
                 <Group justify="flex-end" mt="xs">
                   <Button variant="default" size="xs" onClick={() => form.setValues(JSON.parse(savedKey) as PricingTerms)}>

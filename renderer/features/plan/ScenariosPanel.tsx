@@ -25,7 +25,8 @@ export function ScenariosPanel({ plan }: { plan: Plan }) {
   // Drawn at the size it is shown, its text the body type's size (so never under 14 px at large type).
   const unit = useRootFontPx() / 16
   const render = useCallback(
-    (palette: ChartPalette, box: ChartBox) => renderScenarioSvg(scenarioChart(comparison), { width: box.width, height: box.height, palette, fontSize: Math.max(15, box.fontSize) }),
+    (palette: ChartPalette, box: ChartBox) =>
+      renderScenarioSvg(scenarioChart(comparison), { width: box.width, height: box.height, palette, fontSize: Math.max(15, box.fontSize) }),
     [comparison]
   )
   const [recommended, other] = comparison.routes
@@ -39,7 +40,13 @@ export function ScenariosPanel({ plan }: { plan: Plan }) {
         </Alert>
       ) : (
         <Card withBorder radius="lg" padding="lg">
-          <FitSvgChart render={render} aspect={0.42} minHeight={Math.round(340 * unit)} aboveTheFold={false} alt={comparison.routes.map((r) => scenarioSentence(r, comparison)).join(' ')} />
+          <FitSvgChart
+            render={render}
+            aspect={0.42}
+            minHeight={Math.round(340 * unit)}
+            aboveTheFold={false}
+            alt={comparison.routes.map((r) => scenarioSentence(r, comparison)).join(' ')}
+          />
         </Card>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -39,7 +39,13 @@ export function restoreItem(edits: PlanEdits, id: string): PlanEdits {
 }
 
 export function addCustom(edits: PlanEdits, item: Omit<CustomItem, 'id'>, existingIds: readonly string[]): PlanEdits {
-  const base = `custom_${item.title.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'task'}`
+  const base = `custom_${
+    item.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 40) || 'task'
+  }`
   let id = base
   for (let n = 2; existingIds.includes(id) || edits.custom.some((c) => c.id === id); n++) id = `${base}_${n}`
   return { ...edits, custom: [...edits.custom, { ...item, id }] }

@@ -37,8 +37,7 @@ export function useSaveEdits(engagementId: string) {
 export function useSaveSettings(engagementId: string) {
   const store = useStore(engagementId)
   return useMutation({
-    mutationFn: (args: { planId: string; settings?: { capacityDaysPerWeek: number }; pricing?: PricingTerms }) =>
-      call(api.plans.saveSettings(args)),
+    mutationFn: (args: { planId: string; settings?: { capacityDaysPerWeek: number }; pricing?: PricingTerms }) => call(api.plans.saveSettings(args)),
     onSuccess: store
   })
 }

@@ -24,20 +24,25 @@ export function PortableExportModal({ engagementId, opened, onClose }: { engagem
     <Modal opened={opened} onClose={onClose} title="Export this engagement as a file" size="lg">
       <Stack>
         <Text size="sm">
-          One <b>.stagecraft</b> file with the client, the engagement, every assessment with its notes (your private notes too), the plan,
-          the tracking (status history, items and their notes, time logged, gates, the signed baseline) and the documents sent. Import it
-          on another machine from the Clients screen.
+          One <b>.stagecraft</b> file with the client, the engagement, every assessment with its notes (your private notes too), the plan, the tracking (status
+          history, items and their notes, time logged, gates, the signed baseline) and the documents sent. Import it on another machine from the Clients screen.
         </Text>
         <Switch label="Protect the file with a passphrase" checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
-        {encrypt && <NewPassphraseFields state={secret} description="At least 8 characters. Without it the file cannot be opened: Stagecraft cannot recover it." />}
+        {encrypt && (
+          <NewPassphraseFields state={secret} description="At least 8 characters. Without it the file cannot be opened: Stagecraft cannot recover it." />
+        )}
         {!encrypt && (
           <Alert color="yellow" variant="light">
             Anyone with the file can read the client's data and your private notes.
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button onClick={() => run.mutate()} disabled={!ready} loading={run.isPending}>Save file…</Button>
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => run.mutate()} disabled={!ready} loading={run.isPending}>
+            Save file…
+          </Button>
         </Group>
       </Stack>
     </Modal>

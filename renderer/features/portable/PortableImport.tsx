@@ -72,11 +72,20 @@ export function usePortableImport() {
       {step?.kind === 'locked' && (
         <Stack>
           <Text size="sm">This file is protected with a passphrase.</Text>
-          <PasswordInput label="Passphrase" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} data-autofocus
-            onKeyDown={(e) => e.key === 'Enter' && passphrase.length >= 8 && void unlock(step.token)} />
+          <PasswordInput
+            label="Passphrase"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            data-autofocus
+            onKeyDown={(e) => e.key === 'Enter' && passphrase.length >= 8 && void unlock(step.token)}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setStep(null)}>Cancel</Button>
-            <Button onClick={() => void unlock(step.token)} disabled={passphrase.length < 8} loading={busy}>Unlock</Button>
+            <Button variant="default" onClick={() => setStep(null)}>
+              Cancel
+            </Button>
+            <Button onClick={() => void unlock(step.token)} disabled={passphrase.length < 8} loading={busy}>
+              Unlock
+            </Button>
           </Group>
         </Stack>
       )}
@@ -101,7 +110,9 @@ export function usePortableImport() {
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setStep(null)}>Cancel</Button>
+            <Button variant="default" onClick={() => setStep(null)}>
+              Cancel
+            </Button>
             <Button onClick={() => void finish(step.info)} loading={busy} color={step.info.summary.exists && mode === 'replace' ? 'red' : undefined}>
               {step.info.summary.exists && mode === 'replace' ? 'Replace and import' : 'Import'}
             </Button>

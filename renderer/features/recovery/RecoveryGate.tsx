@@ -11,8 +11,7 @@ import { describeCounts, formatDateTime } from '../../format'
 
 export const recoveryKey = ['recovery-status'] as const
 
-export const useRecoveryStatus = () =>
-  useQuery({ queryKey: recoveryKey, queryFn: () => call(api.recovery.status({})), staleTime: Number.POSITIVE_INFINITY })
+export const useRecoveryStatus = () => useQuery({ queryKey: recoveryKey, queryFn: () => call(api.recovery.status({})), staleTime: Number.POSITIVE_INFINITY })
 
 function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:status'>, { mode: 'recovery' }> }) {
   const qc = useQueryClient()
@@ -20,7 +19,11 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== recoveryKey[0] })
     qc.setQueryData(recoveryKey, { mode: 'normal' as const })
   }
-  const restore = useMutation({ mutationFn: () => call(api.recovery.restoreLatest({})), onSuccess: done, onError: (e) => notifyError(e, 'The backup was not restored') })
+  const restore = useMutation({
+    mutationFn: () => call(api.recovery.restoreLatest({})),
+    onSuccess: done,
+    onError: (e) => notifyError(e, 'The backup was not restored')
+  })
   const retry = useMutation({
     mutationFn: () => call(api.recovery.retry({})),
     onSuccess: async (after) => {
@@ -45,14 +48,20 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
       title: 'Set the journal file aside?',
       children: (
         <Text size="sm">
-          Do this only when no other program has your data open (quit the Stagecraft command line and any other copy of Stagecraft first): changes such a program has not yet saved into the file would be set aside with the journal. Your data opens as you left it, and the journal is kept, unapplied, in the quarantine folder.
+          Do this only when no other program has your data open (quit the Stagecraft command line and any other copy of Stagecraft first): changes such a
+          program has not yet saved into the file would be set aside with the journal. Your data opens as you left it, and the journal is kept, unapplied, in
+          the quarantine folder.
         </Text>
       ),
       labels: { confirm: 'Set it aside and open', cancel: 'Go back' },
       confirmProps: { color: 'orange' },
       onConfirm: () => setAside.mutate()
     })
-  const salvaged = useMutation({ mutationFn: () => call(api.recovery.useSalvage({})), onSuccess: done, onError: (e) => notifyError(e, 'What was salvaged could not be opened') })
+  const salvaged = useMutation({
+    mutationFn: () => call(api.recovery.useSalvage({})),
+    onSuccess: done,
+    onError: (e) => notifyError(e, 'What was salvaged could not be opened')
+  })
   const quit = useMutation({ mutationFn: () => call(api.recovery.quit({})) })
   const b = status.newestBackup
   const copy = status.newestCopy
@@ -68,7 +77,8 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
       title: 'Start with an empty database?',
       children: (
         <Text size="sm">
-          Stagecraft opens with no clients. The damaged file stays in the quarantine folder and your backups stay where they are, so you can still restore one later from Settings → Backups.
+          Stagecraft opens with no clients. The damaged file stays in the quarantine folder and your backups stay where they are, so you can still restore one
+          later from Settings → Backups.
         </Text>
       ),
       labels: { confirm: 'Start empty', cancel: 'Go back' },
@@ -146,7 +156,8 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
           <Stack gap="xs">
             <Text size="sm">{describeSalvage(status.salvage)}</Text>
             <Text size="sm" c="dimmed">
-              Choose it when it holds work done since the newest backup. Both files stay in the quarantine folder, so you can still restore a backup later from Settings → Backups.
+              Choose it when it holds work done since the newest backup. Both files stay in the quarantine folder, so you can still restore a backup later from
+              Settings → Backups.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" leftSection={<IconLifebuoy size={16} />} onClick={() => salvaged.mutate()} loading={salvaged.isPending}>
@@ -157,7 +168,13 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
         </Alert>
       )}
       {copy && (
-        <Alert color={b ? 'gray' : 'teal'} variant="light" radius="md" icon={<IconFolderShare />} title={b ? 'Or the newest copy in your backup folder' : 'The newest copy in your backup folder'}>
+        <Alert
+          color={b ? 'gray' : 'teal'}
+          variant="light"
+          radius="md"
+          icon={<IconFolderShare />}
+          title={b ? 'Or the newest copy in your backup folder' : 'The newest copy in your backup folder'}
+        >
           <Stack gap="xs">
             <Text size="sm">
               {formatDateTime(copy.createdAt)} · {copy.sealed ? 'sealed with your passphrase' : 'not sealed'} · in {copy.folder}
@@ -181,7 +198,13 @@ function RecoveryScreen({ status }: { status: Extract<ChannelOutput<'recovery:st
                   />
                 )}
                 <Group justify="flex-end">
-                  <Button type="submit" variant={b ? 'default' : 'filled'} leftSection={<IconRestore size={16} />} loading={fromCopy.isPending} disabled={copy.sealed && !passphrase}>
+                  <Button
+                    type="submit"
+                    variant={b ? 'default' : 'filled'}
+                    leftSection={<IconRestore size={16} />}
+                    loading={fromCopy.isPending}
+                    disabled={copy.sealed && !passphrase}
+                  >
                     Restore this copy
                   </Button>
                 </Group>
@@ -230,7 +253,9 @@ export function describeSalvage(s: { rows: number; incomplete: readonly string[]
   const lost = s.incomplete.map(wordsFor)
   const list = lost.length <= 1 ? (lost[0] ?? '') : `${lost.slice(0, -1).join(', ')} and ${lost.at(-1)}`
   const some = lost.length ? ` Some ${list} could not be read and are missing from it.` : ''
-  const orphans = s.orphansRemoved ? ` ${s.orphansRemoved} ${s.orphansRemoved === 1 ? 'record that belonged' : 'records that belonged'} to them ${s.orphansRemoved === 1 ? 'was' : 'were'} left out too.` : ''
+  const orphans = s.orphansRemoved
+    ? ` ${s.orphansRemoved} ${s.orphansRemoved === 1 ? 'record that belonged' : 'records that belonged'} to them ${s.orphansRemoved === 1 ? 'was' : 'were'} left out too.`
+    : ''
   return `${s.rows.toLocaleString()} records were read and copied into a new, healthy file.${some}${orphans}`
 }
 

@@ -60,11 +60,23 @@ export function SearchSpotlight() {
               <Spotlight.Action key={`${g.kind}-${i}`} onClick={() => navigate(target(r))}>
                 <Group wrap="nowrap" justify="space-between" w="100%">
                   <div style={{ minWidth: 0 }}>
-                    <Text size="sm" fw={600} truncate="end"><Marked text={r.title || r.engagementTitle || r.clientName} /></Text>
-                    {r.snippet && <Text size="xs" c="dimmed" lineClamp={2}><Marked text={r.snippet} /></Text>}
-                    <Text size="xs" c="dimmed">{[r.clientName, r.engagementTitle, r.assessmentTitle].filter(Boolean).join(' · ')}</Text>
+                    <Text size="sm" fw={600} truncate="end">
+                      <Marked text={r.title || r.engagementTitle || r.clientName} />
+                    </Text>
+                    {r.snippet && (
+                      <Text size="xs" c="dimmed" lineClamp={2}>
+                        <Marked text={r.snippet} />
+                      </Text>
+                    )}
+                    <Text size="xs" c="dimmed">
+                      {[r.clientName, r.engagementTitle, r.assessmentTitle].filter(Boolean).join(' · ')}
+                    </Text>
                   </div>
-                  {r.archived && <Badge size="xs" color="gray">Archived</Badge>}
+                  {r.archived && (
+                    <Badge size="xs" color="gray">
+                      Archived
+                    </Badge>
+                  )}
                 </Group>
               </Spotlight.Action>
             ))}

@@ -47,7 +47,17 @@ export function BrandingCard() {
   })
   const form = useForm<BrandingSettings>({
     mode: 'controlled',
-    initialValues: { consultancyName: '', accentColour: '#0D9084', footerText: '', locale: 'en-GB', defaultTerms: '', aboutUs: '', governance: '', governingLaw: '', logo: null },
+    initialValues: {
+      consultancyName: '',
+      accentColour: '#0D9084',
+      footerText: '',
+      locale: 'en-GB',
+      defaultTerms: '',
+      aboutUs: '',
+      governance: '',
+      governingLaw: '',
+      logo: null
+    },
     validate: schemaResolver(BrandingSettingsSchema, { sync: true })
   })
   useEffect(() => {
@@ -73,11 +83,19 @@ export function BrandingCard() {
         <Stack>
           <div>
             <Title order={4}>Branding for documents</Title>
-            <Text size="sm" c="dimmed">Your name, colour and logo on every proposal and report.</Text>
+            <Text size="sm" c="dimmed">
+              Your name, colour and logo on every proposal and report.
+            </Text>
           </div>
           <SimpleGrid cols={2}>
             <TextInput label="Consultancy name" {...form.getInputProps('consultancyName')} maxLength={200} />
-            <ColorInput label="Accent colour" format="hex" eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }} swatches={['#0D9084', '#1C7ED6', '#7048E8', '#E8590C', '#2B8A3E', '#212529']} {...form.getInputProps('accentColour')} />
+            <ColorInput
+              label="Accent colour"
+              format="hex"
+              eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }}
+              swatches={['#0D9084', '#1C7ED6', '#7048E8', '#E8590C', '#2B8A3E', '#212529']}
+              {...form.getInputProps('accentColour')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={2}>
             <TextInput label="Footer text" {...form.getInputProps('footerText')} maxLength={300} />
@@ -87,20 +105,63 @@ export function BrandingCard() {
             {logo ? (
               <Image src={`data:${logo.mime};base64,${logo.dataBase64}`} alt="Your logo" h={48} w="auto" fit="contain" />
             ) : (
-              <Text size="sm" c="dimmed">No logo: the consultancy name is shown instead.</Text>
+              <Text size="sm" c="dimmed">
+                No logo: the consultancy name is shown instead.
+              </Text>
             )}
             <FileButton onChange={(f) => void pickLogo(f)} accept="image/png,image/jpeg,image/svg+xml">
-              {(props) => <Button variant="default" size="xs" {...props}>{logo ? 'Change logo…' : 'Add a logo…'}</Button>}
+              {(props) => (
+                <Button variant="default" size="xs" {...props}>
+                  {logo ? 'Change logo…' : 'Add a logo…'}
+                </Button>
+              )}
             </FileButton>
-            {logo && <Button variant="subtle" color="gray" size="xs" onClick={() => form.setFieldValue('logo', null)}>Remove</Button>}
+            {logo && (
+              <Button variant="subtle" color="gray" size="xs" onClick={() => form.setFieldValue('logo', null)}>
+                Remove
+              </Button>
+            )}
           </Group>
-          <Textarea label="About your consultancy" description="A short paragraph for the proposal; left blank, the proposal uses a standard one with your name." autosize minRows={2} maxRows={6} maxLength={4000} {...form.getInputProps('aboutUs')} />
-          <Textarea label="How you work with clients" description="Governance and reporting for the proposal; left blank, the proposal sets out weekly check-ins, a progress report every two weeks and a review at the end of each phase." autosize minRows={2} maxRows={6} maxLength={4000} {...form.getInputProps('governance')} />
-          <TextInput label="Governing law" description="For the terms, for example “the law of England and Wales”." maxLength={200} {...form.getInputProps('governingLaw')} />
-          <Textarea label="Default terms" description="Printed in the proposal’s terms section instead of the standard terms." autosize minRows={3} maxRows={10} maxLength={20000} {...form.getInputProps('defaultTerms')} />
+          <Textarea
+            label="About your consultancy"
+            description="A short paragraph for the proposal; left blank, the proposal uses a standard one with your name."
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={4000}
+            {...form.getInputProps('aboutUs')}
+          />
+          <Textarea
+            label="How you work with clients"
+            description="Governance and reporting for the proposal; left blank, the proposal sets out weekly check-ins, a progress report every two weeks and a review at the end of each phase."
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={4000}
+            {...form.getInputProps('governance')}
+          />
+          <TextInput
+            label="Governing law"
+            description="For the terms, for example “the law of England and Wales”."
+            maxLength={200}
+            {...form.getInputProps('governingLaw')}
+          />
+          <Textarea
+            label="Default terms"
+            description="Printed in the proposal’s terms section instead of the standard terms."
+            autosize
+            minRows={3}
+            maxRows={10}
+            maxLength={20000}
+            {...form.getInputProps('defaultTerms')}
+          />
           <Group justify="flex-end">
-            <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>Discard changes</Button>
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>Save branding</Button>
+            <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
+              Discard changes
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              Save branding
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -4,8 +4,7 @@ import { api, call } from '../../api'
 import { notifyError } from '../../components/notify'
 import { keys } from '../../query'
 
-export const usePreferences = () =>
-  useQuery({ queryKey: keys.preferences, queryFn: () => call(api.preferences.get({})) })
+export const usePreferences = () => useQuery({ queryKey: keys.preferences, queryFn: () => call(api.preferences.get({})) })
 
 export function useUpdatePreferences() {
   const qc = useQueryClient()

@@ -25,7 +25,13 @@ export function ShortcutsPage() {
                                 {s.sequence ? 'then' : '+'}
                               </Text>
                             )}
-                            {k === '…' ? <Text size="xs" c="dimmed">to</Text> : <Kbd>{k}</Kbd>}
+                            {k === '…' ? (
+                              <Text size="xs" c="dimmed">
+                                to
+                              </Text>
+                            ) : (
+                              <Kbd>{k}</Kbd>
+                            )}
                           </Group>
                         ))}
                       </Group>

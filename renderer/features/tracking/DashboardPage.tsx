@@ -40,17 +40,28 @@ function LoadChart({ consultant }: { consultant: string | null }) {
   return (
     <Card withBorder radius="lg" padding="lg">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h5">{title}</Title>
-        <Text size="xs" c="dimmed">Overbooked above {load.data.limitDaysPerWeek} days a week</Text>
+        <Title order={2} size="h5">
+          {title}
+        </Title>
+        <Text size="xs" c="dimmed">
+          Overbooked above {load.data.limitDaysPerWeek} days a week
+        </Text>
       </Group>
       {idle && (
         <Text size="sm" c="dimmed" mb="xs">
           No work is planned in these weeks. Work whose planned dates have passed shows as late in the table below.
         </Text>
       )}
-      <div className="sc-load" role="img" aria-label={load.data.weeks.map((w) => `${w.isoWeek}: ${w.days} days${w.overbooked ? ', overbooked' : ''}`).join('; ')}>
+      <div
+        className="sc-load"
+        role="img"
+        aria-label={load.data.weeks.map((w) => `${w.isoWeek}: ${w.days} days${w.overbooked ? ', overbooked' : ''}`).join('; ')}
+      >
         {load.data.weeks.map((w) => (
-          <Tooltip key={w.weekStart} label={`Week of ${formatDate(w.weekStart)}: ${w.days} days on ${w.engagements} engagement${w.engagements === 1 ? '' : 's'}${w.overbooked ? ' — overbooked' : ''}`}>
+          <Tooltip
+            key={w.weekStart}
+            label={`Week of ${formatDate(w.weekStart)}: ${w.days} days on ${w.engagements} engagement${w.engagements === 1 ? '' : 's'}${w.overbooked ? ' — overbooked' : ''}`}
+          >
             <div className="sc-load-col">
               <div className="sc-load-bar" data-over={w.overbooked || undefined} style={{ height: `${(w.days / max) * 100}%` }} />
               <span>{w.isoWeek.replace(/^\d{4}-W/, 'W')}</span>
@@ -76,21 +87,70 @@ interface Column {
  * always shown; the others join as the window (in type units) has room for them.
  */
 const COLUMNS: readonly Column[] = [
-  { id: 'engagement', label: 'Engagement', rem: 17, cell: (r) => <><Text fw={600} size="sm">{r.title}</Text><Text size="xs" c="dimmed">{r.clientName} · {r.consultant}</Text></> },
+  {
+    id: 'engagement',
+    label: 'Engagement',
+    rem: 17,
+    cell: (r) => (
+      <>
+        <Text fw={600} size="sm">
+          {r.title}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {r.clientName} · {r.consultant}
+        </Text>
+      </>
+    )
+  },
   { id: 'status', label: 'Status', rem: 8, cell: (r) => <StatusBadge status={r.status} /> },
   { id: 'health', label: 'Health', rem: 7, cell: (r) => <RagBadge rag={r.rag} /> },
   { id: 'next', label: 'Next due', rem: 8, cell: (r) => <Text size="sm">{formatDate(r.nextDue)}</Text> },
-  { id: 'late', label: 'Late', rem: 4.5, align: 'right', cell: (r) => (r.overdueItems ? <Badge color="red" variant="light">{r.overdueItems}</Badge> : '—') },
+  {
+    id: 'late',
+    label: 'Late',
+    rem: 4.5,
+    align: 'right',
+    cell: (r) =>
+      r.overdueItems ? (
+        <Badge color="red" variant="light">
+          {r.overdueItems}
+        </Badge>
+      ) : (
+        '—'
+      )
+  },
   {
     id: 'progress',
     label: 'Progress',
     rem: 10,
-    cell: (r) => <Group gap={6} wrap="nowrap"><Progress value={r.progressPercent} w={80} aria-label={`${r.progressPercent}% done`} /><Text size="xs">{Math.round(r.progressPercent)}%</Text></Group>
+    cell: (r) => (
+      <Group gap={6} wrap="nowrap">
+        <Progress value={r.progressPercent} w={80} aria-label={`${r.progressPercent}% done`} />
+        <Text size="xs">{Math.round(r.progressPercent)}%</Text>
+      </Group>
+    )
   },
   { id: 'phase', label: 'Phase', rem: 10, cell: (r) => <Text size="sm">{r.currentPhase ? PHASE_BY_ID[r.currentPhase].name : '—'}</Text> },
   { id: 'soon', label: 'Due 2 wks', rem: 6.5, align: 'right', cell: (r) => r.dueSoonItems || '—' },
-  { id: 'days', label: 'Days', rem: 6, align: 'right', cell: (r) => <Text size="sm">{r.loggedDays}{r.plannedDays !== null ? ` / ${r.plannedDays}` : ''}</Text> },
-  { id: 'pipeline', label: 'Pipeline', rem: 9, align: 'right', cell: (r) => <Text size="sm">{r.pipelineValue !== null ? formatMoney(r.pipelineValue, r.currency) : '—'}</Text> }
+  {
+    id: 'days',
+    label: 'Days',
+    rem: 6,
+    align: 'right',
+    cell: (r) => (
+      <Text size="sm">
+        {r.loggedDays}
+        {r.plannedDays !== null ? ` / ${r.plannedDays}` : ''}
+      </Text>
+    )
+  },
+  {
+    id: 'pipeline',
+    label: 'Pipeline',
+    rem: 9,
+    align: 'right',
+    cell: (r) => <Text size="sm">{r.pipelineValue !== null ? formatMoney(r.pipelineValue, r.currency) : '—'}</Text>
+  }
 ]
 const ALWAYS = 4
 
@@ -147,27 +207,65 @@ export function DashboardPage() {
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             {(['red', 'amber', 'green', 'none'] as const).map((level) => (
               <Card key={level} withBorder radius="lg" padding="md">
-                <Text size="xs" tt="uppercase" fw={700} c="dimmed">{level === 'none' ? 'Not tracked yet' : level === 'red' ? 'At risk' : level === 'amber' ? 'Watch' : 'On track'}</Text>
-                <Text size="xl" fw={700} data-testid={`rag-${level}`}>{dashboard.data.totals.rag[level]}</Text>
+                <Text size="xs" tt="uppercase" fw={700} c="dimmed">
+                  {level === 'none' ? 'Not tracked yet' : level === 'red' ? 'At risk' : level === 'amber' ? 'Watch' : 'On track'}
+                </Text>
+                <Text size="xl" fw={700} data-testid={`rag-${level}`}>
+                  {dashboard.data.totals.rag[level]}
+                </Text>
               </Card>
             ))}
           </SimpleGrid>
           <Card withBorder radius="lg" padding="lg">
-            <Title order={2} size="h5" mb="xs">Pipeline by status</Title>
+            <Title order={2} size="h5" mb="xs">
+              Pipeline by status
+            </Title>
             <Group gap="xl">
               {dashboard.data.totals.byStatus.map((s) => (
                 <div key={`${s.status}-${s.currency}`}>
-                  <Text size="xs" c="dimmed">{STATUS_LABEL[s.status]} · {s.engagements} engagement{s.engagements === 1 ? '' : 's'}</Text>
-                  <Text fw={700}>{formatMoney(s.pipelineValue, s.currency)} <Text span size="xs" c="dimmed" fw={400}>in fees</Text></Text>
-                  <Text size="xs" c="dimmed">{s.loggedDays} of {s.plannedDays} days booked</Text>
+                  <Text size="xs" c="dimmed">
+                    {STATUS_LABEL[s.status]} · {s.engagements} engagement{s.engagements === 1 ? '' : 's'}
+                  </Text>
+                  <Text fw={700}>
+                    {formatMoney(s.pipelineValue, s.currency)}{' '}
+                    <Text span size="xs" c="dimmed" fw={400}>
+                      in fees
+                    </Text>
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {s.loggedDays} of {s.plannedDays} days booked
+                  </Text>
                 </div>
               ))}
             </Group>
           </Card>
           <LoadChart consultant={consultant} />
           <Group gap="md">
-            <MultiSelect aria-label="Status" placeholder="Any status" data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} value={status} onChange={(v) => { setStatus(v); setPage(1) }} w={360} clearable />
-            <Select aria-label="Consultant" placeholder="Every consultant" data={dashboard.data.consultants} value={consultant} onChange={(v) => { setConsultant(v); setPage(1) }} clearable searchable w={220} />
+            <MultiSelect
+              aria-label="Status"
+              placeholder="Any status"
+              data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+              value={status}
+              onChange={(v) => {
+                setStatus(v)
+                setPage(1)
+              }}
+              w={360}
+              clearable
+            />
+            <Select
+              aria-label="Consultant"
+              placeholder="Every consultant"
+              data={dashboard.data.consultants}
+              value={consultant}
+              onChange={(v) => {
+                setConsultant(v)
+                setPage(1)
+              }}
+              clearable
+              searchable
+              w={220}
+            />
             <Select
               aria-label="Client"
               placeholder="Every client"
@@ -176,7 +274,10 @@ export function DashboardPage() {
               w={240}
               data={(clientOptions.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
               value={clientId}
-              onChange={(v) => { setClientId(v); setPage(1) }}
+              onChange={(v) => {
+                setClientId(v)
+                setPage(1)
+              }}
               searchValue={clientSearch}
               onSearchChange={setClientSearch}
               filter={({ options }) => options}
@@ -185,41 +286,52 @@ export function DashboardPage() {
             <Select aria-label="Sort" data={SORTS} value={sort} onChange={(v) => v && setSort(v as DashboardSort)} allowDeselect={false} w={180} />
           </Group>
           {dashboard.data.rows.length === 0 ? (
-            <EmptyState icon={IconLayoutDashboard} title="No engagements match">Change the filters, or add an engagement from a client's page.</EmptyState>
+            <EmptyState icon={IconLayoutDashboard} title="No engagements match">
+              Change the filters, or add an engagement from a client's page.
+            </EmptyState>
           ) : (
             <Card withBorder radius="lg" padding={0}>
               <Table.ScrollContainer minWidth={`${columns.reduce((sum, c) => sum + c.rem, 0)}rem`}>
-              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Portfolio">
-                <Table.Thead>
-                  <Table.Tr>
-                    {columns.map((c) => (
-                      <Table.Th key={c.id} ta={c.align} w={c.id === 'progress' ? 150 : undefined}>
-                        {c.label}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {dashboard.data.rows.map((r) => (
-                    <Table.Tr key={r.id} className="sc-row-link" onClick={() => navigate(`/engagements/${r.id}/tracking`)} {...rowKeyHandlers(() => navigate(`/engagements/${r.id}/tracking`))} aria-label={`Open ${r.title}`}>
+                <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Portfolio">
+                  <Table.Thead>
+                    <Table.Tr>
                       {columns.map((c) => (
-                        <Table.Td key={c.id} ta={c.align}>
-                          {c.cell(r)}
-                        </Table.Td>
+                        <Table.Th key={c.id} ta={c.align} w={c.id === 'progress' ? 150 : undefined}>
+                          {c.label}
+                        </Table.Th>
                       ))}
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {dashboard.data.rows.map((r) => (
+                      <Table.Tr
+                        key={r.id}
+                        className="sc-row-link"
+                        onClick={() => navigate(`/engagements/${r.id}/tracking`)}
+                        {...rowKeyHandlers(() => navigate(`/engagements/${r.id}/tracking`))}
+                        aria-label={`Open ${r.title}`}
+                      >
+                        {columns.map((c) => (
+                          <Table.Td key={c.id} ta={c.align}>
+                            {c.cell(r)}
+                          </Table.Td>
+                        ))}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
               </Table.ScrollContainer>
               {hidden.length > 0 && (
                 <Text size="sm" c="dimmed" px="md" py="xs" data-testid="hidden-columns">
-                  {hidden.length === 1 ? 'One more column is' : `${hidden.length} more columns are`} hidden at this size ({hidden.map((c) => c.label).join(', ')}): widen the window or choose normal type in Settings to see {hidden.length === 1 ? 'it' : 'them'}.
+                  {hidden.length === 1 ? 'One more column is' : `${hidden.length} more columns are`} hidden at this size (
+                  {hidden.map((c) => c.label).join(', ')}): widen the window or choose normal type in Settings to see {hidden.length === 1 ? 'it' : 'them'}.
                 </Text>
               )}
               {dashboard.data.total > PAGE && (
                 <Group justify="space-between" p="md">
-                  <Text size="sm" c="dimmed">{dashboard.data.total.toLocaleString()} engagements</Text>
+                  <Text size="sm" c="dimmed">
+                    {dashboard.data.total.toLocaleString()} engagements
+                  </Text>
                   <Pagination total={Math.ceil(dashboard.data.total / PAGE)} value={page} onChange={setPage} size="sm" />
                 </Group>
               )}

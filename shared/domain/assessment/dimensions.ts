@@ -7,16 +7,7 @@
  */
 
 /** The eight dimension ids, in the contract's order (this order is used everywhere). */
-export const DIMENSION_IDS = [
-  'deploy',
-  'monitor',
-  'experiment',
-  'logging',
-  'data',
-  'cicd',
-  'infra',
-  'tracking'
-] as const
+export const DIMENSION_IDS = ['deploy', 'monitor', 'experiment', 'logging', 'data', 'cicd', 'infra', 'tracking'] as const
 
 export type DimensionId = (typeof DIMENSION_IDS)[number]
 
@@ -85,13 +76,7 @@ export const DIMENSIONS: readonly DimensionInfo[] = [
   {
     id: 'data',
     name: 'Training data management',
-    levels: [
-      'Ad-hoc files',
-      'Shared storage',
-      'Versioned datasets',
-      'Versioned datasets and a labelling pipeline',
-      'Also automated data-quality checks'
-    ]
+    levels: ['Ad-hoc files', 'Shared storage', 'Versioned datasets', 'Versioned datasets and a labelling pipeline', 'Also automated data-quality checks']
   },
   {
     id: 'cicd',
@@ -128,9 +113,10 @@ export const DIMENSIONS: readonly DimensionInfo[] = [
   }
 ]
 
-export const DIMENSION_BY_ID: Readonly<Record<DimensionId, DimensionInfo>> = Object.fromEntries(
-  DIMENSIONS.map((d) => [d.id, d])
-) as Record<DimensionId, DimensionInfo>
+export const DIMENSION_BY_ID: Readonly<Record<DimensionId, DimensionInfo>> = Object.fromEntries(DIMENSIONS.map((d) => [d.id, d])) as Record<
+  DimensionId,
+  DimensionInfo
+>
 
 /** The four dimensions averaged into `platform`. */
 export const PLATFORM_DIMENSIONS = ['deploy', 'monitor', 'logging', 'experiment'] as const
@@ -184,10 +170,7 @@ export interface AssessmentContext {
 
 export type ContextKey = keyof AssessmentContext
 
-export type ContextKeySpec =
-  | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'boolean' }
-  | { kind: 'integer'; min: 0 }
+export type ContextKeySpec = { kind: 'enum'; values: readonly string[] } | { kind: 'boolean' } | { kind: 'integer'; min: 0 }
 
 /** Every context key, in the contract's order, with what values it takes. */
 export const CONTEXT_SPEC = {

@@ -5,17 +5,7 @@
  * Pure and deterministic: the same input always gives the same output, and nothing but
  * the input is read. Rules compare integer sums, never floating means.
  */
-import {
-  FLAG_BY_ID,
-  ML_ROLE_IDS,
-  orderTasks,
-  raisedFlags,
-  ROLE_BY_ID,
-  triggeredTasks,
-  type FlagId,
-  type RoleId,
-  type TaskId
-} from '../catalogue'
+import { FLAG_BY_ID, ML_ROLE_IDS, orderTasks, raisedFlags, ROLE_BY_ID, triggeredTasks, type FlagId, type RoleId, type TaskId } from '../catalogue'
 import {
   CONTEXT_KEYS,
   CONTEXT_SPEC,
@@ -123,11 +113,9 @@ export interface RuleInfo {
   condition: string
 }
 
-const isFrequentRetraining = (c: AssessmentContext): boolean =>
-  c.retrain_frequency === 'monthly' || c.retrain_frequency === 'weekly'
+const isFrequentRetraining = (c: AssessmentContext): boolean => c.retrain_frequency === 'monthly' || c.retrain_frequency === 'weekly'
 
-const hasOperatingPain = (c: AssessmentContext): boolean =>
-  c.deploy_is_bottleneck || c.degradation_incidents || isFrequentRetraining(c)
+const hasOperatingPain = (c: AssessmentContext): boolean => c.deploy_is_bottleneck || c.degradation_incidents || isFrequentRetraining(c)
 
 const RULE_MATCHERS: Readonly<Record<RuleId, (f: Facts) => boolean>> = {
   R1: ({ c }) => c.stage === 'exploration' && (c.has_data === 'none' || !c.has_objectives),
@@ -147,8 +135,7 @@ export const RULES: readonly RuleInfo[] = [
   {
     id: 'R2',
     firstHire: 'mlops_engineer',
-    condition:
-      'past exploration, operating pain (deployment bottleneck, degradation or monthly/weekly retraining), and deploy + monitor + cicd below 9'
+    condition: 'past exploration, operating pain (deployment bottleneck, degradation or monthly/weekly retraining), and deploy + monitor + cicd below 9'
   },
   { id: 'R3', firstHire: 'ml_engineer', condition: 'custom or fine-tuned models at the exploration stage' },
   {
@@ -164,9 +151,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'R6', firstHire: 'ml_engineer', condition: 'otherwise' }
 ]
 
-export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(
-  RULES.map((r) => [r.id, r])
-) as Record<RuleId, RuleInfo>
+export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, RuleInfo>
 
 /** Every rule that matches, in rule order (R6 always does). */
 export function matchingRules(m: Maturity, c: AssessmentContext): RuleId[] {
@@ -191,8 +176,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'data_practice_without_data',
     keys: ['has_data', 'data'],
     when: (m, c) => c.has_data === 'none' && m.data >= 2,
-    message: (m) =>
-      `The client says it has no data, yet training data management is scored ${m.data} (versioned datasets or better).`
+    message: (m) => `The client says it has no data, yet training data management is scored ${m.data} (versioned datasets or better).`
   },
   {
     code: 'ml_staff_doing_infra_without_ml_staff',
@@ -204,8 +188,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'models_in_production_during_exploration',
     keys: ['models_in_production', 'stage'],
     when: (_m, c) => c.models_in_production > 0 && c.stage === 'exploration',
-    message: (_m, c) =>
-      `The stage is exploration (feasibility unknown), yet ${c.models_in_production} model(s) or AI feature(s) are in production.`
+    message: (_m, c) => `The stage is exploration (feasibility unknown), yet ${c.models_in_production} model(s) or AI feature(s) are in production.`
   },
   {
     code: 'production_stage_without_models',
@@ -217,15 +200,13 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'automated_deploy_without_models',
     keys: ['deploy', 'models_in_production'],
     when: (m, c) => m.deploy >= 3 && c.models_in_production === 0,
-    message: (m) =>
-      `Deployment is scored ${m.deploy} (automated releases with canaries), but no model or AI feature is in production.`
+    message: (m) => `Deployment is scored ${m.deploy} (automated releases with canaries), but no model or AI feature is in production.`
   },
   {
     code: 'live_experiments_without_models',
     keys: ['experiment', 'models_in_production'],
     when: (m, c) => m.experiment >= 3 && c.models_in_production === 0,
-    message: (m) =>
-      `Experimentation is scored ${m.experiment} (live traffic experiments), but no model or AI feature is in production.`
+    message: (m) => `Experimentation is scored ${m.experiment} (live traffic experiments), but no model or AI feature is in production.`
   },
   {
     code: 'degradation_without_models',
@@ -237,14 +218,12 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'deploy_bottleneck_with_automated_deploy',
     keys: ['deploy_is_bottleneck', 'deploy'],
     when: (m, c) => c.deploy_is_bottleneck && m.deploy >= 3,
-    message: (m) =>
-      `Manual deployment is said to block releases, yet deployment is scored ${m.deploy} (an automated pipeline).`
+    message: (m) => `Manual deployment is said to block releases, yet deployment is scored ${m.deploy} (an automated pipeline).`
   },
   {
     code: 'staff_exceeds_headcount',
     keys: ['headcount', 'engineers', 'ml_staff', 'infra_staff'],
-    when: (_m, c) =>
-      c.engineers > c.headcount || c.ml_staff > c.headcount || c.infra_staff > c.headcount,
+    when: (_m, c) => c.engineers > c.headcount || c.ml_staff > c.headcount || c.infra_staff > c.headcount,
     message: (_m, c) =>
       `The staff counts (engineers ${c.engineers}, ML staff ${c.ml_staff}, infrastructure staff ${c.infra_staff}) exceed the headcount of ${c.headcount}.`
   }
@@ -298,9 +277,7 @@ function buildHiringSequence(
   add(
     'ml_engineer',
     3,
-    audit
-      ? 'The generalist ML engineer, once the objectives & data audit is done.'
-      : 'The generalist ML engineer who builds and ships models on the platform.'
+    audit ? 'The generalist ML engineer, once the objectives & data audit is done.' : 'The generalist ML engineer who builds and ships models on the platform.'
   )
   // 4. Models exist and hurt to operate.
   if (c.stage !== 'exploration' && (c.models_in_production >= 3 || hasOperatingPain(c))) {
@@ -311,9 +288,7 @@ function buildHiringSequence(
     add(
       'ml_scientist',
       5,
-      c.ai_approach === 'custom'
-        ? 'Custom models improve through research and experiments.'
-        : 'The long-term technical vision needs research.'
+      c.ai_approach === 'custom' ? 'Custom models improve through research and experiments.' : 'The long-term technical vision needs research.'
     )
   }
   // 6. Leadership.
@@ -342,19 +317,14 @@ function buildHiringSequence(
 const formatNumber = (x: number): string => String(Math.round(x * 100) / 100)
 
 const joinWords = (items: readonly string[]): string =>
-  items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 
 function reasonFor(rule: RuleId, f: Facts, nextHire: boolean): string {
   const { m, c, flags } = f
   const hire = nextHire ? 'the next AI hire' : 'the first AI hire'
   switch (rule) {
     case 'R1': {
-      const missing = [
-        ...(c.has_data === 'none' ? ['no data'] : []),
-        ...(!c.has_objectives ? ['no clear business objective'] : [])
-      ]
+      const missing = [...(c.has_data === 'none' ? ['no data'] : []), ...(!c.has_objectives ? ['no clear business objective'] : [])]
       return `Still exploring with ${joinWords(missing)}, there is no model to build yet: ${hire} is a full-stack AI engineer who builds on hosted models while objectives are set and data is collected.`
     }
     case 'R2': {
@@ -394,7 +364,12 @@ function summaryFor(input: AssessmentInput, r: Omit<AssessmentResult, 'summary'>
     `Recommended ${r.isNextHire ? 'next' : 'first'} AI hire: ${hire} (rule ${r.rule}).`
   ]
   if (r.hiringSequence.length > 1) {
-    parts.push(`Then: ${r.hiringSequence.slice(1).map((id) => ROLE_BY_ID[id].name).join(', ')}.`)
+    parts.push(
+      `Then: ${r.hiringSequence
+        .slice(1)
+        .map((id) => ROLE_BY_ID[id].name)
+        .join(', ')}.`
+    )
   }
   if (r.flags.length > 0) {
     parts.push(`Watch points: ${r.flags.map((id) => FLAG_BY_ID[id].meaning).join(' ')}`)

@@ -97,8 +97,7 @@ export const MICROSOFT_SCALE: ScaleDefinition = {
     {
       level: 2,
       name: 'Automated training',
-      description:
-        'Training runs in managed, reproducible environments, with results tracked and models versioned; releases are still manual.',
+      description: 'Training runs in managed, reproducible environments, with results tracked and models versioned; releases are still manual.',
       criteria: [
         { dimension: 'tracking', min: 3, why: 'tracked training runs and managed model versions' },
         { dimension: 'infra', min: 3, why: 'reproducible, managed environments' },
@@ -110,8 +109,7 @@ export const MICROSOFT_SCALE: ScaleDefinition = {
     {
       level: 3,
       name: 'Automated model deployment',
-      description:
-        'Models are released automatically and tested against live traffic, and every deployed model can be traced back to its data.',
+      description: 'Models are released automatically and tested against live traffic, and every deployed model can be traced back to its data.',
       criteria: [
         { dimension: 'deploy', min: 3, why: 'automated, low-friction releases' },
         { dimension: 'experiment', min: 3, why: 'new models are compared on live traffic' },
@@ -122,8 +120,7 @@ export const MICROSOFT_SCALE: ScaleDefinition = {
     {
       level: 4,
       name: 'Full MLOps automated operations',
-      description:
-        'The system runs itself: production metrics trigger retraining, and releases and rollbacks need no manual steps.',
+      description: 'The system runs itself: production metrics trigger retraining, and releases and rollbacks need no manual steps.',
       criteria: [
         { dimension: 'monitor', min: 4, why: 'drift detection and alerts on model metrics' },
         { dimension: 'cicd', min: 4, why: 'continuous training' },
@@ -175,10 +172,7 @@ export function placeOnScale(scale: ScaleDefinition, m: Maturity): ScalePlacemen
       ? {
           level: nextLevel.level,
           name: nextLevel.name,
-          missing: unmet(nextLevel.criteria, m).map(
-            (c) =>
-              `${DIMENSION_BY_ID[c.dimension].name} at level ${c.min} or more (now ${m[c.dimension]}): ${c.why}`
-          )
+          missing: unmet(nextLevel.criteria, m).map((c) => `${DIMENSION_BY_ID[c.dimension].name} at level ${c.min} or more (now ${m[c.dimension]}): ${c.why}`)
         }
       : null
   }

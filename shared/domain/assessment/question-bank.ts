@@ -10,15 +10,7 @@
  *
  * Pure module: no Node, DOM or Electron imports.
  */
-import {
-  DIMENSION_IDS,
-  CONTEXT_KEYS,
-  type AssessmentContext,
-  type ContextKey,
-  type DimensionId,
-  type Level,
-  type Maturity
-} from './dimensions'
+import { DIMENSION_IDS, CONTEXT_KEYS, type AssessmentContext, type ContextKey, type DimensionId, type Level, type Maturity } from './dimensions'
 
 /** The answer to any question when the client does not know. */
 export const UNKNOWN = 'unknown' as const
@@ -80,13 +72,7 @@ function lettered<T extends object>(items: readonly T[]): (T & { id: string })[]
   return items.map((item, i) => ({ id: LETTERS.charAt(i), ...item }))
 }
 
-function mq(
-  id: string,
-  dimension: DimensionId,
-  text: string,
-  help: string,
-  options: readonly [string, Level][]
-): MaturityQuestion {
+function mq(id: string, dimension: DimensionId, text: string, help: string, options: readonly [string, Level][]): MaturityQuestion {
   return { id, dimension, text, help, options: lettered(options.map(([label, level]) => ({ label, level }))) }
 }
 
@@ -312,9 +298,7 @@ export const MATURITY_QUESTIONS: readonly MaturityQuestion[] = [
   )
 ]
 
-export const MATURITY_QUESTION_BY_ID: ReadonlyMap<string, MaturityQuestion> = new Map(
-  MATURITY_QUESTIONS.map((q) => [q.id, q])
-)
+export const MATURITY_QUESTION_BY_ID: ReadonlyMap<string, MaturityQuestion> = new Map(MATURITY_QUESTIONS.map((q) => [q.id, q]))
 
 /** The questions of one dimension, in asking order. */
 export function questionsFor(dimension: DimensionId): MaturityQuestion[] {
@@ -359,11 +343,7 @@ export const CONTEXT_QUESTIONS: readonly ContextQuestion[] = [
       { label: 'Live for all users', value: 'production' }
     ])
   ),
-  count(
-    'models_in_production',
-    'How many models or AI features are live in production today?',
-    'Count features built on hosted model APIs too.'
-  ),
+  count('models_in_production', 'How many models or AI features are live in production today?', 'Count features built on hosted model APIs too.'),
   choice(
     'retrain_frequency',
     'How often are the production models retrained or refreshed?',
@@ -405,16 +385,8 @@ export const CONTEXT_QUESTIONS: readonly ContextQuestion[] = [
   ),
   count('headcount', 'How many people work at the company?', 'Everyone on the payroll, roughly.'),
   count('engineers', 'How many software engineers does the company have?', 'Everyone who writes production code.'),
-  count(
-    'ml_staff',
-    'How many people work on ML or data science?',
-    'ML engineers, data scientists and researchers.'
-  ),
-  count(
-    'infra_staff',
-    'How many people work on infrastructure, platform or DevOps?',
-    'People whose main job is servers, pipelines and operations.'
-  ),
+  count('ml_staff', 'How many people work on ML or data science?', 'ML engineers, data scientists and researchers.'),
+  count('infra_staff', 'How many people work on infrastructure, platform or DevOps?', 'People whose main job is servers, pipelines and operations.'),
   choice(
     'ml_staff_doing_infra',
     'Do the ML people spend much of their time on Dockerfiles, pipelines or clusters instead of models?',
@@ -459,9 +431,10 @@ export const CONTEXT_QUESTIONS: readonly ContextQuestion[] = [
   )
 ]
 
-export const CONTEXT_QUESTION_BY_KEY: Readonly<Record<ContextKey, ContextQuestion>> = Object.fromEntries(
-  CONTEXT_QUESTIONS.map((q) => [q.key, q])
-) as Record<ContextKey, ContextQuestion>
+export const CONTEXT_QUESTION_BY_KEY: Readonly<Record<ContextKey, ContextQuestion>> = Object.fromEntries(CONTEXT_QUESTIONS.map((q) => [q.key, q])) as Record<
+  ContextKey,
+  ContextQuestion
+>
 
 /**
  * What an unknown context answer is taken to be. Yes/no questions default to "no" (the
@@ -628,4 +601,3 @@ export function answersForContext(c: AssessmentContext): Record<string, AnswerVa
   }
   return out
 }
-

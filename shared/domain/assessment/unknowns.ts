@@ -24,13 +24,7 @@ import {
   type Maturity
 } from './dimensions'
 import { assess, type AssessmentResult, type RuleId } from './engine'
-import {
-  contextFromAnswers,
-  levelsFromAnswers,
-  questionsFor,
-  supportedLevel,
-  type Answers
-} from './question-bank'
+import { contextFromAnswers, levelsFromAnswers, questionsFor, supportedLevel, type Answers } from './question-bank'
 
 /** Values tried for an unknown count: they straddle every threshold the rules use. */
 export const REPRESENTATIVE_COUNTS: readonly number[] = [0, 1, 2, 3, 4, 5, 10]
@@ -93,15 +87,9 @@ function possibleContextValues(key: ContextKey): UnknownValue[] {
   return [...spec.values]
 }
 
-export function assessWithUnknowns(
-  answers: Answers,
-  options: { clientName?: string } = {}
-): UnknownAwareAssessment {
+export function assessWithUnknowns(answers: Answers, options: { clientName?: string } = {}): UnknownAwareAssessment {
   const levels = levelsFromAnswers(answers)
-  const maturity = Object.fromEntries(DIMENSION_IDS.map((d) => [d, levels[d].level])) as Record<
-    DimensionId,
-    Level
-  >
+  const maturity = Object.fromEntries(DIMENSION_IDS.map((d) => [d, levels[d].level])) as Record<DimensionId, Level>
   const { context, assumptions: contextAssumptions } = contextFromAnswers(answers)
   const base = assess({ maturity, context, clientName: options.clientName })
 
@@ -115,9 +103,7 @@ export function assessWithUnknowns(
     const { unknownQuestions } = levels[dim]
     if (unknownQuestions.length === 0) continue
     const possible = reachableLevels(dim, answers)
-    const changes = possible
-      .map((level) => outcome({ ...maturity, [dim]: level }, context, level))
-      .filter((o) => o.firstHire !== base.firstHire)
+    const changes = possible.map((level) => outcome({ ...maturity, [dim]: level }, context, level)).filter((o) => o.firstHire !== base.firstHire)
     assumptions.push({
       kind: 'dimension',
       subject: dim,

@@ -74,10 +74,7 @@ function builtInTasks(): Record<string, PlanTaskDefaults> {
     tasks[t.id] = {
       id: t.id,
       title: t.title,
-      effort:
-        t.effort.kind === 'weekly'
-          ? { unit: 'days_per_week', default: t.effort.daysPerWeek }
-          : { unit: 'days', default: t.effort.days },
+      effort: t.effort.kind === 'weekly' ? { unit: 'days_per_week', default: t.effort.daysPerWeek } : { unit: 'days', default: t.effort.days },
       phase: t.phase
     }
   }

@@ -288,13 +288,13 @@ export function pricePlan(plan: Plan, terms: PricingTerms): PlanPricing {
     taxRatePercent: terms.taxRatePercent,
     expenses: terms.expenses.map((e, i) => ({ label: e.label, amount: money(expenseUnits[i]!) })),
     items: items.map((i) => ({
-        id: i.id,
-        phase: i.phase,
-        title: i.title,
-        effortDays: i.effortDays,
-        cost: money(minor(i.cost)),
-        optional: i.optional
-      })),
+      id: i.id,
+      phase: i.phase,
+      title: i.title,
+      effortDays: i.effortDays,
+      cost: money(minor(i.cost)),
+      optional: i.optional
+    })),
     phases,
     committed,
     tiers,

@@ -11,13 +11,7 @@ import type { RuleId } from '../assessment/engine'
 import type { PendingReason } from './plan.model'
 
 /** The platform tasks: built by a hire or by the consultant, depending on the route. */
-export const PLATFORM_TASK_IDS: readonly TaskId[] = [
-  'serving_pipeline',
-  'prediction_logging',
-  'model_monitoring',
-  'shadow_ab',
-  'nightly_regression'
-]
+export const PLATFORM_TASK_IDS: readonly TaskId[] = ['serving_pipeline', 'prediction_logging', 'model_monitoring', 'shadow_ab', 'nightly_regression']
 /** The platform core: what a first AI feature needs in production. */
 export const PLATFORM_CORE_TASK_IDS: readonly TaskId[] = ['serving_pipeline', 'prediction_logging', 'model_monitoring']
 
@@ -157,9 +151,7 @@ export function pendingTasks(recommended: Route, flags: readonly FlagId[], tasks
     if (!audit || id === AUDIT_TASK_ID) continue
     const owner = taskOwner(recommended, id)
     const exempt =
-      AUDIT_EXEMPT_TASK_IDS.includes(id) ||
-      recommended.urgent.includes(id) ||
-      (owner === recommended.firstHire && PLATFORM_OWNER_ROLES.includes(owner))
+      AUDIT_EXEMPT_TASK_IDS.includes(id) || recommended.urgent.includes(id) || (owner === recommended.firstHire && PLATFORM_OWNER_ROLES.includes(owner))
     const waitsForPrerequisite = info.after.some((p) => present.has(p) && pending.has(p))
     if (!exempt || waitsForPrerequisite) pending.set(id, 'audit')
   }

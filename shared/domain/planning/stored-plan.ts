@@ -24,7 +24,10 @@ export interface PlanEngagement {
 }
 
 /** The plan as the consultant sees it: the generator's output with their edits applied. */
-export function planFromStored(stored: Pick<StoredPlan, 'basis' | 'keptStale' | 'library' | 'settings' | 'edits' | 'createdAt'>, engagement: PlanEngagement): Plan {
+export function planFromStored(
+  stored: Pick<StoredPlan, 'basis' | 'keptStale' | 'library' | 'settings' | 'edits' | 'createdAt'>,
+  engagement: PlanEngagement
+): Plan {
   const tasks = orderTasks([...new Set<TaskId>([...stored.basis.tasks, ...stored.keptStale])])
   return generatePlan({
     assessment: {
@@ -44,9 +47,7 @@ export function planFromStored(stored: Pick<StoredPlan, 'basis' | 'keptStale' | 
     options: {
       capacityDaysPerWeek: stored.settings.capacityDaysPerWeek,
       customItems: stored.edits.custom,
-      overrides: Object.fromEntries(
-        Object.entries(stored.edits.overrides).map(([id, { notes: _notes, ...rest }]) => [id, rest])
-      ),
+      overrides: Object.fromEntries(Object.entries(stored.edits.overrides).map(([id, { notes: _notes, ...rest }]) => [id, rest])),
       removed: stored.edits.removed
     }
   })
@@ -65,11 +66,7 @@ export interface Regeneration {
  * removed tasks stay removed. The difference lists exactly what was added and what is no
  * longer indicated.
  */
-export function regenerate(
-  stored: Pick<StoredPlan, 'basis' | 'keptStale' | 'edits'>,
-  next: PlanBasis,
-  options: { reset: boolean }
-): Regeneration {
+export function regenerate(stored: Pick<StoredPlan, 'basis' | 'keptStale' | 'edits'>, next: PlanBasis, options: { reset: boolean }): Regeneration {
   const before = new Set<TaskId>([...stored.basis.tasks, ...stored.keptStale])
   const removed = new Set(options.reset ? [] : stored.edits.removed)
   const now = new Set<TaskId>(next.tasks)

@@ -25,12 +25,7 @@ export type TransitionCheck = { ok: true; kind: TransitionKind } | { ok: false; 
 /**
  * @param lostFrom for a lost engagement, the status it was lost from (from its history; null if unknown)
  */
-export function checkTransition(
-  from: EngagementStatus,
-  to: EngagementStatus,
-  note: string | null,
-  lostFrom: EngagementStatus | null = null
-): TransitionCheck {
+export function checkTransition(from: EngagementStatus, to: EngagementStatus, note: string | null, lostFrom: EngagementStatus | null = null): TransitionCheck {
   const hasNote = note !== null && note.trim() !== ''
   if (from === to) return { ok: false, message: `The engagement is already ${STATUS_WORD[to]}.` }
   if (from === 'lost') {
@@ -54,9 +49,7 @@ export function checkTransition(
   }
   const next = STATUS_ORDER[a + 1]
   const prev = STATUS_ORDER[a - 1]
-  const options = [next && `forward to ${next}`, prev && `back to ${prev} (with a note)`, from !== 'complete' && 'to lost']
-    .filter(Boolean)
-    .join(', ')
+  const options = [next && `forward to ${next}`, prev && `back to ${prev} (with a note)`, from !== 'complete' && 'to lost'].filter(Boolean).join(', ')
   return {
     ok: false,
     message: `An engagement moves one step at a time (lead → proposal → active → complete), so it cannot go from ${STATUS_WORD[from]} straight to ${STATUS_WORD[to]}. From ${STATUS_WORD[from]} it can go ${options}.`

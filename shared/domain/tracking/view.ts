@@ -6,15 +6,7 @@
 import { PHASES, type PhaseId } from '../catalogue'
 import type { Plan } from '../planning/plan.model'
 import type { EngagementStatus } from '../../schemas/engagement.schema'
-import type {
-  BaselinePlan,
-  Gate,
-  ItemStatus,
-  TimeEntry,
-  TrackedItem,
-  TrackedPhase,
-  TrackingView
-} from '../../schemas/tracking.schema'
+import type { BaselinePlan, Gate, ItemStatus, TimeEntry, TrackedItem, TrackedPhase, TrackingView } from '../../schemas/tracking.schema'
 import { addDays, daysBetween } from './dates'
 import { planEndDate, trackableItems } from './plan-items'
 import { deriveRag, type RagInput } from './rag'
@@ -201,10 +193,26 @@ export function buildTrackingView(input: TrackingViewInput): TrackingView {
       id: info.id,
       name: info.name,
       ...figures(list, baselineItems),
-      plannedStart: span(inPlan.map((i) => i.plannedStart), 'min'),
-      plannedEnd: span(inPlan.map((i) => i.plannedEnd), 'max'),
-      baselineStart: baselineItems ? span(baselineItems.map((i) => i.startDate), 'min') : null,
-      baselineEnd: baselineItems ? span(baselineItems.map((i) => i.endDate), 'max') : null,
+      plannedStart: span(
+        inPlan.map((i) => i.plannedStart),
+        'min'
+      ),
+      plannedEnd: span(
+        inPlan.map((i) => i.plannedEnd),
+        'max'
+      ),
+      baselineStart: baselineItems
+        ? span(
+            baselineItems.map((i) => i.startDate),
+            'min'
+          )
+        : null,
+      baselineEnd: baselineItems
+        ? span(
+            baselineItems.map((i) => i.endDate),
+            'max'
+          )
+        : null,
       items: list,
       gates,
       gatesDone: gates.filter((g) => g.doneAt !== null).length

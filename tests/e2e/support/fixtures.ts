@@ -56,18 +56,19 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
     const { dir, cleanup } = tempDir('stagecraft-e2e-')
     const databasePath = join(dir, 'stagecraft.db')
     const dialogs = { nextOpen: null as string | null, nextSave: null as string | null, nextFolder: null as string | null }
-    const makeController = () => createAppController({
-      dialogs: {
-        chooseFileToOpen: async () => dialogs.nextOpen,
-        chooseFileToSave: async () => dialogs.nextSave,
-        chooseFolder: async () => dialogs.nextFolder
-      },
-      databasePath,
-      deps: { ...fixedDeps(), now: () => new Date() },
-      appVersion: '0.1.0-e2e',
-      deferContentChecks: true,
-      trustedOrigin: server.origin
-    })
+    const makeController = () =>
+      createAppController({
+        dialogs: {
+          chooseFileToOpen: async () => dialogs.nextOpen,
+          chooseFileToSave: async () => dialogs.nextSave,
+          chooseFolder: async () => dialogs.nextFolder
+        },
+        databasePath,
+        deps: { ...fixedDeps(), now: () => new Date() },
+        appVersion: '0.1.0-e2e',
+        deferContentChecks: true,
+        trustedOrigin: server.origin
+      })
     let backend = makeController()
     await backend.start()
     const errors: string[] = []
@@ -87,7 +88,17 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor()
     await page.getByRole('heading', { level: 1 }).first().waitFor()
     const shot = async (name: string) => {
-      await page.screenshot({ path: join('test-results', 'screenshots', `${testInfo.titlePath.slice(1).join(' - ').replace(/[^\w-]+/g, '_')}-${name}.png`), fullPage: true })
+      await page.screenshot({
+        path: join(
+          'test-results',
+          'screenshots',
+          `${testInfo.titlePath
+            .slice(1)
+            .join(' - ')
+            .replace(/[^\w-]+/g, '_')}-${name}.png`
+        ),
+        fullPage: true
+      })
     }
     const restart = async (between?: () => void) => {
       await backend.close()

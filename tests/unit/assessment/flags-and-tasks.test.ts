@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { assess } from '../../../shared/domain/assessment/engine'
 import type { AssessmentContext, Maturity } from '../../../shared/domain/assessment/dimensions'
-import {
-  FLAG_IDS,
-  orderTasks,
-  prerequisitesOf,
-  TASK_IDS,
-  type FlagId,
-  type TaskId
-} from '../../../shared/domain/catalogue'
+import { FLAG_IDS, orderTasks, prerequisitesOf, TASK_IDS, type FlagId, type TaskId } from '../../../shared/domain/catalogue'
 import { input } from '../../helpers/assessment-input.helper'
 
 interface FlagCase {
@@ -19,8 +12,16 @@ interface FlagCase {
 }
 
 const flagCases: FlagCase[] = [
-  { flag: 'wrong_order', on: { context: { ml_staff: 1, ml_staff_doing_infra: true, infra_staff: 0 } }, off: { context: { ml_staff: 1, ml_staff_doing_infra: true, infra_staff: 1 } } },
-  { flag: 'wrong_order', on: { context: { ml_staff: 3, ml_staff_doing_infra: true, infra_staff: 0 } }, off: { context: { ml_staff: 3, ml_staff_doing_infra: false, infra_staff: 0 } } },
+  {
+    flag: 'wrong_order',
+    on: { context: { ml_staff: 1, ml_staff_doing_infra: true, infra_staff: 0 } },
+    off: { context: { ml_staff: 1, ml_staff_doing_infra: true, infra_staff: 1 } }
+  },
+  {
+    flag: 'wrong_order',
+    on: { context: { ml_staff: 3, ml_staff_doing_infra: true, infra_staff: 0 } },
+    off: { context: { ml_staff: 3, ml_staff_doing_infra: false, infra_staff: 0 } }
+  },
   { flag: 'needs_interim_lead', on: { context: { ml_leadership: false } }, off: { context: { ml_leadership: true } } },
   { flag: 'protect_ai_team', on: { context: { demo_traction: true } }, off: { context: { demo_traction: false } } },
   { flag: 'no_data_no_model', on: { context: { has_data: 'none' } }, off: { context: { has_data: 'some' } } },
@@ -92,7 +93,13 @@ const taskCases: TaskCase[] = [
   { task: 'shadow_ab', name: 'experiment 2 in production', maturity: { experiment: 2 }, expected: true },
   { task: 'shadow_ab', name: 'experiment 2 in pilot', context: { stage: 'pilot' }, maturity: { experiment: 2 }, expected: true },
   { task: 'shadow_ab', name: 'experiment 3', maturity: { experiment: 3 }, expected: false },
-  { task: 'shadow_ab', name: 'experiment 0 at exploration', context: { stage: 'exploration', models_in_production: 0 }, maturity: { experiment: 0 }, expected: false },
+  {
+    task: 'shadow_ab',
+    name: 'experiment 0 at exploration',
+    context: { stage: 'exploration', models_in_production: 0 },
+    maturity: { experiment: 0 },
+    expected: false
+  },
   { task: 'tracking_registry', name: 'tracking 2, custom', context: { ai_approach: 'custom' }, maturity: { tracking: 2 }, expected: true },
   { task: 'tracking_registry', name: 'tracking 3, custom', context: { ai_approach: 'custom' }, maturity: { tracking: 3 }, expected: false },
   { task: 'tracking_registry', name: 'tracking 0, API', maturity: { tracking: 0 }, expected: false },
@@ -156,30 +163,18 @@ describe('task order', () => {
   })
 
   it('a prerequisite that is not triggered does not hold a task back', () => {
-    expect(orderTasks(['nightly_regression', 'model_monitoring', 'cicd_gpu'])).toEqual([
-      'cicd_gpu',
-      'model_monitoring',
-      'nightly_regression'
-    ])
+    expect(orderTasks(['nightly_regression', 'model_monitoring', 'cicd_gpu'])).toEqual(['cicd_gpu', 'model_monitoring', 'nightly_regression'])
     expect(orderTasks(['training_infra', 'cicd_gpu'])).toEqual(['cicd_gpu', 'training_infra'])
     expect(orderTasks(['training_infra', 'terraform', 'cicd_gpu'])).toEqual(['terraform', 'cicd_gpu', 'training_infra'])
   })
 
   it('model_monitoring and shadow_ab wait for both serving_pipeline and prediction_logging', () => {
-    expect(orderTasks(['shadow_ab', 'model_monitoring', 'prediction_logging'])).toEqual([
-      'prediction_logging',
-      'model_monitoring',
-      'shadow_ab'
-    ])
+    expect(orderTasks(['shadow_ab', 'model_monitoring', 'prediction_logging'])).toEqual(['prediction_logging', 'model_monitoring', 'shadow_ab'])
     expect(orderTasks(['shadow_ab', 'serving_pipeline'])).toEqual(['serving_pipeline', 'shadow_ab'])
   })
 
   it('the audit precedes every other task', () => {
-    expect(orderTasks(['billing_alerts', 'objectives_audit', 'interim_lead'])).toEqual([
-      'objectives_audit',
-      'interim_lead',
-      'billing_alerts'
-    ])
+    expect(orderTasks(['billing_alerts', 'objectives_audit', 'interim_lead'])).toEqual(['objectives_audit', 'interim_lead', 'billing_alerts'])
   })
 
   it('for any subset: a permutation that respects prerequisites and takes the highest ready row each time', () => {
@@ -190,8 +185,7 @@ describe('task order', () => {
         const present = new Set(subset)
         const placed = new Set<TaskId>()
         for (const id of order) {
-          const ready = (t: TaskId) =>
-            !placed.has(t) && prerequisitesOf(t).every((p) => !present.has(p) || placed.has(p))
+          const ready = (t: TaskId) => !placed.has(t) && prerequisitesOf(t).every((p) => !present.has(p) || placed.has(p))
           expect(ready(id)).toBe(true)
           const firstReady = TASK_IDS.filter((t) => present.has(t)).find(ready)
           expect(id).toBe(firstReady)

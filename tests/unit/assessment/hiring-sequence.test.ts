@@ -20,7 +20,9 @@ describe('hiring sequence', () => {
       expect(r.hiringSequence).toEqual(['ml_engineer'])
     })
     it('is added for wrong_order', () => {
-      const r = assess(input({ stage: 'exploration', ai_approach: 'fine_tune', models_in_production: 0, ml_staff: 1, ml_staff_doing_infra: true, infra_staff: 0 }))
+      const r = assess(
+        input({ stage: 'exploration', ai_approach: 'fine_tune', models_in_production: 0, ml_staff: 1, ml_staff_doing_infra: true, infra_staff: 0 })
+      )
       expect(r.hiringSequence).toEqual(['ml_engineer', 'infra_engineer'])
     })
     it('is skipped when the MLOps engineer is already listed', () => {
@@ -124,10 +126,7 @@ describe('hiring sequence', () => {
         'mlops_engineer',
         'ml_lead'
       ])
-      expect(assess(input({ ml_leadership: false, models_in_production: 4 })).hiringSequence).toEqual([
-        'ml_engineer',
-        'mlops_engineer'
-      ])
+      expect(assess(input({ ml_leadership: false, models_in_production: 4 })).hiringSequence).toEqual(['ml_engineer', 'mlops_engineer'])
     })
     it('never adds the ML lead when an experienced lead is in place', () => {
       const r = assess(input({ ml_leadership: true, ml_staff: 10, models_in_production: 9 }))
@@ -138,7 +137,9 @@ describe('hiring sequence', () => {
   })
 
   it('never lists a role twice and always starts with the first hire', () => {
-    const r = assess(input({ ai_approach: 'custom', ml_staff: 5, ml_leadership: false, models_in_production: 9, research_vision: true }, { data: 0, deploy: 0 }))
+    const r = assess(
+      input({ ai_approach: 'custom', ml_staff: 5, ml_leadership: false, models_in_production: 9, research_vision: true }, { data: 0, deploy: 0 })
+    )
     expect(new Set(r.hiringSequence).size).toBe(r.hiringSequence.length)
     expect(r.hiringSequence[0]).toBe(r.firstHire)
     expect(r.hiringSteps.map((s) => s.role)).toEqual(r.hiringSequence)

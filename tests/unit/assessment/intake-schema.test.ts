@@ -60,10 +60,18 @@ describe('intake schema', () => {
     ['client name not text', (d: Json) => (d.client.name = 42), 'client.name: must be text'],
     ['missing industry', (d: Json) => delete d.client.industry, 'client.industry: is required'],
     ['headcount mismatch', (d: Json) => (d.client.headcount = 41), 'client.headcount: must equal context.headcount (40)'],
-    ['lowercase currency', (d: Json) => (d.engagement.currency = 'eur'), 'engagement.currency: must be a three-letter ISO 4217 currency code in capitals, such as EUR'],
+    [
+      'lowercase currency',
+      (d: Json) => (d.engagement.currency = 'eur'),
+      'engagement.currency: must be a three-letter ISO 4217 currency code in capitals, such as EUR'
+    ],
     ['unknown currency', (d: Json) => (d.engagement.currency = 'XYZ'), 'engagement.currency: is not an active ISO 4217 currency code'],
     ['withdrawn currency', (d: Json) => (d.engagement.currency = 'DEM'), 'engagement.currency: is not an active ISO 4217 currency code'],
-    ['currency symbol', (d: Json) => (d.engagement.currency = '€'), 'engagement.currency: must be a three-letter ISO 4217 currency code in capitals, such as EUR'],
+    [
+      'currency symbol',
+      (d: Json) => (d.engagement.currency = '€'),
+      'engagement.currency: must be a three-letter ISO 4217 currency code in capitals, such as EUR'
+    ],
     ['zero day rate', (d: Json) => (d.engagement.day_rate = 0), 'engagement.day_rate: must be a positive number'],
     ['negative day rate', (d: Json) => (d.engagement.day_rate = -100), 'engagement.day_rate: must be a positive number'],
     ['day rate as text', (d: Json) => (d.engagement.day_rate = '1200'), 'engagement.day_rate: must be a positive number'],
@@ -102,11 +110,13 @@ describe('intake schema', () => {
   })
 
   it('reports every bad field once, in order', () => {
-    const p = problems(mutate((d) => {
-      d.maturity.deploy = 9
-      d.maturity.extra = 1
-      d.context.cloud = 'ibm'
-    }))
+    const p = problems(
+      mutate((d) => {
+        d.maturity.deploy = 9
+        d.maturity.extra = 1
+        d.context.cloud = 'ibm'
+      })
+    )
     expect(p).toEqual([
       'context.cloud: must be one of: aws, gcp, azure, on_prem, multi',
       'maturity.deploy: must be an integer from 0 to 4',
@@ -122,7 +132,39 @@ describe('intake schema', () => {
 
 describe('currency codes', () => {
   it('holds the common active codes and no withdrawn or non-money ones', () => {
-    for (const c of ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'INR', 'AUD', 'CAD', 'NZD', 'SGD', 'HKD', 'CNY', 'BRL', 'MXN', 'ZAR', 'AED', 'HUF', 'RON', 'ILS', 'KRW', 'TRY', 'XOF', 'XAF', 'VES', 'SLE', 'ZWG']) {
+    for (const c of [
+      'EUR',
+      'USD',
+      'GBP',
+      'CHF',
+      'JPY',
+      'SEK',
+      'NOK',
+      'DKK',
+      'PLN',
+      'CZK',
+      'INR',
+      'AUD',
+      'CAD',
+      'NZD',
+      'SGD',
+      'HKD',
+      'CNY',
+      'BRL',
+      'MXN',
+      'ZAR',
+      'AED',
+      'HUF',
+      'RON',
+      'ILS',
+      'KRW',
+      'TRY',
+      'XOF',
+      'XAF',
+      'VES',
+      'SLE',
+      'ZWG'
+    ]) {
       expect(CURRENCY_CODES).toContain(c)
     }
     for (const c of ['DEM', 'FRF', 'HRK', 'XXX', 'XTS', 'XAU', 'EURO', 'eur']) {

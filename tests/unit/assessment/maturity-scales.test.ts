@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import {
-  GOOGLE_SCALE,
-  mapMaturityScales,
-  maturityScalesFromAnswers,
-  MICROSOFT_SCALE
-} from '../../../shared/domain/assessment/maturity-scales'
+import { GOOGLE_SCALE, mapMaturityScales, maturityScalesFromAnswers, MICROSOFT_SCALE } from '../../../shared/domain/assessment/maturity-scales'
 import { answersForMaturity } from '../../../shared/domain/assessment/question-bank'
 import { DIMENSION_IDS, type Maturity } from '../../../shared/domain/assessment/dimensions'
 import { TOP_MATURITY, ZERO_MATURITY } from '../../helpers/assessment-input.helper'

@@ -59,16 +59,13 @@ describe('maturity questions', () => {
   it("a dimension's level is the lowest level its answers support, always an integer", () => {
     const deploy = questionsFor('deploy')
     fc.assert(
-      fc.property(
-        fc.tuple(...deploy.map((q) => fc.constantFrom(...q.options))),
-        (chosen) => {
-          const answers = Object.fromEntries(deploy.map((q, i) => [q.id, chosen[i]!.id]))
-          const { level, unknownQuestions } = levelsFromAnswers(answers).deploy
-          expect(level).toBe(Math.min(...chosen.map((o) => o.level)))
-          expect(Number.isInteger(level)).toBe(true)
-          expect(unknownQuestions).toEqual([])
-        }
-      )
+      fc.property(fc.tuple(...deploy.map((q) => fc.constantFrom(...q.options))), (chosen) => {
+        const answers = Object.fromEntries(deploy.map((q, i) => [q.id, chosen[i]!.id]))
+        const { level, unknownQuestions } = levelsFromAnswers(answers).deploy
+        expect(level).toBe(Math.min(...chosen.map((o) => o.level)))
+        expect(Number.isInteger(level)).toBe(true)
+        expect(unknownQuestions).toEqual([])
+      })
     )
   })
 

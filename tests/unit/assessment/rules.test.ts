@@ -29,14 +29,44 @@ const cases: RuleCase[] = [
     alsoMatched: ['R3', 'R4']
   },
   // R2
-  { name: 'R2: deployment bottleneck, d+m+c = 8', context: { deploy_is_bottleneck: true }, maturity: { deploy: 2, monitor: 2, cicd: 4 }, rule: 'R2', firstHire: 'mlops_engineer' },
-  { name: 'R2 off: deployment bottleneck, d+m+c = 9', context: { deploy_is_bottleneck: true }, maturity: { deploy: 1, monitor: 4, cicd: 4 }, rule: 'R6', firstHire: 'ml_engineer' },
-  { name: 'R2: degradation incidents', context: { degradation_incidents: true }, maturity: { deploy: 4, monitor: 2, cicd: 2 }, rule: 'R2', firstHire: 'mlops_engineer' },
+  {
+    name: 'R2: deployment bottleneck, d+m+c = 8',
+    context: { deploy_is_bottleneck: true },
+    maturity: { deploy: 2, monitor: 2, cicd: 4 },
+    rule: 'R2',
+    firstHire: 'mlops_engineer'
+  },
+  {
+    name: 'R2 off: deployment bottleneck, d+m+c = 9',
+    context: { deploy_is_bottleneck: true },
+    maturity: { deploy: 1, monitor: 4, cicd: 4 },
+    rule: 'R6',
+    firstHire: 'ml_engineer'
+  },
+  {
+    name: 'R2: degradation incidents',
+    context: { degradation_incidents: true },
+    maturity: { deploy: 4, monitor: 2, cicd: 2 },
+    rule: 'R2',
+    firstHire: 'mlops_engineer'
+  },
   { name: 'R2: monthly retraining', context: { retrain_frequency: 'monthly' }, maturity: { cicd: 0 }, rule: 'R2', firstHire: 'mlops_engineer' },
-  { name: 'R2: weekly retraining, pilot stage', context: { retrain_frequency: 'weekly', stage: 'pilot' }, maturity: { monitor: 0 }, rule: 'R2', firstHire: 'mlops_engineer' },
+  {
+    name: 'R2: weekly retraining, pilot stage',
+    context: { retrain_frequency: 'weekly', stage: 'pilot' },
+    maturity: { monitor: 0 },
+    rule: 'R2',
+    firstHire: 'mlops_engineer'
+  },
   { name: 'R2 off: quarterly retraining', context: { retrain_frequency: 'quarterly' }, maturity: { cicd: 0 }, rule: 'R6', firstHire: 'ml_engineer' },
   { name: 'R2 off: no pain', maturity: { deploy: 0, monitor: 0, cicd: 0, logging: 4, experiment: 4 }, rule: 'R6', firstHire: 'ml_engineer' },
-  { name: 'R2 off: pain during exploration', context: { stage: 'exploration', degradation_incidents: true, models_in_production: 0 }, maturity: { cicd: 0 }, rule: 'R6', firstHire: 'ml_engineer' },
+  {
+    name: 'R2 off: pain during exploration',
+    context: { stage: 'exploration', degradation_incidents: true, models_in_production: 0 },
+    maturity: { cicd: 0 },
+    rule: 'R6',
+    firstHire: 'ml_engineer'
+  },
   {
     name: 'R2 beats R4',
     context: { deploy_is_bottleneck: true },
@@ -62,8 +92,18 @@ const cases: RuleCase[] = [
   { name: 'R4: platform sum 7', maturity: { deploy: 1, monitor: 2, logging: 2, experiment: 2 }, rule: 'R4', firstHire: 'infra_engineer' },
   { name: 'R4 off: platform sum exactly 8 (mean 2)', maturity: { deploy: 2, monitor: 2, logging: 2, experiment: 2 }, rule: 'R6', firstHire: 'ml_engineer' },
   { name: 'R4 off: platform sum 8 from uneven levels', maturity: { deploy: 4, monitor: 4, logging: 0, experiment: 0 }, rule: 'R6', firstHire: 'ml_engineer' },
-  { name: 'R4: wrong order with a strong platform', context: { ml_staff: 2, ml_staff_doing_infra: true, infra_staff: 0 }, rule: 'R4', firstHire: 'infra_engineer' },
-  { name: 'R4 off: ML staff doing infra but infra staff exist', context: { ml_staff: 2, ml_staff_doing_infra: true, infra_staff: 1 }, rule: 'R6', firstHire: 'ml_engineer' },
+  {
+    name: 'R4: wrong order with a strong platform',
+    context: { ml_staff: 2, ml_staff_doing_infra: true, infra_staff: 0 },
+    rule: 'R4',
+    firstHire: 'infra_engineer'
+  },
+  {
+    name: 'R4 off: ML staff doing infra but infra staff exist',
+    context: { ml_staff: 2, ml_staff_doing_infra: true, infra_staff: 1 },
+    rule: 'R6',
+    firstHire: 'ml_engineer'
+  },
   {
     name: 'R4 beats R5 (wrong order in a custom shop)',
     context: { ai_approach: 'custom', ml_staff: 2, ml_staff_doing_infra: true, infra_staff: 0 },
@@ -72,9 +112,21 @@ const cases: RuleCase[] = [
     alsoMatched: ['R5']
   },
   // R5
-  { name: 'R5: custom, ML staff, deploy/monitor/data at 3', context: { ai_approach: 'custom', ml_staff: 1 }, maturity: { deploy: 3, monitor: 3, data: 3 }, rule: 'R5', firstHire: 'ml_scientist' },
+  {
+    name: 'R5: custom, ML staff, deploy/monitor/data at 3',
+    context: { ai_approach: 'custom', ml_staff: 1 },
+    maturity: { deploy: 3, monitor: 3, data: 3 },
+    rule: 'R5',
+    firstHire: 'ml_scientist'
+  },
   { name: 'R5 off: no ML staff', context: { ai_approach: 'custom', ml_staff: 0 }, rule: 'R6', firstHire: 'ml_engineer' },
-  { name: 'R5 off: deploy 2', context: { ai_approach: 'custom', ml_staff: 1 }, maturity: { deploy: 2, monitor: 3, data: 3, logging: 4, experiment: 4 }, rule: 'R6', firstHire: 'ml_engineer' },
+  {
+    name: 'R5 off: deploy 2',
+    context: { ai_approach: 'custom', ml_staff: 1 },
+    maturity: { deploy: 2, monitor: 3, data: 3, logging: 4, experiment: 4 },
+    rule: 'R6',
+    firstHire: 'ml_engineer'
+  },
   { name: 'R5 off: monitor 2', context: { ai_approach: 'custom', ml_staff: 1 }, maturity: { monitor: 2 }, rule: 'R6', firstHire: 'ml_engineer' },
   { name: 'R5 off: data 2', context: { ai_approach: 'custom', ml_staff: 1 }, maturity: { data: 2 }, rule: 'R6', firstHire: 'ml_engineer' },
   { name: 'R5 off: fine-tuning', context: { ai_approach: 'fine_tune', ml_staff: 1 }, rule: 'R6', firstHire: 'ml_engineer' },
@@ -98,10 +150,7 @@ describe('first-hire rules', () => {
 
   it('alsoMatched lists later matching rules in order and never the fallback R6', () => {
     const r = assess(
-      input(
-        { stage: 'exploration', ai_approach: 'custom', has_data: 'none', ml_staff: 1 },
-        { deploy: 3, monitor: 3, logging: 0, experiment: 0, data: 3 }
-      )
+      input({ stage: 'exploration', ai_approach: 'custom', has_data: 'none', ml_staff: 1 }, { deploy: 3, monitor: 3, logging: 0, experiment: 0, data: 3 })
     )
     expect(r.rule).toBe('R1')
     expect(r.alsoMatched).toEqual(['R3', 'R4', 'R5'])
@@ -140,9 +189,7 @@ describe('first-hire rules', () => {
 
     it('names why R4 applies', () => {
       expect(assess(input({}, { deploy: 0, monitor: 0, logging: 0 })).reason).toContain('platform is weak')
-      expect(assess(input({ ml_staff: 1, ml_staff_doing_infra: true, infra_staff: 0 })).reason).toContain(
-        'infrastructure work'
-      )
+      expect(assess(input({ ml_staff: 1, ml_staff_doing_infra: true, infra_staff: 0 })).reason).toContain('infrastructure work')
     })
   })
 })

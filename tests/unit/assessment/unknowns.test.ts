@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { assess } from '../../../shared/domain/assessment/engine'
-import {
-  answersForContext,
-  answersForMaturity,
-  UNKNOWN,
-  type Answers
-} from '../../../shared/domain/assessment/question-bank'
+import { answersForContext, answersForMaturity, UNKNOWN, type Answers } from '../../../shared/domain/assessment/question-bank'
 import { assessWithUnknowns, reachableLevels, REPRESENTATIVE_COUNTS } from '../../../shared/domain/assessment/unknowns'
 import type { AssessmentContext, Maturity } from '../../../shared/domain/assessment/dimensions'
 import { NEUTRAL_CONTEXT, TOP_MATURITY } from '../../helpers/assessment-input.helper'
@@ -111,9 +106,7 @@ describe('assessWithUnknowns', () => {
     const a = answers({ ml_staff_doing_infra: true, infra_staff: 1 }, {}, ['ml_staff'])
     const r = assessWithUnknowns(a)
     expect(r.context.ml_staff).toBe(0)
-    expect(assess({ maturity: r.maturity, context: r.context }).warnings.map((w) => w.code)).toContain(
-      'ml_staff_doing_infra_without_ml_staff'
-    )
+    expect(assess({ maturity: r.maturity, context: r.context }).warnings.map((w) => w.code)).toContain('ml_staff_doing_infra_without_ml_staff')
     expect(r.result.warnings).toEqual([])
   })
 

@@ -12,7 +12,11 @@ const cases: { code: WarningCode; context?: Partial<AssessmentContext>; maturity
   { code: 'production_stage_without_models', context: { stage: 'production', models_in_production: 0 }, maturity: { deploy: 2, experiment: 2 } },
   { code: 'automated_deploy_without_models', context: { stage: 'pilot', models_in_production: 0 }, maturity: { deploy: 3, experiment: 2 } },
   { code: 'live_experiments_without_models', context: { stage: 'pilot', models_in_production: 0 }, maturity: { deploy: 2, experiment: 3 } },
-  { code: 'degradation_without_models', context: { stage: 'pilot', models_in_production: 0, degradation_incidents: true }, maturity: { deploy: 2, experiment: 2 } },
+  {
+    code: 'degradation_without_models',
+    context: { stage: 'pilot', models_in_production: 0, degradation_incidents: true },
+    maturity: { deploy: 2, experiment: 2 }
+  },
   { code: 'deploy_bottleneck_with_automated_deploy', context: { deploy_is_bottleneck: true }, maturity: { deploy: 3 } },
   { code: 'staff_exceeds_headcount', context: { headcount: 10, engineers: 11 } },
   { code: 'staff_exceeds_headcount', context: { headcount: 2, ml_staff: 3 } }

@@ -56,10 +56,13 @@ describe('runCli assess', () => {
   })
 
   it('warnings are strings', async () => {
-    write('w.json', variant((d) => {
-      d.context.has_data = 'none'
-      d.maturity.data = 3
-    }))
+    write(
+      'w.json',
+      variant((d) => {
+        d.context.has_data = 'none'
+        d.maturity.data = 3
+      })
+    )
     const { code, stdout } = await run(['assess', 'w.json', '--json'])
     expect(code).toBe(0)
     const { warnings } = JSON.parse(stdout) as { warnings: unknown[] }
@@ -92,7 +95,11 @@ describe('runCli assess', () => {
     ['missing key', variant((d) => delete d.context.stage), 'bad.json: context.stage: is required'],
     ['unknown key', variant((d) => (d.maturity.vibes = 2)), 'bad.json: maturity.vibes: is not a known field'],
     ['bad date', variant((d) => (d.engagement.start_date = '2025-02-30')), 'bad.json: engagement.start_date: is not a real calendar date'],
-    ['bad currency', variant((d) => (d.engagement.currency = 'EURO')), 'bad.json: engagement.currency: must be a three-letter ISO 4217 currency code in capitals, such as EUR'],
+    [
+      'bad currency',
+      variant((d) => (d.engagement.currency = 'EURO')),
+      'bad.json: engagement.currency: must be a three-letter ISO 4217 currency code in capitals, such as EUR'
+    ],
     ['headcount mismatch', variant((d) => (d.client.headcount = 1)), 'bad.json: client.headcount: must equal context.headcount (40)'],
     ['not JSON', '{ "client": ', 'bad.json: is not valid JSON (unexpected end of file)'],
     ['empty file', '', 'bad.json: is empty'],
@@ -113,11 +120,14 @@ describe('runCli assess', () => {
   })
 
   it('several problems: the first, and how many more', async () => {
-    write('bad.json', variant((d) => {
-      d.maturity.deploy = 9
-      d.maturity.cicd = -1
-      delete d.context.cloud
-    }))
+    write(
+      'bad.json',
+      variant((d) => {
+        d.maturity.deploy = 9
+        d.maturity.cicd = -1
+        delete d.context.cloud
+      })
+    )
     const { code, stderr } = await run(['assess', 'bad.json'])
     expect(code).toBe(1)
     expect(stderr).toBe('bad.json: context.cloud: is required (and 2 more problems)\n')

@@ -12,7 +12,8 @@ const packArb = fc.uniqueArray(fc.constantFrom(...ROLE_IDS), { minLength: 1, max
 describe('interview kits for a hiring pack', () => {
   it('every default criterion names questions that exist', () => {
     for (const ids of Object.values(CRITERION_PROBES)) for (const id of ids) expect(byId.has(id), id).toBe(true)
-    for (const r of DEFAULT_LIBRARY.roles) for (const c of r.scorecard) expect(CRITERION_PROBES[c.criterion.toLowerCase()], `${r.id}: ${c.criterion}`).toBeDefined()
+    for (const r of DEFAULT_LIBRARY.roles)
+      for (const c of r.scorecard) expect(CRITERION_PROBES[c.criterion.toLowerCase()], `${r.id}: ${c.criterion}`).toBeDefined()
   })
 
   it('over any pack: no question twice, every criterion probed, nothing the job description leaves out, one weighting', () => {

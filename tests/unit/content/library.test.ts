@@ -3,22 +3,9 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import {
-  LibrarySchema,
-  QUESTION_GROUPS,
-  SKILL_AXES,
-  type InterviewQuestion,
-  type RoleProfile,
-  type SkillAxis
-} from '../../../shared/schemas/library.schema'
+import { LibrarySchema, QUESTION_GROUPS, SKILL_AXES, type InterviewQuestion, type RoleProfile, type SkillAxis } from '../../../shared/schemas/library.schema'
 import { ROLE_IDS, TASK_BY_ID, TASK_IDS } from '../../../shared/domain/catalogue'
-import {
-  AI_DOMAIN_LOOP_COUNT,
-  apportionQuestions,
-  DEFAULT_LIBRARY,
-  DEFAULT_LOOP_TOTAL,
-  interviewLoop
-} from '../../../shared/content/library.content'
+import { AI_DOMAIN_LOOP_COUNT, apportionQuestions, DEFAULT_LIBRARY, DEFAULT_LOOP_TOTAL, interviewLoop } from '../../../shared/content/library.content'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const SEEDS_DIR = resolve(REPO_ROOT, '../shared/seeds')
@@ -112,7 +99,10 @@ describe('DEFAULT_LIBRARY', () => {
   it('axis weights have the intended shape per role', () => {
     const w = (id: string) => roleById(id).axisWeights
     const top2 = (id: string): SkillAxis[] =>
-      [...SKILL_AXES].sort((a, b) => w(id)[b] - w(id)[a]).slice(0, 2).sort()
+      [...SKILL_AXES]
+        .sort((a, b) => w(id)[b] - w(id)[a])
+        .slice(0, 2)
+        .sort()
     expect(top2('infra_engineer')).toEqual(['ml_systems', 'software_engineering'])
     expect(top2('mlops_engineer')).toEqual(['ml_systems', 'software_engineering'])
     expect(top2('data_engineer')).toEqual(['ml_systems', 'software_engineering'])
@@ -144,11 +134,29 @@ describe('DEFAULT_LIBRARY', () => {
   })
 
   it('covers the seed interview topics', () => {
-    const corpus = questions.map((q) => `${q.text} ${q.lookFor}`).join(' ').toLowerCase()
+    const corpus = questions
+      .map((q) => `${q.text} ${q.lookFor}`)
+      .join(' ')
+      .toLowerCase()
     const topics = [
-      'training pipeline', 'hyper-parameter', 'multiple machines|several machines', 'continuous integration', 'rebase',
-      'quadratic', 'attention', 'batch norm', 'distillation', 'bias', 'airflow', 'version', 'personal data',
-      'streaming', 'feature store', 'retrain', 'lora', 'open-weight'
+      'training pipeline',
+      'hyper-parameter',
+      'multiple machines|several machines',
+      'continuous integration',
+      'rebase',
+      'quadratic',
+      'attention',
+      'batch norm',
+      'distillation',
+      'bias',
+      'airflow',
+      'version',
+      'personal data',
+      'streaming',
+      'feature store',
+      'retrain',
+      'lora',
+      'open-weight'
     ]
     for (const t of topics) expect(corpus, t).toMatch(new RegExp(t))
   })

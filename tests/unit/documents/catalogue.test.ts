@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { DOCUMENT_CATALOGUE, DOCUMENT_NAMES, DOCUMENTS, sectionIdsOf } from '../../../shared/domain/documents'
 import { contract } from '../../../shared/ipc/contract'
-import { ASSESSMENT_REPORT_SECTIONS, HIRING_PACK_SECTIONS, PROGRESS_REPORT_SECTIONS, PROPOSAL_SECTIONS, TEMPLATE_NAMES, TEMPLATES } from '../../../templates/index'
+import {
+  ASSESSMENT_REPORT_SECTIONS,
+  HIRING_PACK_SECTIONS,
+  PROGRESS_REPORT_SECTIONS,
+  PROPOSAL_SECTIONS,
+  TEMPLATE_NAMES,
+  TEMPLATES
+} from '../../../templates/index'
 
 describe('the document catalogue is the one list of documents and sections', () => {
   it('names the same documents as the templates and the IPC contract', () => {

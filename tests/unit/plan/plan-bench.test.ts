@@ -8,7 +8,10 @@ describe('the plan benchmark', () => {
     const plan = generatePlan(syntheticPlanInput(100))
     expect(planItems(plan).filter((i) => ['task', 'activity', 'custom'].includes(i.kind))).toHaveLength(100)
     // Every consultant day is in the weekly load (the interim lead, hiring support and pairing on top of the block capacity).
-    expect(plan.consultantLoad.reduce((s, d) => s + d, 0)).toBeCloseTo(planItems(plan).reduce((s, i) => s + i.effortDays, 0), 6)
+    expect(plan.consultantLoad.reduce((s, d) => s + d, 0)).toBeCloseTo(
+      planItems(plan).reduce((s, i) => s + i.effortDays, 0),
+      6
+    )
   })
 
   it('runs once and reports median and p95 times', () => {

@@ -60,7 +60,18 @@ describe("DOMAIN's plan invariants 1–8, over intakes steered to every rule", (
       }),
       { numRuns: 1500 }
     )
-    for (const x of [...RULE_IDS, ...FLAG_IDS, ...AI_APPROACHES, 'first_ai_feature', 'pain_relieved', 'feasibility_answer', 'first_model_improvement', 'same week', 'pending tier', 'next feature']) {
+    for (const x of [
+      ...RULE_IDS,
+      ...FLAG_IDS,
+      ...AI_APPROACHES,
+      'first_ai_feature',
+      'pain_relieved',
+      'feasibility_answer',
+      'first_model_improvement',
+      'same week',
+      'pending tier',
+      'next feature'
+    ]) {
       expect(seen, x).toContain(x)
     }
   })
@@ -249,7 +260,13 @@ describe('structure over arbitrary intakes', () => {
         expect(tasks.some((t) => t.id === 'kickoff')).toBe(true)
         for (const t of tasks) expect(['consultant', ...ROLE_IDS]).toContain(t.owner)
         expect(json.totals.effortDays).toBe(tasks.filter((t) => !t.optional).reduce((s, t) => s + t.effortDays, 0))
-        expect(json.weeks).toBe(Math.max(...tasks.filter((t) => !t.optional).map((t) => t.endWeek), json.milestone.week, ...json.hires.map((h) => h.startWeek).filter((_, i) => !plan.hires[i]!.pending)))
+        expect(json.weeks).toBe(
+          Math.max(
+            ...tasks.filter((t) => !t.optional).map((t) => t.endWeek),
+            json.milestone.week,
+            ...json.hires.map((h) => h.startWeek).filter((_, i) => !plan.hires[i]!.pending)
+          )
+        )
         expect(JSON.parse(JSON.stringify(json))).toEqual(json)
       }),
       RUNS

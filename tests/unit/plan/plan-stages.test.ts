@@ -5,15 +5,7 @@ import { assess } from '../../../shared/domain/assessment/engine'
 import { generatePlan, planRoute, planSetup, type GeneratePlanInput } from '../../../shared/domain/planning/plan.generator'
 import { builtInPlanDefaults, libraryLookup, planLibraryFrom } from '../../../shared/domain/planning/plan-library'
 import { planItems, type Plan, type PlanItem, type PlanPhase } from '../../../shared/domain/planning/plan.model'
-import {
-  alternativeFirstHire,
-  otherRouteOf,
-  pendingHire,
-  pendingTasks,
-  recommendedRoute,
-  taskOwner,
-  urgentTasks
-} from '../../../shared/domain/planning/route'
+import { alternativeFirstHire, otherRouteOf, pendingHire, pendingTasks, recommendedRoute, taskOwner, urgentTasks } from '../../../shared/domain/planning/route'
 import { draftItems, handoverRecipient, PRIORITY } from '../../../shared/domain/planning/stages/draft'
 import { applyEdits } from '../../../shared/domain/planning/stages/edits'
 import { priorityOrder } from '../../../shared/domain/planning/stages/schedule'
@@ -63,7 +55,13 @@ describe('stage 0, the route: who builds the platform', () => {
   })
 
   it('owners by rule: the infra or MLOps first hire owns what the consultant does not build urgently', () => {
-    const r4 = recommendedRoute({ rule: 'R4', firstHire: 'infra_engineer', sequence: ['infra_engineer', 'ml_engineer'], flags: ['wrong_order'], tasks: ['serving_pipeline', 'prediction_logging'] })
+    const r4 = recommendedRoute({
+      rule: 'R4',
+      firstHire: 'infra_engineer',
+      sequence: ['infra_engineer', 'ml_engineer'],
+      flags: ['wrong_order'],
+      tasks: ['serving_pipeline', 'prediction_logging']
+    })
     expect(taskOwner(r4, 'serving_pipeline')).toBe('consultant')
     expect(taskOwner(r4, 'prediction_logging')).toBe('infra_engineer')
     expect(taskOwner(r4, 'terraform')).toBe('consultant')
@@ -81,19 +79,47 @@ describe('stage 0, the route: who builds the platform', () => {
   })
 
   it('pending the audit: all but the audit, interim lead, Terraform, billing alerts, urgent work and what an infra first hire owns; and what waits on them', () => {
-    const tasks = ['objectives_audit', 'interim_lead', 'cicd_gpu', 'terraform', 'billing_alerts', 'serving_pipeline', 'prediction_logging', 'nightly_regression', 'etl_dagster'] as const
-    const route = recommendedRoute({ rule: 'R4', firstHire: 'infra_engineer', sequence: ['infra_engineer', 'ml_engineer'], flags: ['no_data_no_model', 'wrong_order'], tasks })
+    const tasks = [
+      'objectives_audit',
+      'interim_lead',
+      'cicd_gpu',
+      'terraform',
+      'billing_alerts',
+      'serving_pipeline',
+      'prediction_logging',
+      'nightly_regression',
+      'etl_dagster'
+    ] as const
+    const route = recommendedRoute({
+      rule: 'R4',
+      firstHire: 'infra_engineer',
+      sequence: ['infra_engineer', 'ml_engineer'],
+      flags: ['no_data_no_model', 'wrong_order'],
+      tasks
+    })
     const pending = pendingTasks(route, ['no_data_no_model', 'wrong_order'], tasks)
     expect(Object.fromEntries(pending)).toEqual({ cicd_gpu: 'audit', etl_dagster: 'audit', nightly_regression: 'audit' })
     expect(() => pendingTasks(otherRouteOf(route), [], tasks)).toThrow(/recommended route/)
-    const r3 = recommendedRoute({ rule: 'R3', firstHire: 'ml_engineer', sequence: ['ml_engineer', 'infra_engineer'], flags: [], tasks: ['terraform', 'serving_pipeline'] })
+    const r3 = recommendedRoute({
+      rule: 'R3',
+      firstHire: 'ml_engineer',
+      sequence: ['ml_engineer', 'infra_engineer'],
+      flags: [],
+      tasks: ['terraform', 'serving_pipeline']
+    })
     expect(Object.fromEntries(pendingTasks(r3, [], ['terraform', 'serving_pipeline']))).toEqual({ serving_pipeline: 'feasibility' })
   })
 
   it('pending hires: never the first; the R3 platform hire after the answer; later ML hires after the audit', () => {
     const r3 = recommendedRoute({ rule: 'R3', firstHire: 'ml_engineer', sequence: ['ml_engineer', 'infra_engineer', 'ml_scientist'], flags: [], tasks: [] })
     expect(r3.sequence.map((role, i) => pendingHire(r3, role, i, []))).toEqual([null, 'feasibility', null])
-    const r2 = recommendedRoute({ rule: 'R2', firstHire: 'mlops_engineer', sequence: ['mlops_engineer', 'data_engineer', 'ml_engineer'], flags: ['no_data_no_model'], tasks: [] })
+    const r2 = recommendedRoute({
+      rule: 'R2',
+      firstHire: 'mlops_engineer',
+      sequence: ['mlops_engineer', 'data_engineer', 'ml_engineer'],
+      flags: ['no_data_no_model'],
+      tasks: []
+    })
     expect(r2.sequence.map((role, i) => pendingHire(r2, role, i, ['no_data_no_model']))).toEqual([null, null, 'audit'])
   })
 })
@@ -101,7 +127,13 @@ describe('stage 0, the route: who builds the platform', () => {
 describe('stage 1, draft items', () => {
   const input = fixtureInput('api-startup.json')
   const setup = planSetup(input)
-  const drafts = draftItems({ route: setup.route, tasks: setup.tasks, flags: setup.flags, pendingTasks: pendingTasks(setup.route, setup.flags, setup.tasks), library: lib })
+  const drafts = draftItems({
+    route: setup.route,
+    tasks: setup.tasks,
+    flags: setup.flags,
+    pendingTasks: pendingTasks(setup.route, setup.flags, setup.tasks),
+    library: lib
+  })
   const byId = new Map(drafts.map((d) => [d.id, d]))
 
   it('opens with the kick-off, holds every triggered task, one recruiting item per hire and the handover', () => {
@@ -121,7 +153,9 @@ describe('stage 1, draft items', () => {
 
   it('gpu_ci_gap pulls CI/CD with GPUs and Terraform, its prerequisite, ahead of the rest', () => {
     const s = planSetup(fixtureInput('custom-exploration.json'))
-    const d = new Map(draftItems({ route: s.route, tasks: s.tasks, flags: s.flags, pendingTasks: pendingTasks(s.route, s.flags, s.tasks), library: lib }).map((x) => [x.id, x]))
+    const d = new Map(
+      draftItems({ route: s.route, tasks: s.tasks, flags: s.flags, pendingTasks: pendingTasks(s.route, s.flags, s.tasks), library: lib }).map((x) => [x.id, x])
+    )
     expect(d.get('cicd_gpu')!.priority).toBe(PRIORITY.gpuFirst)
     expect(d.get('terraform')!.priority).toBe(PRIORITY.gpuFirst)
     expect(d.get('billing_alerts')!.priority).toBe(PRIORITY.rest)
@@ -134,7 +168,13 @@ describe('stage 1, draft items', () => {
 describe('stage 2, the consultant’s edits', () => {
   const input = fixtureInput('api-startup.json')
   const setup = planSetup(input)
-  const drafts = draftItems({ route: setup.route, tasks: setup.tasks, flags: setup.flags, pendingTasks: pendingTasks(setup.route, setup.flags, setup.tasks), library: lib })
+  const drafts = draftItems({
+    route: setup.route,
+    tasks: setup.tasks,
+    flags: setup.flags,
+    pendingTasks: pendingTasks(setup.route, setup.flags, setup.tasks),
+    library: lib
+  })
 
   it('overrides title, effort, days a week, optionality, owner, phase and earliest week; ignores items no longer in the plan', () => {
     const edited = new Map(
@@ -192,7 +232,11 @@ describe('stage 2, the consultant’s edits', () => {
   })
 
   it('the other route drops a custom dependency it cannot meet instead of refusing the plan', () => {
-    expect(applyEdits(drafts, { customItems: [{ id: 'x_thing', title: 'X', effortDays: 1, dependsOn: ['nowhere'] }] }, { library: lib, lenient: true }).find((d) => d.id === 'x_thing')!.deps).toEqual([])
+    expect(
+      applyEdits(drafts, { customItems: [{ id: 'x_thing', title: 'X', effortDays: 1, dependsOn: ['nowhere'] }] }, { library: lib, lenient: true }).find(
+        (d) => d.id === 'x_thing'
+      )!.deps
+    ).toEqual([])
   })
 })
 
@@ -231,7 +275,14 @@ describe('stage 3, the schedule: api-startup worked out by hand', () => {
     ])
     // API client: the infrastructure engineer builds the feature once the core is done (week 18), in 4 weeks.
     expect(plan.milestone).toMatchObject({ kind: 'first_ai_feature', week: 22, weeksAfterFirstHireStart: 10, next: true, beforeFirstHire: false })
-    expect(plan.milestone.basis).toEqual({ by: 'platform_and_builder', builder: 'infra_engineer', builderStartWeek: 12, platformCoreEndWeek: 18, platformCore: ['serving_pipeline', 'prediction_logging', 'model_monitoring'], buildWeeks: 4 })
+    expect(plan.milestone.basis).toEqual({
+      by: 'platform_and_builder',
+      builder: 'infra_engineer',
+      builderStartWeek: 12,
+      platformCoreEndWeek: 18,
+      platformCore: ['serving_pipeline', 'prediction_logging', 'model_monitoring'],
+      buildWeeks: 4
+    })
     // ML engineer first: 23 days of core at a day a week from week 13 → week 35; then 4 weeks.
     expect(plan.otherRoute).toMatchObject({ firstHire: 'ml_engineer', firstHireStartWeek: 12, milestoneWeek: 39, sameWeek: false, stabilisationWeeks: 13 })
     expect(plan.weeks).toBe(22)
@@ -251,11 +302,22 @@ describe('stage 3, the schedule: api-startup worked out by hand', () => {
 
   it('priority order keeps dependencies and breaks ties by class, then rank', () => {
     const setup = planSetup(fixtureInput('mlops-pain.json'))
-    const drafts = draftItems({ route: setup.route, tasks: setup.tasks, flags: setup.flags, pendingTasks: pendingTasks(setup.route, setup.flags, setup.tasks), library: lib })
+    const drafts = draftItems({
+      route: setup.route,
+      tasks: setup.tasks,
+      flags: setup.flags,
+      pendingTasks: pendingTasks(setup.route, setup.flags, setup.tasks),
+      library: lib
+    })
     const order = priorityOrder(drafts.filter((d) => d.work === 'block')).map((d) => d.id)
     expect(order.slice(0, 5)).toEqual(['kickoff', 'serving_pipeline', 'prediction_logging', 'model_monitoring', 'terraform'])
     expect(order.indexOf('cicd_gpu')).toBeLessThan(order.indexOf('billing_alerts'))
-    expect(() => priorityOrder([{ ...drafts[0]!, id: 'a', deps: ['b'] }, { ...drafts[0]!, id: 'b', deps: ['a'] }])).toThrow(/cycle/)
+    expect(() =>
+      priorityOrder([
+        { ...drafts[0]!, id: 'a', deps: ['b'] },
+        { ...drafts[0]!, id: 'b', deps: ['a'] }
+      ])
+    ).toThrow(/cycle/)
   })
 
   it('one route runs through every stage on its own', () => {
@@ -332,9 +394,14 @@ describe('stage 6, option tiers', () => {
   it('leaves out a tier that adds no days, and counts the pending work on top of the full plan', () => {
     const phases = [
       phase('discovery', [item({ id: 'kickoff', phase: 'discovery' })]),
-      phase('foundations', [item({ id: 'terraform', effortDays: 8, endWeek: 4 }), item({ id: 'interim_lead', daysPerWeek: 1, effortDays: 10, startWeek: 2, endWeek: 11 })]),
+      phase('foundations', [
+        item({ id: 'terraform', effortDays: 8, endWeek: 4 }),
+        item({ id: 'interim_lead', daysPerWeek: 1, effortDays: 10, startWeek: 2, endWeek: 11 })
+      ]),
       phase('first_hire', [item({ id: 'hire_ml_engineer', kind: 'hire', phase: 'first_hire', effortDays: 2, startWeek: 2, endWeek: 11 })]),
-      phase('build_out', [item({ id: 'serving_pipeline', phase: 'build_out', effortDays: 10, optional: true, pending: 'feasibility', startWeek: 13, endWeek: 16 })])
+      phase('build_out', [
+        item({ id: 'serving_pipeline', phase: 'build_out', effortDays: 10, optional: true, pending: 'feasibility', startWeek: 13, endWeek: 16 })
+      ])
     ]
     const tiers = planTiers(phases, 11, 16, 100)
     expect(tiers.map((t) => [t.id, t.effortDays, t.lastWeek, t.phases])).toEqual([

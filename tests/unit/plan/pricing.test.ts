@@ -3,12 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { assess } from '../../../shared/domain/assessment/engine'
 import { generatePlan } from '../../../shared/domain/planning/plan.generator'
-import {
-  defaultPricingTerms,
-  minorUnitDigits,
-  pricePlan,
-  toMinorUnits
-} from '../../../shared/domain/planning/pricing'
+import { defaultPricingTerms, minorUnitDigits, pricePlan, toMinorUnits } from '../../../shared/domain/planning/pricing'
 import { IntakeFileSchema } from '../../../shared/schemas/intake.schema'
 import { PricingTermsSchema, type PricingTerms, type PricingTermsInput } from '../../../shared/schemas/pricing.schema'
 
@@ -218,7 +213,10 @@ describe('options and currencies', () => {
 
   it('rounds yen to whole yen', () => {
     const plan = fixturePlan('mature-api.json')
-    const p = pricePlan(plan, terms({ discountPercent: 3.3, taxRatePercent: 10, taxLabel: 'Consumption tax', expenses: [{ label: 'Train', amount: 12_345.5 }] }))
+    const p = pricePlan(
+      plan,
+      terms({ discountPercent: 3.3, taxRatePercent: 10, taxLabel: 'Consumption tax', expenses: [{ label: 'Train', amount: 12_345.5 }] })
+    )
     expect(p.minorUnitDigits).toBe(0)
     for (const x of [p.committed.fees, p.committed.discount, p.committed.expenses, p.committed.tax, p.committed.total]) {
       expect(Number.isInteger(x)).toBe(true)
@@ -239,8 +237,16 @@ describe('the pricing terms schema', () => {
   })
 
   it.each([
-    ['percentages that do not add up to 100', { paymentMilestones: [{ label: 'All', percent: 90, dueWeek: 1 }] }, /^paymentMilestones: percentages must add up to 100/],
-    ['a payment with both a week and a milestone', { paymentMilestones: [{ label: 'All', percent: 100, dueWeek: 1, milestone: 'handover_complete' }] }, /either dueWeek or milestone/],
+    [
+      'percentages that do not add up to 100',
+      { paymentMilestones: [{ label: 'All', percent: 90, dueWeek: 1 }] },
+      /^paymentMilestones: percentages must add up to 100/
+    ],
+    [
+      'a payment with both a week and a milestone',
+      { paymentMilestones: [{ label: 'All', percent: 100, dueWeek: 1, milestone: 'handover_complete' }] },
+      /either dueWeek or milestone/
+    ],
     ['a payment with neither', { paymentMilestones: [{ label: 'All', percent: 100 }] }, /either dueWeek or milestone/],
     ['an unknown milestone', { paymentMilestones: [{ label: 'All', percent: 100, milestone: 'party' }] }, /milestone: must be one of/],
     ['no payments', { paymentMilestones: [] }, /needs at least one payment/],
@@ -255,7 +261,10 @@ describe('the pricing terms schema', () => {
     ['an unknown key', { rounding: 'bankers' }, /rounding|Unrecognized/]
   ])('refuses %s', (_name, change, message) => {
     const found = problems({ ...TERMS, ...change })
-    expect(found.some((p) => message.test(p)), found.join('\n')).toBe(true)
+    expect(
+      found.some((p) => message.test(p)),
+      found.join('\n')
+    ).toBe(true)
   })
 
   it('bounds the lists', () => {

@@ -32,7 +32,12 @@ describe('the two routes, read from the plan', () => {
       ['other', 'ml_engineer', false, 'ML engineer first']
     ])
     const [infra, ml] = c.routes
-    expect(infra).toMatchObject({ firstHireStartWeek: 12, milestoneWeek: plan.milestone.week, weeksAfterFirstHireStart: plan.milestone.week - 12, stabilisationWeeks: 0 })
+    expect(infra).toMatchObject({
+      firstHireStartWeek: 12,
+      milestoneWeek: plan.milestone.week,
+      weeksAfterFirstHireStart: plan.milestone.week - 12,
+      stabilisationWeeks: 0
+    })
     expect(ml).toMatchObject({ firstHireStartWeek: 12, milestoneWeek: plan.otherRoute.milestoneWeek, platformOwner: 'ml_engineer', stabilisationWeeks: 13 })
     expect(ml!.milestoneWeek).toBeGreaterThan(infra!.milestoneWeek)
     expect(infra!.observed).toBe(OBSERVED_FIGURES.infra_first)
@@ -121,34 +126,44 @@ describe('the scenario chart', () => {
     return new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: family } }).getBBox()?.width ?? 0
   }
 
-  it.each(fonts.map((f) => [f[0], f] as const))('writes each row\'s note clear of its bars and of the row\'s label, in %s, at the app\'s and the proposal\'s sizes', (_name, font) => {
-    for (const [width, height, fontSize] of [[900, 340, 15], [900, 360, 14.5]] as const) {
-      const svg = renderScenarioSvg(spec, { width, height, palette: LIGHT_PALETTE, fontSize })
-      for (const group of spec.groups) {
-        for (const row of group.rows) {
-          const note = svg.match(new RegExp(`<text x="([\\d.]+)" y="[\\d.]+" text-anchor="(start|end)"[^>]*>${xmlText(row.valueLabel).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</text>`))
-          expect(note, row.valueLabel).not.toBeNull()
-          const [, at, anchor] = note!
-          const x = Number(at)
-          const small = fontSize * 0.8
-          const left = Math.min(width * 0.34, fontSize * 15) + fontSize
-          const weeksAt = (weeks: number) => left + ((width - fontSize * 1.2 - left) * weeks) / spec.max
-          const begin = Math.min(...row.segments.map((s) => weeksAt(s.from)))
-          const end = Math.max(...row.segments.map((s) => weeksAt(s.to)))
-          const noteWidth = measured(row.valueLabel, small, font)
-          const labelEnd = fontSize * 1.8 + measured(row.label, small, font)
-          expect(noteWidth, 'the note was measured').toBeGreaterThan(row.valueLabel.length * small * 0.3)
-          if (anchor === 'start') {
-            expect(x).toBeGreaterThanOrEqual(end)
-            expect(x + noteWidth, row.valueLabel).toBeLessThanOrEqual(width)
-          } else {
-            expect(x, row.valueLabel).toBeLessThanOrEqual(begin)
-            expect(x - noteWidth, `${row.valueLabel} clears "${row.label}"`).toBeGreaterThan(labelEnd)
+  it.each(fonts.map((f) => [f[0], f] as const))(
+    "writes each row's note clear of its bars and of the row's label, in %s, at the app's and the proposal's sizes",
+    (_name, font) => {
+      for (const [width, height, fontSize] of [
+        [900, 340, 15],
+        [900, 360, 14.5]
+      ] as const) {
+        const svg = renderScenarioSvg(spec, { width, height, palette: LIGHT_PALETTE, fontSize })
+        for (const group of spec.groups) {
+          for (const row of group.rows) {
+            const note = svg.match(
+              new RegExp(
+                `<text x="([\\d.]+)" y="[\\d.]+" text-anchor="(start|end)"[^>]*>${xmlText(row.valueLabel).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</text>`
+              )
+            )
+            expect(note, row.valueLabel).not.toBeNull()
+            const [, at, anchor] = note!
+            const x = Number(at)
+            const small = fontSize * 0.8
+            const left = Math.min(width * 0.34, fontSize * 15) + fontSize
+            const weeksAt = (weeks: number) => left + ((width - fontSize * 1.2 - left) * weeks) / spec.max
+            const begin = Math.min(...row.segments.map((s) => weeksAt(s.from)))
+            const end = Math.max(...row.segments.map((s) => weeksAt(s.to)))
+            const noteWidth = measured(row.valueLabel, small, font)
+            const labelEnd = fontSize * 1.8 + measured(row.label, small, font)
+            expect(noteWidth, 'the note was measured').toBeGreaterThan(row.valueLabel.length * small * 0.3)
+            if (anchor === 'start') {
+              expect(x).toBeGreaterThanOrEqual(end)
+              expect(x + noteWidth, row.valueLabel).toBeLessThanOrEqual(width)
+            } else {
+              expect(x, row.valueLabel).toBeLessThanOrEqual(begin)
+              expect(x - noteWidth, `${row.valueLabel} clears "${row.label}"`).toBeGreaterThan(labelEnd)
+            }
           }
         }
       }
     }
-  })
+  )
 
   it('renders a standalone SVG with escaped text, paper only for print', () => {
     const svg = renderScenarioSvg({ ...spec, title: '<b>Plans</b> & seeds' }, { width: 800, height: 420, palette: PRINT_PALETTE })

@@ -105,7 +105,10 @@ describe('the workshop report model', () => {
     expect(xml).not.toContain('w:dirty="true"')
     expect(parts.get('word/numbering.xml')).toBeDefined()
     expect([...parts.keys()].some((p) => p.startsWith('word/fonts/'))).toBe(true) // Inter embedded
-    const footer = [...parts.entries()].filter(([p]) => /word\/footer\d+\.xml/.test(p)).map(([, b]) => b.toString('utf8')).join('')
+    const footer = [...parts.entries()]
+      .filter(([p]) => /word\/footer\d+\.xml/.test(p))
+      .map(([, b]) => b.toString('utf8'))
+      .join('')
     expect(footer).toMatch(/PAGE[\s\S]*NUMPAGES/)
   })
 })

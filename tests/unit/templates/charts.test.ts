@@ -6,7 +6,17 @@ import { readinessRadar } from '../../../shared/charts/readiness-radar'
 import { renderRadarSvg } from '../../../shared/charts/radar.chart'
 import { LIGHT_PALETTE } from '../../../shared/charts/svg'
 import { pngSize } from '../../../templates/branding'
-import { chartCacheStats, chartImage, clearChartCache, prerenderCharts, prerenderSvgs, radarDrawing, renderRadarPng, svgToPng, timelineDrawing } from '../../../templates/charts'
+import {
+  chartCacheStats,
+  chartImage,
+  clearChartCache,
+  prerenderCharts,
+  prerenderSvgs,
+  radarDrawing,
+  renderRadarPng,
+  svgToPng,
+  timelineDrawing
+} from '../../../templates/charts'
 import { buildProposal, prepareProposal } from '../../../templates/proposal.docx'
 import { buildProposalModel } from '../../../templates/proposal.model'
 import { syntheticProposalInput } from '../../../bench/proposal.bench'
@@ -15,7 +25,8 @@ import { BUNDLED_FONT_FAMILY, bundledFontData, bundledFontPath, nativeReadablePa
 import { tempDir } from '../../helpers/temp'
 
 const m = { deploy: 1, monitor: 2, experiment: 0, logging: 1, data: 3, cicd: 1, infra: 4, tracking: 2 }
-const text = (s: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#fff"/><text x="10" y="28" font-size="20" font-family="${BUNDLED_FONT_FAMILY}">${s}</text></svg>`
+const text = (s: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#fff"/><text x="10" y="28" font-size="20" font-family="${BUNDLED_FONT_FAMILY}">${s}</text></svg>`
 
 describe('charts for Word', () => {
   it('renders the radar to a crisp PNG at three times its display size', () => {
@@ -69,7 +80,10 @@ describe('charts for Word', () => {
   it('draws charts ahead of a build, in parallel, to the same bytes the build would draw', async () => {
     const { input } = syntheticProposalInput(30, 3)
     const model = buildProposalModel(input)
-    const drawings = [radarDrawing(readinessRadar({ title: 'Now', maturity: m }), { width: 500, height: 400 }), timelineDrawing(model.plan.timeline, { width: 600, scale: 2 })]
+    const drawings = [
+      radarDrawing(readinessRadar({ title: 'Now', maturity: m }), { width: 500, height: 400 }),
+      timelineDrawing(model.plan.timeline, { width: 600, scale: 2 })
+    ]
     clearChartCache()
     const alone = drawings.map((d) => Buffer.from(chartImage(d).png))
     clearChartCache()
@@ -136,7 +150,9 @@ describe('charts for Word', () => {
     const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
     const spec = readinessRadar({ title: 'Now', maturity: { ...m, experiment: 4, infra: 4 } }, { title: 'Before', maturity: m })
     const svg = renderRadarSvg(spec, { width, height, palette: LIGHT_PALETTE, fontSize, fontFamily: family })
-    const box = new Resvg(svg.replace(/^<svg /, '<svg xml:space="preserve" '), { font: { loadSystemFonts: false, fontFiles: [...files], defaultFontFamily: family } }).getBBox()!
+    const box = new Resvg(svg.replace(/^<svg /, '<svg xml:space="preserve" '), {
+      font: { loadSystemFonts: false, fontFiles: [...files], defaultFontFamily: family }
+    }).getBBox()!
     expect(box.x).toBeGreaterThanOrEqual(0)
     expect(box.x + box.width).toBeLessThanOrEqual(width)
     expect(box.y).toBeGreaterThanOrEqual(0)

@@ -4,7 +4,17 @@
  * documents with parts switched off, and the footers' page count is left for readers to fill
  * in only when the layout stopped early.
  */
-import { Bookmark, Document, PageReference, Paragraph, TextRun, type EstimatedPageNumbers, type IContext, type IXmlableObject, type PageNumberEstimator } from 'docx'
+import {
+  Bookmark,
+  Document,
+  PageReference,
+  Paragraph,
+  TextRun,
+  type EstimatedPageNumbers,
+  type IContext,
+  type IXmlableObject,
+  type PageNumberEstimator
+} from 'docx'
 import { estimatePageNumbers } from 'docx/layout'
 import { describe, expect, it } from 'vitest'
 import { syntheticProposalInput } from '../../../bench/proposal.bench'
@@ -103,7 +113,7 @@ describe('the contents page numbers', () => {
     expect(bodies).toEqual([body])
   })
 
-  it('gives the full layout\'s page when a paragraph kept with the next comes just before the last heading', async () => {
+  it("gives the full layout's page when a paragraph kept with the next comes just before the last heading", async () => {
     // Word (and docx's layout) count the first lines of what a kept chain goes with, even
     // across a page break: the heading's own chain must be laid out with what follows it.
     const placed = async (filler: number, estimator: (e: PageNumberEstimator) => PageNumberEstimator): Promise<string | undefined> => {
@@ -112,12 +122,17 @@ describe('the contents page numbers', () => {
         Object.assign((body: IXmlableObject, context: IContext) => (result = inner(body, context)), {})
       const doc = new Document({
         pageNumbers: capture(estimator(estimatePageNumbers)),
-        styles: { paragraphStyles: [{ id: 'Heading1', name: 'heading 1', paragraph: { keepNext: true, spacing: { before: 240 } }, run: { size: 32, bold: true } }] },
+        styles: {
+          paragraphStyles: [{ id: 'Heading1', name: 'heading 1', paragraph: { keepNext: true, spacing: { before: 240 } }, run: { size: 32, bold: true } }]
+        },
         sections: [
           {
             children: [
               new Paragraph({ children: [new TextRun('See page '), new PageReference('b')] }),
-              ...Array.from({ length: filler }, (_, i) => new Paragraph({ children: [new TextRun(`Filler paragraph ${i} with enough words to take a line of its own on the page.`)] })),
+              ...Array.from(
+                { length: filler },
+                (_, i) => new Paragraph({ children: [new TextRun(`Filler paragraph ${i} with enough words to take a line of its own on the page.`)] })
+              ),
               new Paragraph({ keepNext: true, children: [new TextRun('Kept with what follows.')] }),
               new Paragraph({ style: 'Heading1', pageBreakBefore: true, children: [new Bookmark({ id: 'b', children: [new TextRun('The last entry')] })] }),
               ...Array.from({ length: 6 }, (_, i) => new Paragraph({ children: [new TextRun(`Body ${i}: `.padEnd(400, 'text '))] })),
@@ -142,7 +157,10 @@ describe('the contents page numbers', () => {
 
 describe('bodyUpTo', () => {
   const heading = (name: string, breakBefore: boolean) => ({
-    'w:p': [{ 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': 'Heading1' } } }, ...(breakBefore ? [{ 'w:pageBreakBefore': {} }] : [])] }, { 'w:bookmarkStart': { _attr: { 'w:name': name, 'w:id': 1 } } }]
+    'w:p': [
+      { 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': 'Heading1' } } }, ...(breakBefore ? [{ 'w:pageBreakBefore': {} }] : [])] },
+      { 'w:bookmarkStart': { _attr: { 'w:name': name, 'w:id': 1 } } }
+    ]
   })
   const text = (t: string, props: object[] = []) => ({ 'w:p': [...(props.length ? [{ 'w:pPr': props }] : []), { 'w:r': [{ 'w:t': [t] }] }] })
   const sectPr = { 'w:sectPr': [{ 'w:pgSz': { _attr: { 'w:w': 11906 } } }] }

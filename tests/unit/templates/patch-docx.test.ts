@@ -2,8 +2,20 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error -- a plain .mjs build script without type declarations
-import { COMBINE_ORIGINAL, COMBINE_REPLACEMENT, MARKER, ORIGINAL, PATCHES, REPLACEMENT, REPLACEMENT_V1, WITHOUT_UNDEFINED_ORIGINAL, WITHOUT_UNDEFINED_REPLACEMENT, patchText, unpatched } from '../../../scripts/patch-docx.mjs'
+import {
+  COMBINE_ORIGINAL,
+  COMBINE_REPLACEMENT,
+  MARKER,
+  ORIGINAL,
+  PATCHES,
+  REPLACEMENT,
+  REPLACEMENT_V1,
+  WITHOUT_UNDEFINED_ORIGINAL,
+  WITHOUT_UNDEFINED_REPLACEMENT,
+  patchText,
+  unpatched
+  // @ts-expect-error -- a plain .mjs build script without type declarations
+} from '../../../scripts/patch-docx.mjs'
 
 type Spread = (target: object, ...sources: unknown[]) => object
 
@@ -142,7 +154,11 @@ describe('the docx object-spread patch', () => {
   })
 
   it('the first version of the patch was not equivalent: it turned a getter at an even position into a value', () => {
-    const getter = { get size() { return 3 } }
+    const getter = {
+      get size() {
+        return 3
+      }
+    }
     const viaFirst = firstPatch({}, {}, getter)
     expect(Object.getOwnPropertyDescriptor(viaFirst, 'size')).toMatchObject({ value: 3 })
     // ...where the shipped helper (and this patch) copy the getter itself.
@@ -157,7 +173,7 @@ describe('the docx object-spread patch', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(record, fc.constant(null), fc.constant(undefined)), { maxLength: 4 }), (sources) => {
         // JSON.parse makes an own "__proto__" key, as parsed XML attributes could.
-        const copies = () => sources.map((s) => (s == null ? s : JSON.parse(JSON.stringify(s)) as object))
+        const copies = () => sources.map((s) => (s == null ? s : (JSON.parse(JSON.stringify(s)) as object)))
         expect(shape(patched({}, ...copies()))).toEqual(shape(original({}, ...copies())))
       }),
       { numRuns: 300 }
@@ -167,7 +183,11 @@ describe('the docx object-spread patch', () => {
   it('keeps symbols, own "__proto__" keys and getters as the shipped helper does', () => {
     const sym = Symbol('s')
     const withProto = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as object
-    const getter = { get size() { return 3 } }
+    const getter = {
+      get size() {
+        return 3
+      }
+    }
     for (const sources of [[{ [sym]: 1 }], [withProto], [getter, {}, { b: 2 }], ['ab']]) {
       const a = patched({}, ...sources)
       const b = original({}, ...sources)

@@ -31,7 +31,9 @@ describe('the proposal model', () => {
     const m = buildProposalModel(proposalInputFrom('api-startup'))
     const plan = planIntake(intakeFixture('api-startup'))
     expect(m.summary.recommendation.role).toBe('infra_engineer')
-    expect(m.plan.phases.flatMap((p) => p.rows.map((r) => r.id))).toEqual(plan.phases.flatMap((p) => p.items.filter((i) => i.kind !== 'milestone').map((i) => i.id)))
+    expect(m.plan.phases.flatMap((p) => p.rows.map((r) => r.id))).toEqual(
+      plan.phases.flatMap((p) => p.items.filter((i) => i.kind !== 'milestone').map((i) => i.id))
+    )
     expect(m.investment.tiers.map((t) => [t.name, t.proposed])).toEqual([
       ['Foundations', false],
       ['Foundations and first hire', false],
@@ -92,7 +94,12 @@ describe('the proposal model', () => {
 
   it('lists the unknown answers, the decisive ones first, as assumptions to confirm', () => {
     const i = intakeFixture('api-startup')
-    const raw: Record<string, unknown> = { ...answersForMaturity(i.maturity), ...answersForContext(i.context), deploy_path: 'unknown', deploy_is_bottleneck: 'unknown' }
+    const raw: Record<string, unknown> = {
+      ...answersForMaturity(i.maturity),
+      ...answersForContext(i.context),
+      deploy_path: 'unknown',
+      deploy_is_bottleneck: 'unknown'
+    }
     const answers = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, { value: v as string, note: null }]))
     const m = buildProposalModel(proposalInputFrom('api-startup', { assessment: { answers } }))
     expect(m.assumptions.toVerify.length).toBeGreaterThanOrEqual(2)
@@ -109,7 +116,11 @@ describe('the proposal model', () => {
         keptStale: [],
         library: { tasks: {}, roles: {} },
         settings: { capacityDaysPerWeek: 3 },
-        edits: { overrides: { terraform: { effortDays: 10, notes: 'Two AWS accounts' } }, custom: [{ id: 'security_review', title: 'Security review of the platform', phase: 'first_hire', effortDays: 2, owner: 'consultant' }], removed: ['billing_alerts'] },
+        edits: {
+          overrides: { terraform: { effortDays: 10, notes: 'Two AWS accounts' } },
+          custom: [{ id: 'security_review', title: 'Security review of the platform', phase: 'first_hire', effortDays: 2, owner: 'consultant' }],
+          removed: ['billing_alerts']
+        },
         createdAt: '2025-02-01T00:00:00Z'
       },
       { startDate: '2025-03-03', dayRate: 1200, currency: 'EUR' }
@@ -143,7 +154,9 @@ describe('the proposal model', () => {
       'Appendix: interview kits'
     ])
     const some = await packDocument(
-      buildProposal(buildProposalModel(proposalInputFrom('api-startup', { sections: { interviewKits: false, terms: false, currentState: false, risks: false } })))
+      buildProposal(
+        buildProposalModel(proposalInputFrom('api-startup', { sections: { interviewKits: false, terms: false, currentState: false, risks: false } }))
+      )
     )
     const h1 = await headingsOf(some)
     expect(h1).not.toContain('Appendix: interview kits')
@@ -179,7 +192,9 @@ describe('the summary names each piece of work once, and says who delivers the m
     const setup = why.find((w) => /one-off setup/.test(w))
     expect(setup).toMatch(/also does the rest of the one-off setup \(versioned datasets\)/)
     expect(setup).not.toMatch(/deployment pipeline|prediction logging|model monitoring/)
-    expect(m.summary.milestone.text.join(' ')).toMatch(/own ML staff then build the feature in about 4 weeks\. The ML engineer, who starts in week 12, joins as it is being finished: the hire is for the features that come after it\./)
+    expect(m.summary.milestone.text.join(' ')).toMatch(
+      /own ML staff then build the feature in about 4 weeks\. The ML engineer, who starts in week 12, joins as it is being finished: the hire is for the features that come after it\./
+    )
   })
 
   it('the key figures lead with the milestone, and say so when the client’s own staff reach it before the hire', () => {
@@ -216,12 +231,16 @@ describe('the hiring pack model', () => {
     expect(m.roles[0]!.job.context).toMatch(/This is the first AI hire/)
     expect(m.roles[1]!.job.context).toMatch(/The role follows the ML engineer in the hiring plan/)
     // R3: the infrastructure engineer waits for the answer on feasibility.
-    expect(m.roles.find((r) => r.role === 'infra_engineer')!.job.context).toMatch(/the offer waits for the answer on whether a valuable model can be built, due by week 24; recruiting opens in week 15/)
+    expect(m.roles.find((r) => r.role === 'infra_engineer')!.job.context).toMatch(
+      /the offer waits for the answer on whether a valuable model can be built, due by week 24; recruiting opens in week 15/
+    )
     expect(m.steps.map((s) => s.startWeek)).toEqual(plan.hires.map((h) => h.startWeek))
     // The scientist joins before the production platform, which waits for the answer on feasibility: the description says so.
     const scientist = m.roles.find((r) => r.role === 'ml_scientist')!.job.context
     expect(scientist).toMatch(/By then, the ML engineer \(from week 12\) and the senior infrastructure engineer \(from week 25\) will have joined\./)
-    expect(scientist).toMatch(/experiment tracking, versioned data and training infrastructure in place; the production platform is built in their first weeks, once the answer on feasibility has come in/)
+    expect(scientist).toMatch(
+      /experiment tracking, versioned data and training infrastructure in place; the production platform is built in their first weeks, once the answer on feasibility has come in/
+    )
   })
 
   it('never calls a hire the first AI hire when the client has ML staff', () => {
@@ -238,7 +257,8 @@ describe('the hiring pack model', () => {
       const m = buildHiringPackModel(proposalInputFrom(client))
       for (const r of m.roles) {
         const notes = [...r.kit.scorecard.flatMap((c) => c.questions), ...r.kit.addOn].map((q) => q.lookFor).join(' ')
-        if (!['infra_engineer', 'mlops_engineer', 'data_engineer'].includes(r.role)) expect(notes, `${client}: ${r.role}`).not.toMatch(/infrastructure candidates/)
+        if (!['infra_engineer', 'mlops_engineer', 'data_engineer'].includes(r.role))
+          expect(notes, `${client}: ${r.role}`).not.toMatch(/infrastructure candidates/)
       }
     }
   })

@@ -6,7 +6,9 @@ describe('what a professional proposal has', () => {
   it('the objective: the client’s own words when recorded, else agreed at the kick-off', () => {
     const without = buildProposalModel(proposalInputFrom('api-startup'))
     expect(without.summary.objective).toMatchObject({ agreed: false, text: expect.stringMatching(/agreed with your leadership at the kick-off in week 1/) })
-    const withIt = buildProposalModel(proposalInputFrom('api-startup', { engagement: { ...proposalInputFrom('api-startup').engagement, objective: "Cut the team's triage time in half" } }))
+    const withIt = buildProposalModel(
+      proposalInputFrom('api-startup', { engagement: { ...proposalInputFrom('api-startup').engagement, objective: "Cut the team's triage time in half" } })
+    )
     // What the consultant typed keeps its own characters.
     expect(withIt.summary.objective).toEqual({ agreed: true, text: "Cut the team's triage time in half" })
   })
@@ -22,7 +24,12 @@ describe('what a professional proposal has', () => {
 
   it('governance with a cadence, risks from the findings, about us, and the terms a consultant in production systems needs', () => {
     const m = buildProposalModel(proposalInputFrom('mlops-pain'))
-    expect(m.governance.cadence.map((c) => c.when)).toEqual(['Weekly, 30 minutes', 'Every two weeks', 'At the end of each of the five phases', 'After each interview round'])
+    expect(m.governance.cadence.map((c) => c.when)).toEqual([
+      'Weekly, 30 minutes',
+      'Every two weeks',
+      'At the end of each of the five phases',
+      'After each interview round'
+    ])
     const risks = m.risks.map((r) => r.risk).join('\n')
     expect(risks).toMatch(/degrades again before the platform core is in place \(week 9\)/)
     expect(risks).toMatch(/pulled back into infrastructure/)

@@ -38,7 +38,9 @@ describe('SVG logos are parsed and cleaned before they are drawn', () => {
   it('keeps an embedded picture and links inside the file, and the drawing itself', () => {
     const png = Buffer.from(svgToPng(svgLogo('<rect width="40" height="10" fill="blue"/>'), { width: 40 })).toString('base64')
     const clean = sanitiseSvgLogo(
-      svgLogo(`<defs><linearGradient id="g"><stop offset="0" stop-color="#000"/></linearGradient></defs><rect width="40" height="10" fill="url(#g)"/><use xlink:href="#g"/><image width="40" height="10" xlink:href="data:image/png;base64,${png}"/>`)
+      svgLogo(
+        `<defs><linearGradient id="g"><stop offset="0" stop-color="#000"/></linearGradient></defs><rect width="40" height="10" fill="url(#g)"/><use xlink:href="#g"/><image width="40" height="10" xlink:href="data:image/png;base64,${png}"/>`
+      )
     )
     expect(clean).toContain('fill="url(#g)"')
     expect(clean).toContain('xlink:href="#g"')
@@ -59,7 +61,11 @@ describe('SVG logos are parsed and cleaned before they are drawn', () => {
     ['a document type declaration', `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "x">]>${svgLogo(RECT)}`, /declares a document type/],
     ['markup that does not parse', `<svg ${NS}><rect></svg>`, /not well-formed XML/],
     ['a drawing far taller than wide', svgLogo(RECT, 'width="1" height="20000"'), /far taller than it is wide/],
-    ['a blur wide enough to freeze the drawing', svgLogo(`<filter id="b"><feGaussianBlur stdDeviation="100000"/></filter><rect filter="url(#b)" width="40" height="10"/>`), /blur too wide/],
+    [
+      'a blur wide enough to freeze the drawing',
+      svgLogo(`<filter id="b"><feGaussianBlur stdDeviation="100000"/></filter><rect filter="url(#b)" width="40" height="10"/>`),
+      /blur too wide/
+    ],
     ['more filter steps than any logo has', svgLogo(`<filter id="b">${'<feOffset dx="1"/>'.repeat(60)}</filter>`), /more than 40 filter steps/],
     ['more elements than any logo has', svgLogo('<g/>'.repeat(25_000)), /more than 20,000 elements/]
   ])('refuses %s, with a message that says so', (_label, svg, message) => {

@@ -22,14 +22,16 @@ async function seen(value: string): Promise<string> {
 
 /** The rule, written out independently of the implementation. */
 function expected(value: string): string {
-  return value
-    .replace(/\r\n/g, '\n')
-    // eslint-disable-next-line no-control-regex -- the rule under test
-    .replace(/[\r\u000B\u000C]/g, '\n')
-    // eslint-disable-next-line no-control-regex -- the rule under test
-    .replace(/[\u0000-\u0008\u000E-\u001F]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[\uFFFE\uFFFF]/g, '\uFFFD')
+  return (
+    value
+      .replace(/\r\n/g, '\n')
+      // eslint-disable-next-line no-control-regex -- the rule under test
+      .replace(/[\r\u000B\u000C]/g, '\n')
+      // eslint-disable-next-line no-control-regex -- the rule under test
+      .replace(/[\u0000-\u0008\u000E-\u001F]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      .replace(/[\uFFFE\uFFFF]/g, '\uFFFD')
+  )
 }
 
 /** Checks well-formedness with xmllint (one run for many documents). */

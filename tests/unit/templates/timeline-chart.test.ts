@@ -13,7 +13,11 @@ describe('the plan timeline', () => {
   it('has a lane per phase with work, a row per item and the milestones in week order', () => {
     const spec = timelineChart(plan)
     expect(spec.lanes.map((l) => l.id)).toEqual(plan.phases.filter((p) => p.items.some((i) => i.kind !== 'milestone')).map((p) => p.id))
-    expect(spec.lanes.flatMap((l) => l.rows.map((r) => r.id))).toEqual(planItems(plan).filter((i) => i.kind !== 'milestone').map((i) => i.id))
+    expect(spec.lanes.flatMap((l) => l.rows.map((r) => r.id))).toEqual(
+      planItems(plan)
+        .filter((i) => i.kind !== 'milestone')
+        .map((i) => i.id)
+    )
     expect(spec.milestones.map((m) => m.week)).toEqual([...plan.milestones.map((m) => m.week)].sort((a, b) => a - b))
     expect(spec.weeks).toBeGreaterThanOrEqual(plan.weeks)
   })
@@ -60,7 +64,15 @@ describe('the plan timeline', () => {
 
   it('renders a standalone SVG with escaped, shortened labels and a crisp PNG', () => {
     const spec = timelineChart(plan)
-    const hostile = { ...spec, lanes: [{ ...spec.lanes[0]!, rows: [{ id: 'x', label: `<script>alert(1)</script> ${'very long '.repeat(30)}`, segments: [{ from: 1, to: 2, style: 'work' as const }] }] }] }
+    const hostile = {
+      ...spec,
+      lanes: [
+        {
+          ...spec.lanes[0]!,
+          rows: [{ id: 'x', label: `<script>alert(1)</script> ${'very long '.repeat(30)}`, segments: [{ from: 1, to: 2, style: 'work' as const }] }]
+        }
+      ]
+    }
     const svg = renderTimelineSvg(hostile, { width: 640, height: 0, palette: PRINT_PALETTE })
     expect(svg).not.toMatch(/<script|href=|url\(/)
     expect(svg).toContain('&lt;script&gt;')

@@ -36,7 +36,15 @@ describe('RAG status', () => {
 
   it('names the items and counts when it is given them', () => {
     const rag = deriveRag(
-      { ...active, blockedSince: '2026-02-20', blockedItem: 'Terraform the accounts', blockedCount: 2, nextDue: '2026-02-27', overdueItem: 'Model monitoring', overdueCount: 3 },
+      {
+        ...active,
+        blockedSince: '2026-02-20',
+        blockedItem: 'Terraform the accounts',
+        blockedCount: 2,
+        nextDue: '2026-02-27',
+        overdueItem: 'Model monitoring',
+        overdueCount: 3
+      },
       TODAY
     )
     expect(rag.level).toBe('red')

@@ -8,15 +8,7 @@
 import { AUDIT_TASK_ID, ROLE_BY_ID, TASK_BY_ID, TASK_IDS, type FlagId, type PhaseId, type RoleId, type TaskId } from '../../catalogue'
 import type { PendingReason, PlanItemKind, PlanOwner } from '../plan.model'
 import type { PlanLibraryLookup } from '../plan-library'
-import {
-  PAIRING_SHARE,
-  PLATFORM_CORE_TASK_IDS,
-  PLATFORM_OWNER_ROLES,
-  pendingHire,
-  recruitsAfterAudit,
-  taskOwner,
-  type Route
-} from '../route'
+import { PAIRING_SHARE, PLATFORM_CORE_TASK_IDS, PLATFORM_OWNER_ROLES, pendingHire, recruitsAfterAudit, taskOwner, type Route } from '../route'
 
 /**
  * - `block`: the consultant's own work, within their weekly capacity, one item after another.
@@ -210,8 +202,7 @@ export function draftItems(input: DraftInput): Draft[] {
     const owner = taskOwner(route, id)
     const urgent = route.urgent.includes(id)
     const owned = owner !== 'consultant'
-    const phase: PhaseId =
-      waits === 'feasibility' ? 'build_out' : owned ? (owner === route.firstHire ? 'first_hire' : 'build_out') : t.phase
+    const phase: PhaseId = waits === 'feasibility' ? 'build_out' : owned ? (owner === route.firstHire ? 'first_hire' : 'build_out') : t.phase
     drafts.push({
       ...base,
       id,

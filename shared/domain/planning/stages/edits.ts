@@ -71,11 +71,7 @@ function checkOwner(owner: PlanOwner, name: string): void {
  * Applies the edits. `lenient` (the other route) drops a custom item's dependency on an item
  * that route does not hold instead of refusing it.
  */
-export function applyEdits(
-  drafts: readonly Draft[],
-  edits: PlanEditsInput,
-  ctx: { library: PlanLibraryLookup; lenient?: boolean }
-): Draft[] {
+export function applyEdits(drafts: readonly Draft[], edits: PlanEditsInput, ctx: { library: PlanLibraryLookup; lenient?: boolean }): Draft[] {
   const out = drafts.map((d) => ({ ...d, deps: [...d.deps] }))
   const lib = ctx.library
 

@@ -49,12 +49,7 @@ export interface AssembledItems {
 
 const isCommitted = (d: Draft): boolean => d.pending === null && !d.leftOut
 
-export function assembleItems(
-  drafts: readonly Draft[],
-  scheduled: ScheduledPlan,
-  milestone: HeadlineMilestone,
-  dayRate: number
-): AssembledItems {
+export function assembleItems(drafts: readonly Draft[], scheduled: ScheduledPlan, milestone: HeadlineMilestone, dayRate: number): AssembledItems {
   const byId = new Map(drafts.map((d) => [d.id, d]))
   const lastOf = (id: string): number => {
     const s = scheduled.items.get(id)!
@@ -136,7 +131,12 @@ export function assembleItems(
     // What is handed over is what the consultant built: the platform core when they built it,
     // otherwise the foundations (the hire then builds the core themselves).
     const builtCore = items.some((i) => PLATFORM_CORE_TASK_IDS.includes(i.id as TaskId) && !i.optional && i.owner === 'consultant')
-    milestones.push({ id: 'handover_complete', title: builtCore ? 'Platform handed over' : 'Foundations handed over', week: handover.endWeek, phase: handover.phase })
+    milestones.push({
+      id: 'handover_complete',
+      title: builtCore ? 'Platform handed over' : 'Foundations handed over',
+      week: handover.endWeek,
+      phase: handover.phase
+    })
   }
   const headlinePhase: PhaseId = milestone.basis.by === 'urgent_core' && foundations.length > 0 ? 'foundations' : 'first_hire'
   milestones.push({ id: 'headline', title: milestoneTitle(milestone), week: milestone.week, phase: headlinePhase })
@@ -164,9 +164,7 @@ export function assembleItems(
   const phases: PlanPhase[] = PHASES.map((p) => ({
     id: p.id,
     name: p.name,
-    items: [...items, ...milestoneItems]
-      .filter((i) => i.phase === p.id)
-      .sort((a, b) => a.startWeek - b.startWeek || rankOf(a) - rankOf(b))
+    items: [...items, ...milestoneItems].filter((i) => i.phase === p.id).sort((a, b) => a.startWeek - b.startWeek || rankOf(a) - rankOf(b))
   })).filter((p) => p.items.some((i) => i.kind !== 'milestone'))
 
   // A milestone whose phase was left out moves to the phase before it that holds work.

@@ -120,7 +120,14 @@ export function headlineMilestone(scheduled: ScheduledPlan, setup: MilestoneSetu
       const core = committedCore(scheduled)
       const { builder, startWeek } = featureBuilder(route, context, scheduled.hires)
       const weeks = buildWeeks(context.ai_approach)
-      basis = { by: 'platform_and_builder', builder, builderStartWeek: startWeek, platformCoreEndWeek: core.endWeek, platformCore: core.tasks, buildWeeks: weeks }
+      basis = {
+        by: 'platform_and_builder',
+        builder,
+        builderStartWeek: startWeek,
+        platformCoreEndWeek: core.endWeek,
+        platformCore: core.tasks,
+        buildWeeks: weeks
+      }
       week = Math.max(startWeek, core.endWeek ?? 0) + weeks
       break
     }

@@ -105,11 +105,7 @@ export function scheduleDrafts(drafts: readonly Draft[], setup: ScheduleSetup): 
 
   // The committed platform core, as far as the first hire or the consultant builds it.
   const core = nodesOf.filter(
-    (d) =>
-      PLATFORM_CORE_TASK_IDS.includes(d.id as never) &&
-      d.pending === null &&
-      !d.leftOut &&
-      (d.owner === 'consultant' || d.owner === route.firstHire)
+    (d) => PLATFORM_CORE_TASK_IDS.includes(d.id as never) && d.pending === null && !d.leftOut && (d.owner === 'consultant' || d.owner === route.firstHire)
   )
   const coreIds = core.map((d) => d.id)
   const firstHireOwnsPlatform = route.platformOwner !== null && route.platformOwner === route.firstHire
@@ -144,10 +140,11 @@ export function scheduleDrafts(drafts: readonly Draft[], setup: ScheduleSetup): 
 
   const notBeforeOf = (d: Draft): NotBefore => {
     const parts: ((ctx: ScheduleContext) => number | undefined)[] = []
-    if (d.phase !== 'discovery' && d.id !== DEDICATED_TEAM_ID) parts.push((ctx) => {
-      const end = discoveryEnd(ctx)
-      return end === undefined ? undefined : end + 1
-    })
+    if (d.phase !== 'discovery' && d.id !== DEDICATED_TEAM_ID)
+      parts.push((ctx) => {
+        const end = discoveryEnd(ctx)
+        return end === undefined ? undefined : end + 1
+      })
     if (d.id === DEDICATED_TEAM_ID) parts.push(() => 2)
     if (d.phase === 'scale') parts.push(() => startOf(route.firstHire))
     if (d.id === 'distillation') {
@@ -160,15 +157,20 @@ export function scheduleDrafts(drafts: readonly Draft[], setup: ScheduleSetup): 
     }
     if (d.owner !== 'consultant' && sequence.includes(d.owner)) {
       const role = d.owner
-      parts.push(d.work === 'owned' ? () => {
-        const start = startOf(role)
-        return start === undefined ? undefined : start + 1
-      } : () => startOf(role))
+      parts.push(
+        d.work === 'owned'
+          ? () => {
+              const start = startOf(role)
+              return start === undefined ? undefined : start + 1
+            }
+          : () => startOf(role)
+      )
     }
-    if (d.pending === 'feasibility') parts.push(() => {
-      const week = feasibilityWeek()
-      return week === undefined ? undefined : week + 1
-    })
+    if (d.pending === 'feasibility')
+      parts.push(() => {
+        const week = feasibilityWeek()
+        return week === undefined ? undefined : week + 1
+      })
     if (d.notBeforeWeek !== undefined) {
       const week = d.notBeforeWeek
       parts.push(() => week)

@@ -99,7 +99,12 @@ export function weeklyExtension(phases: readonly PlanPhase[], weeks: number, las
  * its items, and the part-time items running on while it is done (so committed + optional
  * is the `pending` tier).
  */
-export function planTotals(phases: readonly PlanPhase[], currency: string, weeks = 0, lastWeekWithOptions = 0): { totals: PlanTotals; optionalTotals: PlanTotals } {
+export function planTotals(
+  phases: readonly PlanPhase[],
+  currency: string,
+  weeks = 0,
+  lastWeekWithOptions = 0
+): { totals: PlanTotals; optionalTotals: PlanTotals } {
   const totals = { effortDays: 0, cost: 0, currency }
   const optionalTotals = { effortDays: 0, cost: 0, currency }
   for (const phase of phases) {
