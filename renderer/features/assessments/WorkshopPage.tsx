@@ -26,6 +26,7 @@ import { ErrorState } from '../../components/StateViews'
 import { useEngagement } from '../engagements/engagements.queries'
 import { useAssessment, useSetAnswer, useSetNote, useUpdateAssessment } from './assessments.queries'
 import { PresentField } from './PresentField'
+import { workshopKey, type WorkshopKeyTarget } from './workshop-key'
 import { isAnswered, SECTIONS, WORKSHOP_STEPS, type WorkshopStep } from './workshop-steps'
 
 /**
@@ -159,74 +160,36 @@ export function WorkshopPage() {
     complete.mutate({ id: assessmentId, patch: { status: 'complete', cursor: null } }, { onSuccess: () => navigate(`/present/${assessmentId}/results`) })
   }
 
-  // Keyboard: digits or letters answer, U is unknown, arrows and Enter move, N notes.
+  // Keyboard: what each key does is decided by workshopKey (workshop-key.ts); here it is done.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (index === null || event.ctrlKey || event.metaKey || event.altKey) return
+      if (index === null) return
       const target = event.target
-      if (target instanceof HTMLTextAreaElement) {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          target.blur()
-        }
-        return
-      }
-      // In "Who was present", Enter adds the name typed; on an empty field it shows the results, as everywhere on this step.
-      if (target instanceof HTMLInputElement && target.hasAttribute('data-present-field')) {
-        if (event.key === 'Enter' && index === total && target.dataset.enterOnEmpty === 'true') {
-          event.preventDefault()
-          finish()
-        }
-        return
-      }
-      // Other text fields keep their keys to themselves.
-      if (target instanceof HTMLInputElement && target !== countRef.current) return
-      const inCount = target === countRef.current
-      const key = event.key
-      // Escape never leaves the workshop: on a projector, the engagement page behind it
-      // shows the day rate. Leaving is a deliberate click on the close button.
-      if (key === 'Escape') return
-      // In the count field the up and down arrows change the number.
-      if (inCount && (key === 'ArrowUp' || key === 'ArrowDown')) return
-      if (key === 'ArrowRight' || key === 'ArrowDown' || key === 'Enter' || key === 'PageDown') {
-        if (index === total && key === 'Enter') return finish()
-        event.preventDefault()
-        goTo(index + 1)
-        return
-      }
-      if (key === 'ArrowLeft' || key === 'ArrowUp' || key === 'PageUp') {
-        event.preventDefault()
-        goTo(index - 1)
-        return
-      }
-      if (!step) {
-        if (key.toLowerCase() === 's' && firstUnanswered >= 0) goTo(firstUnanswered)
-        return
-      }
-      const lower = key.toLowerCase()
-      if (lower === 'u') {
-        event.preventDefault()
-        answer(UNKNOWN)
-        return
-      }
-      if (inCount) return
-      if (lower === 'n') {
-        event.preventDefault()
-        noteRef.current?.focus()
-        return
-      }
-      if (lower === 'o') {
-        setOverview(!overview)
-        return
-      }
-      if (step.kind === 'choice') {
-        const byDigit = /^[0-9]$/.test(key) ? step.options[Number(key)] : undefined
-        const byLetter = /^[a-j]$/.test(lower) ? step.options.find((o) => o.id === key.toUpperCase()) : undefined
-        const option = byDigit ?? byLetter
-        if (option) {
-          event.preventDefault()
-          answer(option.id)
-        }
+      const where: WorkshopKeyTarget =
+        target instanceof HTMLTextAreaElement
+          ? 'note'
+          : target instanceof HTMLInputElement && target.hasAttribute('data-present-field')
+            ? { present: { empty: target.dataset.enterOnEmpty === 'true' } }
+            : target === countRef.current
+              ? 'count'
+              : target instanceof HTMLInputElement
+                ? 'other-field'
+                : 'page'
+      const { action, preventDefault } = workshopKey(event, where, { index, total, step, firstUnanswered, overview })
+      if (preventDefault) event.preventDefault()
+      switch (action.type) {
+        case 'blur':
+          return (target as HTMLElement).blur()
+        case 'finish':
+          return finish()
+        case 'go':
+          return goTo(action.to)
+        case 'answer':
+          return answer(action.value)
+        case 'focus-note':
+          return noteRef.current?.focus()
+        case 'overview':
+          return setOverview(action.open)
       }
     }
     window.addEventListener('keydown', onKey)
