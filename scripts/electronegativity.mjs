@@ -21,18 +21,29 @@ const stage = mkdtempSync(join(tmpdir(), 'stagecraft-electronegativity-'))
 try {
   cpSync(join(root, 'electron'), join(stage, 'electron'), { recursive: true })
   cpSync(join(root, 'renderer/index.html'), join(stage, 'renderer/index.html'))
-  const out = join(stage, 'findings.csv')
-  const run = spawnSync(tool, ['-i', stage, '-o', out, '-r', '-v', 'false', '-e', electronVersion], { encoding: 'utf8' })
-  if (!existsSync(out)) {
-    console.error(run.stdout, run.stderr)
-    console.error('Electronegativity did not write its findings.')
+  // The tool has once written a report whose rows were cut apart mid-text on a loaded
+  // machine; a report whose rows are not all well-formed findings is taken again, twice at
+  // most, and never read as findings.
+  let findings = null
+  for (let attempt = 1; attempt <= 3 && findings === null; attempt++) {
+    const out = join(stage, `findings-${attempt}.csv`)
+    const run = spawnSync(tool, ['-i', stage, '-o', out, '-r', '-v', 'false', '-e', electronVersion], { encoding: 'utf8' })
+    if (!existsSync(out)) {
+      console.error(run.stdout, run.stderr)
+      console.error('Electronegativity did not write its findings.')
+      process.exit(1)
+    }
+    // Quoted fields may hold commas, doubled quotes and line breaks.
+    const rows = parseCsv(readFileSync(out, 'utf8')).slice(1)
+    const wellFormed = rows.every((cells) => cells.length >= 5 && /^[A-Z0-9_]+$/.test(cells[0].trim()) && /^[\w./-]+$/.test(cells[3].trim()))
+    if (wellFormed)
+      findings = rows.map((cells) => ({ issue: cells[0].trim(), severity: cells[1], file: cells[3].trim().replace(/^\.?\/?/, ''), location: cells[4] }))
+    else console.warn(`Electronegativity's report ${attempt} has a malformed row; running it again.`)
+  }
+  if (findings === null) {
+    console.error('Electronegativity wrote a malformed report three times; its findings cannot be read.')
     process.exit(1)
   }
-  const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1)
-  const findings = rows.map((line) => {
-    const cells = [...line.matchAll(/("([^"]*)"|[^,]*)(,|$)/g)].map((m) => m[2] ?? m[1])
-    return { issue: cells[0], severity: cells[1], file: cells[3].replace(/^\.?\/?/, ''), location: cells[4] }
-  })
   const key = (f) => `${f.issue} ${f.file}`
   const known = new Set(accepted.map(key))
   const fresh = findings.filter((f) => !known.has(key(f)))
@@ -48,4 +59,35 @@ try {
   console.log(`\nElectronegativity: ${findings.length} finding(s), each accepted with a reason.`)
 } finally {
   rmSync(stage, { recursive: true, force: true })
+}
+
+/** RFC 4180 CSV: rows of cells, quoted cells holding commas, "" and line breaks. */
+function parseCsv(text) {
+  const rows = []
+  let row = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else cell += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++
+      row.push(cell)
+      if (row.some((x) => x !== '')) rows.push(row)
+      row = []
+      cell = ''
+    } else cell += c
+  }
+  row.push(cell)
+  if (row.some((x) => x !== '')) rows.push(row)
+  return rows
 }
