@@ -70,6 +70,25 @@ export default tseslint.config(
     }
   },
   {
+    // Query keys come from each feature's key factory (features/*/*.queries.ts, query.ts), so
+    // an invalidation can never miss the query it means because of a typo.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.queries.ts', 'renderer/query.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='queryKey'] > ArrayExpression",
+          message: "Use the feature's query-key factory (features/<feature>/<feature>.queries.ts), not a literal key."
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(setQueryData|getQueryData)$/] > ArrayExpression:first-child',
+          message: "Use the feature's query-key factory (features/<feature>/<feature>.queries.ts), not a literal key."
+        }
+      ]
+    }
+  },
+  {
     files: ['templates/**/*.ts', 'app/**/*.ts', 'cli/**/*.ts', 'server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main.ts and electron/preload.ts import Electron.' }] }]

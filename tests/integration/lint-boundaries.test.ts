@@ -82,6 +82,14 @@ describe('folder boundaries are enforced by lint', () => {
     expect(await problems(file, `import { a } from '${source}'\nexport const b = a`)).toEqual([])
   })
 
+  it('the renderer takes query keys from the key factories, never as literals', async () => {
+    const literal = "declare const useQuery: (o: object) => void\nexport const q = () => useQuery({ queryKey: ['library'], queryFn: () => 1 })"
+    expect((await problems('renderer/features/library/x.tsx', literal)).join('\n')).toMatch(/query-key factory/)
+    const setLiteral = "declare const qc: { setQueryData: (k: unknown, v: unknown) => void }\nexport const f = () => qc.setQueryData(['branding'], 1)"
+    expect((await problems('renderer/features/settings/x.tsx', setLiteral)).join('\n')).toMatch(/query-key factory/)
+    expect(await problems('renderer/features/library/library.queries.ts', "export const libraryKeys = { all: ['library'] as const }")).toEqual([])
+  })
+
   it('names the layers a folder may use when it refuses', async () => {
     const [message] = await problems('app/x.ts', "import { a } from '../electron/dispatcher'\nexport const b = a")
     expect(message).toMatch(/app\/ .* may not import from electron\/\. It may use app\/, shared\/, db\/, templates\//)

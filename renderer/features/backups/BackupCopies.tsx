@@ -9,6 +9,7 @@ import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassp
 import { notifyError, notifySaved } from '../../components/notify'
 import { formatDateTime } from '../../format'
 import { BackupTable } from './BackupTable'
+import { backupKeys } from './backups.queries'
 
 type Copies = ChannelOutput<'backups:list'>['copies']
 type CopyItem = Copies['items'][number]
@@ -23,7 +24,7 @@ function FolderModal({ opened, onClose, changing }: { opened: boolean; onClose: 
     onSuccess: async (r) => {
       if (r.status !== 'set') return
       secret.reset()
-      await qc.invalidateQueries({ queryKey: ['backups'] })
+      await qc.invalidateQueries({ queryKey: backupKeys.all })
       onClose()
       if (r.copies.lastCopy && !r.copies.lastCopy.ok)
         notifyError(new Error(r.copies.lastCopy.message ?? 'The copies could not be written.'), 'Folder chosen, but copying failed')
@@ -130,7 +131,7 @@ export function BackupCopies({ copies, onRestored }: { copies: Copies; onRestore
     mutationFn: () => call(api.backups.stopCopies({})),
     onSuccess: () => {
       notifySaved('Backups are no longer copied. The copies already made stay in the folder.')
-      return qc.invalidateQueries({ queryKey: ['backups'] })
+      return qc.invalidateQueries({ queryKey: backupKeys.all })
     },
     onError: (e) => notifyError(e, 'That did not work')
   })

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { describeCounts, formatDateTime } from '../../format'
 import { BackupCopies } from './BackupCopies'
 import { BackupTable } from './BackupTable'
+import { backupKeys } from './backups.queries'
 
 let restoreNotices = 0
 
@@ -24,12 +25,12 @@ const FAILED_KIND: Record<string, string> = {
 
 export function BackupsPage() {
   const qc = useQueryClient()
-  const list = useQuery({ queryKey: ['backups'], queryFn: () => call(api.backups.list({})) })
+  const list = useQuery({ queryKey: backupKeys.all, queryFn: () => call(api.backups.list({})) })
   const create = useMutation({
     mutationFn: () => call(api.backups.create({})),
     onSuccess: () => {
       notifySaved('Backed up. The copy was checked before it was kept.')
-      return qc.invalidateQueries({ queryKey: ['backups'] })
+      return qc.invalidateQueries({ queryKey: backupKeys.all })
     },
     onError: (e) => notifyError(e, 'The backup was not made')
   })

@@ -18,7 +18,7 @@ function useInvalidateClients() {
   return () =>
     Promise.all([
       qc.invalidateQueries({ queryKey: keys.clients() }),
-      qc.invalidateQueries({ queryKey: ['client'] }),
+      qc.invalidateQueries({ queryKey: keys.anyClient }),
       qc.invalidateQueries({ queryKey: keys.engagements() })
     ])
 }

@@ -17,7 +17,7 @@ function useInvalidateEngagements() {
   return () =>
     Promise.all([
       qc.invalidateQueries({ queryKey: keys.engagements() }),
-      qc.invalidateQueries({ queryKey: ['engagement'] }),
+      qc.invalidateQueries({ queryKey: keys.anyEngagement }),
       qc.invalidateQueries({ queryKey: keys.clients() })
     ])
 }

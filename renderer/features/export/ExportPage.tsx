@@ -15,6 +15,8 @@ import { useEngagement } from '../engagements/engagements.queries'
 import { usePlan } from '../plan/plan.queries'
 import { DocxPreview } from './DocxPreview'
 import { EngagementCrumbs } from '../../components/EngagementCrumbs'
+import { exportKeys } from './export.queries'
+import { brandingKeys } from '../settings/branding.queries'
 
 export function ExportPage() {
   const { engagementId = '' } = useParams()
@@ -32,33 +34,33 @@ export function ExportPage() {
   const request = { engagementId, template: templateName, sections, ...(chosenAssessment ? { assessmentId: chosenAssessment } : {}) }
 
   const preview = useQuery({
-    queryKey: ['export-preview', request],
+    queryKey: exportKeys.preview(request),
     queryFn: () => call(api.exports.preview(request)),
     enabled: Boolean(chosenAssessment) && (doc.needs !== 'plan' || Boolean(plan.data)),
     staleTime: 30_000
   })
-  const snapshots = useQuery({ queryKey: ['exports', engagementId], queryFn: () => call(api.exports.list({ engagementId })) })
+  const snapshots = useQuery({ queryKey: exportKeys.snapshots(engagementId), queryFn: () => call(api.exports.list({ engagementId })) })
   const create = useMutation({
     mutationFn: () => call(api.exports.create(request)),
     onSuccess: (r) => {
       if (r.status !== 'exported') return
       setLast({ id: r.snapshot.id, fileName: r.snapshot.fileName })
       notifySaved(`Saved ${r.snapshot.fileName}`)
-      return qc.invalidateQueries({ queryKey: ['exports', engagementId] })
+      return qc.invalidateQueries({ queryKey: exportKeys.snapshots(engagementId) })
     },
     onError: (e) => notifyError(e, 'The document was not saved')
   })
   // A document sent with "Your consultancy" on its cover is one a consultant must apologise for:
   // until the name is set, Export asks for it first.
-  const branding = useQuery({ queryKey: ['branding'], queryFn: () => call(api.branding.get({})) })
+  const branding = useQuery({ queryKey: brandingKeys.all, queryFn: () => call(api.branding.get({})) })
   const unnamed = branding.data !== undefined && branding.data.consultancyName === DEFAULT_BRANDING_SETTINGS.consultancyName
   const [askingName, setAskingName] = useState(false)
   const [name, setName] = useState('')
   const nameAndExport = useMutation({
     mutationFn: async () => {
       await call(api.branding.update({ ...branding.data!, consultancyName: name.trim() }))
-      await qc.invalidateQueries({ queryKey: ['branding'] })
-      await qc.invalidateQueries({ queryKey: ['export-preview'] })
+      await qc.invalidateQueries({ queryKey: brandingKeys.all })
+      await qc.invalidateQueries({ queryKey: exportKeys.previews })
     },
     onSuccess: () => {
       setAskingName(false)

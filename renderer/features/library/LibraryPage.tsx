@@ -10,6 +10,7 @@ import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { SearchField } from '../../components/SearchField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
+import { libraryKeys } from './library.queries'
 
 const GROUP_LABEL: Record<string, string> = {
   ml_practice: 'ML practice',
@@ -40,7 +41,7 @@ function useSave() {
       if (args.kind === 'role') return call(api.library.saveRole({ item: args.item }))
       return call(api.library.saveQuestion({ item: args.item }))
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['library'] })
+    onSuccess: () => qc.invalidateQueries({ queryKey: libraryKeys.all })
   })
 }
 
@@ -265,14 +266,14 @@ type Editing = { kind: 'task'; item: TaskTemplate } | { kind: 'role'; item: Role
 
 export function LibraryPage() {
   const qc = useQueryClient()
-  const library = useQuery({ queryKey: ['library'], queryFn: () => call(api.library.get({})) })
+  const library = useQuery({ queryKey: libraryKeys.all, queryFn: () => call(api.library.get({})) })
   const save = useSave()
   const [tab, setTab] = useState<string | null>('tasks')
   const [search, setSearch] = useState('')
   const [term] = useDebouncedValue(search.toLowerCase(), 100)
   const [editing, setEditing] = useState<Editing>(null)
   const exporter = useMutation({ mutationFn: () => call(api.library.export({})) })
-  const importer = useMutation({ mutationFn: () => call(api.library.import({})), onSuccess: () => qc.invalidateQueries({ queryKey: ['library'] }) })
+  const importer = useMutation({ mutationFn: () => call(api.library.import({})), onSuccess: () => qc.invalidateQueries({ queryKey: libraryKeys.all }) })
 
   const retire = (args: NonNullable<Editing>) =>
     save.mutate({ ...args, item: { ...args.item, retired: !args.item.retired } } as NonNullable<Editing>, {

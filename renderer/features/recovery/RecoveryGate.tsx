@@ -8,8 +8,9 @@ import type { ChannelOutput } from '../../../shared/ipc/contract'
 import { api, call } from '../../api'
 import { notifyError } from '../../components/notify'
 import { describeCounts, formatDateTime } from '../../format'
+import { recoveryKeys } from './recovery.queries'
 
-export const recoveryKey = ['recovery-status'] as const
+const recoveryKey = recoveryKeys.status
 
 export const useRecoveryStatus = () => useQuery({ queryKey: recoveryKey, queryFn: () => call(api.recovery.status({})), staleTime: Number.POSITIVE_INFINITY })
 
@@ -290,7 +291,7 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
   // The slow start-up checks finish after the first screen: once they report, a damaged
   // file turns the window into the recovery screen, as damage found later in use does.
   useQuery({
-    queryKey: ['recovery-checks-done'],
+    queryKey: recoveryKeys.checksDone,
     queryFn: async () => {
       const after = await call(api.recovery.checksDone({}))
       if (after.mode === 'recovery' || after.repaired) qc.setQueryData(recoveryKey, after)

@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router'
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/domain/search/highlight'
 import type { SearchResult } from '../../../shared/schemas/tracking.schema'
 import { api, call } from '../../api'
+import { searchKeys } from './search.queries'
 
 /** Renders the main process's match markers as <mark>, never as HTML. */
 function Marked({ text }: { text: string }) {
@@ -44,7 +45,7 @@ export function SearchSpotlight() {
   const [query, setQuery] = useState('')
   const [term] = useDebouncedValue(query, 80)
   const results = useQuery({
-    queryKey: ['search', term],
+    queryKey: searchKeys.query(term),
     queryFn: () => call(api.search.query({ query: term, limit: 6 })),
     enabled: term.trim().length > 0,
     placeholderData: keepPreviousData

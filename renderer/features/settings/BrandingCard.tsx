@@ -5,6 +5,7 @@ import { useEffect } from 'react'
 import { BrandingSettingsSchema, type BrandingSettings } from '../../../shared/schemas/branding.schema'
 import { api, call } from '../../api'
 import { notifyError, notifySaved } from '../../components/notify'
+import { brandingKeys } from './branding.queries'
 
 const LOCALES = [
   ['en-GB', 'English (UK)'],
@@ -36,11 +37,11 @@ function readAsBase64(file: File): Promise<string> {
 /** The consultancy's branding for every exported document. */
 export function BrandingCard() {
   const qc = useQueryClient()
-  const branding = useQuery({ queryKey: ['branding'], queryFn: () => call(api.branding.get({})) })
+  const branding = useQuery({ queryKey: brandingKeys.all, queryFn: () => call(api.branding.get({})) })
   const save = useMutation({
     mutationFn: (s: BrandingSettings) => call(api.branding.update(s)),
     onSuccess: (s) => {
-      qc.setQueryData(['branding'], s)
+      qc.setQueryData(brandingKeys.all, s)
       notifySaved('Branding saved: new exports use it')
     },
     onError: (e) => notifyError(e, 'The branding was not saved')

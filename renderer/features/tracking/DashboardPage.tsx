@@ -8,6 +8,7 @@ import { PHASE_BY_ID } from '../../../shared/domain/catalogue'
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
 import type { DashboardRow, DashboardSort } from '../../../shared/schemas/tracking.schema'
 import { api, call } from '../../api'
+import { keys } from '../../query'
 import { PageHeader } from '../../components/PageHeader'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { rowKeyHandlers } from '../../components/useListKeyboard'
@@ -15,6 +16,7 @@ import { useRemWidth } from '../../components/useRemWidth'
 import { formatDate, formatMoney } from '../../format'
 import { STATUS_LABEL, StatusBadge } from '../engagements/StatusBadge'
 import { RagBadge } from './RagBadge'
+import { trackingKeys } from './tracking.queries'
 
 const PAGE = 100
 const SORTS: { value: DashboardSort; label: string }[] = [
@@ -28,7 +30,7 @@ const SORTS: { value: DashboardSort; label: string }[] = [
 
 function LoadChart({ consultant }: { consultant: string | null }) {
   const load = useQuery({
-    queryKey: ['load', consultant],
+    queryKey: trackingKeys.load(consultant),
     queryFn: () => call(api.dashboard.load({ ...(consultant ? { consultant } : {}), weeks: 12 }))
   })
   const title = `${consultant ? `${consultant}'s load` : 'Load across engagements'}, next 12 weeks`
@@ -178,7 +180,7 @@ export function DashboardPage() {
   const [clientSearch, setClientSearch] = useState('')
   const [clientTerm] = useDebouncedValue(clientSearch, 150)
   const clientOptions = useQuery({
-    queryKey: ['clients', { search: clientTerm, limit: 50 }],
+    queryKey: keys.clients({ search: clientTerm, limit: 50 }),
     queryFn: () => call(api.clients.list({ search: clientTerm || undefined, limit: 50 })),
     placeholderData: keepPreviousData
   })
@@ -193,7 +195,7 @@ export function DashboardPage() {
     offset: (page - 1) * PAGE,
     limit: PAGE
   }
-  const dashboard = useQuery({ queryKey: ['dashboard', query], queryFn: () => call(api.dashboard.get(query)), placeholderData: keepPreviousData })
+  const dashboard = useQuery({ queryKey: trackingKeys.dashboard(query), queryFn: () => call(api.dashboard.get(query)), placeholderData: keepPreviousData })
 
   return (
     <>

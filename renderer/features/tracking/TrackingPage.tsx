@@ -28,6 +28,7 @@ import { Link, useParams } from 'react-router'
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../../../shared/schemas/engagement.schema'
 import type { ItemStatus, TrackedItem } from '../../../shared/schemas/tracking.schema'
 import { api, call } from '../../api'
+import { keys } from '../../query'
 import { notifyError, notifySaved } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
@@ -35,6 +36,8 @@ import { formatDate, formatMoney } from '../../format'
 import { STATUS_LABEL } from '../engagements/StatusBadge'
 import { useEngagement } from '../engagements/engagements.queries'
 import { RagBadge } from './RagBadge'
+import { trackingKeys } from './tracking.queries'
+import { exportKeys } from '../export/export.queries'
 
 /** Status choices in words that fit the row: work is done, a hire is made, a milestone reached. */
 const ITEM_STATUS: Record<'work' | 'hire' | 'milestone', { value: ItemStatus; label: string }[]> = {
@@ -66,17 +69,17 @@ const today = () => new Date().toISOString().slice(0, 10)
 export function TrackingPage() {
   const { engagementId = '' } = useParams()
   const qc = useQueryClient()
-  const key = ['tracking', engagementId]
+  const key = trackingKeys.view(engagementId)
   const view = useQuery({ queryKey: key, queryFn: () => call(api.tracking.get({ engagementId })) })
-  const history = useQuery({ queryKey: ['history', engagementId], queryFn: () => call(api.engagements.history({ id: engagementId })) })
-  const snapshots = useQuery({ queryKey: ['exports', engagementId], queryFn: () => call(api.exports.list({ engagementId })) })
+  const history = useQuery({ queryKey: trackingKeys.history(engagementId), queryFn: () => call(api.engagements.history({ id: engagementId })) })
+  const snapshots = useQuery({ queryKey: exportKeys.snapshots(engagementId), queryFn: () => call(api.exports.list({ engagementId })) })
   const engagement = useEngagement(engagementId)
   const refresh = () =>
     Promise.all([
       qc.invalidateQueries({ queryKey: key }),
-      qc.invalidateQueries({ queryKey: ['history', engagementId] }),
-      qc.invalidateQueries({ queryKey: ['dashboard'] }),
-      qc.invalidateQueries({ queryKey: ['engagement'] })
+      qc.invalidateQueries({ queryKey: trackingKeys.history(engagementId) }),
+      qc.invalidateQueries({ queryKey: trackingKeys.dashboards }),
+      qc.invalidateQueries({ queryKey: keys.anyEngagement })
     ])
   const act = <T,>(fn: () => Promise<T>, done?: string) =>
     fn()

@@ -1,0 +1,4 @@
+/** Query keys of the library. */
+export const libraryKeys = {
+  all: ['library'] as const
+}
