@@ -7,26 +7,18 @@
  * A broken logo is a `BrandingLogoError` with a message the app can show, never a broken file.
  */
 import { z } from 'zod'
+import { brandingFields } from '../shared/schemas/branding.schema'
 import { CHART_FONT_FAMILY, svgSize, svgToPng } from './charts'
 import { sanitiseSvgLogo, SvgLogoProblem } from './svg-logo'
 import { singleLine } from './text'
 
-export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const
-export type LogoMime = (typeof LOGO_MIME_TYPES)[number]
+export { LOGO_MIME_TYPES, type LogoMime } from '../shared/schemas/branding.schema'
 
 /** The largest logo file accepted (a logo, not a photo album). */
 export const MAX_LOGO_BYTES = 5 * 1024 * 1024
 
-const isLocale = (value: string): boolean => {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1
-  } catch {
-    return false
-  }
-}
-
 export const LogoSchema = z.strictObject({
-  mime: z.enum(LOGO_MIME_TYPES, { message: 'Logo must be a PNG, JPEG or SVG image' }),
+  mime: brandingFields.logoMime,
   bytes: z
     .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'Logo must be the bytes of an image file' })
     .refine((b) => b.byteLength > 0, { message: 'Logo file is empty' })
@@ -34,13 +26,10 @@ export const LogoSchema = z.strictObject({
 })
 export type Logo = z.infer<typeof LogoSchema>
 
+/** Branding as a document is built with it: the saved settings' fields (shared/schemas/branding.schema.ts), a font and the logo's bytes. */
 export const BrandingSchema = z.strictObject({
-  consultancyName: z
-    .string()
-    .trim()
-    .min(1, { message: 'Consultancy name is required' })
-    .max(200, { message: 'Consultancy name must be at most 200 characters' }),
-  accentColour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, { message: 'Accent colour must be a hex colour written #RRGGBB' }),
+  consultancyName: brandingFields.consultancyName,
+  accentColour: brandingFields.accentColour,
   /** A font the document asks for; Inter is bundled and embedded, other fonts must be on the reader's machine. */
   fontFamily: z
     .string()
@@ -48,9 +37,8 @@ export const BrandingSchema = z.strictObject({
     .min(1)
     .max(64)
     .regex(/^[^"<>&;\\]+$/, { message: 'Font family contains characters a font name cannot have' }),
-  footerText: z.string().max(300, { message: 'Footer text must be at most 300 characters' }),
-  /** BCP 47 language tag, e.g. en-GB, de-DE, he-IL. */
-  locale: z.string().refine(isLocale, { message: 'Locale must be a BCP 47 language tag such as en-GB' }),
+  footerText: brandingFields.footerText,
+  locale: brandingFields.locale,
   logo: LogoSchema.nullable().optional()
 })
 export type Branding = z.infer<typeof BrandingSchema>
