@@ -7,27 +7,22 @@
  * Pure: no Node, no file system.
  */
 import { sectionIdsOf, type DocumentSectionId } from '../shared/domain/documents'
-import { readinessRadar } from '../shared/charts/readiness-radar'
 import type { RadarChartSpec } from '../shared/charts/radar.chart'
 import { scenarioChart, type ScenarioChartSpec } from '../shared/charts/scenario.chart'
 import { timelineChart, type TimelineChartSpec } from '../shared/charts/timeline.chart'
-import { PHASES, ROLE_BY_ID, type PhaseId, type RoleId } from '../shared/domain/catalogue'
-import { DIMENSIONS, type ContextKey, type DimensionId } from '../shared/domain/assessment/dimensions'
-import { mapMaturityScales } from '../shared/domain/assessment/maturity-scales'
-import { CONTEXT_QUESTION_BY_KEY } from '../shared/domain/assessment/question-bank'
-import type { UnknownAssumption, UnknownValue } from '../shared/domain/assessment/unknowns'
-import type { Plan, PlanItem } from '../shared/domain/planning/plan.model'
-import { weeklyExtension } from '../shared/domain/planning/stages/tiers'
-import { defaultPricingTerms, pricePlan, type PlanPricing, type PricedTier } from '../shared/domain/planning/pricing'
+import { type PhaseId, type RoleId } from '../shared/domain/catalogue'
+import { DIMENSIONS, type DimensionId } from '../shared/domain/assessment/dimensions'
+import type { PlanItem } from '../shared/domain/planning/plan.model'
+import { defaultPricingTerms, pricePlan } from '../shared/domain/planning/pricing'
 import { compareRoutes } from '../shared/domain/planning/scenarios'
 import { addDays, weekEndDate, weekStartDate } from '../shared/domain/planning/weeks'
 import { PricingTermsSchema, type PricingTerms, type PricingTermsInput } from '../shared/schemas/pricing.schema'
 import type { CoverMeta, DocumentModelBase } from './branding'
-import { lowerFirst, plural, resolveEngagementBasis, type EngagementBasis, type EngagementDocumentInput } from './engagement-basis'
-import { formatList, formatNumber, formatShortDate } from './format'
+import { lowerFirst, plural, resolveEngagementBasis, type EngagementDocumentInput } from './engagement-basis'
+import { formatList } from './format'
 import { hiringIntro, hiringSteps, rolePacks, type HiringStepView, type RolePack } from './hiring.model'
 import { milestoneFigure, milestoneHeading, milestoneSentences, observedSentence, routeSentences } from './milestone-story'
-import { approach as approachRows, findings as findingViews, phaseIntro, shortName, whyThisOrder } from './plan-story'
+import { approach as approachRows, phaseIntro, shortName, whyThisOrder } from './plan-story'
 import { countOf, countWord, typeset, upperFirst } from './words'
 import {
   aboutUs,
@@ -42,6 +37,14 @@ import {
   type RiskView
 } from './proposal-parts'
 import { singleLine } from './text'
+import { daysText } from './proposal/days'
+import { investmentSection } from './proposal/investment'
+import { planRow } from './proposal/plan-rows'
+import { defaultTermsClauses } from './proposal/terms'
+import { APPROACH_TEXT, LEADERSHIP_TEXT, STAGE_TEXT } from './proposal/wording'
+import { acceptanceSection, assumptionsSection, currentStateSection } from './proposal/sections'
+
+export { defaultTermsClauses } from './proposal/terms'
 
 // ---------------------------------------------------------------------------------------
 // Input
@@ -243,249 +246,8 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
 // ---------------------------------------------------------------------------------------
 // Wording
 
-const APPROACH_TEXT = {
-  api: 'builds on hosted foundation models that it calls through their APIs',
-  fine_tune: 'fine-tunes existing models for its own use',
-  custom: 'builds its own models'
-} as const
-
-const STAGE_TEXT = {
-  exploration: 'is still finding out whether AI can create value for it',
-  pilot: 'has a first AI feature in a pilot',
-  production: 'runs AI features in production'
-} as const
-
-const LEADERSHIP_TEXT = {
-  in_place: 'An experienced ML lead is already in place and stays the technical owner of the work.',
-  ml_lead_hire:
-    'A permanent ML lead joins later in the sequence; we provide interim technical leadership one day a week through the plan, so the new lead takes it over gradually.',
-  interim_lead: 'Without an experienced ML lead in the team, we provide interim technical leadership one day a week through the plan.'
-} as const
-
-function describeValue(a: UnknownAssumption, v: UnknownValue, locale: string): string {
-  if (a.kind === 'dimension') return `level ${String(v)}`
-  const q = CONTEXT_QUESTION_BY_KEY[a.subject as ContextKey]
-  if (q.kind === 'count') return typeof v === 'number' ? formatNumber(v, locale, 0) : String(v)
-  return `“${q.options.find((o) => o.value === v)?.label ?? String(v)}”`
-}
-
-/** Standard terms, in plain words; the consultant may print their own instead. */
-export function defaultTermsClauses(m: { consultancyName: string; clientName: string; dayRate: string; fixedFee: boolean }): { title: string; text: string }[] {
-  return [
-    {
-      title: 'Scope',
-      text: `The services are the work this proposal describes for the option ${m.clientName} accepts. Work outside it starts only once both parties have agreed it in writing.`
-    },
-    {
-      title: 'Fees and invoices',
-      text: m.fixedFee
-        ? 'The fee for the accepted option is fixed. We invoice it on the payment schedule in this proposal; invoices are due within 30 days.'
-        : `We charge ${m.dayRate} for each consultant day worked. The days in this proposal are our estimate; we invoice on the payment schedule and settle any difference between estimated and actual days on the final invoice. Invoices are due within 30 days.`
-    },
-    {
-      title: 'Expenses',
-      text: 'Travel and other expenses are charged at cost, only when agreed beforehand, and listed on the invoice with receipts.'
-    },
-    {
-      title: 'Changes',
-      text: 'Either party may ask to change the scope, the timing or the team. We set out the effect on cost and schedule in writing, and the change applies once both parties have agreed it.'
-    },
-    {
-      title: 'Working together',
-      text: `${m.clientName} names a sponsor and a technical contact, gives timely access to the people, systems and accounts the work needs, and makes the hiring decisions. Delays on either side move the dates that depend on them.`
-    },
-    {
-      title: 'Confidentiality',
-      text: 'Each party keeps the other’s confidential information confidential, uses it only for this engagement, and returns or deletes it when asked at the end.'
-    },
-    {
-      title: 'Ownership of the work',
-      text: `Once paid for, the deliverables made for ${m.clientName} belong to it. ${m.consultancyName} keeps its general know-how, methods and tools, and grants ${m.clientName} a lasting, royalty-free right to use those that form part of the deliverables.`
-    },
-    {
-      title: 'Hiring',
-      text: `We advise on roles, interviews and candidates; ${m.clientName} decides whom to hire and is the employer of everyone it hires. Our fees do not depend on who is hired.`
-    },
-    {
-      title: 'Liability',
-      text: 'Each party’s total liability under this agreement is limited to the fees paid in the twelve months before the claim, except where the law does not allow such a limit.'
-    },
-    {
-      title: 'Ending the engagement',
-      text: 'Either party may end the engagement with 14 days’ written notice. Work done up to the end date is paid for; nothing else is owed.'
-    }
-  ]
-}
-
 // ---------------------------------------------------------------------------------------
 // Building
-
-/** A role title without its parenthesis, short enough for a table column. */
-const shortRole = (basis: EngagementBasis, role: RoleId): string =>
-  singleLine(basis.library.role(role).title).replace(/\s*\([^)]*\)\s*$/, '') || ROLE_BY_ID[role].name
-
-const ownerText = (basis: EngagementBasis, item: PlanItem): { owner: string; note: string | null } => {
-  if (item.kind === 'hire') return { owner: basis.clientName, note: 'recruiting' }
-  if (item.owner === 'consultant') return { owner: basis.consultancyName, note: null }
-  const pairing = item.effortDays > 0 && (item.kind === 'task' || item.kind === 'custom')
-  return { owner: shortRole(basis, item.owner), note: pairing ? `with ${basis.consultancyName} pairing` : null }
-}
-
-const daysText = (basis: EngagementBasis, days: number): string => `${basis.num(days)} ${plural(days, 'day', 'days')}`
-
-function planRow(basis: EngagementBasis, item: PlanItem, notes: ProposalInput['itemNotes']): PlanRow {
-  const start = weekStartDate(basis.plan.engagement.startDate, item.startWeek)
-  const end = weekEndDate(basis.plan.engagement.startDate, item.endWeek)
-  const short = (iso: string) => formatShortDate(iso, basis.locale)
-  const note = notes && Object.prototype.hasOwnProperty.call(notes, item.id) ? notes[item.id] : null
-  const effort = daysText(basis, item.effortDays)
-  let effortNote: string | null = null
-  if (item.daysPerWeek !== undefined) effortNote = `${basis.num(item.daysPerWeek)} ${plural(item.daysPerWeek, 'day', 'days')} a week`
-  else if (item.owner !== 'consultant' && item.fullEffortDays > item.effortDays) effortNote = `of ${basis.num(item.fullEffortDays)} in all`
-  const hire = item.kind === 'hire' ? basis.plan.hires.find((h) => `hire_${h.role}` === item.id) : undefined
-  const owner = ownerText(basis, item)
-  return {
-    id: item.id,
-    kind: item.kind,
-    title: item.title,
-    summary: hire
-      ? `Recruiting from week ${hire.recruitStartWeek}, with our support; first day in week ${hire.startWeek}.`
-      : item.kind === 'task' || item.kind === 'activity'
-        ? (basis.library.task(item.id)?.summary ?? null)
-        : null,
-    note: note && note.trim() !== '' ? note : null,
-    owner: owner.owner,
-    ownerNote: owner.note,
-    effortNote,
-    weeks: item.startWeek === item.endWeek ? `Wk ${item.startWeek}` : `Wk ${item.startWeek}–${item.endWeek}`,
-    dates: `${short(start)} – ${short(end)}`,
-    effort,
-    cost: basis.money(Math.round(item.cost * 100) / 100),
-    optional: item.optional,
-    pending: item.pending
-  }
-}
-
-function tierColumn(basis: EngagementBasis, tier: PricedTier): TierColumn {
-  const money = basis.money
-  const last = PHASES.findIndex((p) => p.id === tier.phases[tier.phases.length - 1])
-  return {
-    id: tier.id,
-    name: tier.name,
-    proposed: tier.committed,
-    phases: last <= 0 ? `Phase 1 (${PHASES[0]!.name})` : `Phases 1–${last + 1}, to ${PHASES[last]!.name}`,
-    runsTo: `Week ${tier.lastWeek}`,
-    runsToDate: basis.weekEnd(tier.lastWeek),
-    days: daysText(basis, Math.round(tier.effortDays * 100) / 100),
-    fees: money(tier.fees),
-    discount: tier.discount > 0 ? `−${money(tier.discount)}` : money(0),
-    netFees: money(tier.netFees),
-    expenses: money(tier.expenses),
-    tax: money(tier.tax),
-    total: money(tier.total)
-  }
-}
-
-/** What the optional work waits for, in a parenthesis's words. */
-function waitingFor(plan: EngagementBasis['plan']): string {
-  const reasons = new Set(plan.phases.flatMap((p) => p.items.map((i) => i.pending)).filter((x) => x !== null))
-  if (reasons.has('audit') && reasons.has('feasibility')) return ', waiting on the objectives and data audit or the answer on feasibility'
-  if (reasons.has('audit')) return ', waiting on the objectives and data audit'
-  if (reasons.has('feasibility')) return ', waiting on the answer on feasibility'
-  return ', left out at your choice'
-}
-
-function investment(basis: EngagementBasis, pricing: PlanPricing, terms: PricingTerms): ProposalModel['investment'] {
-  const money = basis.money
-  const plan = basis.plan
-  const committed = pricing.committed
-  const phaseWeeks = (id: PhaseId): string => {
-    const items = plan.phases.find((p) => p.id === id)?.items.filter((i) => i.kind !== 'milestone') ?? []
-    if (items.length === 0) return '—'
-    const a = Math.min(...items.map((i) => i.startWeek))
-    const b = Math.max(...items.map((i) => i.endWeek))
-    return a === b ? `${a}` : `${a}–${b}`
-  }
-  const offered = pricing.tiers.filter((t) => t.offered)
-  const taxName = `${pricing.taxLabel} (${formatNumber(pricing.taxRatePercent, basis.locale, 2)}%)`
-  const optionalDays = plan.optionalTotals.effortDays
-  const tierWord = offered.length > 1 ? `the ${lowerFirst(committed.name)} option` : 'the plan'
-  const fixed = pricing.model === 'fixed_fee'
-  return {
-    intro:
-      `We propose ${tierWord} at ${money(committed.total)}${pricing.taxRatePercent > 0 ? `, including ${pricing.taxLabel}` : `, excluding ${pricing.taxLabel}`}. ` +
-      (offered.length > 1
-        ? 'Smaller options stop after an earlier phase; each can be extended later at the same rates.'
-        : 'The figures below break it down by phase and set out when each payment falls due.'),
-    basis: fixed
-      ? `Fixed fee for ${lowerFirst(committed.name)}; other options are scaled from it in proportion to their effort. Consultant days are priced at ${basis.money(pricing.dayRate)} a day.`
-      : `Time and materials at ${basis.money(pricing.dayRate)} per consultant day. The days are our estimate; you pay for the days worked.`,
-    phases: pricing.phases.map((p) => ({
-      name: p.name,
-      weeks: phaseWeeks(p.id),
-      days: basis.num(p.effortDays),
-      cost: money(p.cost),
-      optional: p.optionalCost > 0 ? money(p.optionalCost) : '—'
-    })),
-    phaseTotals: {
-      days: basis.num(plan.totals.effortDays),
-      cost: money(Math.round(plan.totals.cost * 100) / 100),
-      optional: optionalDays > 0 ? money(Math.round(plan.optionalTotals.cost * 100) / 100) : '—'
-    },
-    tiers: offered.map((t) => tierColumn(basis, t)),
-    showDiscount: pricing.discountPercent > 0,
-    showExpenses: pricing.expenses.length > 0,
-    showTax: pricing.taxRatePercent > 0,
-    discountLabel: `Discount (${formatNumber(pricing.discountPercent, basis.locale, 2)}%)`,
-    taxLabel: taxName,
-    expenses: pricing.expenses.map((e) => ({ label: e.label, amount: money(e.amount) })),
-    withOptions:
-      optionalDays > 0
-        ? {
-            total: money(pricing.withOptions.total),
-            text: withOptionsText(basis, plan, money(pricing.withOptions.total), pricing.taxRatePercent > 0 ? pricing.taxLabel : null)
-          }
-        : null,
-    payments: sameWeekMerged(pricing.payments).map((group) => {
-      const p = group[0]!
-      const point = p.milestone === 'work_complete' ? { title: 'Work complete' } : p.milestone ? plan.milestones.find((m) => m.id === p.milestone) : undefined
-      // Two instalments due the same week (the milestone falls in the plan's last week) are one
-      // invoice to the client: one row, the labels joined and the shares added.
-      const label =
-        group.length === 1
-          ? p.label
-          : upperFirst(
-              formatList(
-                group.map((g, i) => (i === 0 ? g.label : lowerFirst(g.label))),
-                basis.locale
-              )
-            )
-      return {
-        label,
-        due: `Week ${p.dueWeek}, ${basis.date(p.dueDate)}${group.length === 1 && point && lowerFirst(point.title) !== lowerFirst(p.label) ? ` (${lowerFirst(point.title)})` : ''}`,
-        share: `${formatNumber(
-          group.reduce((s, g) => s + g.percent, 0),
-          basis.locale,
-          2
-        )}%`,
-        amount: money(group.reduce((s, g) => s + g.amount, 0))
-      }
-    }),
-    paymentsTotal: money(pricing.payments.reduce((s, p) => s + p.amount, 0)),
-    validUntil: basis.date(terms.validUntil)
-  }
-}
-
-/** Instalments in due order, those falling due in the same week grouped together. */
-function sameWeekMerged<T extends { dueWeek: number }>(payments: readonly T[]): T[][] {
-  const groups: T[][] = []
-  for (const p of payments) {
-    const last = groups.at(-1)
-    if (last && last[0]!.dueWeek === p.dueWeek) last.push(p)
-    else groups.push([p])
-  }
-  return groups
-}
 
 /**
  * Works out the proposal. Throws ZodError for invalid branding or pricing terms,
@@ -591,10 +353,6 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
     ...(first ? [`Open the ${lowerFirst(firstTitle)} role in week ${first.recruitingWeek}, using the job description and interview kit in this proposal.`] : [])
   ]
 
-  // Current state -----------------------------------------------------------------------
-  const unknownDims = new Set(assessment.assumptions.filter((a) => a.kind === 'dimension').map((a) => a.subject))
-  const scales = mapMaturityScales(assessment.maturity)
-
   // The plan ---------------------------------------------------------------------------
   const notes = input.itemNotes ?? null
   const phases: PlanPhaseView[] = plan.phases.map((p, i) => {
@@ -619,53 +377,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
           : null
     }
   })
-  // Assumptions ---------------------------------------------------------------------------
   const capacity = num(plan.capacityDaysPerWeek)
-  const standard = [
-    `${client} names a sponsor who can take decisions and a technical contact available for about two hours a week.`,
-    'We have access to the cloud accounts, code repositories, CI/CD and monitoring tools the work touches by the end of week 1.',
-    `${client} runs recruiting (advertising, agencies, offers and salaries); we help with job descriptions, screening, the technical interviews and the final decision, priced per hire in the plan. Each role is assumed to take the lead time shown in the hiring plan to fill.`,
-    `We work up to ${capacity} consultant ${plural(plan.capacityDaysPerWeek, 'day', 'days')} a week, remotely by default, with workshops on site where agreed. Weeks count from ${basis.weekStartDay(1)}.`,
-    'Effort figures are estimates based on the assessment; if what we find in Discovery changes them materially, we agree the change before going on.',
-    'Platform work is built on the cloud and tools already in use unless Discovery shows a strong reason to change.'
-  ]
-  const toVerify = [...assessment.decisive, ...assessment.assumptions.filter((a) => !a.decisive)].map((a) => ({
-    text:
-      a.kind === 'dimension'
-        ? a.text
-        : `${CONTEXT_QUESTION_BY_KEY[a.subject as ContextKey].text} Not known in the workshop; assumed ${describeValue(a, a.assumed, locale)} until checked in Discovery.`,
-    decisive: a.decisive,
-    changes: a.changes.map(
-      (c) => `If it is ${describeValue(a, c.value, locale)}, the first hire would be the ${lowerFirst(singleLine(basis.library.role(c.firstHire).title))}.`
-    )
-  }))
-  const exclusions = [
-    'Salaries, recruiting fees and agency costs for the people hired.',
-    'Cloud, GPU, software licence and model API usage, billed to the client directly by the providers.',
-    'Building the AI product features themselves, beyond the pairing and the platform work described.',
-    'Collecting or labelling training data.',
-    'Round-the-clock operational support or on-call duty for the systems built.',
-    'Legal, data-protection and regulatory advice.'
-  ]
-
-  // Acceptance ----------------------------------------------------------------------------
-  const clientSig = input.signatories?.client ?? null
-  const consultancySig = input.signatories?.consultancy ?? null
-  const proposedTier = pricing.committed
-  const acceptance = {
-    statement:
-      `By signing below, ${client} accepts this proposal (version ${basis.version}, dated ${basis.coverDate}) and chooses the option “${proposedTier.name}” (${proposedTier.phases.length === 1 ? 'the first phase' : `phases 1–${proposedTier.phases.length}`}, to week ${proposedTier.lastWeek}) at ${money(proposedTier.total)}` +
-      `${pricing.taxRatePercent > 0 ? ` including ${pricing.taxLabel}` : ''}, on the terms above, and ${basis.consultancyName} agrees to carry it out. The offer stands until ${basis.date(terms.validUntil)}.`,
-    parties: [
-      { organisation: client, name: singleLine(clientSig?.name ?? ''), title: singleLine(clientSig?.title ?? '') },
-      {
-        organisation: basis.consultancyName,
-        name: singleLine(consultancySig?.name ?? basis.consultant),
-        title: singleLine(consultancySig?.title ?? '')
-      }
-    ]
-  }
-
   const verbatim = [
     client,
     basis.engagementTitle,
@@ -723,29 +435,7 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
         approach,
         nextSteps
       },
-      currentState: {
-        intro: `The workshop scored eight dimensions of ML platform practice, each from 0 (absent) to 4 (fully automated). A dimension’s score is the lowest level that every part of its practice supports.`,
-        overall: num(r.overall, 2),
-        platform: num(r.platform, 2),
-        radar: readinessRadar({ title: 'Readiness workshop', maturity: assessment.maturity }),
-        scores: DIMENSIONS.map((d) => ({
-          id: d.id,
-          name: d.name,
-          level: assessment.maturity[d.id],
-          meaning: d.levels[assessment.maturity[d.id]] ?? '',
-          unknown: unknownDims.has(d.id)
-        })),
-        anyUnknown: unknownDims.size > 0,
-        scales: [scales.google, scales.microsoft].map((p) => ({
-          scaleName: p.scaleName,
-          level: `${p.level}: ${p.name}`,
-          description: p.description,
-          next: p.next ? [`Level ${p.next.level} (${p.next.name}) needs:`, ...p.next.missing.map((x) => `• ${x}`)].join('\n') : 'Top of the scale.'
-        })),
-        scalesNote: scales.note,
-        findings: findingViews(basis).map((f) => ({ title: f.title, observed: f.observed, meaning: f.meaning })),
-        warnings: r.warnings.map((w) => w.message)
-      },
+      currentState: currentStateSection(basis),
       plan: {
         intro:
           `The work runs in ${countWord(plan.phases.length)} ${plan.phases.length === 1 ? 'phase' : 'phases'} over ${plan.weeks} weeks, from ${basis.weekStartDay(1)} to ${basis.date(endDate)}. ` +
@@ -774,13 +464,8 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
       risks: risks(basis),
       about: aboutUs(basis, input.aboutUs),
       hiring: { intro: hiringIntro(steps), steps, roles: packs },
-      investment: investment(basis, pricing, terms),
-      assumptions: {
-        standard,
-        toVerify,
-        extra: (input.extraAssumptions ?? []).filter((a) => a.trim() !== ''),
-        exclusions: [...exclusions, ...(input.extraExclusions ?? []).filter((e) => e.trim() !== '')]
-      },
+      investment: investmentSection(basis, pricing, terms),
+      assumptions: assumptionsSection(basis, input),
       terms: {
         clauses:
           input.terms && input.terms.trim() !== ''
@@ -796,23 +481,9 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
               ],
         custom: input.terms && input.terms.trim() !== '' ? input.terms : null
       },
-      acceptance,
+      acceptance: acceptanceSection(basis, input, pricing, terms),
       interviewKits: packs
     },
     { verbatim }
   )
-}
-
-/**
- * What the total with every option holds: the optional work, and the part-time work that
- * runs on while it is done, so the figure is the last option's and nothing in it is unexplained.
- */
-function withOptionsText(basis: EngagementBasis, plan: Plan, total: string, taxLabel: string | null): string {
-  const extension = weeklyExtension(plan.phases, plan.weeks, plan.lastWeekWithOptions)
-  const itemsDays = plan.optionalTotals.effortDays - extension.effortDays
-  const runsOn =
-    extension.effortDays > 0
-      ? `; so is the part-time work that runs on while it is done, to week ${plan.lastWeekWithOptions} (${daysText(basis, extension.effortDays)})`
-      : ''
-  return `The work marked optional (${daysText(basis, itemsDays)}${waitingFor(plan)}) is outside the proposed total${runsOn}. If all of it goes ahead, the total including every option is ${total}${taxLabel ? `, including ${taxLabel}` : ''}.`
 }
