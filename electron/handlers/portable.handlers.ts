@@ -1,107 +1,21 @@
-import { safeFileName } from '../../shared/file-names'
-import { randomUUID } from 'node:crypto'
-import { basename } from 'node:path'
-import { findEngagement } from '../../db/repositories/engagement.repository'
-import { AppError } from '../../shared/ipc/result'
-import { MAX_PORTABLE_BYTES, PORTABLE_EXTENSION, type EncryptedEnvelope, type PortableFile } from '../../shared/schemas/portable.schema'
 import type { Handlers } from '../dispatcher'
-import { describeWriteError, writeFileAtomic } from '../../app/files'
-import { EXPORT_NOTICE, exportEngagement, importPortable, readPortableBytes, summarize, takePreImportBackup, unlockPortable } from '../../app/portable'
-import { readFileBounded } from '../../app/strict-json'
+import { createPortableFiles } from '../../app/portable/files'
 import type { HandlerContext } from './context'
 
-const FILTER = [{ name: 'Stagecraft engagement', extensions: [PORTABLE_EXTENSION] }]
-
-/**
- * How long a file read by "inspect" waits for its import, and how many wait at once: only the
- * file on screen, as a portable file may be up to 200 MB and is held parsed in memory.
- */
-export const PENDING_TTL_MS = 15 * 60 * 1000
-export const MAX_PENDING = 1
-
-interface Pending {
-  name: string
-  /** The validated document, once known (plain file, or after the passphrase). */
-  file: PortableFile | null
-  envelope: EncryptedEnvelope | null
-  expiresAt: number
-}
-
+/** Portable engagement files (app/portable/files.ts): export, and import by inspect, unlock and import. */
 export function portableHandlers(ctx: HandlerContext): Pick<Handlers, 'portable:export' | 'portable:inspect' | 'portable:unlock' | 'portable:import'> {
-  const { db, deps } = ctx
-  // Files read by "inspect", by opaque token: the renderer never sends a path.
-  const pending = new Map<string, Pending>()
-
-  const take = (token: string): Pending => {
-    const now = Date.now()
-    for (const [t, p] of pending) if (p.expiresAt < now) pending.delete(t)
-    const found = pending.get(token)
-    if (!found) throw new AppError('NOT_FOUND', 'That file is no longer open for import. Choose it again.')
-    return found
-  }
-
-  const hold = (entry: Pending): string => {
-    while (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!)
-    const token = randomUUID()
-    pending.set(token, entry)
-    return token
-  }
-
-  const ready = async (token: string, file: PortableFile) => ({ status: 'ready' as const, token, summary: await summarize(db, file) })
-
+  const files = createPortableFiles({
+    db: ctx.db,
+    deps: ctx.deps,
+    appVersion: ctx.appVersion,
+    databasePath: ctx.databasePath,
+    dialogs: ctx.dialogs,
+    sqlite: ctx.sqlite
+  })
   return {
-    'portable:export': async ({ engagementId, passphrase }) => {
-      const engagement = await findEngagement(db, engagementId)
-      if (!engagement) throw new AppError('NOT_FOUND', 'That engagement no longer exists. It may have been deleted.')
-      const path = await ctx.dialogs?.chooseFileToSave({
-        title: 'Export the engagement',
-        defaultName: safeFileName(`${engagement.clientName} - ${engagement.title}`, `.${PORTABLE_EXTENSION}`),
-        filters: FILTER
-      })
-      if (!path) return { status: 'cancelled' as const }
-      // One read transaction: a consistent snapshot even while autosaves continue.
-      const { bytes } = await db
-        .transaction()
-        .execute((trx) => exportEngagement(trx, engagementId, { appVersion: ctx.appVersion, now: deps.now(), passphrase }))
-      try {
-        writeFileAtomic(path, bytes)
-      } catch (error) {
-        throw new AppError('INTERNAL', describeWriteError(error, path))
-      }
-      const encrypted = passphrase !== undefined
-      return { status: 'exported' as const, fileName: basename(path), encrypted, notice: encrypted ? EXPORT_NOTICE.encrypted : EXPORT_NOTICE.plain }
-    },
-
-    'portable:inspect': async () => {
-      const path = await ctx.dialogs?.chooseFileToOpen({ title: 'Import an engagement', filters: FILTER })
-      if (!path) return { status: 'cancelled' as const }
-      // The file shown before lets go first, so two large files are never held at once.
-      pending.clear()
-      const name = basename(path)
-      const read = readPortableBytes(name, readFileBounded(path, MAX_PORTABLE_BYTES, 'a Stagecraft file'))
-      if (read.kind === 'encrypted') {
-        return { status: 'needs-passphrase' as const, token: hold({ name, file: null, envelope: read.envelope, expiresAt: Date.now() + PENDING_TTL_MS }) }
-      }
-      const token = hold({ name, file: read.file, envelope: null, expiresAt: Date.now() + PENDING_TTL_MS })
-      return ready(token, read.file)
-    },
-
-    'portable:unlock': async ({ token, passphrase }) => {
-      const entry = take(token)
-      if (entry.file) return ready(token, entry.file)
-      entry.file = await unlockPortable(entry.name, entry.envelope!, passphrase)
-      entry.envelope = null
-      return ready(token, entry.file)
-    },
-
-    'portable:import': async ({ token, mode }) => {
-      const entry = take(token)
-      if (!entry.file) throw new AppError('INVALID_INPUT', 'This file is encrypted: enter its passphrase first.')
-      await takePreImportBackup(ctx.sqlite, ctx.databasePath, deps.now())
-      const file = entry.file
-      const outcome = await db.transaction().execute((trx) => importPortable(trx, deps, file, mode))
-      pending.delete(token)
-      return { engagementId: outcome.engagementId, clientId: outcome.clientId }
-    }
+    'portable:export': (input) => files.exportFile(input),
+    'portable:inspect': () => files.inspect(),
+    'portable:unlock': (input) => files.unlock(input),
+    'portable:import': (input) => files.importFile(input)
   }
 }
