@@ -8,41 +8,25 @@
  */
 import { sectionIdsOf, type DocumentSectionId } from '../shared/domain/documents'
 import type { RadarChartSpec } from '../shared/charts/radar.chart'
-import { scenarioChart, type ScenarioChartSpec } from '../shared/charts/scenario.chart'
-import { timelineChart, type TimelineChartSpec } from '../shared/charts/timeline.chart'
+import { type ScenarioChartSpec } from '../shared/charts/scenario.chart'
+import { type TimelineChartSpec } from '../shared/charts/timeline.chart'
 import { type PhaseId, type RoleId } from '../shared/domain/catalogue'
-import { DIMENSIONS, type DimensionId } from '../shared/domain/assessment/dimensions'
+import { type DimensionId } from '../shared/domain/assessment/dimensions'
 import type { PlanItem } from '../shared/domain/planning/plan.model'
 import { defaultPricingTerms, pricePlan } from '../shared/domain/planning/pricing'
 import { compareRoutes } from '../shared/domain/planning/scenarios'
-import { addDays, weekEndDate, weekStartDate } from '../shared/domain/planning/weeks'
+import { addDays, weekEndDate } from '../shared/domain/planning/weeks'
 import { PricingTermsSchema, type PricingTerms, type PricingTermsInput } from '../shared/schemas/pricing.schema'
 import type { CoverMeta, DocumentModelBase } from './branding'
-import { lowerFirst, plural, resolveEngagementBasis, type EngagementDocumentInput } from './engagement-basis'
-import { formatList } from './format'
+import { resolveEngagementBasis, type EngagementDocumentInput } from './engagement-basis'
 import { hiringIntro, hiringSteps, rolePacks, type HiringStepView, type RolePack } from './hiring.model'
-import { milestoneFigure, milestoneHeading, milestoneSentences, observedSentence, routeSentences } from './milestone-story'
-import { approach as approachRows, phaseIntro, shortName, whyThisOrder } from './plan-story'
-import { countOf, countWord, typeset, upperFirst } from './words'
-import {
-  aboutUs,
-  deliverables,
-  extraTerms,
-  governance,
-  objectiveView,
-  risks,
-  type DeliverableView,
-  type GovernanceView,
-  type ObjectiveView,
-  type RiskView
-} from './proposal-parts'
-import { singleLine } from './text'
-import { daysText } from './proposal/days'
+import { typeset } from './words'
+import { aboutUs, extraTerms, governance, risks, type DeliverableView, type GovernanceView, type ObjectiveView, type RiskView } from './proposal-parts'
 import { investmentSection } from './proposal/investment'
-import { planRow } from './proposal/plan-rows'
 import { defaultTermsClauses } from './proposal/terms'
-import { APPROACH_TEXT, LEADERSHIP_TEXT, STAGE_TEXT } from './proposal/wording'
 import { acceptanceSection, assumptionsSection, currentStateSection } from './proposal/sections'
+import { planSection } from './proposal/plan-section'
+import { summarySection } from './proposal/summary'
 
 export { defaultTermsClauses } from './proposal/terms'
 
@@ -256,12 +240,9 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
 export function buildProposalModel(input: ProposalInput): ProposalModel {
   const basis = resolveEngagementBasis(input)
   const sections = Object.fromEntries(PROPOSAL_SECTIONS.map((id) => [id, input.sections?.[id] ?? true])) as Record<ProposalSectionId, boolean>
-  const { plan, assessment } = basis
-  const r = assessment.result
-  const ctx = assessment.context
+  const { plan } = basis
   const locale = basis.locale
   const money = basis.money
-  const num = basis.num
   const client = basis.clientName
 
   const terms: PricingTerms = input.pricing ? PricingTermsSchema.parse(input.pricing) : defaultPricingTerms(addDays(basis.isoDate, 30))
@@ -269,115 +250,8 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
   const routes = compareRoutes(plan)
   const steps = hiringSteps(basis)
   const packs = rolePacks(basis)
-  const first = steps[0]
-  const firstProfile = basis.library.role(plan.firstHire)
-  const firstTitle = singleLine(firstProfile.title)
   const endDate = weekEndDate(plan.engagement.startDate, plan.weeks)
 
-  // Executive summary -------------------------------------------------------------------
-  const sorted = [...DIMENSIONS].sort((a, b) => assessment.maturity[b.id] - assessment.maturity[a.id])
-  const top = sorted[0]!
-  const lowest = assessment.maturity[sorted[sorted.length - 1]!.id]
-  const weakest = DIMENSIONS.filter((d) => assessment.maturity[d.id] === lowest).map((d) => d.name)
-  // The strongest area is named only when it stands out; a tie is said as one.
-  const highest = assessment.maturity[top.id]
-  const strongest = DIMENSIONS.filter((d) => assessment.maturity[d.id] === highest).map((d) => lowerFirst(d.name))
-  const strongestText =
-    strongest.length === 1
-      ? `The strongest area is ${strongest[0]} (level ${highest}).`
-      : strongest.length <= 3
-        ? `The strongest areas are ${formatList(strongest, locale)} (level ${highest}).`
-        : `${upperFirst(countWord(strongest.length))} of the eight dimensions reach level ${highest}.`
-  const who = [basis.industry, basis.headcount ? `${basis.headcount} people` : null].filter(Boolean).join(', ')
-  const situation = [
-    [
-      `${client}${who ? ` (${who})` : ''} ${APPROACH_TEXT[ctx.ai_approach]} and ${STAGE_TEXT[ctx.stage]}` +
-        (ctx.models_in_production > 0
-          ? `, with ${num(ctx.models_in_production, 0)} AI ${plural(ctx.models_in_production, 'feature or model', 'features or models')} in use.`
-          : '.'),
-      `Its ${num(ctx.engineers, 0)} ${plural(ctx.engineers, 'engineer includes', 'engineers include')} ${ctx.ml_staff > 0 ? `${num(ctx.ml_staff, 0)} ML ${plural(ctx.ml_staff, 'specialist', 'specialists')}` : 'no ML specialists'} and ${ctx.infra_staff > 0 ? num(ctx.infra_staff, 0) : 'no'} dedicated infrastructure ${plural(ctx.infra_staff, 'engineer', 'engineers')}.`
-    ].join(' '),
-    [
-      `In the readiness workshop, ${client}’s ML platform scored ${num(r.overall, 2)} of 4 overall, and ${num(r.platform, 2)} of 4 on the parts every model runs on: deployment, monitoring, prediction logging and experiments.`,
-      lowest === highest
-        ? `Every dimension sits at level ${lowest}.`
-        : strongest.length > 3 && weakest.length > 3 && strongest.length + weakest.length === DIMENSIONS.length
-          ? `${upperFirst(countWord(strongest.length))} of the eight dimensions reach level ${highest}, and the other ${countWord(weakest.length)} are at level ${lowest}.`
-          : `${strongestText} ${
-              weakest.length <= 3
-                ? `The weakest ${weakest.length === 1 ? 'is' : 'are'} ${formatList(weakest.map(lowerFirst), locale)} (level ${lowest}).`
-                : `${upperFirst(countWord(weakest.length))} of the eight dimensions are at level ${lowest}.`
-            }`,
-      r.flags.length > 0
-        ? `The workshop also raised ${countOf(r.flags.length, 'finding that shapes', 'findings that shape')} the plan (see Current state).`
-        : ''
-    ]
-      .filter(Boolean)
-      .join(' ')
-  ]
-
-  const why = [...whyThisOrder(basis), LEADERSHIP_TEXT[r.leadership]]
-
-  const phaseSpans = plan.phases.map((p) => {
-    const items = p.items.filter((i) => i.kind !== 'milestone')
-    if (items.length === 0) return null
-    return { from: Math.min(...items.map((i) => i.startWeek)), to: Math.max(...items.map((i) => i.endWeek)) }
-  })
-  const approach = approachRows(basis)
-
-  // The milestone leads: it is what the client buys. When the client's own staff build it, both
-  // tiles say so, so the hire is not read as the one who delivers it.
-  const mb = plan.milestone.basis
-  const staffFirst = mb.by === 'platform_and_builder' && mb.builder === 'existing_staff'
-  const keyFigures: KeyFigure[] = [
-    {
-      ...milestoneFigure(plan),
-      note: staffFirst ? `${basis.weekEnd(plan.milestone.week)}, by ${client}’s own ML staff` : basis.weekEnd(plan.milestone.week)
-    },
-    {
-      label: r.isNextHire ? 'Next AI hire starts' : 'First hire starts',
-      value: first ? `Week ${first.startWeek}` : '—',
-      note: first ? (staffFirst ? `${basis.weekStartDay(first.startWeek)}, for the work after it` : basis.weekStartDay(first.startWeek)) : ''
-    },
-    {
-      label: 'Investment',
-      value: money(pricing.committed.total),
-      note: `${pricing.committed.name}, ${pricing.taxRatePercent > 0 ? `incl. ${pricing.taxLabel}` : `excl. ${pricing.taxLabel}`}`
-    },
-    { label: 'Plan length', value: `${plan.weeks} weeks`, note: `to ${basis.date(endDate)}` }
-  ]
-
-  const nextSteps = [
-    `Sign the acceptance at the end of this proposal by ${basis.date(terms.validUntil)}.`,
-    `Kick-off in week 1 (${basis.weekStartDay(1)}): the assessment read-out and the objectives.`,
-    ...(first ? [`Open the ${lowerFirst(firstTitle)} role in week ${first.recruitingWeek}, using the job description and interview kit in this proposal.`] : [])
-  ]
-
-  // The plan ---------------------------------------------------------------------------
-  const notes = input.itemNotes ?? null
-  const phases: PlanPhaseView[] = plan.phases.map((p, i) => {
-    const items = p.items.filter((it) => it.kind !== 'milestone')
-    const span = phaseSpans[i]
-    const committedItems = items.filter((it) => !it.optional)
-    const optionalItems = items.filter((it) => it.optional)
-    const sum = (list: PlanItem[], key: 'effortDays' | 'cost') => list.reduce((s, it) => s + it[key], 0)
-    return {
-      id: p.id,
-      title: `Phase ${i + 1} · ${p.name}`,
-      name: p.name,
-      intro: phaseIntro(basis, p.id),
-      span: span
-        ? `${span.from === span.to ? `Week ${span.from}` : `Weeks ${span.from}–${span.to}`} · ${basis.date(weekStartDate(plan.engagement.startDate, span.from))} – ${basis.weekEnd(span.to)}`
-        : null,
-      rows: items.map((it) => planRow(basis, it, notes)),
-      committed: { days: daysText(basis, sum(committedItems, 'effortDays')), cost: money(Math.round(sum(committedItems, 'cost') * 100) / 100) },
-      optional:
-        optionalItems.length > 0
-          ? { days: daysText(basis, sum(optionalItems, 'effortDays')), cost: money(Math.round(sum(optionalItems, 'cost') * 100) / 100) }
-          : null
-    }
-  })
-  const capacity = num(plan.capacityDaysPerWeek)
   const verbatim = [
     client,
     basis.engagementTitle,
@@ -418,48 +292,9 @@ export function buildProposalModel(input: ProposalInput): ProposalModel {
         endDate: basis.date(endDate),
         validUntil: basis.date(terms.validUntil)
       },
-      summary: {
-        situation,
-        objective: objectiveView(basis, input.engagement.objective),
-        recommendation: {
-          label: r.isNextHire ? 'Our recommendation for the next AI hire' : 'Our recommendation for the first hire',
-          role: plan.firstHire,
-          title: firstTitle,
-          oneLine: firstProfile.oneLine,
-          reason: first?.why ?? r.reason,
-          why
-        },
-        keyFigures,
-        milestone: { heading: milestoneHeading(plan), text: milestoneSentences(basis) },
-        observed: observedSentence(basis, routes),
-        approach,
-        nextSteps
-      },
+      summary: summarySection(basis, input, { pricing, terms, routes, steps }),
       currentState: currentStateSection(basis),
-      plan: {
-        intro:
-          `The work runs in ${countWord(plan.phases.length)} ${plan.phases.length === 1 ? 'phase' : 'phases'} over ${plan.weeks} weeks, from ${basis.weekStartDay(1)} to ${basis.date(endDate)}. ` +
-          `${basis.consultancyName} works up to ${capacity} consultant ${plural(plan.capacityDaysPerWeek, 'day', 'days')} a week across all of it. ` +
-          'Each phase lists its work with the owner, the weeks, our effort and its cost at the day rate.',
-        // Short names, so no label in the chart is cut; the tables below give the full titles.
-        timeline: timelineChart(plan, { title: 'Plan timeline', locale, labelOf: (item) => upperFirst(shortName(basis, item)) }),
-        phases,
-        milestones: [...plan.milestones]
-          .sort((a, b) => a.week - b.week)
-          .map((m) => ({ title: m.title, week: `Week ${m.week}`, date: m.id === 'first_hire_starts' ? basis.weekStartDay(m.week) : basis.weekEnd(m.week) })),
-        scenario: routes.sameWeek ? null : scenarioChart(routes),
-        routes: { heading: `Two routes to ${routes.milestone.phrase}`, text: routeSentences(basis, routes) },
-        anyPendingAudit: plan.phases.some((p) => p.items.some((i) => i.pending === 'audit')),
-        anyPendingFeasibility: plan.phases.some((p) => p.items.some((i) => i.pending === 'feasibility')),
-        anyOptional: plan.phases.some((p) => p.items.some((i) => i.optional && i.pending === null)),
-        totals: {
-          days: daysText(basis, plan.totals.effortDays),
-          cost: money(Math.round(plan.totals.cost * 100) / 100),
-          optionalDays: plan.optionalTotals.effortDays > 0 ? daysText(basis, plan.optionalTotals.effortDays) : null,
-          optionalCost: plan.optionalTotals.effortDays > 0 ? money(Math.round(plan.optionalTotals.cost * 100) / 100) : null
-        },
-        deliverables: deliverables(basis)
-      },
+      plan: planSection(basis, input, routes),
       governance: governance(basis, input.governance),
       risks: risks(basis),
       about: aboutUs(basis, input.aboutUs),
