@@ -19,6 +19,10 @@ import type { ChannelOutput, ChannelParsedInput } from '../shared/ipc/contract'
 
 const notFound = () => new AppError('NOT_FOUND', 'That plan no longer exists.')
 
+async function existingPlan(db: Db, planId: string): Promise<StoredPlan> {
+  return (await findPlan(db, planId)) ?? Promise.reject(notFound())
+}
+
 async function basisOf(db: Db, assessmentId: string, engagementId: string) {
   const assessment = await findAssessment(db, assessmentId)
   if (!assessment || assessment.engagementId !== engagementId) {
@@ -73,8 +77,7 @@ export async function createPlan(
 }
 
 export async function savePlanEdits(db: Db, deps: Deps, { planId, edits }: ChannelParsedInput<'plans:save-edits'>): Promise<ChannelOutput<'plans:save-edits'>> {
-  const plan = await findPlan(db, planId)
-  if (!plan) throw notFound()
+  const plan = await existingPlan(db, planId)
   await checkGenerates(db, { ...plan, edits })
   return (await updatePlan(db, deps, planId, { edits }))!
 }
@@ -84,8 +87,7 @@ export async function savePlanSettings(
   deps: Deps,
   { planId, settings, pricing }: ChannelParsedInput<'plans:save-settings'>
 ): Promise<ChannelOutput<'plans:save-settings'>> {
-  const plan = await findPlan(db, planId)
-  if (!plan) throw notFound()
+  const plan = await existingPlan(db, planId)
   if (settings) await checkGenerates(db, { ...plan, settings })
   return (await updatePlan(db, deps, planId, { ...(settings && { settings }), ...(pricing && { pricing }) }))!
 }
@@ -95,8 +97,7 @@ export async function regeneratePlan(
   deps: Deps,
   { planId, assessmentId, reset }: ChannelParsedInput<'plans:regenerate'>
 ): Promise<ChannelOutput<'plans:regenerate'>> {
-  const plan = await findPlan(db, planId)
-  if (!plan) throw notFound()
+  const plan = await existingPlan(db, planId)
   const next = regenerate(plan, await basisOf(db, assessmentId, plan.engagementId), { reset })
   await checkGenerates(db, { ...plan, ...next, basis: next.basis })
   return (await updatePlan(db, deps, planId, {
