@@ -8,6 +8,7 @@ import { assessWithUnknowns } from '../shared/domain/assessment/unknowns'
 import { basisFrom, planFromStored, regenerate } from '../shared/domain/planning/stored-plan'
 import { planLibraryFrom } from '../shared/domain/planning/plan-library'
 import { defaultPricingTerms } from '../shared/domain/planning/pricing'
+import { addDays } from '../shared/domain/planning/weeks'
 import { EMPTY_EDITS, PlanLibrarySnapshotSchema, type StoredPlan } from '../shared/schemas/plan.schema'
 import { findAssessment } from '../db/repositories/assessment.repository'
 import { readLibrary } from '../db/repositories/library.repository'
@@ -51,8 +52,6 @@ const activeLibrary = (lib: Awaited<ReturnType<typeof readLibrary>>) => ({
   roles: lib.roles.filter((r) => !r.retired)
 })
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10)
-
 export async function createPlan(
   db: Db,
   deps: Deps,
@@ -71,7 +70,7 @@ export async function createPlan(
     library: PlanLibrarySnapshotSchema.parse(planLibraryFrom(activeLibrary(await readLibrary(db)))),
     settings: { capacityDaysPerWeek: 3 },
     edits: EMPTY_EDITS,
-    pricing: defaultPricingTerms(addDays(deps.now().toISOString(), 30)),
+    pricing: defaultPricingTerms(addDays(deps.now().toISOString().slice(0, 10), 30)),
     lastDiff: null
   })
 }
