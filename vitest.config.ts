@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    globalSetup: ['tests/helpers/postgres.global.ts'],
     testTimeout: 30_000,
     env: { TZ: 'UTC' }
   }

@@ -41,6 +41,23 @@ export const PREREQUISITES = [
   }
 ]
 
+const postgresBin = () => {
+  if (!existsSync('/usr/lib/postgresql')) return false
+  return execFileSync('ls', ['/usr/lib/postgresql'])
+    .toString()
+    .trim()
+    .split('\n')
+    .some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
+}
+
+PREREQUISITES.push({
+  name: 'PostgreSQL for the team server tests',
+  ok: () => Boolean(process.env.STAGECRAFT_TEST_DATABASE_URL) || postgresBin(),
+  fix:
+    'Debian/Ubuntu: `sudo apt-get install --no-install-recommends postgresql` (the tests start their own throwaway cluster). ' +
+    'Or point STAGECRAFT_TEST_DATABASE_URL at a PostgreSQL database the tests may create databases in.'
+})
+
 export async function missingPrerequisites() {
   const missing = []
   for (const p of PREREQUISITES) if (!(await p.ok())) missing.push(p)

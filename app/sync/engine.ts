@@ -1,0 +1,252 @@
+import type Sqlite from 'better-sqlite3'
+import { syncTable, SYNC_TABLES, type SyncTable } from '../../shared/domain/sync/catalogue'
+import { formatStamp, parseStamp, receive, tick, type ClockState } from '../../shared/domain/sync/hlc'
+import type { Change, ConflictFields, OpResult, PullResponse, SyncOperation } from '../../shared/domain/sync/protocol'
+import { ConflictFieldsSchema } from '../../shared/domain/sync/protocol'
+
+/** How the engine reaches the server; the HTTP one is in http-transport.ts. */
+export interface SyncTransport {
+  push(ops: SyncOperation[]): Promise<OpResult[]>
+  pull(after: number, limit: number): Promise<PullResponse>
+}
+
+export interface SyncReport {
+  pushed: number
+  pulled: number
+  conflicts: number
+  refused: { opId: string; reason: string }[]
+}
+
+export interface SyncEngineOptions {
+  sqlite: Sqlite.Database
+  transport: SyncTransport
+  now?: () => number
+  batchSize?: number
+  pageSize?: number
+}
+
+interface OutboxRow {
+  seq: number
+  op_id: string
+  tbl: string
+  row_key: string
+  action: 'upsert' | 'delete' | 'resolve'
+  fields: string
+  base: string
+  at: number
+  stamp: string | null
+}
+
+type Value = string | number | null
+
+const TABLE_ORDER = new Map<string, number>(SYNC_TABLES.map((t, i) => [t.name, i]))
+
+/**
+ * One laptop's side of team sync: push the outbox, then pull what changed since the
+ * last pull. Pulled rows are applied in one transaction with capture turned off, so they
+ * never echo back; fields with a local edit still waiting to be pushed keep the local
+ * value until that edit has reached the server.
+ */
+export function createSyncEngine(options: SyncEngineOptions) {
+  const { sqlite, transport } = options
+  const now = options.now ?? Date.now
+  const batchSize = options.batchSize ?? 500
+  const pageSize = options.pageSize ?? 1000
+
+  const state = () =>
+    sqlite.prepare('SELECT device_id, wall, counter, cursor FROM sync_state WHERE one = 1').get() as {
+      device_id: string
+      wall: number
+      counter: number
+      cursor: number
+    }
+
+  /** Stamps the next batch (once: a retried batch carries the same stamps and op ids). */
+  const nextBatch = sqlite.transaction((): SyncOperation[] => {
+    const rows = sqlite.prepare('SELECT * FROM sync_outbox ORDER BY seq LIMIT ?').all(batchSize) as OutboxRow[]
+    const s = state()
+    let clock: ClockState = { wall: s.wall, counter: s.counter }
+    const setStamp = sqlite.prepare('UPDATE sync_outbox SET stamp = ? WHERE seq = ?')
+    for (const row of rows) {
+      if (row.stamp) continue
+      clock = tick(clock, Math.max(row.at, 0))
+      row.stamp = formatStamp(clock.wall, clock.counter, s.device_id)
+      setStamp.run(row.stamp, row.seq)
+    }
+    sqlite.prepare('UPDATE sync_state SET wall = ?, counter = ? WHERE one = 1').run(clock.wall, clock.counter)
+    return rows.map(toOperation)
+  })
+
+  function toOperation(row: OutboxRow): SyncOperation {
+    const opId = row.op_id
+    const stamp = row.stamp!
+    if (row.action === 'resolve') {
+      const f = JSON.parse(row.fields) as { conflictId: string; value: Value }
+      return { opId, action: 'resolve', conflictId: f.conflictId, value: f.value, stamp }
+    }
+    const base = JSON.parse(row.base) as Record<string, string | null>
+    return {
+      opId,
+      action: row.action,
+      table: row.tbl as SyncTable['name'],
+      key: JSON.parse(row.row_key) as (string | number)[],
+      fields: JSON.parse(row.fields) as Record<string, Value>,
+      base: Object.fromEntries(Object.entries(base).filter(([, v]) => v !== null)),
+      stamp
+    }
+  }
+
+  const acknowledge = sqlite.transaction((results: OpResult[]) => {
+    const drop = sqlite.prepare('DELETE FROM sync_outbox WHERE op_id = ?')
+    for (const r of results) drop.run(r.opId)
+  })
+
+  const apply = sqlite.transaction((changes: Change[], upTo: number) => {
+    sqlite.prepare('UPDATE sync_state SET capturing = 0 WHERE one = 1').run()
+    sqlite.pragma('defer_foreign_keys = ON')
+    const pending = pendingFields()
+    const statusBefore = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM engagement_status_change').get() as { n: number }).n
+    const keptStatus = new Set<number>()
+    const sorted = [...changes].sort((a, b) => (TABLE_ORDER.get(a.table) ?? 99) - (TABLE_ORDER.get(b.table) ?? 99) || a.changeNo - b.changeNo)
+    let clock: ClockState = { wall: state().wall, counter: state().counter }
+    for (const change of sorted) {
+      for (const stamp of Object.values(change.stamps)) clock = receive(clock, stamp, now())
+      if (change.table === 'conflict') {
+        applyConflict(change)
+        continue
+      }
+      const t = syncTable(change.table)
+      const key = JSON.stringify(change.key)
+      if (change.deleted) {
+        sqlite.prepare(`DELETE FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`).run(...change.key)
+        sqlite.prepare('DELETE FROM sync_meta WHERE tbl = ? AND row_key = ?').run(t.name, key)
+        sqlite.prepare("DELETE FROM sync_outbox WHERE tbl = ? AND row_key = ? AND action <> 'resolve'").run(t.name, key)
+        continue
+      }
+      const rowid = upsertRow(t, change, pending.get(`${t.name} ${key}`))
+      if (t.name === 'engagement_status_change' && rowid !== undefined) keptStatus.add(rowid)
+      sqlite
+        .prepare('INSERT INTO sync_meta (tbl, row_key, stamps) VALUES (?, ?, ?) ON CONFLICT (tbl, row_key) DO UPDATE SET stamps = excluded.stamps')
+        .run(t.name, key, JSON.stringify(change.stamps))
+    }
+    // A pulled status change re-fires the local status-history trigger; the history is
+    // the server's facts, so those echoes go.
+    const echoes = (sqlite.prepare('SELECT id FROM engagement_status_change WHERE id > ?').all(statusBefore) as { id: number }[]).filter(
+      (r) => !keptStatus.has(r.id)
+    )
+    for (const e of echoes) sqlite.prepare('DELETE FROM engagement_status_change WHERE id = ?').run(e.id)
+    sqlite.prepare('UPDATE sync_state SET cursor = ?, wall = ?, counter = ?, capturing = 1 WHERE one = 1').run(upTo, clock.wall, clock.counter)
+  })
+
+  function pendingFields(): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>()
+    for (const row of sqlite.prepare("SELECT tbl, row_key, fields FROM sync_outbox WHERE action = 'upsert'").all() as {
+      tbl: string
+      row_key: string
+      fields: string
+    }[]) {
+      const k = `${row.tbl} ${row.row_key}`
+      const set = out.get(k) ?? new Set<string>()
+      for (const f of Object.keys(JSON.parse(row.fields) as object)) set.add(f)
+      out.set(k, set)
+    }
+    return out
+  }
+
+  function upsertRow(t: SyncTable, change: Change, pending: Set<string> | undefined): number | undefined {
+    const fields = t.fields.filter((f) => f in change.fields)
+    const columns = [...t.key, ...fields]
+    const values = [...change.key, ...fields.map((f) => decode(t, f, change.fields[f] ?? null))]
+    const marks = columns.map(() => '?').join(', ')
+    if (t.kind === 'fact') {
+      const r = sqlite
+        .prepare(
+          `INSERT INTO ${t.name} (${columns.join(', ')}) SELECT ${marks} WHERE NOT EXISTS (SELECT 1 FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')})`
+        )
+        .run(...values, ...change.key)
+      if (r.changes) return Number(r.lastInsertRowid)
+      const existing = sqlite.prepare(`SELECT rowid AS id FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`).get(...change.key) as
+        { id: number } | undefined
+      return existing?.id
+    }
+    const update = fields.filter((f) => !pending?.has(f))
+    const onConflict = update.length ? `DO UPDATE SET ${update.map((f) => `${f} = excluded.${f}`).join(', ')}` : 'DO NOTHING'
+    sqlite.prepare(`INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${marks}) ON CONFLICT (${t.key.join(', ')}) ${onConflict}`).run(...values)
+    return undefined
+  }
+
+  function decode(t: SyncTable, field: string, value: Value): Value | Buffer {
+    return t.bytes.includes(field) && typeof value === 'string' ? Buffer.from(value, 'hex') : value
+  }
+
+  function applyConflict(change: Change): void {
+    const fields = ConflictFieldsSchema.parse(change.fields)
+    sqlite
+      .prepare(
+        'INSERT INTO sync_conflict (id, fields, change_no) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET fields = excluded.fields, change_no = excluded.change_no'
+      )
+      .run(String(change.key[0]), JSON.stringify(fields), change.changeNo)
+  }
+
+  async function pushAll(report: SyncReport): Promise<void> {
+    for (;;) {
+      const ops = nextBatch()
+      if (!ops.length) return
+      const results = await transport.push(ops)
+      acknowledge(results)
+      report.pushed += results.length
+      report.conflicts += results.filter((r) => r.status === 'conflict').length
+      for (const r of results) if (r.status === 'refused') report.refused.push({ opId: r.opId, reason: r.reason ?? 'refused' })
+      if (results.length < ops.length) throw new Error('The server answered for fewer changes than were sent.')
+    }
+  }
+
+  async function pullAll(report: SyncReport): Promise<void> {
+    // Every page first, then one transaction: a row and its parent may sit on different pages.
+    const changes: Change[] = []
+    let after = state().cursor
+    for (;;) {
+      const page = await transport.pull(after, pageSize)
+      changes.push(...page.changes)
+      after = page.upTo
+      if (!page.more) break
+    }
+    apply(changes, after)
+    report.pulled += changes.length
+  }
+
+  return {
+    async syncOnce(): Promise<SyncReport> {
+      const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, refused: [] }
+      await pushAll(report)
+      await pullAll(report)
+      return report
+    },
+    pendingCount(): number {
+      return (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n
+    },
+    conflicts(): (ConflictFields & { id: string })[] {
+      const rows = sqlite.prepare('SELECT id, fields FROM sync_conflict ORDER BY change_no').all() as { id: string; fields: string }[]
+      return rows.map((r) => ({ id: r.id, ...ConflictFieldsSchema.parse(JSON.parse(r.fields)) }))
+    },
+    /** Settles a conflict with the chosen value; it travels like any other change. */
+    resolveConflict(conflictId: string, value: Value): void {
+      sqlite.transaction(() => {
+        sqlite
+          .prepare(
+            `INSERT INTO sync_outbox (op_id, tbl, row_key, action, fields, base, at) VALUES (lower(hex(randomblob(16))), 'conflict', ?, 'resolve', ?, '{}', ?)`
+          )
+          .run(JSON.stringify([conflictId]), JSON.stringify({ conflictId, value }), now())
+      })()
+    },
+    deviceId(): string {
+      return state().device_id
+    }
+  }
+}
+export type SyncEngine = ReturnType<typeof createSyncEngine>
+
+/** Stamps made by this device (tests and the status line use it). */
+export function madeBy(stamp: string, deviceId: string): boolean {
+  return parseStamp(stamp).node === deviceId
+}
