@@ -111,6 +111,8 @@ async function applyOne(trx: Trx, caller: Caller, op: SyncOperation): Promise<Op
   }
   for (const [f, v] of Object.entries(op.fields)) {
     if (held.has(f)) continue
+    // Agreeing on a guarded value leaves it as it was: the first to set it still owns it.
+    if (t.guarded.includes(f) && row.stamps[f] !== undefined && sameValue(row.fields[f], v)) continue
     if (stamps[f] !== undefined && op.stamp <= stamps[f]) continue
     stamps[f] = op.stamp
     if (!sameValue(fields[f], v)) changed.push(f)

@@ -39,7 +39,10 @@ interface OutboxRow {
 
 type Value = string | number | null
 
-const TABLE_ORDER = new Map<string, number>(SYNC_TABLES.map((t, i) => [t.name, i]))
+// Parents before children (foreign keys are checked at commit anyway). Status facts go
+// first: a pulled status then finds its fact in place, and the local history trigger's
+// echo of it is recognised as an echo and dropped.
+const TABLE_ORDER = new Map<string, number>(SYNC_TABLES.map((t, i) => [t.name, t.name === 'engagement_status_change' ? -1 : i]))
 
 /**
  * One laptop's side of team sync: push the outbox, then pull what changed since the

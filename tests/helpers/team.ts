@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { createSyncEngine, type SyncEngine, type SyncTransport } from '../../app/sync/engine'
 import { httpTransport, signInToTeam } from '../../app/sync/http-transport'
 import { installTeamSync } from '../../app/sync/local-schema'
 import { openDatabase, type DatabaseHandle } from '../../db/connection'
+import type { Deps } from '../../db/deps'
+import { insertClient } from '../../db/repositories/client.repository'
+import { insertEngagement } from '../../db/repositories/engagement.repository'
+import type { EngagementStatus } from '../../shared/schemas/engagement.schema'
+import { fixedDeps } from './deps'
 import { buildServer } from '../../server/app'
 import { addUser, type Role } from '../../server/auth'
 import { connect } from '../../server/db'
@@ -69,3 +75,28 @@ export async function startTeam(options: { pushHooks?: PushHooks } = {}) {
   }
 }
 export type Team = Awaited<ReturnType<typeof startTeam>>
+
+/** Ids as the app makes them (unique across laptops), on a fixed clock. */
+export const teamDeps = (): Deps => ({ ...fixedDeps(), newId: () => randomUUID() })
+
+/** A client and one engagement made on a laptop through the app's repositories. */
+export async function openEngagement(l: Laptop, deps: Deps, values: { client: string; title: string; dayRate?: number; status?: EngagementStatus }) {
+  const client = await insertClient(l.handle.db, deps, {
+    name: values.client,
+    industry: null,
+    headcount: null,
+    contactName: null,
+    contactEmail: null,
+    notes: null
+  })
+  const engagement = await insertEngagement(l.handle.db, deps, client.id, {
+    title: values.title,
+    status: values.status ?? 'lead',
+    consultant: l.person.user.name,
+    currency: 'EUR',
+    dayRate: values.dayRate ?? 1000,
+    startDate: null,
+    notes: null
+  })
+  return { client, engagement }
+}

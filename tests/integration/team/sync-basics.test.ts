@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertClient } from '../../../db/repositories/client.repository'
-import { insertEngagement, updateEngagement } from '../../../db/repositories/engagement.repository'
-import { fixedDeps } from '../../helpers/deps'
-import { startTeam, type Team } from '../../helpers/team'
+import { updateEngagement } from '../../../db/repositories/engagement.repository'
+import { openEngagement, startTeam, teamDeps, type Team } from '../../helpers/team'
 
 let team: Team
 beforeAll(async () => {
@@ -18,17 +16,8 @@ describe('team sync between two laptops', () => {
     const ben = await team.person('ben@example.com', 'Ben', 'partner')
     const a = await team.laptop(ana)
     const b = await team.laptop(ben)
-    const deps = fixedDeps()
-    const client = await insertClient(a.handle.db, deps, { name: 'Acme', industry: null, headcount: 40, contactName: null, contactEmail: null, notes: null })
-    const engagement = await insertEngagement(a.handle.db, deps, client.id, {
-      title: 'ML platform',
-      status: 'lead',
-      consultant: 'Ana',
-      currency: 'EUR',
-      dayRate: 1200,
-      startDate: null,
-      notes: null
-    })
+    const deps = teamDeps()
+    const { client, engagement: engagement } = await openEngagement(a, deps, { client: 'Acme', title: 'ML platform', dayRate: 1200, status: 'lead' })
     expect(a.engine.pendingCount()).toBeGreaterThanOrEqual(2)
     const pushed = await a.engine.syncOnce()
     expect(pushed.refused).toEqual([])
@@ -49,5 +38,53 @@ describe('team sync between two laptops', () => {
     expect(history(a.handle.sqlite)).toEqual(history(b.handle.sqlite))
     expect(history(a.handle.sqlite)).toContainEqual({ from_status: 'lead', to_status: 'proposal' })
     expect(a.handle.sqlite.prepare('SELECT status FROM engagement WHERE id = ?').get(engagement.id)).toEqual({ status: 'proposal' })
+  })
+
+  it('holds a stale day-rate edit as a conflict with both versions and who made them, until someone settles it', async () => {
+    const kai = await team.person('kai@example.com', 'Kai', 'partner')
+    const lou = await team.person('lou@example.com', 'Lou', 'partner')
+    const a = await team.laptop(kai)
+    const b = await team.laptop(lou)
+    const deps = teamDeps()
+    const { engagement: e } = await openEngagement(a, deps, { client: 'Globex', title: 'Rates', dayRate: 1000, status: 'lead' })
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+
+    // Both change the rate in different rooms; Kai is back first.
+    await updateEngagement(a.handle.db, deps, e.id, { dayRate: 1200, title: 'Rates (Kai)' })
+    await updateEngagement(b.handle.db, deps, e.id, { dayRate: 950, notes: 'Discount agreed' })
+    expect((await a.engine.syncOnce()).conflicts).toBe(0)
+    expect((await b.engine.syncOnce()).conflicts).toBe(1)
+    await a.engine.syncOnce()
+
+    const rate = (l: typeof a) =>
+      l.handle.sqlite.prepare('SELECT day_rate, title, notes FROM engagement WHERE id = ?').get(e.id) as { day_rate: number; title: string; notes: string }
+    // Ordinary fields merged; the money did not move silently.
+    expect(rate(a)).toEqual({ day_rate: 1200, title: 'Rates (Kai)', notes: 'Discount agreed' })
+    expect(rate(b)).toEqual(rate(a))
+    const [conflict] = b.engine.conflicts().filter((c) => c.key === JSON.stringify([e.id]))
+    expect(conflict).toMatchObject({
+      table: 'engagement',
+      field: 'day_rate',
+      currentValue: 1200,
+      currentBy: 'Kai',
+      proposedValue: 950,
+      proposedBy: 'Lou',
+      status: 'open'
+    })
+    expect(a.engine.conflicts().find((c) => c.id === conflict!.id)).toMatchObject({ status: 'open' })
+
+    // Lou settles it for the discounted rate; the decision reaches Kai like any change.
+    b.engine.resolveConflict(conflict!.id, 950)
+    await b.engine.syncOnce()
+    await a.engine.syncOnce()
+    expect(rate(a).day_rate).toBe(950)
+    expect(rate(b).day_rate).toBe(950)
+    expect(a.engine.conflicts().find((c) => c.id === conflict!.id)).toMatchObject({ status: 'resolved', resolvedBy: 'Lou', resolvedValue: 950 })
+    // Settled conflicts do not come back, and a second settlement changes nothing.
+    a.engine.resolveConflict(conflict!.id, 1200)
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    expect(rate(b).day_rate).toBe(950)
   })
 })
