@@ -62,11 +62,11 @@ export function teamSyncInstalled(sqlite: Sqlite.Database): boolean {
 const NOW_MS = `CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER)`
 const capturing = `(SELECT capturing FROM sync_state) = 1`
 
-function keyOf(t: SyncTable, ref: 'NEW' | 'OLD'): string {
+function keyOf(t: SyncTable, ref: string): string {
   return `json_array(${t.key.map((k) => `${ref}.${k}`).join(', ')})`
 }
 
-function fieldsOf(t: SyncTable, ref: 'NEW' | 'OLD'): string {
+function fieldsOf(t: SyncTable, ref: string): string {
   return `json_object(${t.fields.map((f) => `'${f}', ${t.bytes.includes(f) ? `hex(${ref}.${f})` : `${ref}.${f}`}`).join(', ')})`
 }
 
@@ -100,4 +100,30 @@ export function captureTriggers(t: SyncTable): string[] {
     END`)
   }
   return statements
+}
+
+/**
+ * Joining a team: every shared row already in the database goes into the outbox as this
+ * device's change, parents first, in the same transaction as the sync tables. The upload
+ * is then ordinary pushing in batches, so a dropped connection resumes where it stopped
+ * (operation ids make a repeated batch harmless). Returns the number of rows queued.
+ */
+export function installAndQueueExisting(sqlite: Sqlite.Database, deviceId: string): number {
+  return sqlite.transaction(() => {
+    const already = teamSyncInstalled(sqlite)
+    installTeamSync(sqlite, deviceId)
+    if (already) return 0
+    let queued = 0
+    for (const t of SYNC_TABLES) {
+      const r = sqlite
+        .prepare(
+          `INSERT INTO sync_outbox (op_id, tbl, row_key, action, fields, base, at)
+           SELECT lower(hex(randomblob(16))), '${t.name}', ${keyOf(t, t.name)}, 'upsert', ${fieldsOf(t, t.name)}, '{}', ${NOW_MS}
+           FROM ${t.name} ORDER BY ${t.key.join(', ')}`
+        )
+        .run()
+      queued += r.changes
+    }
+    return queued
+  })()
 }

@@ -10,6 +10,7 @@ export const REASON: Record<string, string> = {
   manual: 'Backed up by you',
   'pre-restore': 'Before a restore',
   'pre-import': 'Before an import',
+  'pre-team': 'Before joining a team',
   'on-quit': 'On quit'
 }
 

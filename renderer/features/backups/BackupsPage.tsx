@@ -20,7 +20,8 @@ const FAILED_KIND: Record<string, string> = {
   'on-quit': 'on-quit',
   manual: 'manual',
   'pre-restore': 'pre-restore safety',
-  'pre-import': 'pre-import safety'
+  'pre-import': 'pre-import safety',
+  'pre-team': 'pre-team safety'
 }
 
 export function BackupsPage() {

@@ -1,0 +1,249 @@
+import type Sqlite from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import { backupsDirFor, createBackup } from '../db/backup'
+import type { Deps } from '../db/deps'
+import { readSetting, writeSetting } from '../db/repositories/setting.repository'
+import type { Database } from '../db/schema'
+import { timestamp } from '../db/deps'
+import { syncTable, type SyncTableName } from '../shared/domain/sync/catalogue'
+import { TeamRoleSchema, type TeamConflict, type TeamSignIn, type TeamStatus } from '../shared/schemas/team.schema'
+import { AppError } from '../shared/ipc/result'
+import { z } from 'zod'
+import { createSyncEngine, type SyncEngine } from './sync/engine'
+import { httpTransport, signInToTeam, SyncError } from './sync/http-transport'
+import { installAndQueueExisting, teamSyncInstalled } from './sync/local-schema'
+
+/** Where the device token lives: the OS keychain (Electron's safeStorage) in the app. */
+export interface SecretStore {
+  available(): boolean
+  save(secret: string): void
+  load(): string | null
+  clear(): void
+}
+
+const TEAM_KEY = 'team'
+const TeamSettingSchema = z.object({
+  serverUrl: z.string(),
+  deviceId: z.string(),
+  user: z.object({ name: z.string(), email: z.string(), role: TeamRoleSchema }),
+  lastSyncAt: z.string().nullable().default(null),
+  problem: z
+    .object({ kind: z.enum(['offline', 'signed-out', 'server', 'refused']), message: z.string() })
+    .nullable()
+    .default(null)
+})
+type TeamSetting = z.infer<typeof TeamSettingSchema>
+
+export interface TeamServiceOptions {
+  db: Kysely<Database>
+  sqlite: Sqlite.Database
+  deps: Deps
+  databasePath: string
+  secrets?: SecretStore
+  fetch?: typeof fetch
+  deviceName?: string
+}
+
+/**
+ * Team mode for one laptop: signing in (which joins the team: a backup, then every
+ * existing engagement queued for upload), syncing, the status line and the conflict
+ * inbox. Without a sign-in nothing here runs and the database is untouched.
+ */
+export function createTeamService(options: TeamServiceOptions) {
+  const { db, sqlite, deps } = options
+  let running: Promise<TeamStatus> | null = null
+
+  async function setting(): Promise<TeamSetting | null> {
+    const raw = await readSetting(db, TEAM_KEY)
+    if (!raw) return null
+    const parsed = TeamSettingSchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : null
+  }
+  const save = (s: TeamSetting) => writeSetting(db, TEAM_KEY, JSON.stringify(s), timestamp(deps))
+
+  function engine(s: TeamSetting, token: string): SyncEngine {
+    return createSyncEngine({ sqlite, transport: httpTransport({ serverUrl: s.serverUrl, token, fetch: options.fetch }), now: () => deps.now().getTime() })
+  }
+  const pending = () => (teamSyncInstalled(sqlite) ? (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n : 0)
+  const openConflicts = () =>
+    teamSyncInstalled(sqlite)
+      ? (sqlite.prepare("SELECT count(*) AS n FROM sync_conflict WHERE json_extract(fields, '$.status') = 'open'").get() as { n: number }).n
+      : 0
+
+  async function status(syncing = false): Promise<TeamStatus> {
+    const s = await setting()
+    if (!s) return { mode: 'solo' }
+    const waiting = pending()
+    const conflicts = openConflicts()
+    const state = syncing
+      ? 'syncing'
+      : s.problem?.kind === 'offline'
+        ? 'offline'
+        : s.problem || conflicts > 0
+          ? 'attention'
+          : waiting > 0
+            ? 'pending'
+            : 'synced'
+    const message =
+      s.problem?.message ??
+      (conflicts > 0 ? `${conflicts} disagreement${conflicts === 1 ? '' : 's'} over money or commitments wait in the conflict inbox.` : null)
+    return { mode: 'team', serverUrl: s.serverUrl, user: s.user, state, pending: waiting, openConflicts: conflicts, lastSyncAt: s.lastSyncAt, message }
+  }
+
+  async function syncNow(): Promise<TeamStatus> {
+    if (running) return running
+    running = (async () => {
+      const s = await setting()
+      if (!s) return status()
+      const token = options.secrets?.load() ?? null
+      if (!token) {
+        await save({ ...s, problem: { kind: 'signed-out', message: 'Sign in again: this computer no longer has the team sign-in.' } })
+        return status()
+      }
+      try {
+        const report = await engine(s, token).syncOnce()
+        const problem = report.refused.length
+          ? {
+              kind: 'refused' as const,
+              message: `The server refused ${report.refused.length} change${report.refused.length === 1 ? '' : 's'}: ${report.refused[0]!.reason}`
+            }
+          : null
+        await save({ ...s, lastSyncAt: deps.now().toISOString(), problem })
+      } catch (error) {
+        if (!(error instanceof SyncError)) throw error
+        await save({ ...s, problem: { kind: error.kind, message: error.message } })
+      }
+      return status()
+    })()
+    try {
+      return await running
+    } finally {
+      running = null
+    }
+  }
+
+  return {
+    status: () => status(running !== null),
+    syncNow,
+
+    /** Signs this device in and joins the team: back up, install sync, queue what exists, upload. */
+    async signIn(input: TeamSignIn): Promise<TeamStatus> {
+      if (!options.secrets?.available()) {
+        throw new AppError('DATA_UNAVAILABLE', 'This computer has no secure place to keep the team sign-in (the system keychain is not available).')
+      }
+      if (await setting()) throw new AppError('CONFLICT', 'This computer is already signed in to a team. Sign out first.')
+      let session
+      try {
+        session = await signInToTeam(
+          input.serverUrl,
+          { email: input.email, code: input.code, device: options.deviceName ?? 'Stagecraft laptop' },
+          options.fetch
+        )
+      } catch (error) {
+        if (error instanceof SyncError) throw new AppError(error.kind === 'offline' ? 'DATA_UNAVAILABLE' : 'INVALID_INPUT', error.message)
+        throw error
+      }
+      const deviceId = session.token.split('.')[0]!
+      await createBackup(sqlite, backupsDirFor(options.databasePath), 'pre-team', deps.now())
+      installAndQueueExisting(sqlite, deviceId)
+      options.secrets.save(session.token)
+      await save({
+        serverUrl: input.serverUrl,
+        deviceId,
+        user: { name: session.user.name, email: session.user.email, role: session.user.role },
+        lastSyncAt: null,
+        problem: null
+      })
+      return syncNow()
+    },
+
+    /** Signs out: the server forgets the token; the data and any unsent changes stay here. */
+    async signOut(): Promise<TeamStatus> {
+      const s = await setting()
+      const token = options.secrets?.load()
+      if (s && token) {
+        await (options.fetch ?? fetch)(`${s.serverUrl.replace(/\/+$/, '')}/v1/sign-out`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` }
+        }).catch(() => undefined)
+      }
+      options.secrets?.clear()
+      await db.deleteFrom('setting').where('key', '=', TEAM_KEY).execute()
+      return status()
+    },
+
+    async conflicts(): Promise<TeamConflict[]> {
+      if (!teamSyncInstalled(sqlite)) return []
+      const s = await setting()
+      if (!s) return []
+      const list = createSyncEngine({ sqlite, transport: unreachable }).conflicts()
+      return list.reverse().map((c) => ({
+        id: c.id,
+        subject: subjectOf(sqlite, c.table, c.key, c.field),
+        field: c.field,
+        table: c.table,
+        engagementId: c.engagementId,
+        current: { value: c.currentValue, by: c.currentBy },
+        proposed: { value: c.proposedValue, by: c.proposedBy },
+        status: c.status,
+        resolvedBy: c.resolvedBy,
+        resolvedValue: c.resolvedValue
+      }))
+    },
+
+    /** Settles a conflict; the choice is a change like any other and reaches everyone. */
+    async resolve(id: string, choice: 'current' | 'proposed'): Promise<TeamStatus> {
+      const s = await setting()
+      if (!s) throw new AppError('CONFLICT', 'Sign in to the team to settle conflicts.')
+      const e = createSyncEngine({ sqlite, transport: unreachable })
+      const c = e.conflicts().find((x) => x.id === id)
+      if (!c) throw new AppError('NOT_FOUND', 'That conflict is no longer in the inbox.')
+      if (c.status === 'resolved') throw new AppError('CONFLICT', `${c.resolvedBy ?? 'Someone'} has already settled this one.`)
+      const value = choice === 'current' ? c.currentValue : c.proposedValue
+      sqlite.transaction(() => {
+        e.resolveConflict(id, value)
+        sqlite
+          .prepare("UPDATE sync_conflict SET fields = json_set(fields, '$.status', 'resolved', '$.resolvedBy', ?, '$.resolvedValue', ?) WHERE id = ?")
+          .run(s.user.name, value, id)
+      })()
+      return syncNow()
+    }
+  }
+}
+export type TeamService = ReturnType<typeof createTeamService>
+
+const unreachable = {
+  push: () => Promise.reject(new SyncError('offline', 'not connected')),
+  pull: () => Promise.reject(new SyncError('offline', 'not connected'))
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  day_rate: 'Day rate',
+  currency: 'Currency',
+  pricing: 'Prices and discounts',
+  done_at: 'Gate outcome',
+  plan: 'Signed baseline',
+  effort_days: 'Signed effort',
+  cost: 'Signed cost',
+  signed_at: 'Signing date'
+}
+
+function subjectOf(sqlite: Sqlite.Database, table: string, key: string, field: string): string {
+  const what = FIELD_NAMES[field] ?? field
+  const t = syncTable(table as SyncTableName)
+  const ids = JSON.parse(key) as string[]
+  const row =
+    t.name === 'phase_gate'
+      ? (sqlite
+          .prepare(
+            'SELECT g.criterion AS detail, e.title, c.name FROM phase_gate g JOIN engagement e ON e.id = g.engagement_id JOIN client c ON c.id = e.client_id WHERE g.id = ?'
+          )
+          .get(ids[0]) as { detail: string; title: string; name: string } | undefined)
+      : (sqlite
+          .prepare(
+            `SELECT NULL AS detail, e.title, c.name FROM engagement e JOIN client c ON c.id = e.client_id WHERE e.id = ${t.name === 'engagement' ? '?' : `(SELECT engagement_id FROM ${t.name} WHERE ${t.key[0]} = ?)`}`
+          )
+          .get(ids[0]) as { detail: null; title: string; name: string } | undefined)
+  if (!row) return what
+  return `${what}${row.detail ? ` of “${row.detail}”` : ''} — ${row.title} (${row.name})`
+}

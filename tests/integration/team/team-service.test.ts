@@ -1,0 +1,169 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTeamService, type SecretStore } from '../../../app/team.service'
+import { openDatabase, type DatabaseHandle } from '../../../db/connection'
+import { updateEngagement } from '../../../db/repositories/engagement.repository'
+import { insertTimeEntry } from '../../../db/repositories/tracking.repository'
+import { addUser } from '../../../server/auth'
+import { startTeam, teamDeps, type Laptop, type Team } from '../../helpers/team'
+import { tempDir } from '../../helpers/temp'
+import { openEngagement } from '../../helpers/team'
+
+/** Stands in for the OS keychain, which needs Electron (see electron/team-secrets.ts). */
+function memorySecrets(available = true): SecretStore & { value: string | null } {
+  return {
+    value: null,
+    available: () => available,
+    save(secret) {
+      this.value = secret
+    },
+    load() {
+      return this.value
+    },
+    clear() {
+      this.value = null
+    }
+  }
+}
+
+let team: Team
+const tmp = tempDir('stagecraft-join-')
+const handles: DatabaseHandle[] = []
+beforeAll(async () => {
+  team = await startTeam()
+}, 60_000)
+afterAll(async () => {
+  for (const h of handles) await h.close()
+  await team?.close()
+  tmp.cleanup()
+})
+
+async function soloLaptop(name: string) {
+  const path = join(tmp.dir, name, 'stagecraft.db')
+  const handle = await openDatabase(path, { now: () => new Date() })
+  handles.push(handle)
+  return { handle, path, laptop: { handle, person: { user: { name } } } as unknown as Laptop }
+}
+
+describe('joining a team from Settings', () => {
+  it('stays solo and untouched without a sign-in, and refuses to sign in where no keychain keeps the token', async () => {
+    const { handle, path } = await soloLaptop('solo')
+    const secrets = memorySecrets(false)
+    const service = createTeamService({ db: handle.db, sqlite: handle.sqlite, deps: teamDeps(), databasePath: path, secrets })
+    expect(await service.status()).toEqual({ mode: 'solo' })
+    expect(await service.conflicts()).toEqual([])
+    await expect(service.signIn({ serverUrl: team.url, email: 'x@example.com', code: 'abcdefgh' })).rejects.toThrow(/keychain/)
+    expect(handle.sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE 'sync_%'").get()).toEqual({ n: 0 })
+  })
+
+  it('refuses a wrong code with a clear message and changes nothing', async () => {
+    const { handle, path } = await soloLaptop('wrong-code')
+    await addUser(team.db, { email: 'mo@example.com', name: 'Mo', role: 'consultant' })
+    const service = createTeamService({ db: handle.db, sqlite: handle.sqlite, deps: teamDeps(), databasePath: path, secrets: memorySecrets() })
+    await expect(
+      service.signIn({ serverUrl: team.url, email: 'mo@example.com', code: '00000000-0000-4000-8000-000000000000.wrongwrongwrong' })
+    ).rejects.toThrow(/do not match/)
+    expect(await service.status()).toEqual({ mode: 'solo' })
+    expect(existsSync(join(tmp.dir, 'wrong-code', 'backups'))).toBe(false)
+  })
+
+  it('backs up, uploads every existing engagement as the consultant’s, and resumes when the connection drops midway', async () => {
+    const { handle, path, laptop } = await soloLaptop('joining')
+    const deps = teamDeps()
+    const { engagement } = await openEngagement(laptop, deps, { client: 'Initech', title: 'Data platform' })
+    await updateEngagement(handle.db, deps, engagement.id, { status: 'proposal' })
+    // Enough rows for more than one batch of 500.
+    for (let i = 0; i < 700; i++)
+      await insertTimeEntry(handle.db, deps, { engagementId: engagement.id, itemId: null, date: '2026-03-02', days: 0.25, note: `entry ${i}` })
+    const { code } = await addUser(team.db, { email: 'nia@example.com', name: 'Nia', role: 'consultant' })
+
+    let pushes = 0
+    let dropSecond = true
+    const flaky: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/v1/push') && ++pushes === 2 && dropSecond) {
+        dropSecond = false
+        await fetch(input, init) // the server applies it; the answer never arrives
+        throw new TypeError('fetch failed')
+      }
+      return fetch(input, init)
+    }
+    const secrets = memorySecrets()
+    const service = createTeamService({ db: handle.db, sqlite: handle.sqlite, deps, databasePath: path, secrets, fetch: flaky })
+    const first = await service.signIn({ serverUrl: team.url, email: 'nia@example.com', code })
+    expect(first).toMatchObject({ mode: 'team', state: 'offline', user: { name: 'Nia', role: 'consultant' } })
+    expect(first.mode === 'team' && first.pending).toBeGreaterThan(0)
+    expect(secrets.value).toMatch(/^[0-9a-f-]{36}\./)
+    expect(readdirSync(join(tmp.dir, 'joining', 'backups')).some((f) => f.endsWith('-pre-team.db'))).toBe(true)
+
+    const second = await service.syncNow()
+    expect(second).toMatchObject({ mode: 'team', state: 'synced', pending: 0, message: null })
+    const count = async (tbl: string) =>
+      Number(
+        (
+          await team.db
+            .selectFrom('sync_row')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('tbl', '=', tbl)
+            .where('engagement_id', '=', engagement.id)
+            .executeTakeFirstOrThrow()
+        ).n
+      )
+    expect(await count('time_entry')).toBe(700)
+    expect(await count('engagement')).toBe(1)
+    expect(await count('engagement_status_change')).toBe(
+      (handle.sqlite.prepare('SELECT count(*) AS n FROM engagement_status_change WHERE engagement_id = ?').get(engagement.id) as { n: number }).n
+    )
+    const membership = await team.db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select('email')
+      .where('engagement_id', '=', engagement.id)
+      .execute()
+    expect(membership).toEqual([{ email: 'nia@example.com' }])
+
+    // Signing out forgets the token here and on the server; the data stays.
+    expect(await service.signOut()).toEqual({ mode: 'solo' })
+    expect(secrets.value).toBeNull()
+    expect(handle.sqlite.prepare('SELECT count(*) AS n FROM time_entry').get()).toEqual({ n: 700 })
+    const devices = await team.db
+      .selectFrom('device')
+      .innerJoin('app_user', 'app_user.id', 'device.user_id')
+      .select('revoked_at')
+      .where('email', '=', 'nia@example.com')
+      .execute()
+    expect(devices.every((d) => d.revoked_at !== null)).toBe(true)
+  })
+
+  it('shows a guarded disagreement in both inboxes in words, and settles it for everyone', async () => {
+    const a = await soloLaptop('inbox-a')
+    const b = await soloLaptop('inbox-b')
+    const deps = teamDeps()
+    const codeA = (await addUser(team.db, { email: 'ola@example.com', name: 'Ola', role: 'partner' })).code
+    const codeB = (await addUser(team.db, { email: 'pim@example.com', name: 'Pim', role: 'partner' })).code
+    const { engagement } = await openEngagement(a.laptop, deps, { client: 'Umbrella', title: 'MLOps rollout', dayRate: 1000 })
+    const sa = createTeamService({ db: a.handle.db, sqlite: a.handle.sqlite, deps, databasePath: a.path, secrets: memorySecrets() })
+    const sb = createTeamService({ db: b.handle.db, sqlite: b.handle.sqlite, deps, databasePath: b.path, secrets: memorySecrets() })
+    await sa.signIn({ serverUrl: team.url, email: 'ola@example.com', code: codeA })
+    await sb.signIn({ serverUrl: team.url, email: 'pim@example.com', code: codeB })
+
+    await updateEngagement(a.handle.db, deps, engagement.id, { dayRate: 1300 })
+    await updateEngagement(b.handle.db, deps, engagement.id, { dayRate: 800 })
+    await sa.syncNow()
+    expect(await sb.syncNow()).toMatchObject({ state: 'attention', openConflicts: 1 })
+    expect(await sa.syncNow()).toMatchObject({ state: 'attention', openConflicts: 1 })
+    const [c] = await sb.conflicts()
+    expect(c).toMatchObject({
+      subject: 'Day rate — MLOps rollout (Umbrella)',
+      current: { value: 1300, by: 'Ola' },
+      proposed: { value: 800, by: 'Pim' },
+      status: 'open'
+    })
+    expect(await sb.resolve(c!.id, 'current')).toMatchObject({ openConflicts: 0 })
+    await expect(sb.resolve(c!.id, 'proposed')).rejects.toThrow(/already settled/)
+    expect(await sa.syncNow()).toMatchObject({ state: 'synced', openConflicts: 0 })
+    expect((await sa.conflicts())[0]).toMatchObject({ status: 'resolved', resolvedBy: 'Pim', resolvedValue: 1300 })
+    for (const h of [a.handle, b.handle])
+      expect(h.sqlite.prepare('SELECT day_rate FROM engagement WHERE id = ?').get(engagement.id)).toEqual({ day_rate: 1300 })
+  })
+})
