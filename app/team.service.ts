@@ -179,7 +179,7 @@ export function createTeamService(options: TeamServiceOptions) {
       const list = createSyncEngine({ sqlite, transport: unreachable }).conflicts()
       return list.reverse().map((c) => ({
         id: c.id,
-        subject: subjectOf(sqlite, c.table, c.key, c.field),
+        ...describeConflict(sqlite, c.table, c.key, c.field),
         field: c.field,
         table: c.table,
         engagementId: c.engagementId,
@@ -228,22 +228,19 @@ const FIELD_NAMES: Record<string, string> = {
   signed_at: 'Signing date'
 }
 
-function subjectOf(sqlite: Sqlite.Database, table: string, key: string, field: string): string {
+/** The conflict in words: what it is about, and what its numbers are counted in. */
+function describeConflict(sqlite: Sqlite.Database, table: string, key: string, field: string): { subject: string; unit: string | null } {
   const what = FIELD_NAMES[field] ?? field
   const t = syncTable(table as SyncTableName)
   const ids = JSON.parse(key) as string[]
-  const row =
-    t.name === 'phase_gate'
-      ? (sqlite
-          .prepare(
-            'SELECT g.criterion AS detail, e.title, c.name FROM phase_gate g JOIN engagement e ON e.id = g.engagement_id JOIN client c ON c.id = e.client_id WHERE g.id = ?'
-          )
-          .get(ids[0]) as { detail: string; title: string; name: string } | undefined)
-      : (sqlite
-          .prepare(
-            `SELECT NULL AS detail, e.title, c.name FROM engagement e JOIN client c ON c.id = e.client_id WHERE e.id = ${t.name === 'engagement' ? '?' : `(SELECT engagement_id FROM ${t.name} WHERE ${t.key[0]} = ?)`}`
-          )
-          .get(ids[0]) as { detail: null; title: string; name: string } | undefined)
-  if (!row) return what
-  return `${what}${row.detail ? ` of “${row.detail}”` : ''} — ${row.title} (${row.name})`
+  const engagementOf = t.name === 'engagement' ? '?' : `(SELECT engagement_id FROM ${t.name} WHERE ${t.key[0]} = ?)`
+  const row = sqlite
+    .prepare(
+      `SELECT e.title, e.currency, c.name, ${t.name === 'phase_gate' ? '(SELECT criterion FROM phase_gate WHERE id = ?)' : 'NULL'} AS detail
+       FROM engagement e JOIN client c ON c.id = e.client_id WHERE e.id = ${engagementOf}`
+    )
+    .get(...(t.name === 'phase_gate' ? [ids[0], ids[0]] : [ids[0]])) as { title: string; currency: string; name: string; detail: string | null } | undefined
+  if (!row) return { subject: what, unit: null }
+  const unit = field === 'day_rate' ? `${row.currency} a day` : ['cost'].includes(field) ? row.currency : field === 'effort_days' ? 'days' : null
+  return { subject: `${what}${row.detail ? ` of “${row.detail}”` : ''} — ${row.title} (${row.name})`, unit }
 }

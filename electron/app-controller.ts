@@ -35,6 +35,7 @@ import { CONTROLLER_CHANNELS, READ_ONLY_CHANNELS, type ControllerChannel } from 
 import type { ChannelOutput } from '../shared/ipc/contract'
 import { AppError, fail, type Result } from '../shared/ipc/result'
 import { startBackend, type Backend } from './backend'
+import type { SecretStore } from '../app/team.service'
 import { createDispatcher, type Dispatch, type HandlersFor, type SenderInfo } from './dispatcher'
 import {
   checkCopyFolder,
@@ -73,6 +74,10 @@ export interface ControllerOptions {
   /** Called by "Quit" on the recovery screen. */
   quit?: () => void
   onUnexpectedError?: (channel: string, error: unknown) => void
+  /** The team sign-in's keychain (electron/team-secrets.ts); absent: team mode is refused. */
+  secrets?: SecretStore
+  /** Background sync interval while signed in to a team. */
+  syncEveryMs?: number
 }
 
 export interface RecoveryState {
@@ -179,6 +184,8 @@ export function createAppController(options: ControllerOptions) {
       trustedOrigin: options.trustedOrigin,
       dialogs: options.dialogs,
       shell: options.shell,
+      secrets: options.secrets,
+      syncEveryMs: options.syncEveryMs,
       // Taken after the first screen instead (see start): at 200 MB it takes about a second.
       dailyBackup: false,
       onUnexpectedError: (channel, error) => {

@@ -4,6 +4,7 @@ import { BACKEND_CHANNELS, createDispatcher, type Dispatch } from './dispatcher'
 import { createHandlers } from './handlers'
 import { seedLibraryOnce } from '../db/repositories/library.repository'
 import type { FileDialogs, ShellPort } from '../app/files'
+import { createTeamService, type SecretStore } from '../app/team.service'
 
 export interface BackendOptions {
   databasePath: string
@@ -14,6 +15,11 @@ export interface BackendOptions {
   dialogs?: FileDialogs
   shell?: ShellPort
   onUnexpectedError?: (channel: string, error: unknown) => void
+  /** Where the team sign-in is kept (the OS keychain in the app); without it team mode is refused. */
+  secrets?: SecretStore
+  /** How often to sync in the background while signed in to a team (0: never). */
+  syncEveryMs?: number
+  fetch?: typeof fetch
 }
 
 export interface Backend {
@@ -33,7 +39,16 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   })
   // The consultant's library starts as the built-in content, once.
   await seedLibraryOnce(database.db, options.deps)
+  const team = createTeamService({
+    db: database.db,
+    sqlite: database.sqlite,
+    deps: options.deps,
+    databasePath: database.path,
+    secrets: options.secrets,
+    fetch: options.fetch
+  })
   const handlers = createHandlers({
+    team,
     db: database.db,
     deps: options.deps,
     appVersion: options.appVersion,
@@ -49,5 +64,24 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     trustedOrigin: options.trustedOrigin,
     onUnexpectedError: options.onUnexpectedError
   })
-  return { dispatch, database, close: database.close }
+  // Background sync while signed in: quiet when solo or offline (the status line says so).
+  const every = options.syncEveryMs ?? 0
+  const timer =
+    every > 0
+      ? setInterval(() => {
+          void team
+            .status()
+            .then((s) => (s.mode === 'team' ? team.syncNow() : undefined))
+            .catch((error: unknown) => options.onUnexpectedError?.('team:background-sync', error))
+        }, every)
+      : undefined
+  timer?.unref()
+  return {
+    dispatch,
+    database,
+    close: async () => {
+      if (timer) clearInterval(timer)
+      await database.close()
+    }
+  }
 }

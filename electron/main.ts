@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { systemDeps } from '../db/deps'
@@ -20,6 +21,7 @@ import {
   secureWebPreferences,
   windowOpenDecision
 } from './security'
+import { keychainSecrets } from './team-secrets'
 import { DEFAULT_WINDOW_STATE, fitToDisplays, loadWindowState, saveWindowState } from './window-state'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -150,6 +152,12 @@ async function start(): Promise<void> {
           return r.canceled ? null : (r.filePaths[0] ?? null)
         }
       },
+      secrets: keychainSecrets(safeStorage, join(app.getPath('userData'), 'team-sign-in.bin'), {
+        read: (p) => (existsSync(p) ? readFileSync(p) : null),
+        write: (p, data) => writeFileSync(p, data, { mode: 0o600 }),
+        remove: (p) => rmSync(p, { force: true })
+      }),
+      syncEveryMs: 60_000,
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error)
     })
     // A damaged database is quarantined and the window opens on the recovery screen.

@@ -26,6 +26,7 @@ const EngagementDetailPage = lazy(() => import('./features/engagements/Engagemen
 const EngagementsPage = lazy(() => import('./features/engagements/EngagementsPage').then((m) => ({ default: m.EngagementsPage })))
 const DashboardPage = lazy(() => import('./features/tracking/DashboardPage').then((m) => ({ default: m.DashboardPage })))
 const TrackingPage = lazy(() => import('./features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })))
+const ConflictInboxPage = lazy(() => import('./features/team/ConflictInboxPage').then((m) => ({ default: m.ConflictInboxPage })))
 const ClientDetailPage = lazy(() => import('./features/clients/ClientDetailPage').then((m) => ({ default: m.ClientDetailPage })))
 
 const router = createHashRouter([
@@ -46,6 +47,7 @@ const router = createHashRouter([
       { path: 'assessments/:assessmentId', element: <AnswersPage /> },
       { path: 'assessments/:assessmentId/results', element: <ResultsPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'team', element: <ConflictInboxPage /> },
       { path: 'backups', element: <BackupsPage /> },
       { path: 'library', element: <LibraryPage /> },
       { path: 'shortcuts', element: <ShortcutsPage /> },

@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const env = parsed.data
-  const db = connect(env.DATABASE_URL)
+  const db = connect(env.DATABASE_URL, 10, (error) => console.error(JSON.stringify({ level: 40, msg: 'database connection lost', err: error.message })))
   try {
     const [command, sub, ...rest] = argv
     if (command === 'migrate' || command === 'serve') {

@@ -9,6 +9,7 @@ import { libraryHandlers } from './library.handlers'
 import { exportHandlers } from './export.handlers'
 import { portableHandlers } from './portable.handlers'
 import { trackingHandlers } from './tracking.handlers'
+import { teamHandlers } from './team.handlers'
 
 /** Every channel's handler, in one place; the type makes a missing channel a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -21,6 +22,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...libraryHandlers(ctx),
     ...exportHandlers(ctx),
     ...portableHandlers(ctx),
-    ...trackingHandlers(ctx)
+    ...trackingHandlers(ctx),
+    ...teamHandlers(ctx)
   }
 }

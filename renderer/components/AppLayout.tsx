@@ -7,6 +7,7 @@ import { LoadingState } from './StateViews'
 import { useRemWidth } from './useRemWidth'
 import { useUpdatePreferences } from '../features/settings/preferences.queries'
 import { useGoToShortcuts } from './useKeySequence'
+import { SyncStatus } from '../features/team/SyncStatus'
 // Search loads just after the first screen, so start-up does not wait for it.
 const SearchSpotlight = lazy(() => import('../features/search/SearchSpotlight').then((m) => ({ default: m.SearchSpotlight })))
 
@@ -91,6 +92,7 @@ export function AppLayout() {
           {NAV.map((item) => link(item, 'filled'))}
         </Stack>
         <Stack gap={4}>
+          <SyncStatus compact={rail} />
           {link({ to: '/settings', label: 'Settings', icon: IconSettings })}
           {link({ to: '/backups', label: 'Backups', icon: IconArchive })}
           {link({ to: '/shortcuts', label: 'Keyboard shortcuts', icon: IconKeyboard })}

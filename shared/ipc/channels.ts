@@ -78,7 +78,13 @@ export const CHANNELS = [
   'dashboard:get',
   'dashboard:load',
   'search:query',
-  'time:export-csv'
+  'time:export-csv',
+  'team:status',
+  'team:sign-in',
+  'team:sign-out',
+  'team:sync',
+  'team:conflicts',
+  'team:resolve'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -34,6 +34,7 @@ import {
   TrackingViewSchema,
   UpdateItemInputSchema
 } from '../schemas/tracking.schema'
+import { TeamConflictSchema, TeamResolveSchema, TeamSignInSchema, TeamStatusSchema } from '../schemas/team.schema'
 import type { Channel } from './channels'
 
 const Empty = z.strictObject({})
@@ -367,7 +368,14 @@ export const contract = {
   'dashboard:get': { input: DashboardQuerySchema, output: DashboardSchema },
   'dashboard:load': { input: LoadQuerySchema, output: LoadSchema },
   'search:query': { input: SearchInputSchema, output: SearchResultsSchema },
-  'time:export-csv': { input: TimeCsvInputSchema, output: TimeCsvOutputSchema }
+  'time:export-csv': { input: TimeCsvInputSchema, output: TimeCsvOutputSchema },
+
+  'team:status': { input: Empty, output: TeamStatusSchema },
+  'team:sign-in': { input: TeamSignInSchema, output: TeamStatusSchema },
+  'team:sign-out': { input: Empty, output: TeamStatusSchema },
+  'team:sync': { input: Empty, output: TeamStatusSchema },
+  'team:conflicts': { input: Empty, output: z.array(TeamConflictSchema) },
+  'team:resolve': { input: TeamResolveSchema, output: TeamStatusSchema }
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

@@ -48,6 +48,8 @@ export const TeamConflictSchema = z.strictObject({
   /** What the disagreement is about, in words: "Day rate of Platform build (Acme)". */
   subject: z.string(),
   field: z.string(),
+  /** What a number is counted in, when known: "EUR a day". */
+  unit: z.string().nullable(),
   table: z.string(),
   engagementId: z.string().nullable(),
   current: z.strictObject({ value: Value, by: z.string() }),

@@ -3,6 +3,7 @@ import { useMantineColorScheme } from '@mantine/core'
 import { PageHeader } from '../../components/PageHeader'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { BrandingCard } from './BrandingCard'
+import { TeamCard } from '../team/TeamCard'
 import { useAppInfo, usePreferences, useUpdatePreferences } from './preferences.queries'
 
 export function SettingsPage() {
@@ -62,12 +63,13 @@ export function SettingsPage() {
         </Stack>
       </Card>
       <BrandingCard />
+      <TeamCard />
       <Card withBorder radius="lg" padding="lg">
         <Title order={4} mb="xs">
           About your data
         </Title>
         <Text size="sm" c="dimmed">
-          Everything stays on this computer. Nothing is sent anywhere unless you export it.
+          Everything stays on this computer. Nothing is sent anywhere unless you export it or sign in to your team's own server.
         </Text>
         {info.data && (
           <Stack gap={2} mt="sm">

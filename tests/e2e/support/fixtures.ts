@@ -5,6 +5,7 @@ import { buildSync } from 'esbuild'
 import { createAppController, type AppController } from '../../../electron/app-controller'
 import { fixedDeps } from '../../helpers/deps'
 import { tempDir } from '../../helpers/temp'
+import { memorySecrets } from '../../helpers/secrets'
 import { serveRenderer } from './static-server'
 
 const RENDERER_DIR = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer')
@@ -56,6 +57,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
     const { dir, cleanup } = tempDir('stagecraft-e2e-')
     const databasePath = join(dir, 'stagecraft.db')
     const dialogs = { nextOpen: null as string | null, nextSave: null as string | null, nextFolder: null as string | null }
+    // The keychain outlives a restart, as the OS's does.
+    const secrets = memorySecrets()
     const makeController = () =>
       createAppController({
         dialogs: {
@@ -67,7 +70,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { origin: string 
         deps: { ...fixedDeps(), now: () => new Date() },
         appVersion: '0.1.0-e2e',
         deferContentChecks: true,
-        trustedOrigin: server.origin
+        trustedOrigin: server.origin,
+        secrets
       })
     let backend = makeController()
     await backend.start()

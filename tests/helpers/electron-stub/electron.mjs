@@ -110,6 +110,16 @@ export const dialog = {
   }
 }
 export const shell = { openExternal: async () => {} }
+// No keychain in the stand-in: team sign-in is refused, as on a system without one.
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => {
+    throw new Error('no keychain')
+  },
+  decryptString: () => {
+    throw new Error('no keychain')
+  }
+}
 
 async function probe(url) {
   const handler = protocolHandlers.get('app')

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTeamService, type SecretStore } from '../../../app/team.service'
+import { createTeamService } from '../../../app/team.service'
+import { memorySecrets } from '../../helpers/secrets'
 import { openDatabase, type DatabaseHandle } from '../../../db/connection'
 import { updateEngagement } from '../../../db/repositories/engagement.repository'
 import { insertTimeEntry } from '../../../db/repositories/tracking.repository'
@@ -9,23 +10,6 @@ import { addUser } from '../../../server/auth'
 import { startTeam, teamDeps, type Laptop, type Team } from '../../helpers/team'
 import { tempDir } from '../../helpers/temp'
 import { openEngagement } from '../../helpers/team'
-
-/** Stands in for the OS keychain, which needs Electron (see electron/team-secrets.ts). */
-function memorySecrets(available = true): SecretStore & { value: string | null } {
-  return {
-    value: null,
-    available: () => available,
-    save(secret) {
-      this.value = secret
-    },
-    load() {
-      return this.value
-    },
-    clear() {
-      this.value = null
-    }
-  }
-}
 
 let team: Team
 const tmp = tempDir('stagecraft-join-')

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process'
+import { updateEngagement } from '../../db/repositories/engagement.repository'
+import { addUser } from '../../server/auth'
+import { startTeam, teamDeps, type Team } from '../helpers/team'
+import { backendCaller, expect, test } from './support/fixtures'
+
+/**
+ * Team mode through the screens, against a real team server on a real PostgreSQL: a
+ * consultant joins from Settings with existing work, the status line follows, a
+ * disagreement over the day rate lands in the conflict inbox and is settled there.
+ */
+let team: Team
+let cluster: string | undefined
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000)
+  if (!process.env.STAGECRAFT_TEST_DATABASE_URL) {
+    const out = execFileSync('bash', ['scripts/pg-throwaway.sh'], { encoding: 'utf8', env: { ...process.env, STAGECRAFT_PG_PORT: '55441' } })
+    const [dir, url] = out.trim().split('\n')
+    cluster = dir
+    process.env.STAGECRAFT_TEST_DATABASE_URL = url
+  }
+  team = await startTeam()
+})
+
+test.afterAll(async () => {
+  await team?.close()
+  if (cluster) {
+    execFileSync('bash', ['scripts/pg-throwaway.sh', 'stop', cluster])
+    delete process.env.STAGECRAFT_TEST_DATABASE_URL
+  }
+})
+
+test('working alone shows no sync status, and a bad server address is refused before anything changes', async ({ app }) => {
+  const { page } = app
+  await page.goto(page.url().replace(/#.*$/, '#/settings'))
+  await expect(page.getByRole('heading', { name: 'Team' })).toBeVisible()
+  await expect(page.getByTestId('sync-status')).toHaveCount(0)
+  await page.getByLabel('Server address').fill('http://stagecraft.example.com')
+  await page.getByLabel('Email').fill('not-an-email')
+  await page.getByLabel('Sign-in code').fill('short')
+  await page.getByRole('button', { name: 'Sign in and join' }).click()
+  await expect(page.getByText('must be an https:// address')).toBeVisible()
+  await expect(page.getByText('is not an email address')).toBeVisible()
+  const call = backendCaller(app)
+  expect(await call('team:status', {})).toEqual({ mode: 'solo' })
+})
+
+test('joining from Settings uploads the work, and a day-rate disagreement is settled in the inbox', async ({ app }) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  const call = backendCaller(app)
+  const sample = (await call('samples:create', {})) as { engagementId: string }
+  const { code } = await addUser(team.db, { email: 'quinn@example.com', name: 'Quinn', role: 'consultant' })
+
+  await page.goto(page.url().replace(/#.*$/, '#/settings'))
+  await page.getByLabel('Server address').fill(team.url)
+  await page.getByLabel('Email').fill('quinn@example.com')
+  await page.getByLabel('Sign-in code').fill(code)
+  await page.getByRole('button', { name: 'Sign in and join' }).click()
+  await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 30_000 })
+  await expect(page.getByText('quinn@example.com on')).toBeVisible()
+  const uploaded = await team.db
+    .selectFrom('sync_row')
+    .select('fields')
+    .where('tbl', '=', 'engagement')
+    .where('engagement_id', '=', sample.engagementId)
+    .executeTakeFirst()
+  expect(uploaded).toBeDefined()
+
+  // A partner changes the rate elsewhere while Quinn, offline in a workshop, changes it too.
+  const rae = await team.person('rae@example.com', 'Rae', 'partner')
+  const other = await team.laptop(rae)
+  await other.engine.syncOnce()
+  await updateEngagement(other.handle.db, teamDeps(), sample.engagementId, { dayRate: 1750 })
+  await other.engine.syncOnce()
+  await call('engagements:update', { id: sample.engagementId, patch: { dayRate: 1100 } })
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  await expect(page.getByTestId('sync-status')).toContainText('1 to settle')
+  await app.shot('settings-attention')
+
+  await page.getByTestId('sync-status').click()
+  await expect(page.getByRole('heading', { name: 'Conflict inbox', level: 1 })).toBeVisible()
+  const conflict = page.locator('[aria-label^="Day rate"]')
+  await expect(conflict).toContainText('1,750 EUR a day')
+  await expect(conflict).toContainText('by Rae')
+  await expect(conflict).toContainText('1,100')
+  await expect(conflict).toContainText('by Quinn')
+
+  // On the projector, in the dark and in large type, both versions are readable side by side.
+  await call('preferences:update', { theme: 'dark', presentationScale: 'large' })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.reload()
+  await expect(conflict).toBeVisible()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  await app.shot('inbox-projector-dark-large')
+
+  await conflict.getByRole('button', { name: 'Keep this' }).last().click()
+  await expect(page.getByText('Nothing to settle')).toBeVisible()
+  await expect(page.getByText(/Day rate — .*: 1,100 EUR a day, chosen by Quinn/)).toBeVisible()
+  await other.engine.syncOnce()
+  expect(other.handle.sqlite.prepare('SELECT day_rate FROM engagement WHERE id = ?').get(sample.engagementId)).toEqual({ day_rate: 1100 })
+})
