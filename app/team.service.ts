@@ -110,8 +110,16 @@ export function createTeamService(options: TeamServiceOptions) {
           : null
         await save({ ...s, lastSyncAt: deps.now().toISOString(), problem })
       } catch (error) {
-        if (!(error instanceof SyncError)) throw error
-        await save({ ...s, problem: { kind: error.kind, message: error.message } })
+        // Whatever stops a sync leaves the local data as it was (pulls apply in one
+        // transaction); the status line names the problem instead of the app failing.
+        const problem =
+          error instanceof SyncError
+            ? { kind: error.kind, message: error.message }
+            : {
+                kind: 'server' as const,
+                message: `Changes from the team could not be applied on this computer: ${error instanceof Error ? error.message : String(error)}`
+              }
+        await save({ ...s, problem })
       }
       return status()
     })()

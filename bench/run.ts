@@ -15,6 +15,7 @@ import { benchOpen } from './open.bench'
 import { benchmarkPlan } from './plan.bench'
 import { benchmarkProposal } from './proposal.bench'
 import { benchRenderer, initialBundleBytes } from './renderer.bench'
+import { benchTeam } from './team.bench'
 import type { Timing } from './stats'
 
 const quick = process.argv.includes('--quick')
@@ -131,6 +132,27 @@ try {
   )
   timed('… until quick_check and foreign_key_check have passed too (worker thread)', '—', open.checked, () => true, open.floor)
   timed('… every check before opening (as when migrations are pending)', '—', open.allFirst, () => true, open.floor)
+
+  if (!process.argv.includes('--skip-team')) {
+    const team = await benchTeam(large, dir, quick ? { pullRuns: 1, runs: 3, warmup: 1 } : { pullRuns: 3, runs: 100, warmup: 10 })
+    console.log(`team: joining uploaded ${team.rows.toLocaleString('en')} rows in ${Math.round(team.uploadMs)} ms`)
+    timed(
+      `Team: first pull of ${label} (${team.rows.toLocaleString('en')} rows)`,
+      '< 3× floor',
+      team.firstPull,
+      (_t, ratio) => ratio !== null && ratio < 3,
+      team.firstPullFloor,
+      'floor: one SELECT of the same rows and plain INSERTs into the same tables'
+    )
+    timed(
+      'Team: one-change sync (push one edit, pull it back), p95',
+      '< 100 ms',
+      { ...team.oneChange, median: team.oneChange.p95 },
+      (t) => t.p95 < 100,
+      { ...team.oneChangeFloor, median: team.oneChangeFloor.p95 },
+      'p95 against the floor p95 (one UPDATE and one SELECT of that row in PostgreSQL)'
+    )
+  }
 
   if (!skipBrowser) {
     // A fresh clone has no built renderer yet: build it first rather than fail.

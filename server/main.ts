@@ -15,7 +15,7 @@ import { addMember } from './sync'
  */
 const Env = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// address'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   HOST: z.string().default('127.0.0.1'),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional()
@@ -57,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     if (command === 'user' && sub === 'add' && rest.length === 3 && ['admin', 'partner', 'consultant'].includes(rest[2]!)) {
+      const taken = await db.selectFrom('app_user').select('id').where('email', '=', rest[0]!.trim().toLowerCase()).executeTakeFirst()
+      if (taken) throw new Error(`There is already an account for ${rest[0]}; \`user code ${rest[0]}\` makes a new sign-in code.`)
       const { code } = await addUser(db, { email: rest[0]!, name: rest[1]!, role: rest[2] as Role })
       console.log(`Account created. One-time sign-in code for ${rest[0]} (valid 7 days):\n${code}`)
       return 0

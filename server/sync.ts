@@ -36,62 +36,159 @@ export interface PushHooks {
 export async function push(db: Db, caller: Caller, ops: readonly SyncOperation[], hooks: PushHooks = {}): Promise<OpResult[]> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx)
+    const b = await openBatch(trx, caller, ops)
     const results: OpResult[] = []
     for (const op of ops) {
-      const done = await trx.selectFrom('sync_op').select('result').where('op_id', '=', op.opId).executeTakeFirst()
+      const done = b.done.get(op.opId)
       if (done) {
-        results.push(done.result as unknown as OpResult)
+        results.push(done)
         continue
       }
-      const result = await applyOne(trx, caller, op)
-      await trx
-        .insertInto('sync_op')
-        .values({ op_id: op.opId, user_id: caller.userId, device_id: caller.deviceId, result: JSON.stringify(result) })
-        .execute()
+      const result = await applyOne(b, op)
+      b.done.set(op.opId, result)
+      b.applied.push(result)
       results.push(result)
     }
+    await flush(b)
     await hooks.beforeCommit?.()
     return results
   })
 }
 
-async function applyOne(trx: Trx, caller: Caller, op: SyncOperation): Promise<OpResult> {
+/**
+ * One push's working state. Everything a batch reads is loaded in a few queries up
+ * front (or once, on first need) and everything it writes goes out in a few statements
+ * at the end: a batch of 500 operations costs a handful of round trips, not thousands.
+ */
+interface Batch {
+  trx: Trx
+  caller: Caller
+  rows: Map<string, StoredRow | null>
+  dirty: Map<string, StoredRow>
+  done: Map<string, OpResult>
+  applied: OpResult[]
+  logs: { opId: string; tbl: string; key: string; action: string; fields: string[] }[]
+  memberships: Set<string> | null
+  newMemberships: string[]
+  names: Map<string, string>
+}
+
+const cacheKey = (tbl: string, key: string) => `${tbl}\u0000${key}`
+
+async function openBatch(trx: Trx, caller: Caller, ops: readonly SyncOperation[]): Promise<Batch> {
+  const b: Batch = {
+    trx,
+    caller,
+    rows: new Map(),
+    dirty: new Map(),
+    done: new Map(),
+    applied: [],
+    logs: [],
+    memberships: null,
+    newMemberships: [],
+    names: new Map()
+  }
+  const ids = ops.map((o) => o.opId)
+  const done = await sql<{ op_id: string; result: OpResult }>`SELECT op_id, result FROM sync_op WHERE op_id = ANY(${ids}::text[])`.execute(trx)
+  for (const d of done.rows) b.done.set(d.op_id, d.result)
+  // The rows the operations name, and the parents a new row's scope is read from.
+  const wanted = new Map<string, [string, string]>()
+  const want = (tbl: string, key: string) => wanted.set(cacheKey(tbl, key), [tbl, key])
+  for (const op of ops) {
+    if (op.action === 'resolve') {
+      want('conflict', rowKey([op.conflictId]))
+      continue
+    }
+    want(op.table, rowKey(op.key))
+    const t = syncTable(op.table)
+    const field = (name: string) => {
+      const i = t.key.indexOf(name)
+      return i >= 0 ? op.key[i] : op.fields[name]
+    }
+    if (t.scope.kind === 'engagement' && t.name !== 'engagement' && field(t.scope.engagementField) != null)
+      want('engagement', rowKey([String(field(t.scope.engagementField))]))
+    if (t.name === 'engagement' && field('client_id') != null) want('client', rowKey([String(field('client_id'))]))
+    if (t.scope.kind === 'child' && field(t.scope.parentField) != null) want(t.scope.parentTable, rowKey([String(field(t.scope.parentField))]))
+  }
+  const pairs = [...wanted.values()]
+  for (const [tbl, key] of pairs) b.rows.set(cacheKey(tbl, key), null)
+  const found = await sql<StoredRow>`
+    SELECT r.tbl, r.row_key, r.engagement_id, r.client_id, r.fields, r.stamps, r.deleted, r.created_by
+    FROM sync_row r JOIN unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS w(tbl, row_key)
+      ON r.tbl = w.tbl AND r.row_key = w.row_key`.execute(trx)
+  for (const r of found.rows) b.rows.set(cacheKey(r.tbl, r.row_key), r)
+  return b
+}
+
+async function flush(b: Batch): Promise<void> {
+  const rows = [...b.dirty.values()]
+  if (rows.length) {
+    await sql`
+      INSERT INTO sync_row (tbl, row_key, engagement_id, client_id, fields, stamps, deleted, created_by, updated_by, change_no)
+      SELECT w.tbl, w.row_key, w.engagement_id, w.client_id, w.fields::jsonb, w.stamps::jsonb, w.deleted, w.created_by::uuid, ${b.caller.userId}::uuid, nextval('change_no_seq')
+      FROM unnest(${rows.map((r) => r.tbl)}::text[], ${rows.map((r) => r.row_key)}::text[], ${rows.map((r) => r.engagement_id)}::text[],
+        ${rows.map((r) => r.client_id)}::text[], ${rows.map((r) => JSON.stringify(r.fields))}::text[], ${rows.map((r) => JSON.stringify(r.stamps))}::text[],
+        ${rows.map((r) => r.deleted)}::boolean[], ${rows.map((r) => r.created_by)}::text[])
+        AS w(tbl, row_key, engagement_id, client_id, fields, stamps, deleted, created_by)
+      ON CONFLICT (tbl, row_key) DO UPDATE SET engagement_id = excluded.engagement_id, client_id = excluded.client_id, fields = excluded.fields,
+        stamps = excluded.stamps, deleted = excluded.deleted, updated_by = excluded.updated_by, change_no = excluded.change_no`.execute(b.trx)
+  }
+  if (b.logs.length) {
+    const l = b.logs
+    await sql`
+      INSERT INTO change_log (user_id, device_id, op_id, tbl, row_key, action, fields)
+      SELECT ${b.caller.userId}::uuid, ${b.caller.deviceId}::uuid, w.op_id, w.tbl, w.row_key, w.action, ARRAY(SELECT jsonb_array_elements_text(w.fields::jsonb))
+      FROM unnest(${l.map((x) => x.opId)}::text[], ${l.map((x) => x.tbl)}::text[], ${l.map((x) => x.key)}::text[], ${l.map((x) => x.action)}::text[],
+        ${l.map((x) => JSON.stringify(x.fields))}::text[]) AS w(op_id, tbl, row_key, action, fields)`.execute(b.trx)
+  }
+  if (b.applied.length) {
+    const a = b.applied
+    await sql`
+      INSERT INTO sync_op (op_id, user_id, device_id, result)
+      SELECT w.op_id, ${b.caller.userId}::uuid, ${b.caller.deviceId}::uuid, w.result::jsonb
+      FROM unnest(${a.map((r) => r.opId)}::text[], ${a.map((r) => JSON.stringify(r))}::text[]) AS w(op_id, result)`.execute(b.trx)
+  }
+  if (b.newMemberships.length) {
+    await sql`
+      INSERT INTO membership (user_id, engagement_id) SELECT ${b.caller.userId}::uuid, w.e FROM unnest(${b.newMemberships}::text[]) AS w(e)
+      ON CONFLICT DO NOTHING`.execute(b.trx)
+  }
+}
+
+async function applyOne(b: Batch, op: SyncOperation): Promise<OpResult> {
   const refuse = (reason: string): OpResult => ({ opId: op.opId, status: 'refused', conflicts: [], reason })
-  if (parseStamp(op.stamp).node !== caller.deviceId) return refuse('The change was stamped by another device.')
-  if (op.action === 'resolve') return resolve(trx, caller, op)
+  if (parseStamp(op.stamp).node !== b.caller.deviceId) return refuse('The change was stamped by another device.')
+  if (op.action === 'resolve') return resolve(b, op)
 
   const t = syncTable(op.table)
   if (op.key.length !== t.key.length) return refuse(`A ${t.name} row is keyed by ${t.key.join(', ')}.`)
   const unknown = Object.keys(op.fields).filter((f) => !t.fields.includes(f))
   if (unknown.length) return refuse(`${t.name} has no shared field ${unknown.join(', ')}.`)
   const key = rowKey(op.key)
-  const row = await loadRow(trx, t.name, key, true)
+  const row = await loadRow(b, t.name, key, true)
 
   if (row) {
-    if (!(await canSee(trx, caller, row))) return refuse('You are not a member of this engagement.')
+    if (!(await canSee(b, row))) return refuse('You are not a member of this engagement.')
   } else {
     if (op.action === 'delete') return { opId: op.opId, status: 'ignored', conflicts: [] }
-    const scope = await scopeOfNew(trx, t, op.key, op.fields)
+    const scope = await scopeOfNew(b, t, op.key, op.fields)
     if ('refused' in scope) return refuse(scope.refused)
-    if (!(await mayCreate(trx, caller, t, scope))) return refuse('You are not a member of this engagement.')
+    if (!(await mayCreate(b, t, scope))) return refuse('You are not a member of this engagement.')
     const stamps = Object.fromEntries(Object.keys(op.fields).map((f) => [f, op.stamp]))
-    await writeRow(trx, caller, { tbl: t.name, row_key: key, ...scope, fields: op.fields, stamps, deleted: false, created_by: caller.userId }, 'insert')
-    if (t.name === 'engagement' && caller.role === 'consultant') {
-      await trx
-        .insertInto('membership')
-        .values({ user_id: caller.userId, engagement_id: String(op.key[0]) })
-        .onConflict((c) => c.doNothing())
-        .execute()
+    await writeRow(b, { tbl: t.name, row_key: key, ...scope, fields: op.fields, stamps, deleted: false, created_by: b.caller.userId }, 'insert')
+    if (t.name === 'engagement' && b.caller.role === 'consultant') {
+      b.newMemberships.push(String(op.key[0]))
+      ;(await memberships(b)).add(String(op.key[0]))
     }
-    await log(trx, caller, op.opId, t.name, key, 'insert', Object.keys(op.fields))
+    await log(b, op.opId, t.name, key, 'insert', Object.keys(op.fields))
     return { opId: op.opId, status: 'applied', conflicts: [] }
   }
 
   // Deleted stays deleted; a fact, once there, never changes.
   if (row.deleted || (t.kind === 'fact' && op.action !== 'delete')) return { opId: op.opId, status: 'ignored', conflicts: [] }
   if (op.action === 'delete') {
-    await writeRow(trx, caller, { ...row, deleted: true }, 'update')
-    await log(trx, caller, op.opId, t.name, key, 'delete', [])
+    await writeRow(b, { ...row, deleted: true }, 'update')
+    await log(b, op.opId, t.name, key, 'delete', [])
     return { opId: op.opId, status: 'applied', conflicts: [] }
   }
 
@@ -103,7 +200,7 @@ async function applyOne(trx: Trx, caller: Caller, op: SyncOperation): Promise<Op
   for (const f of Object.keys(op.fields)) {
     if (!t.guarded.includes(f)) continue
     const current = row.stamps[f]
-    const stale = current !== undefined && current !== (op.base[f] ?? null) && parseStamp(current).node !== caller.deviceId
+    const stale = current !== undefined && current !== (op.base[f] ?? null) && parseStamp(current).node !== b.caller.deviceId
     if (stale && !sameValue(row.fields[f], op.fields[f])) {
       conflicts.push(f)
       for (const g of groupOf(t, f)) held.add(g)
@@ -119,12 +216,12 @@ async function applyOne(trx: Trx, caller: Caller, op: SyncOperation): Promise<Op
     fields[f] = v
   }
   for (const f of conflicts) {
-    await addConflict(trx, caller, row, t, f, op)
+    await addConflict(b, row, t, f, op)
   }
   // A conflict re-announces the row too, so the laptop that lost gets the current value back.
   if (conflicts.length || changed.length || Object.keys(stamps).some((f) => stamps[f] !== row.stamps[f])) {
-    await writeRow(trx, caller, { ...row, fields, stamps }, 'update')
-    if (changed.length) await log(trx, caller, op.opId, t.name, key, 'update', changed)
+    await writeRow(b, { ...row, fields, stamps }, 'update')
+    if (changed.length) await log(b, op.opId, t.name, key, 'update', changed)
   }
   return { opId: op.opId, status: conflicts.length ? 'conflict' : 'applied', conflicts }
 }
@@ -133,14 +230,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null)
 }
 
-async function addConflict(
-  trx: Trx,
-  caller: Caller,
-  row: StoredRow,
-  t: SyncTable,
-  field: string,
-  op: Extract<SyncOperation, { action: 'upsert' | 'delete' }>
-): Promise<void> {
+async function addConflict(b: Batch, row: StoredRow, t: SyncTable, field: string, op: Extract<SyncOperation, { action: 'upsert' | 'delete' }>): Promise<void> {
   const currentStamp = row.stamps[field]!
   const fields: ConflictFields = {
     table: t.name,
@@ -148,18 +238,17 @@ async function addConflict(
     field,
     engagementId: row.engagement_id,
     currentValue: row.fields[field] ?? null,
-    currentBy: await deviceOwnerName(trx, parseStamp(currentStamp).node),
+    currentBy: await deviceOwnerName(b, parseStamp(currentStamp).node),
     currentStamp,
     proposedValue: op.fields[field] ?? null,
-    proposedBy: caller.name,
+    proposedBy: b.caller.name,
     proposedStamp: op.stamp,
     status: 'open',
     resolvedBy: null,
     resolvedValue: null
   }
   await writeRow(
-    trx,
-    caller,
+    b,
     {
       tbl: 'conflict',
       row_key: rowKey([randomUUID()]),
@@ -168,69 +257,71 @@ async function addConflict(
       fields: fields as unknown as Record<string, Value>,
       stamps: {},
       deleted: false,
-      created_by: caller.userId
+      created_by: b.caller.userId
     },
     'insert'
   )
 }
 
-async function deviceOwnerName(trx: Trx, deviceId: string): Promise<string> {
-  const r = await trx.selectFrom('device as d').innerJoin('app_user as u', 'u.id', 'd.user_id').select('u.name').where('d.id', '=', deviceId).executeTakeFirst()
+async function deviceOwnerName(b: Batch, deviceId: string): Promise<string> {
+  const known = b.names.get(deviceId)
+  if (known) return known
+  const r = await b.trx
+    .selectFrom('device as d')
+    .innerJoin('app_user as u', 'u.id', 'd.user_id')
+    .select('u.name')
+    .where('d.id', '=', deviceId)
+    .executeTakeFirst()
+  b.names.set(deviceId, r?.name ?? 'someone')
   return r?.name ?? 'someone'
 }
 
-async function resolve(trx: Trx, caller: Caller, op: Extract<SyncOperation, { action: 'resolve' }>): Promise<OpResult> {
-  const conflict = await loadRow(trx, 'conflict', rowKey([op.conflictId]), true)
+async function resolve(b: Batch, op: Extract<SyncOperation, { action: 'resolve' }>): Promise<OpResult> {
+  const conflict = await loadRow(b, 'conflict', rowKey([op.conflictId]), true)
   const refuse = (reason: string): OpResult => ({ opId: op.opId, status: 'refused', conflicts: [], reason })
-  if (!conflict || !(await canSee(trx, caller, conflict))) return refuse('There is no such conflict.')
+  if (!conflict || !(await canSee(b, conflict))) return refuse('There is no such conflict.')
   const c = conflict.fields as unknown as ConflictFields
   if (c.status === 'resolved') return { opId: op.opId, status: 'ignored', conflicts: [] }
-  await writeRow(trx, caller, { ...conflict, fields: { ...conflict.fields, status: 'resolved', resolvedBy: caller.name, resolvedValue: op.value } }, 'update')
-  const target = await loadRow(trx, c.table, c.key, true)
+  await writeRow(b, { ...conflict, fields: { ...conflict.fields, status: 'resolved', resolvedBy: b.caller.name, resolvedValue: op.value } }, 'update')
+  const target = await loadRow(b, c.table, c.key, true)
   if (target && !target.deleted) {
     // The person's choice is the new value, whatever was written since.
     const stamps = { ...target.stamps, [c.field]: laterStamp(op.stamp, target.stamps[c.field])! }
-    await writeRow(trx, caller, { ...target, fields: { ...target.fields, [c.field]: op.value }, stamps }, 'update')
+    await writeRow(b, { ...target, fields: { ...target.fields, [c.field]: op.value }, stamps }, 'update')
   }
-  await log(trx, caller, op.opId, c.table, c.key, 'resolve', [c.field])
+  await log(b, op.opId, c.table, c.key, 'resolve', [c.field])
   return { opId: op.opId, status: 'applied', conflicts: [] }
 }
 
-async function loadRow(trx: Trx, tbl: string, key: string, forUpdate: boolean): Promise<StoredRow | undefined> {
-  let q = trx
+async function loadRow(b: Batch, tbl: string, key: string, _forUpdate?: boolean): Promise<StoredRow | undefined> {
+  const k = cacheKey(tbl, key)
+  if (b.rows.has(k)) return b.rows.get(k) ?? undefined
+  const row = (await b.trx
     .selectFrom('sync_row')
     .select(['tbl', 'row_key', 'engagement_id', 'client_id', 'fields', 'stamps', 'deleted', 'created_by'])
     .where('tbl', '=', tbl)
     .where('row_key', '=', key)
-  if (forUpdate) q = q.forUpdate()
-  return (await q.executeTakeFirst()) as StoredRow | undefined
+    .executeTakeFirst()) as StoredRow | undefined
+  b.rows.set(k, row ?? null)
+  return row
 }
 
-async function writeRow(trx: Trx, caller: Caller, row: StoredRow, mode: 'insert' | 'update'): Promise<void> {
-  const values = {
-    engagement_id: row.engagement_id,
-    client_id: row.client_id,
-    fields: JSON.stringify(row.fields),
-    stamps: JSON.stringify(row.stamps),
-    deleted: row.deleted,
-    updated_by: caller.userId,
-    change_no: sql<number>`nextval('change_no_seq')`
-  }
-  if (mode === 'insert')
-    await trx
-      .insertInto('sync_row')
-      .values({ tbl: row.tbl, row_key: row.row_key, created_by: row.created_by, ...values })
-      .execute()
-  else await trx.updateTable('sync_row').set(values).where('tbl', '=', row.tbl).where('row_key', '=', row.row_key).execute()
+/** Kept in the batch; written (with a new change number) when the batch is flushed. */
+async function writeRow(b: Batch, row: StoredRow, _mode?: 'insert' | 'update'): Promise<void> {
+  const k = cacheKey(row.tbl, row.row_key)
+  b.rows.set(k, row)
+  // Re-inserted last, so change numbers follow the order rows were last written in.
+  b.dirty.delete(k)
+  b.dirty.set(k, row)
 }
 
-async function log(trx: Trx, caller: Caller, opId: string, tbl: string, key: string, action: string, fields: string[]): Promise<void> {
-  await trx.insertInto('change_log').values({ user_id: caller.userId, device_id: caller.deviceId, op_id: opId, tbl, row_key: key, action, fields }).execute()
+async function log(b: Batch, opId: string, tbl: string, key: string, action: string, fields: string[]): Promise<void> {
+  b.logs.push({ opId, tbl, key, action, fields })
 }
 
 type Scope = { engagement_id: string | null; client_id: string | null }
 
-async function scopeOfNew(trx: Trx, t: SyncTable, key: readonly (string | number)[], fields: Record<string, Value>): Promise<Scope | { refused: string }> {
+async function scopeOfNew(b: Batch, t: SyncTable, key: readonly (string | number)[], fields: Record<string, Value>): Promise<Scope | { refused: string }> {
   const value = (name: string): Value | undefined => {
     const i = t.key.indexOf(name)
     return i >= 0 ? key[i] : fields[name]
@@ -240,51 +331,58 @@ async function scopeOfNew(trx: Trx, t: SyncTable, key: readonly (string | number
   if (s.kind === 'client') return { engagement_id: null, client_id: String(value('id')) }
   if (s.kind === 'child') {
     const parentId = value(s.parentField)
-    const parent = await loadRow(trx, s.parentTable, rowKey([String(parentId)]), false)
+    const parent = await loadRow(b, s.parentTable, rowKey([String(parentId)]), false)
     if (!parent || parent.deleted) return { refused: `The ${s.parentTable} this belongs to is not on the server.` }
     return { engagement_id: parent.engagement_id, client_id: parent.client_id }
   }
   const engagementId = String(value(s.engagementField))
   if (t.name === 'engagement') {
     const clientId = String(value('client_id'))
-    const client = await loadRow(trx, 'client', rowKey([clientId]), false)
+    const client = await loadRow(b, 'client', rowKey([clientId]), false)
     if (!client || client.deleted) return { refused: 'The client of this engagement is not on the server.' }
     return { engagement_id: engagementId, client_id: clientId }
   }
-  const engagement = await loadRow(trx, 'engagement', rowKey([engagementId]), false)
+  const engagement = await loadRow(b, 'engagement', rowKey([engagementId]), false)
   if (!engagement || engagement.deleted) return { refused: 'The engagement this belongs to is not on the server.' }
   return { engagement_id: engagementId, client_id: engagement.client_id }
 }
 
-async function isMember(trx: Trx, caller: Caller, engagementId: string): Promise<boolean> {
-  const m = await trx
-    .selectFrom('membership')
-    .select('user_id')
-    .where('user_id', '=', caller.userId)
-    .where('engagement_id', '=', engagementId)
-    .executeTakeFirst()
-  return m !== undefined
+async function memberships(b: Batch): Promise<Set<string>> {
+  if (!b.memberships) {
+    const rows = await b.trx.selectFrom('membership').select('engagement_id').where('user_id', '=', b.caller.userId).execute()
+    b.memberships = new Set(rows.map((r) => r.engagement_id))
+  }
+  return b.memberships
 }
 
-async function mayCreate(trx: Trx, caller: Caller, t: SyncTable, scope: Scope): Promise<boolean> {
-  if (caller.role !== 'consultant' || t.scope.kind === 'global' || t.scope.kind === 'client') return true
-  if (t.name === 'engagement') return canSeeClient(trx, caller, scope.client_id!)
-  return isMember(trx, caller, scope.engagement_id!)
+async function isMember(b: Batch, engagementId: string): Promise<boolean> {
+  return (await memberships(b)).has(engagementId)
 }
 
-async function canSeeClient(trx: Trx, caller: Caller, clientId: string): Promise<boolean> {
+async function mayCreate(b: Batch, t: SyncTable, scope: Scope): Promise<boolean> {
+  if (b.caller.role !== 'consultant' || t.scope.kind === 'global' || t.scope.kind === 'client') return true
+  if (t.name === 'engagement') return canSeeClient(b, scope.client_id!)
+  return isMember(b, scope.engagement_id!)
+}
+
+async function canSeeClient(b: Batch, clientId: string): Promise<boolean> {
+  const client = await loadRow(b, 'client', rowKey([clientId]))
+  if (!client) return false
+  if (client.created_by === b.caller.userId) return true
+  const mine = await memberships(b)
+  // Engagements of this client written in this batch, then those already stored.
+  for (const row of b.dirty.values()) if (row.tbl === 'engagement' && row.client_id === clientId && mine.has(row.engagement_id!)) return true
   const r = await sql<{ ok: number }>`
-    SELECT 1 AS ok FROM sync_row c WHERE c.tbl = 'client' AND c.row_key = ${rowKey([clientId])} AND (c.created_by = ${caller.userId} OR EXISTS (
-      SELECT 1 FROM sync_row e JOIN membership m ON m.engagement_id = e.engagement_id
-      WHERE e.tbl = 'engagement' AND e.client_id = ${clientId} AND m.user_id = ${caller.userId}))`.execute(trx)
+    SELECT 1 AS ok FROM sync_row e JOIN membership m ON m.engagement_id = e.engagement_id
+    WHERE e.tbl = 'engagement' AND e.client_id = ${clientId} AND m.user_id = ${b.caller.userId} LIMIT 1`.execute(b.trx)
   return r.rows.length > 0
 }
 
-async function canSee(trx: Trx, caller: Caller, row: StoredRow): Promise<boolean> {
-  if (caller.role !== 'consultant') return true
+async function canSee(b: Batch, row: StoredRow): Promise<boolean> {
+  if (b.caller.role !== 'consultant') return true
   if (row.tbl === 'library_item') return true
-  if (row.tbl === 'client') return canSeeClient(trx, caller, row.client_id!)
-  return row.engagement_id !== null && isMember(trx, caller, row.engagement_id)
+  if (row.tbl === 'client') return canSeeClient(b, row.client_id!)
+  return row.engagement_id !== null && isMember(b, row.engagement_id)
 }
 
 /**

@@ -55,6 +55,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const now = options.now ?? Date.now
   const batchSize = options.batchSize ?? 500
   const pageSize = options.pageSize ?? 1000
+  // Applying a pull runs the same few statements thousands of times: prepare each once.
+  const statements = new Map<string, Sqlite.Statement>()
+  const prepared = (text: string): Sqlite.Statement => {
+    let s = statements.get(text)
+    if (!s) statements.set(text, (s = sqlite.prepare(text)))
+    return s
+  }
 
   const state = () =>
     sqlite.prepare('SELECT device_id, wall, counter, cursor FROM sync_state WHERE one = 1').get() as {
@@ -105,10 +112,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
   })
 
   const apply = sqlite.transaction((changes: Change[], upTo: number) => {
-    sqlite.prepare('UPDATE sync_state SET capturing = 0 WHERE one = 1').run()
+    prepared('UPDATE sync_state SET capturing = 0 WHERE one = 1').run()
     sqlite.pragma('defer_foreign_keys = ON')
     const pending = pendingFields()
-    const statusBefore = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM engagement_status_change').get() as { n: number }).n
+    const statusBefore = (prepared('SELECT coalesce(max(id), 0) AS n FROM engagement_status_change').get() as { n: number }).n
     const keptStatus = new Set<number>()
     const sorted = [...changes].sort((a, b) => (TABLE_ORDER.get(a.table) ?? 99) - (TABLE_ORDER.get(b.table) ?? 99) || a.changeNo - b.changeNo)
     let clock: ClockState = { wall: state().wall, counter: state().counter }
@@ -121,29 +128,29 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const t = syncTable(change.table)
       const key = JSON.stringify(change.key)
       if (change.deleted) {
-        sqlite.prepare(`DELETE FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`).run(...change.key)
-        sqlite.prepare('DELETE FROM sync_meta WHERE tbl = ? AND row_key = ?').run(t.name, key)
-        sqlite.prepare("DELETE FROM sync_outbox WHERE tbl = ? AND row_key = ? AND action <> 'resolve'").run(t.name, key)
+        prepared(`DELETE FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`).run(...change.key)
+        prepared('DELETE FROM sync_meta WHERE tbl = ? AND row_key = ?').run(t.name, key)
+        prepared("DELETE FROM sync_outbox WHERE tbl = ? AND row_key = ? AND action <> 'resolve'").run(t.name, key)
         continue
       }
       const rowid = upsertRow(t, change, pending.get(`${t.name} ${key}`))
       if (t.name === 'engagement_status_change' && rowid !== undefined) keptStatus.add(rowid)
-      sqlite
-        .prepare('INSERT INTO sync_meta (tbl, row_key, stamps) VALUES (?, ?, ?) ON CONFLICT (tbl, row_key) DO UPDATE SET stamps = excluded.stamps')
-        .run(t.name, key, JSON.stringify(change.stamps))
+      prepared('INSERT INTO sync_meta (tbl, row_key, stamps) VALUES (?, ?, ?) ON CONFLICT (tbl, row_key) DO UPDATE SET stamps = excluded.stamps').run(
+        t.name,
+        key,
+        JSON.stringify(change.stamps)
+      )
     }
     // A pulled status change re-fires the local status-history trigger; the history is
     // the server's facts, so those echoes go.
-    const echoes = (sqlite.prepare('SELECT id FROM engagement_status_change WHERE id > ?').all(statusBefore) as { id: number }[]).filter(
-      (r) => !keptStatus.has(r.id)
-    )
-    for (const e of echoes) sqlite.prepare('DELETE FROM engagement_status_change WHERE id = ?').run(e.id)
-    sqlite.prepare('UPDATE sync_state SET cursor = ?, wall = ?, counter = ?, capturing = 1 WHERE one = 1').run(upTo, clock.wall, clock.counter)
+    const echoes = (prepared('SELECT id FROM engagement_status_change WHERE id > ?').all(statusBefore) as { id: number }[]).filter((r) => !keptStatus.has(r.id))
+    for (const e of echoes) prepared('DELETE FROM engagement_status_change WHERE id = ?').run(e.id)
+    prepared('UPDATE sync_state SET cursor = ?, wall = ?, counter = ?, capturing = 1 WHERE one = 1').run(upTo, clock.wall, clock.counter)
   })
 
   function pendingFields(): Map<string, Set<string>> {
     const out = new Map<string, Set<string>>()
-    for (const row of sqlite.prepare("SELECT tbl, row_key, fields FROM sync_outbox WHERE action = 'upsert'").all() as {
+    for (const row of prepared("SELECT tbl, row_key, fields FROM sync_outbox WHERE action = 'upsert'").all() as {
       tbl: string
       row_key: string
       fields: string
@@ -162,19 +169,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const values = [...change.key, ...fields.map((f) => decode(t, f, change.fields[f] ?? null))]
     const marks = columns.map(() => '?').join(', ')
     if (t.kind === 'fact') {
-      const r = sqlite
-        .prepare(
-          `INSERT INTO ${t.name} (${columns.join(', ')}) SELECT ${marks} WHERE NOT EXISTS (SELECT 1 FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')})`
-        )
-        .run(...values, ...change.key)
+      const r = prepared(
+        `INSERT INTO ${t.name} (${columns.join(', ')}) SELECT ${marks} WHERE NOT EXISTS (SELECT 1 FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')})`
+      ).run(...values, ...change.key)
       if (r.changes) return Number(r.lastInsertRowid)
-      const existing = sqlite.prepare(`SELECT rowid AS id FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`).get(...change.key) as
+      const existing = prepared(`SELECT rowid AS id FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`).get(...change.key) as
         { id: number } | undefined
       return existing?.id
     }
     const update = fields.filter((f) => !pending?.has(f))
     const onConflict = update.length ? `DO UPDATE SET ${update.map((f) => `${f} = excluded.${f}`).join(', ')}` : 'DO NOTHING'
-    sqlite.prepare(`INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${marks}) ON CONFLICT (${t.key.join(', ')}) ${onConflict}`).run(...values)
+    prepared(`INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${marks}) ON CONFLICT (${t.key.join(', ')}) ${onConflict}`).run(...values)
     return undefined
   }
 
@@ -184,11 +189,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   function applyConflict(change: Change): void {
     const fields = ConflictFieldsSchema.parse(change.fields)
-    sqlite
-      .prepare(
-        'INSERT INTO sync_conflict (id, fields, change_no) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET fields = excluded.fields, change_no = excluded.change_no'
-      )
-      .run(String(change.key[0]), JSON.stringify(fields), change.changeNo)
+    prepared(
+      'INSERT INTO sync_conflict (id, fields, change_no) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET fields = excluded.fields, change_no = excluded.change_no'
+    ).run(String(change.key[0]), JSON.stringify(fields), change.changeNo)
   }
 
   async function pushAll(report: SyncReport): Promise<void> {

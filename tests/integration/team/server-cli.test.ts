@@ -1,0 +1,53 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshDatabase } from '../../helpers/postgres'
+
+const BIN = 'bin/stagecraft-server.mjs'
+let pg: Awaited<ReturnType<typeof freshDatabase>>
+beforeAll(async () => {
+  pg = await freshDatabase()
+})
+afterAll(async () => {
+  await pg?.drop()
+})
+
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: pg.url, ...env }, timeout: 60_000 })
+
+describe('the stagecraft-server command', () => {
+  it('migrates, creates accounts once, and says what is wrong with its configuration', () => {
+    expect(run(['migrate']).status).toBe(0)
+    const added = run(['user', 'add', 'Nora@Example.com', 'Nora', 'partner'])
+    expect(added.status).toBe(0)
+    expect(added.stdout).toMatch(/sign-in code for Nora@Example.com .*\n[0-9a-f-]{36}\.[A-Za-z0-9_-]+/)
+    const again = run(['user', 'add', 'nora@example.com', 'Nora', 'partner'])
+    expect(again.status).toBe(1)
+    expect(again.stderr).toContain('There is already an account for nora@example.com')
+    expect(run(['user', 'add', 'x@example.com', 'X', 'owner']).status).toBe(2)
+    const badUrl = run(['migrate'], { DATABASE_URL: 'mysql://nope' })
+    expect(badUrl.status).toBe(2)
+    expect(badUrl.stderr).toContain('DATABASE_URL must be a postgres:// address')
+  })
+
+  it('serves /health, logs JSON lines, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, DATABASE_URL: pg.url, PORT: '0' } })
+    let out = ''
+    const listening = new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += String(d)
+        const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+        if (m) resolve(m[1]!)
+      })
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+    })
+    const url = await listening
+    const health = await fetch(`${url}/health`)
+    expect(await health.json()).toEqual({ ok: true, schema: 1 })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    const lines = out.split('\n').filter(Boolean)
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
+    expect(lines.some((l) => JSON.parse(l).msg === 'request completed')).toBe(true)
+  })
+})
