@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { updateEngagement } from '../../../db/repositories/engagement.repository'
+import { getDashboard } from '../../../db/repositories/dashboard.repository'
 import { openEngagement, startTeam, teamDeps, type Team } from '../../helpers/team'
 
 let team: Team
@@ -86,5 +87,27 @@ describe('team sync between two laptops', () => {
     await a.engine.syncOnce()
     await b.engine.syncOnce()
     expect(rate(b).day_rate).toBe(950)
+  })
+
+  it('gives a partner one portfolio across the team, filterable by consultant', async () => {
+    const sam = await team.person('sam@example.com', 'Sam', 'consultant')
+    const tia = await team.person('tia@example.com', 'Tia', 'consultant')
+    const uma = await team.person('uma@example.com', 'Uma', 'partner')
+    const a = await team.laptop(sam)
+    const b = await team.laptop(tia)
+    const deps = teamDeps()
+    await openEngagement(a, deps, { client: 'Northwind', title: 'Feature store' })
+    await openEngagement(b, deps, { client: 'Contoso', title: 'Hiring plan' })
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    const p = await team.laptop(uma)
+    await p.engine.syncOnce()
+    const all = await getDashboard(p.handle.db, {}, '2026-03-02')
+    expect(all.consultants).toEqual(expect.arrayContaining(['Sam', 'Tia']))
+    const tias = await getDashboard(p.handle.db, { consultant: 'Tia' }, '2026-03-02')
+    expect(tias.rows.map((r) => r.title)).toEqual(['Hiring plan'])
+    // Each consultant still sees only their own.
+    await a.engine.syncOnce()
+    expect((await getDashboard(a.handle.db, {}, '2026-03-02')).rows.map((r) => r.title)).toEqual(['Feature store'])
   })
 })
