@@ -31,10 +31,7 @@ export interface TeamBench {
 export async function benchTeam(largePath: string, dir: string, options: { pullRuns: number; runs: number; warmup: number }): Promise<TeamBench> {
   let cluster: string | undefined
   if (!process.env.STAGECRAFT_TEST_DATABASE_URL) {
-    const out = execFileSync('bash', [join(import.meta.dirname, '..', 'scripts', 'pg-throwaway.sh')], {
-      encoding: 'utf8',
-      env: { ...process.env, STAGECRAFT_PG_PORT: '55443' }
-    })
+    const out = execFileSync('bash', [join(import.meta.dirname, '..', 'scripts', 'pg-throwaway.sh')], { encoding: 'utf8' })
     const [folder, url] = out.trim().split('\n')
     cluster = folder
     process.env.STAGECRAFT_TEST_DATABASE_URL = url

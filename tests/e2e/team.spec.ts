@@ -15,7 +15,7 @@ let cluster: string | undefined
 test.beforeAll(async () => {
   test.setTimeout(120_000)
   if (!process.env.STAGECRAFT_TEST_DATABASE_URL) {
-    const out = execFileSync('bash', ['scripts/pg-throwaway.sh'], { encoding: 'utf8', env: { ...process.env, STAGECRAFT_PG_PORT: '55441' } })
+    const out = execFileSync('bash', ['scripts/pg-throwaway.sh'], { encoding: 'utf8' })
     const [dir, url] = out.trim().split('\n')
     cluster = dir
     process.env.STAGECRAFT_TEST_DATABASE_URL = url

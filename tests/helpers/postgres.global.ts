@@ -7,10 +7,7 @@ import { execFileSync } from 'node:child_process'
  */
 export default function setup(): (() => void) | undefined {
   if (process.env.STAGECRAFT_TEST_DATABASE_URL) return undefined
-  const out = execFileSync('bash', ['scripts/pg-throwaway.sh'], {
-    encoding: 'utf8',
-    env: { ...process.env, STAGECRAFT_PG_PORT: process.env.STAGECRAFT_PG_PORT ?? '55439' }
-  })
+  const out = execFileSync('bash', ['scripts/pg-throwaway.sh'], { encoding: 'utf8' })
   const [dir, url] = out.trim().split('\n')
   process.env.STAGECRAFT_TEST_DATABASE_URL = url
   return () => {
