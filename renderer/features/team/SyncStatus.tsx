@@ -1,5 +1,7 @@
 import { ActionIcon, Badge, Tooltip, UnstyledButton } from '@mantine/core'
 import { IconCloud, IconCloudOff, IconAlertTriangle, IconCloudUpload } from '@tabler/icons-react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import { useNavigate } from 'react-router'
 import { describeSync } from './sync-words'
 import { useTeamStatus } from './team.queries'
@@ -11,6 +13,15 @@ import { useTeamStatus } from './team.queries'
 export function SyncStatus({ compact }: { compact: boolean }) {
   const status = useTeamStatus()
   const navigate = useNavigate()
+  const qc = useQueryClient()
+  // A background sync may have brought other people's changes: refresh what is on screen.
+  const lastSync = status.data?.mode === 'team' ? status.data.lastSyncAt : null
+  const seen = useRef(lastSync)
+  useEffect(() => {
+    if (lastSync === seen.current) return
+    seen.current = lastSync
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'team' || q.queryKey[1] === 'conflicts' })
+  }, [lastSync, qc])
   if (status.data?.mode !== 'team') return null
   const s = status.data
   const words = describeSync(s)
