@@ -6,6 +6,7 @@ import { readSetting, writeSetting } from '../db/repositories/setting.repository
 import type { Database } from '../db/schema'
 import { timestamp } from '../db/deps'
 import { syncTable, type SyncTableName } from '../shared/domain/sync/catalogue'
+import { describeGuardedValue } from '../shared/domain/sync/conflict-words'
 import { TeamRoleSchema, type TeamConflict, type TeamSignIn, type TeamStatus } from '../shared/schemas/team.schema'
 import { AppError } from '../shared/ipc/result'
 import { z } from 'zod'
@@ -185,18 +186,22 @@ export function createTeamService(options: TeamServiceOptions) {
       const s = await setting()
       if (!s) return []
       const list = createSyncEngine({ sqlite, transport: unreachable }).conflicts()
-      return list.reverse().map((c) => ({
-        id: c.id,
-        ...describeConflict(sqlite, c.table, c.key, c.field),
-        field: c.field,
-        table: c.table,
-        engagementId: c.engagementId,
-        current: { value: c.currentValue, by: c.currentBy },
-        proposed: { value: c.proposedValue, by: c.proposedBy },
-        status: c.status,
-        resolvedBy: c.resolvedBy,
-        resolvedValue: c.resolvedValue
-      }))
+      return list.reverse().map((c) => {
+        const about = describeConflict(sqlite, c.table, c.key)
+        const words = (v: string | number | null) => describeGuardedValue(c.field, v, about.currency)
+        return {
+          id: c.id,
+          subject: `${FIELD_NAMES[c.field] ?? c.field}${about.detail ? ` of “${about.detail}”` : ''}${about.where ? ` — ${about.where}` : ''}`,
+          field: c.field,
+          table: c.table,
+          engagementId: c.engagementId,
+          current: { value: c.currentValue, display: words(c.currentValue), by: c.currentBy },
+          proposed: { value: c.proposedValue, display: words(c.proposedValue), by: c.proposedBy },
+          status: c.status,
+          resolvedBy: c.resolvedBy,
+          resolvedDisplay: c.status === 'resolved' ? words(c.resolvedValue) : null
+        }
+      })
     },
 
     /** Settles a conflict; the choice is a change like any other and reaches everyone. */
@@ -236,9 +241,8 @@ const FIELD_NAMES: Record<string, string> = {
   signed_at: 'Signing date'
 }
 
-/** The conflict in words: what it is about, and what its numbers are counted in. */
-function describeConflict(sqlite: Sqlite.Database, table: string, key: string, field: string): { subject: string; unit: string | null } {
-  const what = FIELD_NAMES[field] ?? field
+/** Where a conflict is: the engagement and client, the gate's criterion, and the engagement's currency. */
+function describeConflict(sqlite: Sqlite.Database, table: string, key: string): { where: string | null; detail: string | null; currency: string | null } {
   const t = syncTable(table as SyncTableName)
   const ids = JSON.parse(key) as string[]
   const engagementOf = t.name === 'engagement' ? '?' : `(SELECT engagement_id FROM ${t.name} WHERE ${t.key[0]} = ?)`
@@ -248,7 +252,6 @@ function describeConflict(sqlite: Sqlite.Database, table: string, key: string, f
        FROM engagement e JOIN client c ON c.id = e.client_id WHERE e.id = ${engagementOf}`
     )
     .get(...(t.name === 'phase_gate' ? [ids[0], ids[0]] : [ids[0]])) as { title: string; currency: string; name: string; detail: string | null } | undefined
-  if (!row) return { subject: what, unit: null }
-  const unit = field === 'day_rate' ? `${row.currency} a day` : ['cost'].includes(field) ? row.currency : field === 'effort_days' ? 'days' : null
-  return { subject: `${what}${row.detail ? ` of “${row.detail}”` : ''} — ${row.title} (${row.name})`, unit }
+  if (!row) return { where: null, detail: null, currency: null }
+  return { where: `${row.title} (${row.name})`, detail: row.detail, currency: row.currency }
 }

@@ -48,15 +48,14 @@ export const TeamConflictSchema = z.strictObject({
   /** What the disagreement is about, in words: "Day rate of Platform build (Acme)". */
   subject: z.string(),
   field: z.string(),
-  /** What a number is counted in, when known: "EUR a day". */
-  unit: z.string().nullable(),
   table: z.string(),
   engagementId: z.string().nullable(),
-  current: z.strictObject({ value: Value, by: z.string() }),
-  proposed: z.strictObject({ value: Value, by: z.string() }),
+  /** Each side's value, and the same in words ("1,750 EUR a day"). */
+  current: z.strictObject({ value: Value, display: z.string(), by: z.string() }),
+  proposed: z.strictObject({ value: Value, display: z.string(), by: z.string() }),
   status: z.enum(['open', 'resolved']),
   resolvedBy: z.string().nullable(),
-  resolvedValue: Value
+  resolvedDisplay: z.string().nullable()
 })
 export type TeamConflict = z.infer<typeof TeamConflictSchema>
 

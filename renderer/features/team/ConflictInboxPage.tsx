@@ -5,13 +5,6 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import type { TeamConflict } from '../../../shared/schemas/team.schema'
 import { useConflicts, useResolve, useTeamStatus } from './team.queries'
 
-const show = (field: string, value: string | number | null, unit: string | null = null): string => {
-  if (value === null) return field === 'done_at' ? 'Not met' : 'Empty'
-  if (typeof value === 'number') return unit ? `${value.toLocaleString()} ${unit}` : value.toLocaleString()
-  if (field === 'done_at') return `Met on ${value.slice(0, 10)}`
-  return value.length > 160 ? `${value.slice(0, 160)}…` : value
-}
-
 /**
  * Disagreements over money or commitments (day rates, prices, a signed baseline, gate
  * outcomes) made in two places at once. Each waits here, both versions side by side,
@@ -43,7 +36,7 @@ export function ConflictInboxPage() {
           <Title order={4}>Settled recently</Title>
           {settled.map((c) => (
             <Text key={c.id} size="sm">
-              {c.subject}: {show(c.field, c.resolvedValue, c.unit)}, chosen by {c.resolvedBy}
+              {c.subject}: {c.resolvedDisplay}, chosen by {c.resolvedBy}
             </Text>
           ))}
         </Stack>
@@ -54,14 +47,14 @@ export function ConflictInboxPage() {
 
 function ConflictCard({ conflict: c }: { conflict: TeamConflict }) {
   const resolve = useResolve()
-  const side = (title: string, value: string | number | null, by: string, choice: 'current' | 'proposed') => (
+  const side = (title: string, display: string, by: string, choice: 'current' | 'proposed') => (
     <Card withBorder radius="md" padding="md">
       <Stack gap={6}>
         <Text size="sm" c="dimmed">
           {title}
         </Text>
-        <Text fw={700} size="xl">
-          {show(c.field, value, c.unit)}
+        <Text fw={700} size={display.length > 40 ? 'md' : 'xl'}>
+          {display}
         </Text>
         <Text size="sm">by {by}</Text>
         <Button variant="default" onClick={() => resolve.mutate({ id: c.id, choice })} loading={resolve.isPending}>
@@ -79,8 +72,8 @@ function ConflictCard({ conflict: c }: { conflict: TeamConflict }) {
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {side('On the server now', c.current.value, c.current.by, 'current')}
-        {side('Changed without seeing it', c.proposed.value, c.proposed.by, 'proposed')}
+        {side('On the server now', c.current.display, c.current.by, 'current')}
+        {side('Changed without seeing it', c.proposed.display, c.proposed.by, 'proposed')}
       </SimpleGrid>
     </Card>
   )

@@ -139,14 +139,14 @@ describe('joining a team from Settings', () => {
     const [c] = await sb.conflicts()
     expect(c).toMatchObject({
       subject: 'Day rate — MLOps rollout (Umbrella)',
-      current: { value: 1300, by: 'Ola' },
-      proposed: { value: 800, by: 'Pim' },
+      current: { value: 1300, display: '1,300 EUR a day', by: 'Ola' },
+      proposed: { value: 800, display: '800 EUR a day', by: 'Pim' },
       status: 'open'
     })
     expect(await sb.resolve(c!.id, 'current')).toMatchObject({ openConflicts: 0 })
     await expect(sb.resolve(c!.id, 'proposed')).rejects.toThrow(/already settled/)
     expect(await sa.syncNow()).toMatchObject({ state: 'synced', openConflicts: 0 })
-    expect((await sa.conflicts())[0]).toMatchObject({ status: 'resolved', resolvedBy: 'Pim', resolvedValue: 1300 })
+    expect((await sa.conflicts())[0]).toMatchObject({ status: 'resolved', resolvedBy: 'Pim', resolvedDisplay: '1,300 EUR a day' })
     for (const h of [a.handle, b.handle])
       expect(h.sqlite.prepare('SELECT day_rate FROM engagement WHERE id = ?').get(engagement.id)).toEqual({ day_rate: 1300 })
   })
