@@ -76,6 +76,22 @@ export const SERVER_MIGRATIONS: readonly { name: string; sql: string }[] = [
       );
       CREATE INDEX change_log_row_idx ON change_log (tbl, row_key, id);
     `
+  },
+  {
+    name: '0002-library-versions',
+    sql: `
+      -- Every edit of a library item is kept as a numbered version: the shared library
+      -- shows the latest, and what a plan was built from can always be found again.
+      CREATE TABLE library_version (
+        kind text NOT NULL,
+        id text NOT NULL,
+        version integer NOT NULL CHECK (version > 0),
+        data text NOT NULL,
+        made_by uuid NOT NULL REFERENCES app_user(id),
+        made_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (kind, id, version)
+      );
+    `
   }
 ]
 

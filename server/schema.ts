@@ -47,6 +47,14 @@ export interface ServerDatabase {
     result: ColumnType<Record<string, unknown>, string, string>
     applied_at: ColumnType<Date, never, never>
   }
+  library_version: {
+    kind: string
+    id: string
+    version: number
+    data: string
+    made_by: string
+    made_at: ColumnType<Date, never, never>
+  }
   change_log: {
     id: Generated<string>
     at: ColumnType<Date, never, never>

@@ -133,6 +133,18 @@ async function flush(b: Batch): Promise<void> {
       ON CONFLICT (tbl, row_key) DO UPDATE SET engagement_id = excluded.engagement_id, client_id = excluded.client_id, fields = excluded.fields,
         stamps = excluded.stamps, deleted = excluded.deleted, updated_by = excluded.updated_by, change_no = excluded.change_no`.execute(b.trx)
   }
+  const library = rows.filter((r) => r.tbl === 'library_item' && !r.deleted && typeof r.fields.data === 'string')
+  if (library.length) {
+    // A new version only when the content changed since the latest one.
+    await sql`
+      INSERT INTO library_version (kind, id, version, data, made_by)
+      SELECT w.row_key::jsonb->>0, w.row_key::jsonb->>1,
+        coalesce((SELECT max(v.version) FROM library_version v WHERE v.kind = w.row_key::jsonb->>0 AND v.id = w.row_key::jsonb->>1), 0) + 1,
+        w.data, ${b.caller.userId}::uuid
+      FROM unnest(${library.map((r) => r.row_key)}::text[], ${library.map((r) => String(r.fields.data))}::text[]) AS w(row_key, data)
+      WHERE w.data IS DISTINCT FROM (SELECT v.data FROM library_version v WHERE v.kind = w.row_key::jsonb->>0 AND v.id = w.row_key::jsonb->>1
+        ORDER BY v.version DESC LIMIT 1)`.execute(b.trx)
+  }
   if (b.logs.length) {
     const l = b.logs
     await sql`

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SERVER_MIGRATIONS } from '../../../server/migrations'
 import { freshDatabase } from '../../helpers/postgres'
 
 const BIN = 'bin/stagecraft-server.mjs'
@@ -42,7 +43,7 @@ describe('the stagecraft-server command', () => {
     })
     const url = await listening
     const health = await fetch(`${url}/health`)
-    expect(await health.json()).toEqual({ ok: true, schema: 1 })
+    expect(await health.json()).toEqual({ ok: true, schema: SERVER_MIGRATIONS.length })
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
     child.kill('SIGTERM')
     expect(await exited).toBe(0)

@@ -110,4 +110,22 @@ describe('team sync between two laptops', () => {
     await a.engine.syncOnce()
     expect((await getDashboard(a.handle.db, {}, '2026-03-02')).rows.map((r) => r.title)).toEqual(['Feature store'])
   })
+
+  it('keeps every edit of a shared library item as a numbered version, and not an unchanged one', async () => {
+    const vic = await team.person('vic@example.com', 'Vic', 'partner')
+    const a = await team.laptop(vic)
+    const data = (summary: string) => JSON.stringify({ id: 'gpu-ci', title: 'CI/CD with GPUs', summary })
+    a.handle.sqlite.prepare("INSERT INTO library_item (kind, id, data, position, updated_at) VALUES ('task', 'gpu-ci-test', ?, 1, 'x')").run(data('first'))
+    await a.engine.syncOnce()
+    a.handle.sqlite.prepare("UPDATE library_item SET data = ?, updated_at = 'y' WHERE kind = 'task' AND id = 'gpu-ci-test'").run(data('second'))
+    await a.engine.syncOnce()
+    // Only the position moves: the content, and so the versions, stay as they were.
+    a.handle.sqlite.prepare("UPDATE library_item SET position = 2 WHERE kind = 'task' AND id = 'gpu-ci-test'").run()
+    await a.engine.syncOnce()
+    const versions = await team.db.selectFrom('library_version').select(['version', 'data']).where('id', '=', 'gpu-ci-test').orderBy('version').execute()
+    expect(versions.map((v) => [v.version, JSON.parse(v.data).summary])).toEqual([
+      [1, 'first'],
+      [2, 'second']
+    ])
+  })
 })
