@@ -1,4 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { get } from 'node:https'
+import { join } from 'node:path'
+import { tempDir } from '../../helpers/temp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SERVER_MIGRATIONS } from '../../../server/migrations'
 import { freshDatabase } from '../../helpers/postgres'
@@ -50,5 +54,60 @@ describe('the stagecraft-server command', () => {
     const lines = out.split('\n').filter(Boolean)
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
     expect(lines.some((l) => JSON.parse(l).msg === 'request completed')).toBe(true)
+  })
+
+  it('serves HTTPS itself when given a certificate and key', async () => {
+    const tmp = tempDir()
+    try {
+      const cert = join(tmp.dir, 'cert.pem')
+      const key = join(tmp.dir, 'key.pem')
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1'
+        ],
+        {
+          stdio: 'ignore'
+        }
+      )
+      const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, DATABASE_URL: pg.url, PORT: '0', TLS_CERT: cert, TLS_KEY: key } })
+      let out = ''
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += String(d)
+          const m = /Server listening at (https:\/\/127\.0\.0\.1:\d+)/.exec(out)
+          if (m) resolve(m[1]!)
+        })
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+      })
+      const body = await new Promise<string>((resolve, reject) => {
+        get(`${url}/health`, { ca: readFileSync(cert) }, (res) => {
+          let text = ''
+          res.on('data', (d: Buffer) => (text += String(d)))
+          res.on('end', () => resolve(text))
+        }).on('error', reject)
+      })
+      expect(JSON.parse(body)).toEqual({ ok: true, schema: SERVER_MIGRATIONS.length })
+      expect(out).not.toContain('No TLS certificate')
+      const exited = new Promise((resolve) => child.on('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    } finally {
+      tmp.cleanup()
+    }
   })
 })
