@@ -213,8 +213,9 @@ async function applyOne(b: Batch, op: SyncOperation): Promise<OpResult> {
     if (!t.guarded.includes(f)) continue
     const current = row.stamps[f]
     const stale = current !== undefined && current !== (op.base[f] ?? null) && parseStamp(current).node !== b.caller.deviceId
-    if (stale && !sameValue(row.fields[f], op.fields[f])) {
-      conflicts.push(f)
+    // One conflict per group: a signed baseline's plan, cost and date are one decision.
+    if (stale && !sameValue(row.fields[f], op.fields[f]) && !held.has(f)) {
+      conflicts.push(groupOf(t, f)[0]!)
       for (const g of groupOf(t, f)) held.add(g)
     }
   }
@@ -243,16 +244,20 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 async function addConflict(b: Batch, row: StoredRow, t: SyncTable, field: string, op: Extract<SyncOperation, { action: 'upsert' | 'delete' }>): Promise<void> {
-  const currentStamp = row.stamps[field]!
+  const group = groupOf(t, field)
+  // A group travels as one value: its fields as a JSON object.
+  const valueOf = (source: Record<string, Value>): Value =>
+    group.length === 1 ? (source[field] ?? null) : JSON.stringify(Object.fromEntries(group.map((g) => [g, source[g] ?? null])))
+  const currentStamp = group.reduce<Stamp | null>((latest, g) => laterStamp(latest, row.stamps[g]), null)!
   const fields: ConflictFields = {
     table: t.name,
     key: row.row_key,
     field,
     engagementId: row.engagement_id,
-    currentValue: row.fields[field] ?? null,
+    currentValue: valueOf(row.fields),
     currentBy: await deviceOwnerName(b, parseStamp(currentStamp).node),
     currentStamp,
-    proposedValue: op.fields[field] ?? null,
+    proposedValue: valueOf(op.fields),
     proposedBy: b.caller.name,
     proposedStamp: op.stamp,
     status: 'open',
@@ -297,9 +302,17 @@ async function resolve(b: Batch, op: Extract<SyncOperation, { action: 'resolve' 
   await writeRow(b, { ...conflict, fields: { ...conflict.fields, status: 'resolved', resolvedBy: b.caller.name, resolvedValue: op.value } }, 'update')
   const target = await loadRow(b, c.table, c.key, true)
   if (target && !target.deleted) {
-    // The person's choice is the new value, whatever was written since.
-    const stamps = { ...target.stamps, [c.field]: laterStamp(op.stamp, target.stamps[c.field])! }
-    await writeRow(b, { ...target, fields: { ...target.fields, [c.field]: op.value }, stamps }, 'update')
+    // The person's choice is the new value (every field of its group), whatever was written since.
+    const group = groupOf(syncTable(c.table), c.field)
+    const chosen: Record<string, Value> = group.length === 1 ? { [c.field]: op.value } : (JSON.parse(String(op.value)) as Record<string, Value>)
+    const fields = { ...target.fields }
+    const stamps = { ...target.stamps }
+    for (const g of group) {
+      if (!(g in chosen)) continue
+      fields[g] = chosen[g] ?? null
+      stamps[g] = laterStamp(op.stamp, target.stamps[g])!
+    }
+    await writeRow(b, { ...target, fields, stamps }, 'update')
   }
   await log(b, op.opId, c.table, c.key, 'resolve', [c.field])
   return { opId: op.opId, status: 'applied', conflicts: [] }

@@ -10,6 +10,8 @@ describe('a guarded value in words, for the conflict inbox', () => {
     expect(describeGuardedValue('cost', 84000, 'GBP')).toBe('84,000 GBP')
     expect(describeGuardedValue('effort_days', 42.5, 'GBP')).toBe('42.5 days')
     expect(describeGuardedValue('signed_at', '2026-04-01T10:00:00Z', null)).toBe('Signed on 2026-04-01')
+    const baseline = { plan: '{}', effort_days: 55, cost: 66000, currency: 'EUR', signed_at: '2026-04-02T10:00:00.000Z' }
+    expect(describeGuardedValue('plan', JSON.stringify(baseline), 'EUR')).toBe('Signed plan, 55 days, 66,000 EUR, signed on 2026-04-02')
   })
 
   it('summarises two pricing terms so that their difference shows', () => {

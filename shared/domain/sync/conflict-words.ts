@@ -28,7 +28,7 @@ export function describeGuardedValue(field: string, value: Value, currency: stri
     case 'pricing':
       return describePricing(String(value), money)
     case 'plan':
-      return 'The signed plan (tasks, dates and effort)'
+      return describeBaseline(String(value), money)
     default:
       return String(value)
   }
@@ -52,5 +52,21 @@ function describePricing(json: string, money: (n: number) => string): string {
   parts.push(`${p.paymentMilestones.length} payment${p.paymentMilestones.length === 1 ? '' : 's'}`)
   if (p.expenses.length) parts.push(`${p.expenses.length} expense line${p.expenses.length === 1 ? '' : 's'}`)
   parts.push(`valid until ${p.validUntil}`)
+  return parts.join(', ')
+}
+
+/** A signed baseline's group (plan, effort, cost, currency, date) as one sentence. */
+function describeBaseline(json: string, money: (n: number) => string): string {
+  let b: Record<string, unknown>
+  try {
+    b = JSON.parse(json) as Record<string, unknown>
+  } catch {
+    return 'The signed plan'
+  }
+  if (typeof b !== 'object' || b === null || !('cost' in b)) return 'The signed plan'
+  const parts = ['Signed plan']
+  if (typeof b.effort_days === 'number') parts.push(`${amount(b.effort_days)} days`)
+  if (typeof b.cost === 'number') parts.push(typeof b.currency === 'string' ? `${amount(b.cost)} ${b.currency}` : money(b.cost))
+  if (typeof b.signed_at === 'string') parts.push(`signed on ${date(b.signed_at)}`)
   return parts.join(', ')
 }

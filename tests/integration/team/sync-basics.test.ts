@@ -128,4 +128,36 @@ describe('team sync between two laptops', () => {
       [2, 'second']
     ])
   })
+
+  it('makes two signings of one engagement a single conflict, settled as a whole baseline', async () => {
+    const wes = await team.person('wes@example.com', 'Wes', 'partner')
+    const xia = await team.person('xia@example.com', 'Xia', 'partner')
+    const a = await team.laptop(wes)
+    const b = await team.laptop(xia)
+    const { engagement: e } = await openEngagement(a, teamDeps(), { client: 'Soylent', title: 'Signed twice' })
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    const sign = (l: typeof a, effort: number, cost: number, at: string) =>
+      l.handle.sqlite
+        .prepare(
+          'INSERT INTO plan_baseline (engagement_id, plan, effort_days, cost, currency, signed_at, export_snapshot_id, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)'
+        )
+        .run(e.id, JSON.stringify({ items: [], effort }), effort, cost, 'EUR', at, at)
+    sign(a, 40, 48000, '2026-04-01T10:00:00.000Z')
+    sign(b, 55, 66000, '2026-04-02T10:00:00.000Z')
+    await a.engine.syncOnce()
+    expect((await b.engine.syncOnce()).conflicts).toBe(1)
+    await a.engine.syncOnce()
+    const baseline = (l: typeof a) => l.handle.sqlite.prepare('SELECT effort_days, cost, signed_at FROM plan_baseline WHERE engagement_id = ?').get(e.id)
+    expect(baseline(b)).toEqual({ effort_days: 40, cost: 48000, signed_at: '2026-04-01T10:00:00.000Z' })
+    const [c] = b.engine.conflicts().filter((x) => x.key === JSON.stringify([e.id]))
+    expect(c).toMatchObject({ table: 'plan_baseline', field: 'plan', currentBy: 'Wes', proposedBy: 'Xia' })
+    expect(b.engine.conflicts().filter((x) => x.key === JSON.stringify([e.id]))).toHaveLength(1)
+
+    // Xia's signing wins: every part of it, not just one field.
+    b.engine.resolveConflict(c!.id, c!.proposedValue)
+    await b.engine.syncOnce()
+    await a.engine.syncOnce()
+    for (const l of [a, b]) expect(baseline(l)).toEqual({ effort_days: 55, cost: 66000, signed_at: '2026-04-02T10:00:00.000Z' })
+  })
 })
