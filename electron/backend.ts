@@ -66,21 +66,22 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   })
   // Background sync while signed in: quiet when solo or offline (the status line says so).
   const every = options.syncEveryMs ?? 0
-  const timer =
-    every > 0
-      ? setInterval(() => {
-          void team
-            .status()
-            .then((s) => (s.mode === 'team' ? team.syncNow() : undefined))
-            .catch((error: unknown) => options.onUnexpectedError?.('team:background-sync', error))
-        }, every)
-      : undefined
+  const backgroundSync = () =>
+    void team
+      .status()
+      .then((s) => (s.mode === 'team' ? team.syncNow() : undefined))
+      .catch((error: unknown) => options.onUnexpectedError?.('team:background-sync', error))
+  const timer = every > 0 ? setInterval(backgroundSync, every) : undefined
+  // And once soon after start, so a laptop back from a workshop catches up at once.
+  const first = every > 0 ? setTimeout(backgroundSync, Math.min(every, 5_000)) : undefined
+  first?.unref()
   timer?.unref()
   return {
     dispatch,
     database,
     close: async () => {
       if (timer) clearInterval(timer)
+      if (first) clearTimeout(first)
       await database.close()
     }
   }

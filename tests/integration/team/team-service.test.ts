@@ -9,6 +9,8 @@ import { insertTimeEntry } from '../../../db/repositories/tracking.repository'
 import { addUser } from '../../../server/auth'
 import { startTeam, teamDeps, type Laptop, type Team } from '../../helpers/team'
 import { tempDir } from '../../helpers/temp'
+import { startBackend } from '../../../electron/backend'
+import { callAs, TEST_ORIGIN, valueOf } from '../../helpers/backend'
 import { openEngagement } from '../../helpers/team'
 
 let team: Team
@@ -149,5 +151,35 @@ describe('joining a team from Settings', () => {
     expect((await sa.conflicts())[0]).toMatchObject({ status: 'resolved', resolvedBy: 'Pim', resolvedDisplay: '1,300 EUR a day' })
     for (const h of [a.handle, b.handle])
       expect(h.sqlite.prepare('SELECT day_rate FROM engagement WHERE id = ?').get(engagement.id)).toEqual({ day_rate: 1300 })
+  })
+
+  it('syncs in the background through the real backend, so a colleague’s new engagement appears without a click', async () => {
+    const { code } = await addUser(team.db, { email: 'yan@example.com', name: 'Yan', role: 'partner' })
+    const tmpBackend = tempDir('stagecraft-bg-')
+    const backend = await startBackend({
+      databasePath: join(tmpBackend.dir, 'stagecraft.db'),
+      deps: teamDeps(),
+      appVersion: '0.0.0-test',
+      trustedOrigin: TEST_ORIGIN,
+      secrets: memorySecrets(),
+      syncEveryMs: 200,
+      onUnexpectedError: (channel, error) => console.error(`[${channel}]`, error)
+    })
+    try {
+      expect(await valueOf(callAs(backend, 'team:status', {}))).toEqual({ mode: 'solo' })
+      await valueOf(callAs(backend, 'team:sign-in', { serverUrl: team.url, email: 'yan@example.com', code }))
+      const zed = await team.person('zed@example.com', 'Zed', 'partner')
+      const other = await team.laptop(zed)
+      const { engagement } = await openEngagement(other, teamDeps(), { client: 'Hooli', title: 'Arrived in the background' })
+      await other.engine.syncOnce()
+      const seen = () => backend.database.sqlite.prepare('SELECT title FROM engagement WHERE id = ?').get(engagement.id)
+      const deadline = Date.now() + 15_000
+      while (!seen() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+      expect(seen()).toEqual({ title: 'Arrived in the background' })
+      expect(await valueOf(callAs(backend, 'team:status', {}))).toMatchObject({ mode: 'team', state: 'synced' })
+    } finally {
+      await backend.close()
+      tmpBackend.cleanup()
+    }
   })
 })
