@@ -5,7 +5,7 @@ import { addUser, newSignInCode, revokeDevices, type Role } from './auth'
 import { buildServer } from './app'
 import { connect } from './db'
 import { migrate, NewerSchemaError } from './migrations'
-import { addMember } from './sync'
+import { addMember, removeMember } from './sync'
 
 /**
  * stagecraft-server: the team server. Configuration comes from the environment:
@@ -27,7 +27,8 @@ const USAGE = `Usage:
   stagecraft-server user add <email> <name> <admin|partner|consultant>
   stagecraft-server user code <email>          a new one-time sign-in code
   stagecraft-server user revoke <email>        signs out every device of the account
-  stagecraft-server member add <email> <engagement id>`
+  stagecraft-server member add <email> <engagement id>
+  stagecraft-server member remove <email> <engagement id>`
 
 async function main(argv: string[]): Promise<number> {
   const parsed = Env.safeParse(process.env)
@@ -71,6 +72,11 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'user' && sub === 'revoke' && rest.length === 1) {
       console.log(`${await revokeDevices(db, rest[0]!)} device(s) signed out.`)
+      return 0
+    }
+    if (command === 'member' && sub === 'remove' && rest.length === 2) {
+      const removed = await removeMember(db, rest[0]!, rest[1]!)
+      console.log(removed ? `${rest[0]} is no longer a member of engagement ${rest[1]}.` : `${rest[0]} was not a member of engagement ${rest[1]}.`)
       return 0
     }
     if (command === 'member' && sub === 'add' && rest.length === 2) {

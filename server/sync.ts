@@ -418,12 +418,12 @@ async function canSee(b: Batch, row: StoredRow): Promise<boolean> {
 export async function pull(db: Db, caller: Caller, after: number, limit: number): Promise<{ changes: Change[]; upTo: number; more: boolean }> {
   const consultant = caller.role === 'consultant'
   const visible = consultant
-    ? sql`AND (r.tbl = 'library_item'
+    ? sql`AND (r.tbl = 'library_item' OR (r.tbl = 'access' AND r.created_by = ${caller.userId})
           OR r.engagement_id IN (SELECT engagement_id FROM membership WHERE user_id = ${caller.userId})
           OR (r.tbl = 'client' AND (r.created_by = ${caller.userId} OR r.client_id IN (
             SELECT e.client_id FROM sync_row e JOIN membership m ON m.engagement_id = e.engagement_id
             WHERE e.tbl = 'engagement' AND m.user_id = ${caller.userId}))))`
-    : sql``
+    : sql`AND (r.tbl <> 'access' OR r.created_by = ${caller.userId})`
   // One snapshot for the page and the high-water mark, so a push committing in between
   // is neither half-read nor skipped.
   const { rows, top } = await db
@@ -481,5 +481,32 @@ export async function addMember(db: Db, email: string, engagementId: string): Pr
       .executeTakeFirst()
     await sql`UPDATE sync_row SET change_no = nextval('change_no_seq')
       WHERE engagement_id = ${engagementId} OR (tbl = 'client' AND client_id = ${engagement?.client_id ?? null})`.execute(trx)
+    await setAccess(trx, user.id, engagementId, true)
   })
+}
+
+/**
+ * Removes a member. Their laptop learns it on its next pull (an `access` change only they
+ * see) and removes the engagement from its copy; their pushes to it are refused from now.
+ * Returns false when they were not a member.
+ */
+export async function removeMember(db: Db, email: string, engagementId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx)
+    const user = await trx.selectFrom('app_user').select(['id', 'role']).where('email', '=', email.trim().toLowerCase()).executeTakeFirstOrThrow()
+    const gone = await trx.deleteFrom('membership').where('user_id', '=', user.id).where('engagement_id', '=', engagementId).executeTakeFirst()
+    if (Number(gone.numDeletedRows) === 0) return false
+    // Partners and admins see every engagement whatever their memberships: nothing leaves their laptop.
+    if (user.role === 'consultant') await setAccess(trx, user.id, engagementId, false)
+    return true
+  })
+}
+
+async function setAccess(trx: Trx, userId: string, engagementId: string, member: boolean): Promise<void> {
+  // Wire values are strings, numbers or null: membership travels as 1 or 0.
+  const fields = JSON.stringify({ userId, engagementId, member: member ? 1 : 0 })
+  await sql`
+    INSERT INTO sync_row (tbl, row_key, engagement_id, client_id, fields, stamps, deleted, created_by, updated_by, change_no)
+    VALUES ('access', ${rowKey([userId, engagementId])}, NULL, NULL, ${fields}::jsonb, '{}'::jsonb, false, ${userId}::uuid, ${userId}::uuid, nextval('change_no_seq'))
+    ON CONFLICT (tbl, row_key) DO UPDATE SET fields = excluded.fields, change_no = excluded.change_no`.execute(trx)
 }

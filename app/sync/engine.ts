@@ -42,7 +42,7 @@ type Value = string | number | null
 // Parents before children (foreign keys are checked at commit anyway). Status facts go
 // first: a pulled status then finds its fact in place, and the local history trigger's
 // echo of it is recognised as an echo and dropped.
-const TABLE_ORDER = new Map<string, number>(SYNC_TABLES.map((t, i) => [t.name, t.name === 'engagement_status_change' ? -1 : i]))
+const TABLE_ORDER = new Map<string, number>([...SYNC_TABLES.map((t, i) => [t.name, t.name === 'engagement_status_change' ? -1 : i] as const), ['access', 999]])
 
 /**
  * One laptop's side of team sync: push the outbox, then pull what changed since the
@@ -123,6 +123,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
       for (const stamp of Object.values(change.stamps)) clock = receive(clock, stamp, now())
       if (change.table === 'conflict') {
         applyConflict(change)
+        continue
+      }
+      if (change.table === 'access') {
+        // Removed from an engagement: it leaves this laptop too (applied last, after its rows).
+        const access = change.fields as { engagementId?: string; member?: number }
+        if (access.member === 0 && access.engagementId) {
+          prepared('DELETE FROM engagement WHERE id = ?').run(access.engagementId)
+          prepared("DELETE FROM sync_conflict WHERE json_extract(fields, '$.engagementId') = ?").run(access.engagementId)
+        }
         continue
       }
       const t = syncTable(change.table)

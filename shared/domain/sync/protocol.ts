@@ -45,7 +45,7 @@ export const PushResponseSchema = z.object({ results: z.array(OpResultSchema) })
 
 export const ChangeSchema = z.object({
   changeNo: z.number().int().positive(),
-  table: z.union([z.enum(SYNC_TABLE_NAMES), z.literal('conflict')]),
+  table: z.union([z.enum(SYNC_TABLE_NAMES), z.literal('conflict'), z.literal('access')]),
   key: z.array(KeyPart),
   fields: z.record(z.string(), FieldValue),
   stamps: z.record(z.string(), StampSchema),

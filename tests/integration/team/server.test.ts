@@ -9,7 +9,7 @@ import { buildServer } from '../../../server/app'
 import { addUser, revokeDevices } from '../../../server/auth'
 import { connect } from '../../../server/db'
 import { migrate, NewerSchemaError, SERVER_MIGRATIONS } from '../../../server/migrations'
-import { addMember } from '../../../server/sync'
+import { addMember, removeMember } from '../../../server/sync'
 import { formatStamp } from '../../../shared/domain/sync/hlc'
 import { freshDatabase } from '../../helpers/postgres'
 import { openEngagement, startTeam, teamDeps, type Team } from '../../helpers/team'
@@ -177,6 +177,37 @@ describe('identity and access', () => {
       .where('row_key', '=', JSON.stringify([e.id]))
       .execute()
     expect(log).toContainEqual({ user_id: ivy.user.id, action: 'insert', tbl: 'engagement' })
+  })
+
+  it('takes an engagement off a removed member’s laptop at their next sync, refuses their changes to it, and brings it back when re-added', async () => {
+    const ada = await team.person('ada@example.com', 'Ada', 'partner')
+    const bo = await team.person('bo@example.com', 'Bo', 'consultant')
+    const p = await team.laptop(ada)
+    const { engagement: e } = await openEngagement(p, deps, { client: 'Wayne', title: 'Shared for a while' })
+    await insertTimeEntry(p.handle.db, deps, { engagementId: e.id, itemId: null, date: '2026-03-02', days: 1, note: null })
+    await p.engine.syncOnce()
+    await addMember(team.db, 'bo@example.com', e.id)
+    const b = await team.laptop(bo)
+    await b.engine.syncOnce()
+    const has = (l: typeof b) => (l.handle.sqlite.prepare('SELECT count(*) AS n FROM engagement WHERE id = ?').get(e.id) as { n: number }).n
+    expect(has(b)).toBe(1)
+
+    expect(await removeMember(team.db, 'bo@example.com', e.id)).toBe(true)
+    expect(await removeMember(team.db, 'bo@example.com', e.id)).toBe(false)
+    await updateEngagement(b.handle.db, deps, e.id, { title: 'Changed after removal' })
+    const report = await b.engine.syncOnce()
+    expect(report.refused).toHaveLength(1)
+    expect(has(b)).toBe(0)
+    expect(b.handle.sqlite.prepare('SELECT count(*) AS n FROM time_entry WHERE engagement_id = ?').get(e.id)).toEqual({ n: 0 })
+    // Nothing of that reached the server, and the partner's copy is whole.
+    await p.engine.syncOnce()
+    expect(p.handle.sqlite.prepare('SELECT title FROM engagement WHERE id = ?').get(e.id)).toEqual({ title: 'Shared for a while' })
+    expect(p.handle.sqlite.prepare('SELECT count(*) AS n FROM time_entry WHERE engagement_id = ?').get(e.id)).toEqual({ n: 1 })
+
+    await addMember(team.db, 'bo@example.com', e.id)
+    await b.engine.syncOnce()
+    expect(b.handle.sqlite.prepare('SELECT title FROM engagement WHERE id = ?').get(e.id)).toEqual({ title: 'Shared for a while' })
+    expect(b.handle.sqlite.prepare('SELECT count(*) AS n FROM time_entry WHERE engagement_id = ?').get(e.id)).toEqual({ n: 1 })
   })
 
   it('rejects a malformed push whole, changing nothing', async () => {
