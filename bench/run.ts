@@ -19,7 +19,9 @@ import { benchTeam } from './team.bench'
 import type { Timing } from './stats'
 
 const quick = process.argv.includes('--quick')
-const skipBrowser = process.argv.includes('--skip-browser')
+// `--only=team` runs just the team sync figures (on the same large portfolio).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+const skipBrowser = process.argv.includes('--skip-browser') || only !== undefined
 const runs = quick ? { runs: 3, warmup: 1 } : { runs: 200, warmup: 20 }
 const slowRuns = quick ? { runs: 2, warmup: 1 } : { runs: 15, warmup: 3 }
 
@@ -54,51 +56,53 @@ function timed(figure: string, target: string, t: Timing, ok: (t: Timing, ratio:
 
 const dir = mkdtempSync(join(tmpdir(), 'stagecraft-bench-'))
 try {
-  const autosave = await benchAutosave(dir, runs)
-  const p95Ratio = round(autosave.dispatcher.p95 / autosave.floor.p95)
-  rows.push({
-    figure: 'Answer autosave (dispatcher + validation + write), p95',
-    target: '< 1.5× floor and < 10 ms',
-    median: round(autosave.dispatcher.median),
-    p95: round(autosave.dispatcher.p95),
-    unit: 'ms',
-    floor: round(autosave.floor.p95),
-    ratio: p95Ratio,
-    meets: p95Ratio < 1.5 && autosave.dispatcher.p95 < 10,
-    note: 'floor: the same upsert as a raw prepared statement, same pragmas, same disk (p95 against p95)'
-  })
+  if (!only) {
+    const autosave = await benchAutosave(dir, runs)
+    const p95Ratio = round(autosave.dispatcher.p95 / autosave.floor.p95)
+    rows.push({
+      figure: 'Answer autosave (dispatcher + validation + write), p95',
+      target: '< 1.5× floor and < 10 ms',
+      median: round(autosave.dispatcher.median),
+      p95: round(autosave.dispatcher.p95),
+      unit: 'ms',
+      floor: round(autosave.floor.p95),
+      ratio: p95Ratio,
+      meets: p95Ratio < 1.5 && autosave.dispatcher.p95 < 10,
+      note: 'floor: the same upsert as a raw prepared statement, same pragmas, same disk (p95 against p95)'
+    })
 
-  const plan = benchmarkPlan({ runs: runs.runs, warmup: runs.warmup, taskCount: quick ? 20 : 100 })
-  timed('Plan generation + scheduling, 100 tasks', '< 5 ms', { median: plan.medianMs, p95: plan.p95Ms, runs: plan.runs }, (t) => t.median < 5)
+    const plan = benchmarkPlan({ runs: runs.runs, warmup: runs.warmup, taskCount: quick ? 20 : 100 })
+    timed('Plan generation + scheduling, 100 tasks', '< 5 ms', { median: plan.medianMs, p95: plan.p95Ms, runs: plan.runs }, (t) => t.median < 5)
 
-  const proposal = await benchmarkProposal(quick ? { runs: 1, warmup: 0, taskCount: 20, roleCount: 2 } : { runs: 15, warmup: 3 })
-  timed(
-    `Full proposal export, ${proposal.taskCount} tasks, ${proposal.roleCount} roles, appendices`,
-    '≤ 1.5× the docx pack, same run',
-    proposal.proposal,
-    (_t, ratio) => ratio !== null && ratio <= 1.5,
-    proposal.packOnly,
-    'first export (charts drawn afresh, ahead of the build); floor: the docx library packing the same pre-built document, contents page layout included, measured in the same run'
-  )
-  // After a preview the app sends the preview's own bytes (app/export.service.ts,
-  // ExportMemo) and builds nothing; this is a rebuild of the same document, whose charts cost
-  // nothing the second time.
-  timed(
-    '… built again, charts already drawn',
-    '≤ 1.1× the docx pack',
-    proposal.repeat,
-    (_t, ratio) => ratio !== null && ratio <= 1.1,
-    proposal.packOnly,
-    'after a preview the app sends the previewed bytes and builds nothing; this row rebuilds the document'
-  )
-  timed(
-    '… first export, contents page numbers left to Word (no page layout)',
-    '—',
-    proposal.withoutPageNumbers,
-    () => true,
-    undefined,
-    'what writing the page numbers costs'
-  )
+    const proposal = await benchmarkProposal(quick ? { runs: 1, warmup: 0, taskCount: 20, roleCount: 2 } : { runs: 15, warmup: 3 })
+    timed(
+      `Full proposal export, ${proposal.taskCount} tasks, ${proposal.roleCount} roles, appendices`,
+      '≤ 1.5× the docx pack, same run',
+      proposal.proposal,
+      (_t, ratio) => ratio !== null && ratio <= 1.5,
+      proposal.packOnly,
+      'first export (charts drawn afresh, ahead of the build); floor: the docx library packing the same pre-built document, contents page layout included, measured in the same run'
+    )
+    // After a preview the app sends the preview's own bytes (app/export.service.ts,
+    // ExportMemo) and builds nothing; this is a rebuild of the same document, whose charts cost
+    // nothing the second time.
+    timed(
+      '… built again, charts already drawn',
+      '≤ 1.1× the docx pack',
+      proposal.repeat,
+      (_t, ratio) => ratio !== null && ratio <= 1.1,
+      proposal.packOnly,
+      'after a preview the app sends the previewed bytes and builds nothing; this row rebuilds the document'
+    )
+    timed(
+      '… first export, contents page numbers left to Word (no page layout)',
+      '—',
+      proposal.withoutPageNumbers,
+      () => true,
+      undefined,
+      'what writing the page numbers costs'
+    )
+  }
 
   const size = quick ? { clients: 40, engagements: 200 } : { clients: 2000, engagements: 10000 }
   const large = join(dir, 'large.db')
@@ -106,34 +110,36 @@ try {
   const label = `${size.clients.toLocaleString('en')} clients / ${size.engagements.toLocaleString('en')} engagements`
   console.log(`seeded ${label} in ${Math.round(seeded.ms)} ms`)
 
-  const clients = await benchClientList(large, runs)
-  timed(
-    `Client list + search over ${label}, p95`,
-    '< 20 ms',
-    { ...clients.app, median: clients.app.p95 },
-    (t) => t.p95 < 20,
-    { ...clients.floor, median: clients.floor.p95 },
-    'p95 against the floor p95'
-  )
+  if (!only) {
+    const clients = await benchClientList(large, runs)
+    timed(
+      `Client list + search over ${label}, p95`,
+      '< 20 ms',
+      { ...clients.app, median: clients.app.p95 },
+      (t) => t.p95 < 20,
+      { ...clients.floor, median: clients.floor.p95 },
+      'p95 against the floor p95'
+    )
 
-  const dashboard = await benchDashboard(large, slowRuns)
-  timed(`Portfolio dashboard load at ${label}`, '< 50 ms', dashboard.app, (t) => t.median < 50, dashboard.floor)
-  const search = await benchSearch(large, runs)
-  timed(`Full-text search at ${label}`, '< 20 ms', search.app, (t) => t.median < 20, search.floor)
+    const dashboard = await benchDashboard(large, slowRuns)
+    timed(`Portfolio dashboard load at ${label}`, '< 50 ms', dashboard.app, (t) => t.median < 50, dashboard.floor)
+    const search = await benchSearch(large, runs)
+    timed(`Full-text search at ${label}`, '< 20 ms', search.app, (t) => t.median < 20, search.floor)
 
-  const open = await benchOpen(large, slowRuns)
-  timed(
-    `Database open + header and migration checks, serving reads, at ${label}`,
-    '< 150 ms',
-    open.ready,
-    (t) => t.median < 150,
-    open.floor,
-    'quick_check and foreign_key_check run on a worker thread after this; writes wait for them. Floor: opening the file and one query, no checks'
-  )
-  timed('… until quick_check and foreign_key_check have passed too (worker thread)', '—', open.checked, () => true, open.floor)
-  timed('… every check before opening (as when migrations are pending)', '—', open.allFirst, () => true, open.floor)
+    const open = await benchOpen(large, slowRuns)
+    timed(
+      `Database open + header and migration checks, serving reads, at ${label}`,
+      '< 150 ms',
+      open.ready,
+      (t) => t.median < 150,
+      open.floor,
+      'quick_check and foreign_key_check run on a worker thread after this; writes wait for them. Floor: opening the file and one query, no checks'
+    )
+    timed('… until quick_check and foreign_key_check have passed too (worker thread)', '—', open.checked, () => true, open.floor)
+    timed('… every check before opening (as when migrations are pending)', '—', open.allFirst, () => true, open.floor)
+  }
 
-  if (!process.argv.includes('--skip-team')) {
+  if (!process.argv.includes('--skip-team') && (!only || only === 'team')) {
     const team = await benchTeam(large, dir, quick ? { pullRuns: 1, runs: 3, warmup: 1 } : { pullRuns: 3, runs: 100, warmup: 10 })
     console.log(`team: joining uploaded ${team.rows.toLocaleString('en')} rows in ${Math.round(team.uploadMs)} ms`)
     timed(
@@ -196,7 +202,7 @@ try {
       `${pad(r.figure, 58)} ${pad(fmt(r.median, ` ${r.unit}`), 10)} ${pad(fmt(r.p95, ` ${r.unit}`), 10)} ${pad(fmt(r.floor, ' ms'), 10)} ${pad(fmt(r.ratio, '×'), 7)} ${pad(r.target, 26)} ${r.meets === null ? '—' : r.meets ? 'yes' : 'NO'}`
     )
   }
-  if (!quick) {
+  if (!quick && !only) {
     mkdirSync(join(import.meta.dirname), { recursive: true })
     writeFileSync(
       join(import.meta.dirname, 'results.json'),

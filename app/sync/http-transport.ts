@@ -5,9 +5,10 @@ import type { SyncTransport } from './engine'
 export class SyncError extends Error {
   constructor(
     readonly kind: 'offline' | 'signed-out' | 'server',
-    message: string
+    message: string,
+    options?: ErrorOptions
   ) {
-    super(message)
+    super(message, options)
   }
 }
 
@@ -19,11 +20,19 @@ export interface HttpOptions {
 }
 
 async function call(url: string, init: RequestInit, fetchFn: typeof fetch, timeoutMs: number): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
-  } catch {
-    throw new SyncError('offline', 'The team server cannot be reached. Your changes are kept and will be sent when it can.')
+  let response: Response | undefined
+  let failure: unknown
+  // One retry after a network failure: a kept-alive connection the server has just closed
+  // fails the first attempt. Both calls are safe to repeat (pushes carry operation ids).
+  for (let attempt = 0; attempt < 2 && !response; attempt++) {
+    try {
+      response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+    } catch (error) {
+      failure = error
+    }
+  }
+  if (!response) {
+    throw new SyncError('offline', 'The team server cannot be reached. Your changes are kept and will be sent when it can.', { cause: failure })
   }
   const body = (await response.json().catch(() => null)) as { message?: string } | null
   if (response.status === 401) throw new SyncError('signed-out', body?.message ?? 'This device is no longer signed in.')

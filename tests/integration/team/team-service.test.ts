@@ -64,13 +64,17 @@ describe('joining a team from Settings', () => {
       await insertTimeEntry(handle.db, deps, { engagementId: engagement.id, itemId: null, date: '2026-03-02', days: 0.25, note: `entry ${i}` })
     const { code } = await addUser(team.db, { email: 'nia@example.com', name: 'Nia', role: 'consultant' })
 
+    // The connection drops during the second batch: the server applies it, the answer is
+    // lost, and the transport's one retry fails too.
     let pushes = 0
-    let dropSecond = true
     const flaky: typeof fetch = async (input, init) => {
-      if (String(input).endsWith('/v1/push') && ++pushes === 2 && dropSecond) {
-        dropSecond = false
-        await fetch(input, init) // the server applies it; the answer never arrives
-        throw new TypeError('fetch failed')
+      if (String(input).endsWith('/v1/push')) {
+        pushes++
+        if (pushes === 2) {
+          await fetch(input, init)
+          throw new TypeError('fetch failed')
+        }
+        if (pushes === 3) throw new TypeError('fetch failed')
       }
       return fetch(input, init)
     }
