@@ -5,7 +5,7 @@
 # last line. Stop it with: scripts/pg-throwaway.sh stop <folder>
 set -euo pipefail
 # A free loopback port unless one is asked for, so two runs on one machine never collide.
-PORT="${STAGECRAFT_PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
+PORT="${STAGECRAFT_PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})")}"
 BIN="/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -1)/bin"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 if [ "${1:-}" = stop ]; then
