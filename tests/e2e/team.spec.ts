@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { execFileSync } from 'node:child_process'
 import { updateEngagement } from '../../db/repositories/engagement.repository'
 import { addUser } from '../../server/auth'
@@ -9,6 +10,15 @@ import { backendCaller, expect, test } from './support/fixtures'
  * consultant joins from Settings with existing work, the status line follows, a
  * disagreement over the day rate lands in the conflict inbox and is settled there.
  */
+/** Serious or critical WCAG 2.2 AA findings on what is on screen. */
+async function accessibilityProblems(page: import('@playwright/test').Page): Promise<string[]> {
+  await page.waitForTimeout(250)
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
 let team: Team
 let cluster: string | undefined
 
@@ -78,6 +88,7 @@ test('joining from Settings uploads the work, and a day-rate disagreement is set
   await page.getByRole('button', { name: 'Sync now' }).click()
   await expect(page.getByTestId('sync-status')).toContainText('1 to settle')
   await app.shot('settings-attention')
+  expect(await accessibilityProblems(page)).toEqual([])
 
   await page.getByTestId('sync-status').click()
   await expect(page.getByRole('heading', { name: 'Conflict inbox', level: 1 })).toBeVisible()
@@ -95,6 +106,7 @@ test('joining from Settings uploads the work, and a day-rate disagreement is set
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow).toBeLessThanOrEqual(0)
   await app.shot('inbox-projector-dark-large')
+  expect(await accessibilityProblems(page)).toEqual([])
 
   await conflict.getByRole('button', { name: 'Keep this' }).last().click()
   await expect(page.getByText('Nothing to settle')).toBeVisible()
