@@ -186,6 +186,9 @@ async function applyOne(b: Batch, op: SyncOperation): Promise<OpResult> {
     const scope = await scopeOfNew(b, t, op.key, op.fields)
     if ('refused' in scope) return refuse(scope.refused)
     if (!(await mayCreate(b, t, scope))) return refuse('You are not a member of this engagement.')
+    if (t.name === 'plan' && (await anotherPlan(b, scope.engagement_id!, key))) {
+      return refuse('Someone else’s plan for this engagement reached the team first; it replaces the plan made on this computer.')
+    }
     const stamps = Object.fromEntries(Object.keys(op.fields).map((f) => [f, op.stamp]))
     await writeRow(b, { tbl: t.name, row_key: key, ...scope, fields: op.fields, stamps, deleted: false, created_by: b.caller.userId }, 'insert')
     if (t.name === 'engagement' && b.caller.role === 'consultant') {
@@ -237,6 +240,14 @@ async function applyOne(b: Batch, op: SyncOperation): Promise<OpResult> {
     if (changed.length) await log(b, op.opId, t.name, key, 'update', changed)
   }
   return { opId: op.opId, status: conflicts.length ? 'conflict' : 'applied', conflicts }
+}
+
+/** An engagement has one plan: is another one already on the server (or in this batch)? */
+async function anotherPlan(b: Batch, engagementId: string, key: string): Promise<boolean> {
+  for (const r of b.dirty.values()) if (r.tbl === 'plan' && !r.deleted && r.engagement_id === engagementId && r.row_key !== key) return true
+  const r = await sql<{ row_key: string }>`
+    SELECT row_key FROM sync_row WHERE tbl = 'plan' AND engagement_id = ${engagementId} AND NOT deleted AND row_key <> ${key} LIMIT 1`.execute(b.trx)
+  return r.rows.length > 0
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

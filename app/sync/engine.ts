@@ -186,6 +186,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
         { id: number } | undefined
       return existing?.id
     }
+    // One plan per engagement: the team's plan takes the place of one made here that the
+    // server refused (the first to reach the team is kept).
+    if (t.name === 'plan' && typeof change.fields.engagement_id === 'string') {
+      prepared('DELETE FROM plan WHERE engagement_id = ? AND id <> ?').run(change.fields.engagement_id, change.key[0])
+    }
     const update = fields.filter((f) => !pending?.has(f))
     const onConflict = update.length ? `DO UPDATE SET ${update.map((f) => `${f} = excluded.${f}`).join(', ')}` : 'DO NOTHING'
     prepared(`INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${marks}) ON CONFLICT (${t.key.join(', ')}) ${onConflict}`).run(...values)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { updateEngagement } from '../../../db/repositories/engagement.repository'
 import { getDashboard } from '../../../db/repositories/dashboard.repository'
@@ -159,5 +160,34 @@ describe('team sync between two laptops', () => {
     await b.engine.syncOnce()
     await a.engine.syncOnce()
     for (const l of [a, b]) expect(baseline(l)).toEqual({ effort_days: 55, cost: 66000, signed_at: '2026-04-02T10:00:00.000Z' })
+  })
+
+  it('keeps one plan per engagement when two are made offline: the first to reach the team, on every laptop', async () => {
+    const yul = await team.person('yul@example.com', 'Yul', 'partner')
+    const zoe = await team.person('zoe@example.com', 'Zoe', 'partner')
+    const a = await team.laptop(yul)
+    const b = await team.laptop(zoe)
+    const { engagement: e } = await openEngagement(a, teamDeps(), { client: 'Tyrell', title: 'Two plans' })
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    const plan = (l: typeof a, id: string, pricing: string) =>
+      l.handle.sqlite
+        .prepare(
+          `INSERT INTO plan (id, engagement_id, assessment_id, basis, kept_stale, library, settings, edits, pricing, last_diff, created_at, updated_at)
+           VALUES (?, ?, NULL, '{}', '[]', '{}', '{}', '{}', ?, NULL, 'x', 'x')`
+        )
+        .run(id, e.id, pricing)
+    plan(a, randomUUID(), '{"by":"Yul"}')
+    plan(b, randomUUID(), '{"by":"Zoe"}')
+    await a.engine.syncOnce()
+    const report = await b.engine.syncOnce()
+    expect(report.refused).toHaveLength(1)
+    expect(report.refused[0]!.reason).toMatch(/reached the team first/)
+    await a.engine.syncOnce()
+    const plans = (l: typeof a) => l.handle.sqlite.prepare('SELECT id, pricing FROM plan WHERE engagement_id = ?').all(e.id)
+    expect(plans(b)).toEqual(plans(a))
+    expect(plans(a)).toEqual([{ id: expect.any(String), pricing: '{"by":"Yul"}' }])
+    // And the next sync is clean.
+    expect((await b.engine.syncOnce()).refused).toEqual([])
   })
 })
