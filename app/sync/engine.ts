@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3'
-import { syncTable, SYNC_TABLES, type SyncTable } from '../../shared/domain/sync/catalogue'
+import { groupOf, syncTable, SYNC_TABLES, type SyncTable } from '../../shared/domain/sync/catalogue'
 import { formatStamp, parseStamp, receive, tick, type ClockState } from '../../shared/domain/sync/hlc'
 import type { Change, ConflictFields, OpResult, PullResponse, SyncOperation } from '../../shared/domain/sync/protocol'
 import { ConflictFieldsSchema } from '../../shared/domain/sync/protocol'
@@ -106,10 +106,41 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
-  const acknowledge = sqlite.transaction((results: OpResult[]) => {
-    const drop = sqlite.prepare('DELETE FROM sync_outbox WHERE op_id = ?')
-    for (const r of results) drop.run(r.opId)
+  /**
+   * Drops acknowledged operations, and records the stamps the server now holds for what it
+   * applied: they are the base of this laptop's next edit, and a pulled row whose stamps
+   * all match them is already here and is not written again.
+   */
+  const acknowledge = sqlite.transaction((results: OpResult[], ops: SyncOperation[]) => {
+    const drop = prepared('DELETE FROM sync_outbox WHERE op_id = ?')
+    const byId = new Map(ops.map((o) => [o.opId, o]))
+    for (const r of results) {
+      drop.run(r.opId)
+      const op = byId.get(r.opId)
+      if (!op || op.action !== 'upsert' || (r.status !== 'applied' && r.status !== 'conflict')) continue
+      const t = syncTable(op.table)
+      const held = new Set(r.conflicts.flatMap((f) => groupOf(t, f)))
+      const key = JSON.stringify(op.key)
+      const meta = prepared('SELECT stamps FROM sync_meta WHERE tbl = ? AND row_key = ?').get(t.name, key) as { stamps: string } | undefined
+      const stamps = meta ? (JSON.parse(meta.stamps) as Record<string, string>) : {}
+      for (const f of Object.keys(op.fields)) if (!held.has(f) && (stamps[f] === undefined || stamps[f] < op.stamp)) stamps[f] = op.stamp
+      prepared('INSERT INTO sync_meta (tbl, row_key, stamps) VALUES (?, ?, ?) ON CONFLICT (tbl, row_key) DO UPDATE SET stamps = excluded.stamps').run(
+        t.name,
+        key,
+        JSON.stringify(stamps)
+      )
+    }
   })
+
+  /** The pulled row is exactly what this laptop already has (same stamps on every field, row present). */
+  function alreadyHere(t: SyncTable, key: string, change: Change): boolean {
+    const meta = prepared('SELECT stamps FROM sync_meta WHERE tbl = ? AND row_key = ?').get(t.name, key) as { stamps: string } | undefined
+    if (!meta) return false
+    const known = JSON.parse(meta.stamps) as Record<string, string>
+    const fields = Object.keys(change.stamps)
+    if (fields.length !== Object.keys(known).length || fields.some((f) => known[f] !== change.stamps[f])) return false
+    return prepared(`SELECT 1 FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`).get(...change.key) !== undefined
+  }
 
   const apply = sqlite.transaction((changes: Change[], upTo: number) => {
     prepared('UPDATE sync_state SET capturing = 0 WHERE one = 1').run()
@@ -142,6 +173,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         prepared("DELETE FROM sync_outbox WHERE tbl = ? AND row_key = ? AND action <> 'resolve'").run(t.name, key)
         continue
       }
+      if (alreadyHere(t, key, change)) continue
       const rowid = upsertRow(t, change, pending.get(`${t.name} ${key}`))
       if (t.name === 'engagement_status_change' && rowid !== undefined) keptStatus.add(rowid)
       prepared('INSERT INTO sync_meta (tbl, row_key, stamps) VALUES (?, ?, ?) ON CONFLICT (tbl, row_key) DO UPDATE SET stamps = excluded.stamps').run(
@@ -213,7 +245,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const ops = nextBatch()
       if (!ops.length) return
       const results = await transport.push(ops)
-      acknowledge(results)
+      acknowledge(results, ops)
       report.pushed += results.length
       report.conflicts += results.filter((r) => r.status === 'conflict').length
       for (const r of results) if (r.status === 'refused') report.refused.push({ opId: r.opId, reason: r.reason ?? 'refused' })
