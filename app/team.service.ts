@@ -11,7 +11,7 @@ import { TeamRoleSchema, type TeamConflict, type TeamSignIn, type TeamStatus } f
 import { AppError } from '../shared/ipc/result'
 import { z } from 'zod'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
-import { httpTransport, signInToTeam, SyncError } from './sync/http-transport'
+import { httpTransport, signInToTeam, signOutOfTeam, SyncError } from './sync/http-transport'
 import { installAndQueueExisting, teamSyncInstalled } from './sync/local-schema'
 
 /** Where the device token lives: the OS keychain (Electron's safeStorage) in the app. */
@@ -170,12 +170,7 @@ export function createTeamService(options: TeamServiceOptions) {
     async signOut(): Promise<TeamStatus> {
       const s = await setting()
       const token = options.secrets?.load()
-      if (s && token) {
-        await (options.fetch ?? fetch)(`${s.serverUrl.replace(/\/+$/, '')}/v1/sign-out`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}` }
-        }).catch(() => undefined)
-      }
+      if (s && token) await signOutOfTeam(s.serverUrl, token, options.fetch)
       options.secrets?.clear()
       await db.deleteFrom('setting').where('key', '=', TEAM_KEY).execute()
       return status()

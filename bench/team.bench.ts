@@ -7,7 +7,6 @@
  * - a one-change sync (push one edit, pull it back), beside its floor: one UPDATE and one
  *   SELECT of that row.
  */
-import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
@@ -16,6 +15,7 @@ import { httpTransport } from '../app/sync/http-transport'
 import { installAndQueueExisting } from '../app/sync/local-schema'
 import { openDatabase } from '../db/connection'
 import { SYNC_TABLES, syncTable, type SyncTableName } from '../shared/domain/sync/catalogue'
+import { ensurePostgres } from '../tests/helpers/postgres'
 import { startTeam } from '../tests/helpers/team'
 import { time, type Timing } from './stats'
 
@@ -29,13 +29,7 @@ export interface TeamBench {
 }
 
 export async function benchTeam(largePath: string, dir: string, options: { pullRuns: number; runs: number; warmup: number }): Promise<TeamBench> {
-  let cluster: string | undefined
-  if (!process.env.STAGECRAFT_TEST_DATABASE_URL) {
-    const out = execFileSync('bash', [join(import.meta.dirname, '..', 'scripts', 'pg-throwaway.sh')], { encoding: 'utf8' })
-    const [folder, url] = out.trim().split('\n')
-    cluster = folder
-    process.env.STAGECRAFT_TEST_DATABASE_URL = url
-  }
+  const postgres = ensurePostgres()
   const team = await startTeam()
   try {
     const partner = await team.person('bench-partner@example.com', 'Bench Partner', 'partner')
@@ -108,9 +102,6 @@ export async function benchTeam(largePath: string, dir: string, options: { pullR
     return { rows, uploadMs, firstPull, firstPullFloor, oneChange, oneChangeFloor }
   } finally {
     await team.close()
-    if (cluster) {
-      execFileSync('bash', [join(import.meta.dirname, '..', 'scripts', 'pg-throwaway.sh'), 'stop', cluster])
-      delete process.env.STAGECRAFT_TEST_DATABASE_URL
-    }
+    postgres.stop()
   }
 }

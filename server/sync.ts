@@ -177,7 +177,7 @@ async function applyOne(b: Batch, op: SyncOperation): Promise<OpResult> {
   const unknown = Object.keys(op.fields).filter((f) => !t.fields.includes(f))
   if (unknown.length) return refuse(`${t.name} has no shared field ${unknown.join(', ')}.`)
   const key = rowKey(op.key)
-  const row = await loadRow(b, t.name, key, true)
+  const row = await loadRow(b, t.name, key)
 
   if (row) {
     if (!(await canSee(b, row))) return refuse('You are not a member of this engagement.')
@@ -190,20 +190,20 @@ async function applyOne(b: Batch, op: SyncOperation): Promise<OpResult> {
       return refuse('Someone else’s plan for this engagement reached the team first; it replaces the plan made on this computer.')
     }
     const stamps = Object.fromEntries(Object.keys(op.fields).map((f) => [f, op.stamp]))
-    await writeRow(b, { tbl: t.name, row_key: key, ...scope, fields: op.fields, stamps, deleted: false, created_by: b.caller.userId }, 'insert')
+    writeRow(b, { tbl: t.name, row_key: key, ...scope, fields: op.fields, stamps, deleted: false, created_by: b.caller.userId })
     if (t.name === 'engagement' && b.caller.role === 'consultant') {
       b.newMemberships.push(String(op.key[0]))
       ;(await memberships(b)).add(String(op.key[0]))
     }
-    await log(b, op.opId, t.name, key, 'insert', Object.keys(op.fields))
+    log(b, op.opId, t.name, key, 'insert', Object.keys(op.fields))
     return { opId: op.opId, status: 'applied', conflicts: [] }
   }
 
   // Deleted stays deleted; a fact, once there, never changes.
   if (row.deleted || (t.kind === 'fact' && op.action !== 'delete')) return { opId: op.opId, status: 'ignored', conflicts: [] }
   if (op.action === 'delete') {
-    await writeRow(b, { ...row, deleted: true }, 'update')
-    await log(b, op.opId, t.name, key, 'delete', [])
+    writeRow(b, { ...row, deleted: true })
+    log(b, op.opId, t.name, key, 'delete', [])
     return { opId: op.opId, status: 'applied', conflicts: [] }
   }
 
@@ -236,8 +236,8 @@ async function applyOne(b: Batch, op: SyncOperation): Promise<OpResult> {
   }
   // A conflict re-announces the row too, so the laptop that lost gets the current value back.
   if (conflicts.length || changed.length || Object.keys(stamps).some((f) => stamps[f] !== row.stamps[f])) {
-    await writeRow(b, { ...row, fields, stamps }, 'update')
-    if (changed.length) await log(b, op.opId, t.name, key, 'update', changed)
+    writeRow(b, { ...row, fields, stamps })
+    if (changed.length) log(b, op.opId, t.name, key, 'update', changed)
   }
   return { opId: op.opId, status: conflicts.length ? 'conflict' : 'applied', conflicts }
 }
@@ -275,20 +275,16 @@ async function addConflict(b: Batch, row: StoredRow, t: SyncTable, field: string
     resolvedBy: null,
     resolvedValue: null
   }
-  await writeRow(
-    b,
-    {
-      tbl: 'conflict',
-      row_key: rowKey([randomUUID()]),
-      engagement_id: row.engagement_id,
-      client_id: row.client_id,
-      fields: fields as unknown as Record<string, Value>,
-      stamps: {},
-      deleted: false,
-      created_by: b.caller.userId
-    },
-    'insert'
-  )
+  writeRow(b, {
+    tbl: 'conflict',
+    row_key: rowKey([randomUUID()]),
+    engagement_id: row.engagement_id,
+    client_id: row.client_id,
+    fields: fields as unknown as Record<string, Value>,
+    stamps: {},
+    deleted: false,
+    created_by: b.caller.userId
+  })
 }
 
 async function deviceOwnerName(b: Batch, deviceId: string): Promise<string> {
@@ -305,13 +301,13 @@ async function deviceOwnerName(b: Batch, deviceId: string): Promise<string> {
 }
 
 async function resolve(b: Batch, op: Extract<SyncOperation, { action: 'resolve' }>): Promise<OpResult> {
-  const conflict = await loadRow(b, 'conflict', rowKey([op.conflictId]), true)
+  const conflict = await loadRow(b, 'conflict', rowKey([op.conflictId]))
   const refuse = (reason: string): OpResult => ({ opId: op.opId, status: 'refused', conflicts: [], reason })
   if (!conflict || !(await canSee(b, conflict))) return refuse('There is no such conflict.')
   const c = conflict.fields as unknown as ConflictFields
   if (c.status === 'resolved') return { opId: op.opId, status: 'ignored', conflicts: [] }
-  await writeRow(b, { ...conflict, fields: { ...conflict.fields, status: 'resolved', resolvedBy: b.caller.name, resolvedValue: op.value } }, 'update')
-  const target = await loadRow(b, c.table, c.key, true)
+  writeRow(b, { ...conflict, fields: { ...conflict.fields, status: 'resolved', resolvedBy: b.caller.name, resolvedValue: op.value } })
+  const target = await loadRow(b, c.table, c.key)
   if (target && !target.deleted) {
     // The person's choice is the new value (every field of its group), whatever was written since.
     const group = groupOf(syncTable(c.table), c.field)
@@ -323,13 +319,13 @@ async function resolve(b: Batch, op: Extract<SyncOperation, { action: 'resolve' 
       fields[g] = chosen[g] ?? null
       stamps[g] = laterStamp(op.stamp, target.stamps[g])!
     }
-    await writeRow(b, { ...target, fields, stamps }, 'update')
+    writeRow(b, { ...target, fields, stamps })
   }
-  await log(b, op.opId, c.table, c.key, 'resolve', [c.field])
+  log(b, op.opId, c.table, c.key, 'resolve', [c.field])
   return { opId: op.opId, status: 'applied', conflicts: [] }
 }
 
-async function loadRow(b: Batch, tbl: string, key: string, _forUpdate?: boolean): Promise<StoredRow | undefined> {
+async function loadRow(b: Batch, tbl: string, key: string): Promise<StoredRow | undefined> {
   const k = cacheKey(tbl, key)
   if (b.rows.has(k)) return b.rows.get(k) ?? undefined
   const row = (await b.trx
@@ -343,7 +339,7 @@ async function loadRow(b: Batch, tbl: string, key: string, _forUpdate?: boolean)
 }
 
 /** Kept in the batch; written (with a new change number) when the batch is flushed. */
-async function writeRow(b: Batch, row: StoredRow, _mode?: 'insert' | 'update'): Promise<void> {
+function writeRow(b: Batch, row: StoredRow): void {
   const k = cacheKey(row.tbl, row.row_key)
   b.rows.set(k, row)
   // Re-inserted last, so change numbers follow the order rows were last written in.
@@ -351,7 +347,7 @@ async function writeRow(b: Batch, row: StoredRow, _mode?: 'insert' | 'update'): 
   b.dirty.set(k, row)
 }
 
-async function log(b: Batch, opId: string, tbl: string, key: string, action: string, fields: string[]): Promise<void> {
+function log(b: Batch, opId: string, tbl: string, key: string, action: string, fields: string[]): void {
   b.logs.push({ opId, tbl, key, action, fields })
 }
 
@@ -367,18 +363,18 @@ async function scopeOfNew(b: Batch, t: SyncTable, key: readonly (string | number
   if (s.kind === 'client') return { engagement_id: null, client_id: String(value('id')) }
   if (s.kind === 'child') {
     const parentId = value(s.parentField)
-    const parent = await loadRow(b, s.parentTable, rowKey([String(parentId)]), false)
+    const parent = await loadRow(b, s.parentTable, rowKey([String(parentId)]))
     if (!parent || parent.deleted) return { refused: `The ${s.parentTable} this belongs to is not on the server.` }
     return { engagement_id: parent.engagement_id, client_id: parent.client_id }
   }
   const engagementId = String(value(s.engagementField))
   if (t.name === 'engagement') {
     const clientId = String(value('client_id'))
-    const client = await loadRow(b, 'client', rowKey([clientId]), false)
+    const client = await loadRow(b, 'client', rowKey([clientId]))
     if (!client || client.deleted) return { refused: 'The client of this engagement is not on the server.' }
     return { engagement_id: engagementId, client_id: clientId }
   }
-  const engagement = await loadRow(b, 'engagement', rowKey([engagementId]), false)
+  const engagement = await loadRow(b, 'engagement', rowKey([engagementId]))
   if (!engagement || engagement.deleted) return { refused: 'The engagement this belongs to is not on the server.' }
   return { engagement_id: engagementId, client_id: engagement.client_id }
 }

@@ -71,3 +71,10 @@ export async function signInToTeam(serverUrl: string, input: { email: string; co
   )
   return SignInResponseSchema.parse(body)
 }
+
+/** Revokes this device's token on the server; an unreachable server is not an error (the token is forgotten here anyway). */
+export async function signOutOfTeam(serverUrl: string, token: string, fetchFn: typeof fetch = fetch): Promise<void> {
+  await call(`${serverUrl.replace(/\/+$/, '')}/v1/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }, fetchFn, 10_000).catch(
+    () => undefined
+  )
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
-import { execFileSync } from 'node:child_process'
 import { updateEngagement } from '../../db/repositories/engagement.repository'
 import { addUser } from '../../server/auth'
+import { ensurePostgres } from '../helpers/postgres'
 import { startTeam, teamDeps, type Team } from '../helpers/team'
 import { backendCaller, expect, test } from './support/fixtures'
 
@@ -20,25 +20,17 @@ async function accessibilityProblems(page: import('@playwright/test').Page): Pro
 }
 
 let team: Team
-let cluster: string | undefined
+let postgres: { stop: () => void }
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  if (!process.env.STAGECRAFT_TEST_DATABASE_URL) {
-    const out = execFileSync('bash', ['scripts/pg-throwaway.sh'], { encoding: 'utf8' })
-    const [dir, url] = out.trim().split('\n')
-    cluster = dir
-    process.env.STAGECRAFT_TEST_DATABASE_URL = url
-  }
+  postgres = ensurePostgres()
   team = await startTeam()
 })
 
 test.afterAll(async () => {
   await team?.close()
-  if (cluster) {
-    execFileSync('bash', ['scripts/pg-throwaway.sh', 'stop', cluster])
-    delete process.env.STAGECRAFT_TEST_DATABASE_URL
-  }
+  postgres?.stop()
 })
 
 test('working alone shows no sync status, and a bad server address is refused before anything changes', async ({ app }) => {

@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
 import pg from 'pg'
+import type { ServerDatabase } from '../../server/schema'
 
 /**
  * A fresh, empty PostgreSQL database for one test file, dropped afterwards. The cluster
@@ -24,4 +28,32 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
       await c.end()
     }
   }
+}
+
+/**
+ * Points STAGECRAFT_TEST_DATABASE_URL at a PostgreSQL: the one already set, or a throwaway
+ * cluster started now (scripts/pg-throwaway.sh, a free loopback port). `stop` stops only
+ * what this call started.
+ */
+export function ensurePostgres(): { stop: () => void } {
+  if (process.env.STAGECRAFT_TEST_DATABASE_URL) return { stop: () => undefined }
+  const script = join(import.meta.dirname, '..', '..', 'scripts', 'pg-throwaway.sh')
+  const [dir, url] = execFileSync('bash', [script], { encoding: 'utf8' }).trim().split('\n')
+  process.env.STAGECRAFT_TEST_DATABASE_URL = url
+  return {
+    stop: () => {
+      execFileSync('bash', [script, 'stop', dir!])
+      delete process.env.STAGECRAFT_TEST_DATABASE_URL
+    }
+  }
+}
+
+/** How many live rows of a table the server holds (for one engagement, when given). */
+export async function serverRowCount(db: Kysely<ServerDatabase>, tbl: string, engagementId?: string): Promise<number> {
+  let q = db
+    .selectFrom('sync_row')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('tbl', '=', tbl)
+  if (engagementId) q = q.where('engagement_id', '=', engagementId)
+  return Number((await q.executeTakeFirstOrThrow()).n)
 }

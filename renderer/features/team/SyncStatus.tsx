@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useNavigate } from 'react-router'
 import { describeSync } from './sync-words'
-import { useTeamStatus } from './team.queries'
+import { refreshAfterSync, useTeamStatus } from './team.queries'
 
 /**
  * Always in the sidebar while signed in to a team; nothing at all when working alone.
@@ -20,7 +20,7 @@ export function SyncStatus({ compact }: { compact: boolean }) {
   useEffect(() => {
     if (lastSync === seen.current) return
     seen.current = lastSync
-    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'team' || q.queryKey[1] === 'conflicts' })
+    refreshAfterSync(qc)
   }, [lastSync, qc])
   if (status.data?.mode !== 'team') return null
   const s = status.data

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { TeamSignIn, TeamStatus } from '../../../shared/schemas/team.schema'
 import { api, call } from '../../api'
 import { notifyError } from '../../components/notify'
@@ -16,6 +16,9 @@ export const useTeamStatus = () =>
     refetchInterval: (q) => (q.state.data?.mode === 'team' ? 15_000 : false)
   })
 
+/** Pulled changes can touch any screen: everything but the status itself is read again. */
+export const refreshAfterSync = (qc: QueryClient) => void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'team' || q.queryKey[1] === 'conflicts' })
+
 export const useConflicts = () => useQuery({ queryKey: teamKeys.conflicts, queryFn: () => call(api.team.conflicts({})) })
 
 function useTeamMutation<I>(run: (input: I) => Promise<TeamStatus>, failure: string) {
@@ -24,8 +27,7 @@ function useTeamMutation<I>(run: (input: I) => Promise<TeamStatus>, failure: str
     mutationFn: run,
     onSuccess: (status) => {
       qc.setQueryData(teamKeys.status, status)
-      // Pulled changes can touch any screen.
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'team' || q.queryKey[1] === 'conflicts' })
+      refreshAfterSync(qc)
     },
     onError: (e) => notifyError(e, failure)
   })

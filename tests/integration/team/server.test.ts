@@ -11,7 +11,7 @@ import { connect } from '../../../server/db'
 import { migrate, NewerSchemaError, SERVER_MIGRATIONS } from '../../../server/migrations'
 import { addMember, removeMember } from '../../../server/sync'
 import { formatStamp } from '../../../shared/domain/sync/hlc'
-import { freshDatabase } from '../../helpers/postgres'
+import { freshDatabase, serverRowCount } from '../../helpers/postgres'
 import { openEngagement, startTeam, teamDeps, type Team } from '../../helpers/team'
 
 const deps = teamDeps()
@@ -260,16 +260,7 @@ describe('a push cut off midway', () => {
 
       await a.engine.syncOnce()
       await a.engine.syncOnce()
-      const count = async (tbl: string) =>
-        Number(
-          (
-            await team.db
-              .selectFrom('sync_row')
-              .select((eb) => eb.fn.countAll().as('n'))
-              .where('tbl', '=', tbl)
-              .executeTakeFirstOrThrow()
-          ).n
-        )
+      const count = (tbl: string) => serverRowCount(team.db, tbl)
       expect(await count('time_entry')).toBe(5)
       expect(await count('engagement_status_change')).toBe(
         (a.handle.sqlite.prepare('SELECT count(*) AS n FROM engagement_status_change WHERE engagement_id = ?').get(e.id) as { n: number }).n

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../../../db/connection'
 import { updateEngagement } from '../../../db/repositories/engagement.repository'
 import { insertTimeEntry } from '../../../db/repositories/tracking.repository'
 import { addUser } from '../../../server/auth'
+import { serverRowCount } from '../../helpers/postgres'
 import { startTeam, teamDeps, type Laptop, type Team } from '../../helpers/team'
 import { tempDir } from '../../helpers/temp'
 import { startBackend } from '../../../electron/backend'
@@ -88,17 +89,7 @@ describe('joining a team from Settings', () => {
 
     const second = await service.syncNow()
     expect(second).toMatchObject({ mode: 'team', state: 'synced', pending: 0, message: null })
-    const count = async (tbl: string) =>
-      Number(
-        (
-          await team.db
-            .selectFrom('sync_row')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('tbl', '=', tbl)
-            .where('engagement_id', '=', engagement.id)
-            .executeTakeFirstOrThrow()
-        ).n
-      )
+    const count = (tbl: string) => serverRowCount(team.db, tbl, engagement.id)
     expect(await count('time_entry')).toBe(700)
     expect(await count('engagement')).toBe(1)
     expect(await count('engagement_status_change')).toBe(
