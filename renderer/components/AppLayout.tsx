@@ -37,11 +37,16 @@ export function AppLayout() {
       [navigate]
     )
   )
-  useHotkeys([
-    ['mod+shift+L', toggleTheme],
-    ['shift+?', () => navigate('/shortcuts')],
-    ['mod+comma', () => navigate('/settings')]
-  ])
+  useHotkeys([['shift+?', () => navigate('/shortcuts')]])
+  // Shortcuts with Ctrl/⌘ type nothing, so they work while typing in a field too.
+  useHotkeys(
+    [
+      ['mod+shift+L', toggleTheme],
+      ['mod+comma', () => navigate('/settings')]
+    ],
+    [],
+    true
+  )
 
   // On a narrow screen in type units (a 1280 px projector in large type is 64 rem), the
   // navigation becomes a rail of icons, each named and with its tooltip, to leave the page room.

@@ -117,4 +117,11 @@ test('keyboard shortcuts are listed in a help screen', async ({ app }) => {
   await page.keyboard.press('g')
   await page.keyboard.press('e')
   await expect(page.getByRole('heading', { name: 'Engagements', level: 1 })).toBeVisible()
+  // Search opens from anywhere, also while the consultant is typing in a field.
+  await page.getByRole('link', { name: 'Settings' }).first().click()
+  await page.getByLabel('Consultancy name').focus()
+  await page.keyboard.press('Control+k')
+  await expect(page.getByLabel('Search everything')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByLabel('Search everything')).toHaveCount(0)
 })

@@ -91,6 +91,7 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   await ask.getByLabel('Consultancy name').fill('Kestrel Advisory')
   await ask.getByLabel('Consultancy name').press('Enter')
   await expect(page.getByText(/Saved progress\.docx/).first()).toBeVisible()
+  await expect(ask).toBeHidden()
   expect((await backendCaller(app)('branding:get', {})).consultancyName).toBe('Kestrel Advisory')
   // And the document sent carries it.
   const xml = unzip(readFileSync(`${app.dir}/progress.docx`))

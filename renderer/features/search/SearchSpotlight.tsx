@@ -39,7 +39,10 @@ const target = (r: SearchResult): string =>
         ? `/assessments/${r.assessmentId}`
         : `/engagements/${r.engagementId}`
 
-/** Search everything from anywhere: Ctrl/⌘+K. */
+/**
+ * Search everything from anywhere: Ctrl/⌘+K, also while typing in a field (Mantine's
+ * hotkeys skip inputs by default, which made the shortcut do nothing from a form).
+ */
 export function SearchSpotlight() {
   const navigate = useNavigate()
   const [query, setQuery] = useState('')
@@ -52,7 +55,7 @@ export function SearchSpotlight() {
   })
   const groups = term.trim() ? (results.data?.groups ?? []) : []
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={560}>
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} triggerOnContentEditable scrollable maxHeight={560}>
       <Spotlight.Search placeholder="Search clients, engagements and notes" leftSection={<IconSearch size={18} />} aria-label="Search everything" />
       <Spotlight.ActionsList>
         {groups.map((g) => (
