@@ -10,7 +10,7 @@ import { describeGuardedValue } from '../shared/domain/sync/conflict-words'
 import { TeamRoleSchema, type TeamConflict, type TeamSignIn, type TeamStatus } from '../shared/schemas/team.schema'
 import { AppError } from '../shared/ipc/result'
 import { z } from 'zod'
-import { createSyncEngine, type SyncEngine } from './sync/engine'
+import { createSyncEngine, queueResolution, readConflicts, type LeftEngagement, type SyncEngine } from './sync/engine'
 import { httpTransport, signInToTeam, signOutOfTeam, SyncError } from './sync/http-transport'
 import { installAndQueueExisting, teamSyncInstalled } from './sync/local-schema'
 
@@ -31,7 +31,9 @@ const TeamSettingSchema = z.object({
   problem: z
     .object({ kind: z.enum(['offline', 'signed-out', 'server', 'refused']), message: z.string() })
     .nullable()
-    .default(null)
+    .default(null),
+  /** Things the team did to this laptop that the consultant should read once (an engagement taken off it). */
+  notices: z.array(z.object({ id: z.string(), message: z.string(), at: z.string() })).default([])
 })
 type TeamSetting = z.infer<typeof TeamSettingSchema>
 
@@ -63,7 +65,15 @@ export function createTeamService(options: TeamServiceOptions) {
   const save = (s: TeamSetting) => writeSetting(db, TEAM_KEY, JSON.stringify(s), timestamp(deps))
 
   function engine(s: TeamSetting, token: string): SyncEngine {
-    return createSyncEngine({ sqlite, transport: httpTransport({ serverUrl: s.serverUrl, token, fetch: options.fetch }), now: () => deps.now().getTime() })
+    return createSyncEngine({
+      sqlite,
+      transport: httpTransport({ serverUrl: s.serverUrl, token, fetch: options.fetch }),
+      now: () => deps.now().getTime(),
+      // What leaves this laptop stays readable: a backup first, with the unsent changes in it.
+      beforeLeaving: async () => {
+        await createBackup(sqlite, backupsDirFor(options.databasePath), 'pre-leave', deps.now())
+      }
+    })
   }
   const pending = () => (teamSyncInstalled(sqlite) ? (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n : 0)
   const openConflicts = () =>
@@ -80,55 +90,90 @@ export function createTeamService(options: TeamServiceOptions) {
       ? 'syncing'
       : s.problem?.kind === 'offline'
         ? 'offline'
-        : s.problem || conflicts > 0
+        : s.problem || conflicts > 0 || s.notices.length > 0
           ? 'attention'
           : waiting > 0
             ? 'pending'
             : 'synced'
     const message =
       s.problem?.message ??
-      (conflicts > 0 ? `${conflicts} disagreement${conflicts === 1 ? '' : 's'} over money or commitments wait in the conflict inbox.` : null)
-    return { mode: 'team', serverUrl: s.serverUrl, user: s.user, state, pending: waiting, openConflicts: conflicts, lastSyncAt: s.lastSyncAt, message }
+      (conflicts > 0 ? `${conflicts} disagreement${conflicts === 1 ? '' : 's'} over money or commitments wait in the conflict inbox.` : null) ??
+      s.notices[0]?.message ??
+      null
+    return {
+      mode: 'team',
+      serverUrl: s.serverUrl,
+      user: s.user,
+      state,
+      pending: waiting,
+      openConflicts: conflicts,
+      lastSyncAt: s.lastSyncAt,
+      message,
+      notices: s.notices
+    }
   }
 
-  async function syncNow(): Promise<TeamStatus> {
-    if (running) return running
-    running = (async () => {
-      const s = await setting()
-      if (!s) return status()
-      const token = options.secrets?.load() ?? null
-      if (!token) {
-        await save({ ...s, problem: { kind: 'signed-out', message: 'Sign in again: this computer no longer has the team sign-in.' } })
-        return status()
-      }
-      try {
-        const report = await engine(s, token).syncOnce()
-        const problem = report.refused.length
-          ? {
-              kind: 'refused' as const,
-              message: `The server refused ${report.refused.length} change${report.refused.length === 1 ? '' : 's'}: ${report.refused[0]!.reason}`
-            }
-          : null
-        await save({ ...s, lastSyncAt: deps.now().toISOString(), problem })
-      } catch (error) {
-        // Whatever stops a sync leaves the local data as it was (pulls apply in one
-        // transaction); the status line names the problem instead of the app failing.
-        const problem =
-          error instanceof SyncError
-            ? { kind: error.kind, message: error.message }
-            : {
-                kind: 'server' as const,
-                message: `Changes from the team could not be applied on this computer: ${error instanceof Error ? error.message : String(error)}`
-              }
-        await save({ ...s, problem })
-      }
-      return status()
-    })()
-    try {
-      return await running
-    } finally {
-      running = null
+  let again: Promise<TeamStatus> | null = null
+  /**
+   * Syncs now. If a sync is already under way (the background one), one more runs after it,
+   * so what changed since it began is sent and what the team changed since is brought.
+   */
+  function syncNow(): Promise<TeamStatus> {
+    if (running) {
+      again ??= running
+        .then(
+          () => undefined,
+          () => undefined
+        )
+        .then(() => {
+          again = null
+          return syncNow()
+        })
+      return again
     }
+    running = runSync().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  async function runSync(): Promise<TeamStatus> {
+    const s = await setting()
+    if (!s) return status()
+    const token = options.secrets?.load() ?? null
+    if (!token) {
+      await save({ ...s, problem: { kind: 'signed-out', message: 'Sign in again: this computer no longer has the team sign-in.' } })
+      return status()
+    }
+    try {
+      const report = await engine(s, token).syncOnce()
+      // Changes refused because their engagement was taken off this laptop are said in its notice.
+      const gone = new Set(report.left.map((l) => l.engagementId))
+      const refused = report.refused.filter((r) => r.engagementId === null || !gone.has(r.engagementId))
+      const problem = refused.length
+        ? {
+            kind: 'refused' as const,
+            message: `The server refused ${refused.length} change${refused.length === 1 ? '' : 's'}: ${refused[0]!.reason}`
+          }
+        : null
+      const at = deps.now().toISOString()
+      // Read again: a notice dismissed while the sync ran stays dismissed.
+      const kept = (await setting())?.notices ?? s.notices
+      const notices = [...report.left.map((l) => ({ id: deps.newId(), message: leftMessage(l), at })), ...kept].slice(0, 10)
+      await save({ ...s, lastSyncAt: at, problem, notices })
+    } catch (error) {
+      // Whatever stops a sync leaves the local data as it was (pulls apply in one
+      // transaction); the status line names the problem instead of the app failing.
+      const problem =
+        error instanceof SyncError
+          ? { kind: error.kind, message: error.message }
+          : {
+              kind: 'server' as const,
+              message: `Changes from the team could not be applied on this computer: ${error instanceof Error ? error.message : String(error)}`
+            }
+      await save({ ...s, problem, notices: (await setting())?.notices ?? s.notices })
+    }
+    return status()
   }
 
   return {
@@ -161,7 +206,8 @@ export function createTeamService(options: TeamServiceOptions) {
         deviceId,
         user: { name: session.user.name, email: session.user.email, role: session.user.role },
         lastSyncAt: null,
-        problem: null
+        problem: null,
+        notices: []
       })
       return syncNow()
     },
@@ -176,40 +222,47 @@ export function createTeamService(options: TeamServiceOptions) {
       return status()
     },
 
+    /** The consultant has read a notice: it leaves the status line. */
+    async dismissNotice(id: string): Promise<TeamStatus> {
+      const s = await setting()
+      if (s) await save({ ...s, notices: s.notices.filter((n) => n.id !== id) })
+      return status(running !== null)
+    },
+
     async conflicts(): Promise<TeamConflict[]> {
       if (!teamSyncInstalled(sqlite)) return []
       const s = await setting()
       if (!s) return []
-      const list = createSyncEngine({ sqlite, transport: unreachable }).conflicts()
-      return list.reverse().map((c) => {
-        const about = describeConflict(sqlite, c.table, c.key)
-        const words = (v: string | number | null) => describeGuardedValue(c.field, v, about.currency)
-        return {
-          id: c.id,
-          subject: `${FIELD_NAMES[c.field] ?? c.field}${about.detail ? ` of “${about.detail}”` : ''}${about.where ? ` — ${about.where}` : ''}`,
-          field: c.field,
-          table: c.table,
-          engagementId: c.engagementId,
-          current: { value: c.currentValue, display: words(c.currentValue), by: c.currentBy },
-          proposed: { value: c.proposedValue, display: words(c.proposedValue), by: c.proposedBy },
-          status: c.status,
-          resolvedBy: c.resolvedBy,
-          resolvedDisplay: c.status === 'resolved' ? words(c.resolvedValue) : null
-        }
-      })
+      return readConflicts(sqlite)
+        .reverse()
+        .map((c) => {
+          const about = describeConflict(sqlite, c.table, c.key)
+          const words = (v: string | number | null) => describeGuardedValue(c.field, v, about.currency)
+          return {
+            id: c.id,
+            subject: `${FIELD_NAMES[c.field] ?? c.field}${about.detail ? ` of “${about.detail}”` : ''}${about.where ? ` — ${about.where}` : ''}`,
+            field: c.field,
+            table: c.table,
+            engagementId: c.engagementId,
+            current: { value: c.currentValue, display: words(c.currentValue), by: c.currentBy },
+            proposed: { value: c.proposedValue, display: words(c.proposedValue), by: c.proposedBy },
+            status: c.status,
+            resolvedBy: c.resolvedBy,
+            resolvedDisplay: c.status === 'resolved' ? words(c.resolvedValue) : null
+          }
+        })
     },
 
     /** Settles a conflict; the choice is a change like any other and reaches everyone. */
     async resolve(id: string, choice: 'current' | 'proposed'): Promise<TeamStatus> {
       const s = await setting()
       if (!s) throw new AppError('CONFLICT', 'Sign in to the team to settle conflicts.')
-      const e = createSyncEngine({ sqlite, transport: unreachable })
-      const c = e.conflicts().find((x) => x.id === id)
+      const c = teamSyncInstalled(sqlite) ? readConflicts(sqlite).find((x) => x.id === id) : undefined
       if (!c) throw new AppError('NOT_FOUND', 'That conflict is no longer in the inbox.')
       if (c.status === 'resolved') throw new AppError('CONFLICT', `${c.resolvedBy ?? 'Someone'} has already settled this one.`)
       const value = choice === 'current' ? c.currentValue : c.proposedValue
       sqlite.transaction(() => {
-        e.resolveConflict(id, value)
+        queueResolution(sqlite, id, value, deps.now().getTime())
         sqlite
           .prepare("UPDATE sync_conflict SET fields = json_set(fields, '$.status', 'resolved', '$.resolvedBy', ?, '$.resolvedValue', ?) WHERE id = ?")
           .run(s.user.name, value, id)
@@ -220,9 +273,13 @@ export function createTeamService(options: TeamServiceOptions) {
 }
 export type TeamService = ReturnType<typeof createTeamService>
 
-const unreachable = {
-  push: () => Promise.reject(new SyncError('offline', 'not connected')),
-  pull: () => Promise.reject(new SyncError('offline', 'not connected'))
+/** What the consultant reads when the team took them off an engagement. */
+export function leftMessage(l: LeftEngagement): string {
+  const unsent =
+    l.unsent === 0
+      ? ''
+      : ` ${l.unsent} change${l.unsent === 1 ? '' : 's'} you made to it had not reached the team and ${l.unsent === 1 ? 'was' : 'were'} not taken.`
+  return `The team took you off “${l.title}”, the engagement with ${l.client}, so it has left this computer.${unsent} The backup “Before leaving an engagement” in Backups holds it as it was here.`
 }
 
 const FIELD_NAMES: Record<string, string> = {

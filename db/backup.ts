@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { APPLICATION_ID } from './migrate'
 
-export const BACKUP_REASONS = ['daily', 'pre-migration', 'manual', 'pre-restore', 'pre-import', 'on-quit', 'pre-team'] as const
+export const BACKUP_REASONS = ['daily', 'pre-migration', 'manual', 'pre-restore', 'pre-import', 'on-quit', 'pre-team', 'pre-leave'] as const
 export type BackupReason = (typeof BACKUP_REASONS)[number]
 
 /**
@@ -15,7 +15,7 @@ export type BackupReason = (typeof BACKUP_REASONS)[number]
  */
 export const RETENTION = { daily: 7, safety: 10, events: 10 } as const
 export type RetentionClass = keyof typeof RETENTION
-const SAFETY: ReadonlySet<BackupReason> = new Set(['pre-migration', 'pre-import', 'pre-restore', 'pre-team'])
+const SAFETY: ReadonlySet<BackupReason> = new Set(['pre-migration', 'pre-import', 'pre-restore', 'pre-team', 'pre-leave'])
 export const retentionClassOf = (reason: BackupReason): RetentionClass => (reason === 'daily' ? 'daily' : SAFETY.has(reason) ? 'safety' : 'events')
 
 export interface BackupInfo {

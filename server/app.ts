@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import { z } from 'zod'
 import { PushRequestSchema, SignInRequestSchema } from '../shared/domain/sync/protocol'
 import { revokeDevice, signIn, TokenChecker, type Caller } from './auth'
+import { FailureLimiter, retryWords } from './limits'
 import type { ServerDatabase } from './schema'
 import { pull, push, type PushHooks } from './sync'
 
@@ -12,6 +13,22 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger']
   https?: { key: Buffer; cert: Buffer }
   pushHooks?: PushHooks
+  /** Failed sign-ins and bad tokens allowed before an address (or an email) must wait. */
+  limits?: Partial<typeof DEFAULT_LIMITS>
+  /** Behind a TLS proxy: its address(es), so X-Forwarded-For names the laptop (Fastify's trustProxy). */
+  trustProxy?: string
+  now?: () => number
+}
+
+/**
+ * Per address: 10 failed sign-ins in 15 minutes, and 30 requests with a bad token in a
+ * minute. Per email: 5 failed sign-ins in 15 minutes (someone guessing one person's code
+ * from many addresses).
+ */
+export const DEFAULT_LIMITS = {
+  signInPerAddress: { limit: 10, windowMs: 15 * 60_000 },
+  signInPerEmail: { limit: 5, windowMs: 15 * 60_000 },
+  badTokenPerAddress: { limit: 30, windowMs: 60_000 }
 }
 
 const PullQuery = z.object({
@@ -30,16 +47,32 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     logger: options.logger ?? true,
     // A push may carry a sent proposal's bytes.
     bodyLimit: 64 * 1024 * 1024,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.https ? { https: options.https } : {})
   } as FastifyServerOptions)
   const tokens = new TokenChecker(options.db)
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const limiter = (l: { limit: number; windowMs: number }) => new FailureLimiter(l.limit, l.windowMs, options.now)
+  const signInByAddress = limiter(limits.signInPerAddress)
+  const signInByEmail = limiter(limits.signInPerEmail)
+  const badTokenByAddress = limiter(limits.badTokenPerAddress)
+  const tooMany = (reply: FastifyReply, waitMs: number, what: string) =>
+    reply
+      .code(429)
+      .header('retry-after', String(Math.ceil(waitMs / 1000)))
+      .send({ error: 'too-many-attempts', message: `Too many ${what}. Try again ${retryWords(waitMs)}.` })
 
   const bad = (reply: FastifyReply, error: z.ZodError) =>
     reply.code(400).send({ error: 'bad-request', message: error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ') })
 
   async function authenticate(request: FastifyRequest, reply: FastifyReply) {
+    const wait = badTokenByAddress.waitFor(request.ip)
+    if (wait) return tooMany(reply, wait, 'requests with a sign-in that is not valid came from this address')
     const caller = await tokens.check(request.headers.authorization)
-    if (!caller) return reply.code(401).send({ error: 'signed-out', message: 'This device is not signed in, or its access was revoked.' })
+    if (!caller) {
+      badTokenByAddress.fail(request.ip)
+      return reply.code(401).send({ error: 'signed-out', message: 'This device is not signed in, or its access was revoked.' })
+    }
     request.caller = caller
     options.db
       .updateTable('device')
@@ -62,11 +95,22 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.post('/v1/sign-in', async (request, reply) => {
     const body = SignInRequestSchema.safeParse(request.body)
     if (!body.success) return bad(reply, body.error)
+    const email = body.data.email.trim().toLowerCase()
+    const wait = Math.max(signInByAddress.waitFor(request.ip), signInByEmail.waitFor(email))
+    if (wait) {
+      request.log.warn({ email }, 'sign-in refused: too many failed attempts')
+      return tooMany(reply, wait, 'failed sign-ins')
+    }
     const session = await signIn(options.db, body.data)
-    if (!session)
+    if (!session) {
+      signInByAddress.fail(request.ip)
+      signInByEmail.fail(email)
       return reply
         .code(401)
         .send({ error: 'sign-in-refused', message: 'That email and sign-in code do not match an active account, or the code was used or has expired.' })
+    }
+    signInByAddress.succeed(request.ip)
+    signInByEmail.succeed(email)
     request.log.info({ user: session.user.id, device: body.data.device }, 'device signed in')
     return session
   })

@@ -12,13 +12,15 @@ import { addMember, removeMember } from './sync'
  *   DATABASE_URL   postgres://… (required)
  *   PORT, HOST     where to listen (default 8443 on 127.0.0.1)
  *   TLS_CERT, TLS_KEY  PEM files; without them, run it behind a TLS proxy (docs/team.md)
+ *   TRUST_PROXY        the proxy's address (e.g. 127.0.0.1), so limits count each laptop's own address
  */
 const Env = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// address'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   HOST: z.string().default('127.0.0.1'),
   TLS_CERT: z.string().optional(),
-  TLS_KEY: z.string().optional()
+  TLS_KEY: z.string().optional(),
+  TRUST_PROXY: z.string().optional()
 })
 
 const USAGE = `Usage:
@@ -48,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'serve') {
       if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('Set both TLS_CERT and TLS_KEY, or neither (and put a TLS proxy in front).')
       const https = env.TLS_CERT && env.TLS_KEY ? { cert: readFileSync(env.TLS_CERT), key: readFileSync(env.TLS_KEY) } : undefined
-      const app = buildServer({ db, https })
+      const app = buildServer({ db, https, trustProxy: env.TRUST_PROXY })
       if (!https) app.log.warn('No TLS certificate: serve this only behind a TLS proxy (docs/team.md).')
       await app.listen({ port: env.PORT, host: env.HOST })
       await new Promise<void>((resolve) => {

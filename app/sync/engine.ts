@@ -14,7 +14,18 @@ export interface SyncReport {
   pushed: number
   pulled: number
   conflicts: number
-  refused: { opId: string; reason: string }[]
+  /** Changes the server would not take, with the engagement each was about (when it has one). */
+  refused: { opId: string; reason: string; engagementId: string | null }[]
+  /** Engagements this user was taken off: they have left this laptop. */
+  left: LeftEngagement[]
+}
+
+/** An engagement the team took this user off, as it was named here, with the changes that never reached the team. */
+export interface LeftEngagement {
+  engagementId: string
+  title: string
+  client: string
+  unsent: number
 }
 
 export interface SyncEngineOptions {
@@ -23,6 +34,11 @@ export interface SyncEngineOptions {
   now?: () => number
   batchSize?: number
   pageSize?: number
+  /**
+   * Runs before engagements this user was taken off are removed from the laptop (the app
+   * takes a backup here, so what was only on this laptop can still be read).
+   */
+  beforeLeaving?: (left: LeftEngagement[]) => Promise<void>
 }
 
 interface OutboxRow {
@@ -149,7 +165,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const statusBefore = (prepared('SELECT coalesce(max(id), 0) AS n FROM engagement_status_change').get() as { n: number }).n
     const keptStatus = new Set<number>()
     const sorted = [...changes].sort((a, b) => (TABLE_ORDER.get(a.table) ?? 99) - (TABLE_ORDER.get(b.table) ?? 99) || a.changeNo - b.changeNo)
-    let clock: ClockState = { wall: state().wall, counter: state().counter }
+    const before = state()
+    let clock: ClockState = { wall: before.wall, counter: before.counter }
     for (const change of sorted) {
       for (const stamp of Object.values(change.stamps)) clock = receive(clock, stamp, now())
       if (change.table === 'conflict') {
@@ -160,6 +177,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
         // Removed from an engagement: it leaves this laptop too (applied last, after its rows).
         const access = change.fields as { engagementId?: string; member?: number }
         if (access.member === 0 && access.engagementId) {
+          // Its unsent changes would only be refused: they go with it (the backup taken before keeps them).
+          for (const opId of unsentOf(access.engagementId)) prepared('DELETE FROM sync_outbox WHERE op_id = ?').run(opId)
           prepared('DELETE FROM engagement WHERE id = ?').run(access.engagementId)
           prepared("DELETE FROM sync_conflict WHERE json_extract(fields, '$.engagementId') = ?").run(access.engagementId)
         }
@@ -188,6 +207,48 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (const e of echoes) prepared('DELETE FROM engagement_status_change WHERE id = ?').run(e.id)
     prepared('UPDATE sync_state SET cursor = ?, wall = ?, counter = ?, capturing = 1 WHERE one = 1').run(upTo, clock.wall, clock.counter)
   })
+
+  /** The engagement a shared row (or a conflict's settlement) belongs to, read from this laptop's copy. */
+  function engagementOf(tbl: string, key: readonly Value[]): string | null {
+    if (tbl === 'conflict') {
+      const row = prepared("SELECT json_extract(fields, '$.engagementId') AS e FROM sync_conflict WHERE id = ?").get(String(key[0])) as
+        { e: string | null } | undefined
+      return row?.e ?? null
+    }
+    const t = syncTable(tbl as SyncTable['name'])
+    const scope = t.scope
+    const field = scope.kind === 'engagement' ? scope.engagementField : scope.kind === 'child' ? scope.parentField : null
+    if (!field) return null
+    const at = t.key.indexOf(field)
+    const value =
+      at >= 0
+        ? key[at]
+        : (prepared(`SELECT ${field} AS v FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`).get(...key) as { v: Value } | undefined)?.v
+    if (value === null || value === undefined) return null
+    return scope.kind === 'child' ? engagementOf(scope.parentTable, [value]) : String(value)
+  }
+
+  /** The op ids of changes still waiting to be sent that belong to an engagement. */
+  function unsentOf(engagementId: string): string[] {
+    const rows = prepared('SELECT op_id, tbl, row_key FROM sync_outbox').all() as { op_id: string; tbl: string; row_key: string }[]
+    return rows.filter((r) => engagementOf(r.tbl, JSON.parse(r.row_key) as Value[]) === engagementId).map((r) => r.op_id)
+  }
+
+  /** Engagements on this laptop that a pull takes this user off. */
+  function leaving(changes: Change[], refused: SyncReport['refused']): LeftEngagement[] {
+    const out: LeftEngagement[] = []
+    for (const change of changes) {
+      if (change.table !== 'access') continue
+      const access = change.fields as { engagementId?: string; member?: number }
+      if (access.member !== 0 || !access.engagementId) continue
+      const row = prepared('SELECT e.title, c.name FROM engagement e JOIN client c ON c.id = e.client_id WHERE e.id = ?').get(access.engagementId) as
+        { title: string; name: string } | undefined
+      if (!row) continue
+      const unsent = unsentOf(access.engagementId).length + refused.filter((r) => r.engagementId === access.engagementId).length
+      out.push({ engagementId: access.engagementId, title: row.title, client: row.name, unsent })
+    }
+    return out
+  }
 
   function pendingFields(): Map<string, Set<string>> {
     const out = new Map<string, Set<string>>()
@@ -245,10 +306,19 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const ops = nextBatch()
       if (!ops.length) return
       const results = await transport.push(ops)
+      const byId = new Map(ops.map((o) => [o.opId, o]))
+      // Read before acknowledging: a refused row's engagement is looked up in this laptop's copy.
+      const refused = results
+        .filter((r) => r.status === 'refused')
+        .map((r) => {
+          const op = byId.get(r.opId)
+          const engagementId = !op ? null : op.action === 'resolve' ? engagementOf('conflict', [op.conflictId]) : engagementOf(op.table, op.key)
+          return { opId: r.opId, reason: r.reason ?? 'refused', engagementId }
+        })
       acknowledge(results, ops)
       report.pushed += results.length
       report.conflicts += results.filter((r) => r.status === 'conflict').length
-      for (const r of results) if (r.status === 'refused') report.refused.push({ opId: r.opId, reason: r.reason ?? 'refused' })
+      report.refused.push(...refused)
       if (results.length < ops.length) throw new Error('The server answered for fewer changes than were sent.')
     }
   }
@@ -263,13 +333,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
       after = page.upTo
       if (!page.more) break
     }
+    const left = leaving(changes, report.refused)
+    if (left.length) await options.beforeLeaving?.(left)
     apply(changes, after)
     report.pulled += changes.length
+    report.left.push(...left)
   }
 
   return {
     async syncOnce(): Promise<SyncReport> {
-      const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, refused: [] }
+      const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, refused: [], left: [] }
       await pushAll(report)
       await pullAll(report)
       return report
@@ -277,26 +350,30 @@ export function createSyncEngine(options: SyncEngineOptions) {
     pendingCount(): number {
       return (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n
     },
-    conflicts(): (ConflictFields & { id: string })[] {
-      const rows = sqlite.prepare('SELECT id, fields FROM sync_conflict ORDER BY change_no').all() as { id: string; fields: string }[]
-      return rows.map((r) => ({ id: r.id, ...ConflictFieldsSchema.parse(JSON.parse(r.fields)) }))
-    },
+    conflicts: () => readConflicts(sqlite),
     /** Settles a conflict with the chosen value; it travels like any other change. */
-    resolveConflict(conflictId: string, value: Value): void {
-      sqlite.transaction(() => {
-        sqlite
-          .prepare(
-            `INSERT INTO sync_outbox (op_id, tbl, row_key, action, fields, base, at) VALUES (lower(hex(randomblob(16))), 'conflict', ?, 'resolve', ?, '{}', ?)`
-          )
-          .run(JSON.stringify([conflictId]), JSON.stringify({ conflictId, value }), now())
-      })()
-    },
+    resolveConflict: (conflictId: string, value: Value) => queueResolution(sqlite, conflictId, value, now()),
     deviceId(): string {
       return state().device_id
     }
   }
 }
 export type SyncEngine = ReturnType<typeof createSyncEngine>
+
+/** The conflicts this laptop knows of, oldest first: a plain read, no server needed. */
+export function readConflicts(sqlite: Sqlite.Database): (ConflictFields & { id: string })[] {
+  const rows = sqlite.prepare('SELECT id, fields FROM sync_conflict ORDER BY change_no').all() as { id: string; fields: string }[]
+  return rows.map((r) => ({ id: r.id, ...ConflictFieldsSchema.parse(JSON.parse(r.fields)) }))
+}
+
+/** Queues a conflict's settlement; it travels like any other change on the next push. */
+export function queueResolution(sqlite: Sqlite.Database, conflictId: string, value: Value, at: number): void {
+  sqlite
+    .prepare(
+      `INSERT INTO sync_outbox (op_id, tbl, row_key, action, fields, base, at) VALUES (lower(hex(randomblob(16))), 'conflict', ?, 'resolve', ?, '{}', ?)`
+    )
+    .run(JSON.stringify([conflictId]), JSON.stringify({ conflictId, value }), at)
+}
 
 /** Stamps made by this device (tests and the status line use it). */
 export function madeBy(stamp: string, deviceId: string): boolean {

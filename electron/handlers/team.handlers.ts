@@ -2,7 +2,7 @@ import { AppError } from '../../shared/ipc/result'
 import type { Handlers } from '../dispatcher'
 import type { HandlerContext } from './context'
 
-type TeamChannels = 'team:status' | 'team:sign-in' | 'team:sign-out' | 'team:sync' | 'team:conflicts' | 'team:resolve'
+type TeamChannels = 'team:status' | 'team:sign-in' | 'team:sign-out' | 'team:sync' | 'team:conflicts' | 'team:resolve' | 'team:dismiss'
 
 export function teamHandlers(ctx: HandlerContext): Pick<Handlers, TeamChannels> {
   const team = () => {
@@ -15,6 +15,7 @@ export function teamHandlers(ctx: HandlerContext): Pick<Handlers, TeamChannels> 
     'team:sign-out': () => team().signOut(),
     'team:sync': () => team().syncNow(),
     'team:conflicts': () => (ctx.team ? ctx.team.conflicts() : []),
-    'team:resolve': ({ id, choice }) => team().resolve(id, choice)
+    'team:resolve': ({ id, choice }) => team().resolve(id, choice),
+    'team:dismiss': ({ id }) => team().dismissNotice(id)
   }
 }

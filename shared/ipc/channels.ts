@@ -84,7 +84,8 @@ export const CHANNELS = [
   'team:sign-out',
   'team:sync',
   'team:conflicts',
-  'team:resolve'
+  'team:resolve',
+  'team:dismiss'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -34,7 +34,7 @@ import {
   TrackingViewSchema,
   UpdateItemInputSchema
 } from '../schemas/tracking.schema'
-import { TeamConflictSchema, TeamResolveSchema, TeamSignInSchema, TeamStatusSchema } from '../schemas/team.schema'
+import { TeamConflictSchema, TeamDismissSchema, TeamResolveSchema, TeamSignInSchema, TeamStatusSchema } from '../schemas/team.schema'
 import type { Channel } from './channels'
 
 const Empty = z.strictObject({})
@@ -375,7 +375,8 @@ export const contract = {
   'team:sign-out': { input: Empty, output: TeamStatusSchema },
   'team:sync': { input: Empty, output: TeamStatusSchema },
   'team:conflicts': { input: Empty, output: z.array(TeamConflictSchema) },
-  'team:resolve': { input: TeamResolveSchema, output: TeamStatusSchema }
+  'team:resolve': { input: TeamResolveSchema, output: TeamStatusSchema },
+  'team:dismiss': { input: TeamDismissSchema, output: TeamStatusSchema }
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

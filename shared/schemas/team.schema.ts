@@ -18,7 +18,9 @@ export const TeamStatusSchema = z.discriminatedUnion('mode', [
     pending: z.number().int().nonnegative(),
     openConflicts: z.number().int().nonnegative(),
     lastSyncAt: z.string().nullable(),
-    message: z.string().nullable()
+    message: z.string().nullable(),
+    /** What the team did to this laptop, kept until the consultant dismisses it. */
+    notices: z.array(z.strictObject({ id: z.string(), message: z.string(), at: z.string() }))
   })
 ])
 export type TeamStatus = z.infer<typeof TeamStatusSchema>
@@ -60,3 +62,4 @@ export const TeamConflictSchema = z.strictObject({
 export type TeamConflict = z.infer<typeof TeamConflictSchema>
 
 export const TeamResolveSchema = z.strictObject({ id: z.string().min(1).max(100), choice: z.enum(['current', 'proposed']) })
+export const TeamDismissSchema = z.strictObject({ id: z.string().min(1).max(100) })

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { updateEngagement } from '../../db/repositories/engagement.repository'
 import { addUser } from '../../server/auth'
+import { removeMember } from '../../server/sync'
 import { ensurePostgres } from '../helpers/postgres'
 import { startTeam, teamDeps, type Team } from '../helpers/team'
 import { backendCaller, expect, test } from './support/fixtures'
@@ -17,6 +18,15 @@ async function accessibilityProblems(page: import('@playwright/test').Page): Pro
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** A consultant account on the team server, and its one-time code entered in Settings → Team. */
+async function joinFromSettings(page: import('@playwright/test').Page, server: Team, email: string, name: string): Promise<void> {
+  const { code } = await addUser(server.db, { email, name, role: 'consultant' })
+  await page.getByLabel('Server address').fill(server.url)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Sign-in code').fill(code)
+  await page.getByRole('button', { name: 'Sign in and join' }).click()
 }
 
 let team: Team
@@ -53,13 +63,8 @@ test('joining from Settings uploads the work, and a day-rate disagreement is set
   const { page } = app
   const call = backendCaller(app)
   const sample = (await call('samples:create', {})) as { engagementId: string }
-  const { code } = await addUser(team.db, { email: 'quinn@example.com', name: 'Quinn', role: 'consultant' })
-
   await page.goto(page.url().replace(/#.*$/, '#/settings'))
-  await page.getByLabel('Server address').fill(team.url)
-  await page.getByLabel('Email').fill('quinn@example.com')
-  await page.getByLabel('Sign-in code').fill(code)
-  await page.getByRole('button', { name: 'Sign in and join' }).click()
+  await joinFromSettings(page, team, 'quinn@example.com', 'Quinn')
   await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 30_000 })
   await expect(page.getByText('quinn@example.com on')).toBeVisible()
   const uploaded = await team.db
@@ -105,4 +110,43 @@ test('joining from Settings uploads the work, and a day-rate disagreement is set
   await expect(page.getByText(/Day rate — .*: 1,100 EUR a day, chosen by Quinn/)).toBeVisible()
   await other.engine.syncOnce()
   expect(other.handle.sqlite.prepare('SELECT day_rate FROM engagement WHERE id = ?').get(sample.engagementId)).toEqual({ day_rate: 1100 })
+})
+
+test('taken off an engagement by the team: the notice says what left and where the backup is, and can be dismissed', async ({ app }) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  const call = backendCaller(app)
+  const sample = (await call('samples:create', {})) as { engagementId: string }
+  await call('preferences:update', { theme: 'dark', presentationScale: 'large' })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto(page.url().replace(/#.*$/, '#/settings'))
+  await page.reload()
+  // A server of its own: the app's ids in these tests repeat from one test to the next.
+  const own = await startTeam()
+  try {
+    await joinFromSettings(page, own, 'sol@example.com', 'Sol')
+    await expect(page.getByText('sol@example.com on')).toBeVisible({ timeout: 30_000 })
+
+    expect(await removeMember(own.db, 'sol@example.com', sample.engagementId)).toBe(true)
+    await page.getByRole('button', { name: 'Sync now' }).click()
+    const notice = page.getByRole('status').filter({ hasText: 'The team took you off' })
+    await expect(notice).toContainText(
+      'The team took you off “AI platform and first hires”, the engagement with Harbour Freight (sample), so it has left this computer.'
+    )
+    await expect(notice).toContainText('The backup “Before leaving an engagement” in Backups holds it as it was here.')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await app.shot('left-engagement-notice-projector-dark-large')
+    expect(await accessibilityProblems(page)).toEqual([])
+
+    await notice.getByRole('link', { name: 'Open Backups' }).click()
+    await expect(page.getByRole('table', { name: 'Backups' })).toContainText('Before leaving an engagement')
+    await page.goBack()
+    await page.getByRole('button', { name: 'Dismiss this notice' }).click()
+    await expect(page.getByText('The team took you off')).toHaveCount(0)
+    // In the narrow rail the status is an icon, named for screen readers.
+    await expect(page.getByTestId('sync-status')).toHaveAccessibleName('Team sync: Synced')
+  } finally {
+    await own.close()
+  }
 })

@@ -11,6 +11,7 @@ export const REASON: Record<string, string> = {
   'pre-restore': 'Before a restore',
   'pre-import': 'Before an import',
   'pre-team': 'Before joining a team',
+  'pre-leave': 'Before leaving an engagement',
   'on-quit': 'On quit'
 }
 

@@ -21,7 +21,8 @@ const FAILED_KIND: Record<string, string> = {
   manual: 'manual',
   'pre-restore': 'pre-restore safety',
   'pre-import': 'pre-import safety',
-  'pre-team': 'pre-team safety'
+  'pre-team': 'pre-team safety',
+  'pre-leave': 'before-leaving safety'
 }
 
 export function BackupsPage() {

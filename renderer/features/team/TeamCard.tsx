@@ -6,7 +6,7 @@ import { Link } from 'react-router'
 import { TeamSignInSchema, type TeamSignIn, type TeamStatus } from '../../../shared/schemas/team.schema'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { describeSync } from './sync-words'
-import { useSignIn, useSignOut, useSyncNow, useTeamStatus } from './team.queries'
+import { useDismissNotice, useSignIn, useSignOut, useSyncNow, useTeamStatus } from './team.queries'
 
 /** Settings → Team: join a consultancy's server, see how sync is doing, sign out. */
 export function TeamCard() {
@@ -66,6 +66,7 @@ function SignInForm() {
 function SignedIn({ status }: { status: Extract<TeamStatus, { mode: 'team' }> }) {
   const sync = useSyncNow()
   const signOut = useSignOut()
+  const dismiss = useDismissNotice()
   const words = describeSync(status)
   const confirmSignOut = () =>
     modals.openConfirmModal({
@@ -97,7 +98,24 @@ function SignedIn({ status }: { status: Extract<TeamStatus, { mode: 'team' }> })
           {words.label}
         </Badge>
       </Group>
-      {status.message && (
+      {status.notices.map((n) => (
+        <Alert
+          key={n.id}
+          color="orange"
+          variant="light"
+          role="status"
+          title={`From the team, ${new Date(n.at).toLocaleString()}`}
+          withCloseButton
+          closeButtonLabel="Dismiss this notice"
+          onClose={() => dismiss.mutate(n.id)}
+        >
+          {n.message}{' '}
+          <Anchor component={Link} to="/backups">
+            Open Backups
+          </Anchor>
+        </Alert>
+      ))}
+      {status.message && !status.notices.some((n) => n.message === status.message) && (
         <Alert color={words.color} variant="light" role="status">
           {status.message}{' '}
           {status.openConflicts > 0 && (

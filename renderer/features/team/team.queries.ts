@@ -36,5 +36,6 @@ function useTeamMutation<I>(run: (input: I) => Promise<TeamStatus>, failure: str
 export const useSignIn = () => useTeamMutation((input: TeamSignIn) => call(api.team.signIn(input)), 'Could not sign in to the team')
 export const useSignOut = () => useTeamMutation(() => call(api.team.signOut({})), 'Could not sign out')
 export const useSyncNow = () => useTeamMutation(() => call(api.team.sync({})), 'Could not sync')
+export const useDismissNotice = () => useTeamMutation((id: string) => call(api.team.dismiss({ id })), 'The notice was not dismissed')
 export const useResolve = () =>
   useTeamMutation((input: { id: string; choice: 'current' | 'proposed' }) => call(api.team.resolve(input)), 'The conflict was not settled')

@@ -196,8 +196,11 @@ describe('identity and access', () => {
     expect(await removeMember(team.db, 'bo@example.com', e.id)).toBe(false)
     await updateEngagement(b.handle.db, deps, e.id, { title: 'Changed after removal' })
     const report = await b.engine.syncOnce()
-    expect(report.refused).toHaveLength(1)
+    expect(report.refused).toEqual([expect.objectContaining({ engagementId: e.id, reason: 'You are not a member of this engagement.' })])
+    // The engine says what left, as it was named here, and how many changes never reached the team.
+    expect(report.left).toEqual([{ engagementId: e.id, title: 'Changed after removal', client: 'Wayne', unsent: 1 }])
     expect(has(b)).toBe(0)
+    expect(b.engine.pendingCount()).toBe(0)
     expect(b.handle.sqlite.prepare('SELECT count(*) AS n FROM time_entry WHERE engagement_id = ?').get(e.id)).toEqual({ n: 0 })
     // Nothing of that reached the server, and the partner's copy is whole.
     await p.engine.syncOnce()
@@ -208,6 +211,47 @@ describe('identity and access', () => {
     await b.engine.syncOnce()
     expect(b.handle.sqlite.prepare('SELECT title FROM engagement WHERE id = ?').get(e.id)).toEqual({ title: 'Shared for a while' })
     expect(b.handle.sqlite.prepare('SELECT count(*) AS n FROM time_entry WHERE engagement_id = ?').get(e.id)).toEqual({ n: 1 })
+  })
+
+  it('makes an address or an email that keeps failing wait, without checking its codes or tokens, and lets it in again later', async () => {
+    let clock = Date.parse('2026-12-04T09:00:00Z')
+    const limited = buildServer({
+      db: team.db,
+      logger: false,
+      now: () => clock,
+      limits: {
+        signInPerAddress: { limit: 10, windowMs: 15 * 60_000 },
+        signInPerEmail: { limit: 3, windowMs: 15 * 60_000 },
+        badTokenPerAddress: { limit: 4, windowMs: 60_000 }
+      }
+    })
+    try {
+      const { code } = await addUser(team.db, { email: 'guessed@example.com', name: 'Gus', role: 'consultant' })
+      const signIn = (c: string, email = 'guessed@example.com') =>
+        limited.inject({ method: 'POST', url: '/v1/sign-in', payload: { email, code: c, device: 'test' } })
+      const wrong = `${code.split('.')[0]}.notTheSecretAtAllXXXXXX`
+      for (let i = 0; i < 3; i++) expect((await signIn(wrong)).statusCode).toBe(401)
+      // The fourth try waits, even with the right code, and says for how long.
+      const waiting = await signIn(code)
+      expect(waiting.statusCode).toBe(429)
+      expect(waiting.headers['retry-after']).toBe('900')
+      expect(waiting.json().message).toBe('Too many failed sign-ins. Try again in 15 minutes.')
+      // The code was not spent by the refused try: once the window has passed it works.
+      clock += 15 * 60_000 + 1
+      expect((await signIn(code)).statusCode).toBe(200)
+
+      // Bad tokens from one address: past the limit even a good token waits, then works again.
+      const good = (await team.person('tok@example.com', 'Tok', 'consultant')).token
+      const me = (token: string) => limited.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${token}` } })
+      for (let i = 0; i < 4; i++) expect((await me(`${good.split('.')[0]}.wrongwrongwrongwrongwrong`)).statusCode).toBe(401)
+      const blocked = await me(good)
+      expect(blocked.statusCode).toBe(429)
+      expect(blocked.json().message).toBe('Too many requests with a sign-in that is not valid came from this address. Try again in 1 minute.')
+      clock += 60_001
+      expect((await me(good)).statusCode).toBe(200)
+    } finally {
+      await limited.close()
+    }
   })
 
   it('rejects a malformed push whole, changing nothing', async () => {

@@ -6,7 +6,9 @@ import { memorySecrets } from '../../helpers/secrets'
 import { openDatabase, type DatabaseHandle } from '../../../db/connection'
 import { updateEngagement } from '../../../db/repositories/engagement.repository'
 import { insertTimeEntry } from '../../../db/repositories/tracking.repository'
+import Sqlite from 'better-sqlite3'
 import { addUser } from '../../../server/auth'
+import { addMember, removeMember } from '../../../server/sync'
 import { serverRowCount } from '../../helpers/postgres'
 import { startTeam, teamDeps, type Laptop, type Team } from '../../helpers/team'
 import { tempDir } from '../../helpers/temp'
@@ -146,6 +148,76 @@ describe('joining a team from Settings', () => {
     expect((await sa.conflicts())[0]).toMatchObject({ status: 'resolved', resolvedBy: 'Pim', resolvedDisplay: '1,300 EUR a day' })
     for (const h of [a.handle, b.handle])
       expect(h.sqlite.prepare('SELECT day_rate FROM engagement WHERE id = ?').get(engagement.id)).toEqual({ day_rate: 1300 })
+  })
+
+  it('keeps what leaves with a removed engagement in a backup, says so once, and lets the consultant dismiss the notice', async () => {
+    const deps = teamDeps()
+    const partner = await team.laptop(await team.person('val@example.com', 'Val', 'partner'))
+    const { engagement } = await openEngagement(partner, deps, { client: 'Globex', title: 'Shared then taken back' })
+    await partner.engine.syncOnce()
+    const { code } = await addUser(team.db, { email: 'cy@example.com', name: 'Cy', role: 'consultant' })
+    await addMember(team.db, 'cy@example.com', engagement.id)
+    const cy = await soloLaptop('leaving')
+    const service = createTeamService({ db: cy.handle.db, sqlite: cy.handle.sqlite, deps, databasePath: cy.path, secrets: memorySecrets() })
+    expect(await service.signIn({ serverUrl: team.url, email: 'cy@example.com', code })).toMatchObject({ state: 'synced', notices: [] })
+    const backups = () => readdirSync(join(tmp.dir, 'leaving', 'backups')).filter((f) => f.endsWith('-pre-leave.db'))
+    expect(backups()).toEqual([])
+
+    // Taken off the engagement while a day logged offline was still unsent.
+    await removeMember(team.db, 'cy@example.com', engagement.id)
+    await insertTimeEntry(cy.handle.db, deps, { engagementId: engagement.id, itemId: null, date: '2026-03-03', days: 1, note: 'Workshop day, logged offline' })
+    const after = await service.syncNow()
+    if (after.mode !== 'team') throw new Error('expected team mode')
+    expect(after.state).toBe('attention')
+    expect(after.notices).toHaveLength(1)
+    expect(after.notices[0]!.message).toBe(
+      'The team took you off “Shared then taken back”, the engagement with Globex, so it has left this computer. 1 change you made to it had not reached the team and was not taken. The backup “Before leaving an engagement” in Backups holds it as it was here.'
+    )
+    // The refusal is explained by the notice, not reported again as a problem.
+    expect(after.message).toBe(after.notices[0]!.message)
+    expect(cy.handle.sqlite.prepare('SELECT count(*) AS n FROM engagement WHERE id = ?').get(engagement.id)).toEqual({ n: 0 })
+    expect(after.pending).toBe(0)
+    // The backup taken just before holds the engagement and the unsent day.
+    expect(backups()).toHaveLength(1)
+    const copy = new Sqlite(join(tmp.dir, 'leaving', 'backups', backups()[0]!), { readonly: true })
+    try {
+      expect(copy.prepare('SELECT note FROM time_entry WHERE engagement_id = ?').all(engagement.id)).toEqual([{ note: 'Workshop day, logged offline' }])
+    } finally {
+      copy.close()
+    }
+    // The notice stays through later syncs until dismissed.
+    expect(await service.syncNow()).toMatchObject({ state: 'attention' })
+    expect(backups()).toHaveLength(1)
+    expect(await service.dismissNotice(after.notices[0]!.id)).toMatchObject({ state: 'synced', notices: [], message: null })
+  })
+
+  it('runs “Sync now” again after a sync already under way, so a change made meanwhile is sent', async () => {
+    const deps = teamDeps()
+    const { code } = await addUser(team.db, { email: 'dee@example.com', name: 'Dee', role: 'consultant' })
+    const dee = await soloLaptop('sync-twice')
+    const { engagement } = await openEngagement(dee.laptop, deps, { client: 'Cyberdyne', title: 'Two syncs' })
+    // The first push waits until the test lets it go.
+    let release!: () => void
+    let pushing!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const started = new Promise<void>((r) => (pushing = r))
+    let pushes = 0
+    const gated: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/v1/push') && ++pushes === 1) {
+        pushing()
+        await gate
+      }
+      return fetch(input, init)
+    }
+    const service = createTeamService({ db: dee.handle.db, sqlite: dee.handle.sqlite, deps, databasePath: dee.path, secrets: memorySecrets(), fetch: gated })
+    const first = service.signIn({ serverUrl: team.url, email: 'dee@example.com', code })
+    await started
+    await insertTimeEntry(dee.handle.db, deps, { engagementId: engagement.id, itemId: null, date: '2026-03-04', days: 1, note: 'made while syncing' })
+    const second = service.syncNow()
+    release()
+    await first
+    expect(await second).toMatchObject({ state: 'synced', pending: 0 })
+    expect(await serverRowCount(team.db, 'time_entry', engagement.id)).toBe(1)
   })
 
   it('syncs in the background through the real backend, so a colleague’s new engagement appears without a click', async () => {
