@@ -129,11 +129,11 @@ export function dashboardQueries(db: Db, q: DashboardQuery, today: string): Dash
     SELECT e.id, e.client_id, c.name AS client_name, e.title, e.status, e.consultant, e.currency, e.day_rate,
       e.signed_at, e.archived_at, e.current_phase, e.progress, e.tracked_items, e.blocked_since, e.next_due,
       e.slip_days, e.planned_days, e.logged_days, page.rag_rank AS rag_rank,
-      (SELECT count(*) FROM tracking_item t
-        WHERE t.engagement_id = e.id AND t.in_plan = 1 AND t.status <> 'done' AND t.planned_end < ${today}) AS overdue,
-      (SELECT count(*) FROM tracking_item t
+      CASE WHEN e.status = 'active' AND e.tracked_items > 0 THEN (SELECT count(*) FROM tracking_item t
+        WHERE t.engagement_id = e.id AND t.in_plan = 1 AND t.status <> 'done' AND t.planned_end < ${today}) ELSE 0 END AS overdue,
+      CASE WHEN e.status = 'active' AND e.tracked_items > 0 THEN (SELECT count(*) FROM tracking_item t
         WHERE t.engagement_id = e.id AND t.in_plan = 1 AND t.status <> 'done'
-          AND t.planned_end >= ${today} AND t.planned_end <= ${dueSoonUntil}) AS due_soon
+          AND t.planned_end >= ${today} AND t.planned_end <= ${dueSoonUntil}) ELSE 0 END AS due_soon
     FROM page
     CROSS JOIN engagement e ON e.rowid = page.rid
     JOIN client c ON c.id = e.client_id

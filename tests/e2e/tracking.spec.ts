@@ -19,11 +19,17 @@ test('track delivery: statuses, a blocked task, logged days, the portfolio and s
   // The header and the breadcrumb name the engagement and its client.
   await expect(page.getByRole('heading', { name: /Delivery: AI platform and first hires/ })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Harbour Freight (sample)' })).toBeVisible()
+  // Before signing nothing is late: the old start date is said instead.
+  await expect(page.getByText('Counted once signed')).toBeVisible()
+  await expect(page.getByText(/days late/i)).toHaveCount(0)
+  await expect(page.getByText('The plan’s start date has passed')).toBeVisible()
   await page.getByRole('button', { name: 'Mark as signed' }).click()
   // The proposal sent last is offered as the signed document.
   await expect(page.getByRole('dialog').getByLabel('The document that was signed')).toHaveValue(/Proposal sent\.docx/)
   await page.getByRole('dialog').getByRole('button', { name: 'Mark as signed' }).click()
   await expect(page.getByText('Signed: the plan is now the baseline')).toBeVisible()
+  await expect(page.getByText('Counted once signed')).toHaveCount(0)
+  await expect(page.getByText('The plan’s start date has passed')).toHaveCount(0)
 
   await page.getByRole('combobox', { name: 'Status: Cloud infrastructure as code with Terraform' }).click()
   await page.getByRole('option', { name: 'In progress' }).click()

@@ -117,8 +117,9 @@ function bruteForce(h: DatabaseHandle) {
       slipDays: Math.max(0, ...slips),
       currentPhase: current?.phase ?? null,
       loggedDays: Math.round((logged.get(e.id) ?? 0) * 100) / 100,
-      overdue: open.filter((i) => i.planned_end < TODAY).length,
-      dueSoon: open.filter((i) => i.planned_end >= TODAY && i.planned_end <= soon).length
+      // Late and due soon mean something only in delivery: before signing (or after closing) they are 0.
+      overdue: e.status === 'active' && mine.length > 0 ? open.filter((i) => i.planned_end < TODAY).length : 0,
+      dueSoon: e.status === 'active' && mine.length > 0 ? open.filter((i) => i.planned_end >= TODAY && i.planned_end <= soon).length : 0
     }
     const rag = deriveRag(
       { status: e.status, trackedItems: derived.trackedItems, blockedSince: derived.blockedSince, nextDue: derived.nextDue, slipDays: derived.slipDays },
@@ -387,6 +388,37 @@ describe('the portfolio dashboard on seeded databases', () => {
       expect(view.totals.overdueItems, row.id).toBe(row.overdueItems)
       expect(view.totals.dueSoonItems, row.id).toBe(row.dueSoonItems)
       expect(view.totals.progressPercent, row.id).toBe(row.progressPercent)
+    }
+  })
+
+  it('counts nothing as late or due before the work is signed or after the engagement closes, in the portfolio and the tracking view', async () => {
+    const late = (await getDashboard(small.db, { status: ['active'], sort: 'rag', direction: 'desc', limit: 200 }, TODAY)).rows.find(
+      (r) => r.overdueItems > 0 && r.dueSoonItems > 0
+    )!
+    expect(late).toBeDefined()
+    const cases = [
+      { status: 'proposal', unsigned: false },
+      { status: 'complete', unsigned: false },
+      // Active but not signed: nothing is tracked yet, the items come from the plan.
+      { status: 'active', unsigned: true }
+    ] as const
+    for (const c of cases) {
+      // Rolled back afterwards: the other tests read the seed as it was.
+      small.sqlite.exec('BEGIN')
+      try {
+        small.sqlite.prepare('UPDATE engagement SET status = ? WHERE id = ?').run(c.status, late.id)
+        if (c.unsigned) small.sqlite.prepare('DELETE FROM tracking_item WHERE engagement_id = ?').run(late.id)
+        const row = (await getDashboard(small.db, { clientId: late.clientId, includeArchived: true, limit: 200 }, TODAY)).rows.find((r) => r.id === late.id)!
+        expect(row, JSON.stringify(c)).toMatchObject({ status: c.status, overdueItems: 0, dueSoonItems: 0 })
+        const view = (await trackingView(small.db, deps, late.id))!
+        expect(view.totals, JSON.stringify(c)).toMatchObject({ overdueItems: 0, dueSoonItems: 0 })
+        const items = view.phases.flatMap((p) => p.items)
+        expect(items.every((i) => i.overdueDays === 0)).toBe(true)
+        // The dates are still there (in the past): only the counting waits for delivery.
+        expect(items.some((i) => i.plannedEnd !== null && i.plannedEnd < TODAY)).toBe(true)
+      } finally {
+        small.sqlite.exec('ROLLBACK')
+      }
     }
   })
 

@@ -107,6 +107,8 @@ export function TrackingPage() {
   if (view.isPending) return <LoadingState label="Loading the engagement" />
   if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />
   const v = view.data
+  // Late and due soon are counted in delivery only, once signed (the portfolio says the same).
+  const inDelivery = v.tracked && v.status === 'active'
 
   const setItemStatus = (item: TrackedItem, status: ItemStatus) => {
     if (status === 'blocked') {
@@ -235,10 +237,14 @@ export function TrackingPage() {
             Late
           </Text>
           <Text size="xl" fw={700}>
-            {v.totals.overdueItems}
+            {inDelivery ? v.totals.overdueItems : '—'}
           </Text>
           <Text size="xs" c="dimmed">
-            {v.totals.blockedItems} blocked
+            {inDelivery
+              ? `${v.totals.blockedItems} blocked`
+              : v.status === 'complete' || v.status === 'lost'
+                ? 'Not counted once closed'
+                : 'Counted once signed'}
           </Text>
         </Card>
         <Card withBorder radius="lg" padding="md">
@@ -246,7 +252,7 @@ export function TrackingPage() {
             Due in 2 weeks
           </Text>
           <Text size="xl" fw={700}>
-            {v.totals.dueSoonItems}
+            {inDelivery ? v.totals.dueSoonItems : '—'}
           </Text>
         </Card>
         <Card withBorder radius="lg" padding="md">
@@ -266,6 +272,15 @@ export function TrackingPage() {
       <Text size="sm" mb="md">
         {v.rag.reason}
       </Text>
+      {!v.tracked && v.plan && v.plan.startDate < v.today && v.status !== 'complete' && v.status !== 'lost' && (
+        <Alert color="orange" mb="md" title="The plan’s start date has passed">
+          The plan starts on {formatDate(v.plan.startDate)}. Signed as it is, its first tasks would be late on the first day: change the engagement’s start date
+          before marking it as signed.{' '}
+          <Anchor component={Link} to={`/engagements/${engagementId}`}>
+            Open the engagement
+          </Anchor>
+        </Alert>
+      )}
 
       {v.phases.map((phase) => (
         <Card key={phase.id} withBorder radius="lg" padding={0} mb="lg">

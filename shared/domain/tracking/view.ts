@@ -104,6 +104,9 @@ export function buildTrackingView(input: TrackingViewInput): TrackingView {
   const plannedById = new Map(planned.map((i) => [i.itemId, i]))
   const baselineById = new Map((baseline?.plan.items ?? []).map((i) => [i.id, i]))
   const tracked = input.rows.length > 0
+  // Late and due soon are counted in delivery only: once signed (the work is tracked) and
+  // while the engagement is active. Before that nothing is late, only the plan's dates are old.
+  const counting = tracked && engagement.status === 'active'
 
   const rows: TrackingRow[] = tracked
     ? input.rows
@@ -137,7 +140,7 @@ export function buildTrackingView(input: TrackingViewInput): TrackingView {
     .map((r) => {
       const p = plannedById.get(r.itemId)
       const b = baselineById.get(r.itemId)
-      const overdue = r.inPlan && r.status !== 'done' && r.plannedEnd !== null && r.plannedEnd < today
+      const overdue = counting && r.inPlan && r.status !== 'done' && r.plannedEnd !== null && r.plannedEnd < today
       return {
         itemId: r.itemId,
         kind: r.kind,
@@ -254,7 +257,7 @@ export function buildTrackingView(input: TrackingViewInput): TrackingView {
       baselineCost: baseline?.plan.totals.cost ?? null,
       overdueItems: open.filter((i) => i.overdueDays > 0).length,
       blockedItems: open.filter((i) => i.status === 'blocked').length,
-      dueSoonItems: open.filter((i) => i.plannedEnd !== null && i.plannedEnd >= today && i.plannedEnd <= dueSoonUntil).length
+      dueSoonItems: counting ? open.filter((i) => i.plannedEnd !== null && i.plannedEnd >= today && i.plannedEnd <= dueSoonUntil).length : 0
     },
     rag: deriveRag(ragInputOf(engagement.status, items, today), today),
     timeEntries: input.timeEntries,
