@@ -459,6 +459,7 @@ function investmentSection(m: ProposalModel, theme: DocumentTheme): { content: F
             : 'The proposed scope, line by line.',
           { keepNext: true }
         ),
+        ...(inv.weeklyNote ? safeParagraphs(inv.weeklyNote, { keepNext: true }) : []),
         table(theme, {
           columns: [
             { header: '', width: 2.4 },

@@ -201,6 +201,8 @@ export interface ProposalModel extends DocumentModelBase<ProposalSectionId> {
     phases: { name: string; weeks: string; days: string; cost: string; optional: string }[]
     phaseTotals: { days: string; cost: string; optional: string }
     tiers: TierColumn[]
+    /** How weekly work (interim leadership) is cut short by a smaller option; null when nothing is. */
+    weeklyNote: string | null
     showDiscount: boolean
     showExpenses: boolean
     showTax: boolean

@@ -77,6 +77,7 @@ export function investmentSection(basis: EngagementBasis, pricing: PlanPricing, 
       optional: optionalDays > 0 ? money(Math.round(plan.optionalTotals.cost * 100) / 100) : '—'
     },
     tiers: offered.map((t) => tierColumn(basis, t)),
+    weeklyNote: offered.length > 1 ? weeklyNote(basis, offered) : null,
     showDiscount: pricing.discountPercent > 0,
     showExpenses: pricing.expenses.length > 0,
     showTax: pricing.taxRatePercent > 0,
@@ -118,6 +119,29 @@ export function investmentSection(basis: EngagementBasis, pricing: PlanPricing, 
     paymentsTotal: money(pricing.payments.reduce((s, p) => s + p.amount, 0)),
     validUntil: basis.date(terms.validUntil)
   }
+}
+
+/**
+ * Work done every week (interim leadership) ends with each option, so an option costs less
+ * than its phases add up to in the by-phase table: the proposal says how much of it each
+ * smaller option keeps, so the two tables do not seem to disagree.
+ */
+function weeklyNote(basis: EngagementBasis, offered: readonly PricedTier[]): string | null {
+  const sentences: string[] = []
+  for (const phase of basis.plan.phases) {
+    for (const item of phase.items) {
+      if (item.optional || item.daysPerWeek === undefined) continue
+      const perWeek = item.daysPerWeek
+      const daysTo = (week: number) => perWeek * Math.max(0, Math.min(week, item.endWeek) - item.startWeek + 1)
+      const cut = offered.filter((t) => t.phases.includes(phase.id) && t.lastWeek < item.endWeek && daysTo(t.lastWeek) > 0)
+      if (!cut.length) continue
+      const within = cut.map((t) => `in the ${lowerFirst(t.name)} option to week ${t.lastWeek} (${daysText(basis, daysTo(t.lastWeek))})`)
+      sentences.push(
+        `“${item.title}” runs every week to week ${item.endWeek} (${daysText(basis, daysTo(item.endWeek))}), and each option keeps it only as long as the option runs: ${formatList(within, basis.locale)}.`
+      )
+    }
+  }
+  return sentences.length ? `${sentences.join(' ')} So a smaller option costs less than the sum of its phases in the table by phase.` : null
 }
 
 /** Instalments in due order, those falling due in the same week grouped together. */

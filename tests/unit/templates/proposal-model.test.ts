@@ -54,6 +54,29 @@ describe('the proposal model', () => {
     expect(m.summary.observed).toMatch(/not as a promise/)
   })
 
+  it('reconciles the options with the by-phase table: each option’s days are its phases’ days less the weekly work it ends early, as the note says', () => {
+    const ORDER = ['Discovery', 'Foundations', 'First hire', 'Team build-out', 'Scale']
+    const num = (s: string) => Number(s.replace(/[^0-9.]/g, ''))
+    let notes = 0
+    for (const name of ['api-startup', 'custom-exploration', 'custom-scientist', 'mature-api', 'mlops-pain', 'no-data']) {
+      const inv = buildProposalModel(proposalInputFrom(name)).investment
+      const weekly = [...(inv.weeklyNote ?? '').matchAll(/runs every week to week \d+ \(([\d.]+) days?\)/g)].map((m) => Number(m[1]))
+      for (const tier of inv.tiers.filter((t) => !/pending work/.test(t.name))) {
+        const last = ORDER.indexOf(/to (.+)$/.exec(tier.phases)?.[1] ?? 'Discovery')
+        const phaseDays = inv.phases.filter((p) => ORDER.indexOf(p.name) <= last).reduce((s, p) => s + num(p.days), 0)
+        const kept = [...(inv.weeklyNote ?? '').matchAll(new RegExp(`in the ${tier.name.toLowerCase()} option to week \\d+ \\(([\\d.]+) days?\\)`, 'g'))].map(
+          (m) => Number(m[1])
+        )
+        // Each weekly item the option ends early is named with the days it keeps.
+        const cut = kept.length ? weekly.reduce((s, full) => s + full, 0) - kept.reduce((s, k) => s + k, 0) : 0
+        expect(num(tier.days), `${name}: ${tier.name}`).toBeCloseTo(phaseDays - cut, 2)
+      }
+      if (inv.weeklyNote) notes++
+    }
+    // Most fixtures have interim leadership that a smaller option ends early.
+    expect(notes).toBeGreaterThanOrEqual(3)
+  })
+
   it('keeps instalments due in different weeks apart: the urgent milestone comes first and is its own invoice', () => {
     const m = buildProposalModel(proposalInputFrom('mlops-pain'))
     expect(m.investment.payments.map((p) => p.label)).toEqual(['On signing', 'Milestone reached', 'Foundations ready', 'Work complete'])
