@@ -459,7 +459,6 @@ function investmentSection(m: ProposalModel, theme: DocumentTheme): { content: F
             : 'The proposed scope, line by line.',
           { keepNext: true }
         ),
-        ...(inv.weeklyNote ? safeParagraphs(inv.weeklyNote, { keepNext: true }) : []),
         table(theme, {
           columns: [
             { header: '', width: 2.4 },
@@ -468,6 +467,7 @@ function investmentSection(m: ProposalModel, theme: DocumentTheme): { content: F
           rows: tierRows,
           keepTogether: true
         }),
+        ...(inv.weeklyNote ? [safeParagraph(inv.weeklyNote, { style: STYLE.caption })] : []),
         ...(inv.expenses.length ? [label('Expenses included'), ...bulletList(inv.expenses.map((e) => `${e.label}: ${e.amount}`))] : []),
         ...(inv.withOptions ? [spacer(8), callout(theme, { title: `Total including every option: ${inv.withOptions.total}`, body: inv.withOptions.text })] : [])
       ]

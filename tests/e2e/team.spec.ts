@@ -139,6 +139,12 @@ test('taken off an engagement by the team: the notice says what left and where t
     await app.shot('left-engagement-notice-projector-dark-large')
     expect(await accessibilityProblems(page)).toEqual([])
 
+    // From anywhere, the sidebar's status opens Settings at the Team card.
+    await page.getByRole('link', { name: 'Clients' }).first().click()
+    await page.getByTestId('sync-status').click()
+    await expect(page.getByRole('heading', { name: 'Team' })).toBeFocused()
+    await expect(page.getByRole('heading', { name: 'Team' })).toBeInViewport()
+    await expect(notice).toBeInViewport()
     await notice.getByRole('link', { name: 'Open Backups' }).click()
     await expect(page.getByRole('table', { name: 'Backups' })).toContainText('Before leaving an engagement')
     await page.goBack()

@@ -27,7 +27,7 @@ export function SyncStatus({ compact }: { compact: boolean }) {
   const words = describeSync(s)
   const Icon = s.state === 'offline' ? IconCloudOff : s.state === 'attention' ? IconAlertTriangle : s.state === 'synced' ? IconCloud : IconCloudUpload
   const label = `Team sync: ${words.label}`
-  const open = () => navigate(s.openConflicts > 0 ? '/team' : '/settings')
+  const open = () => (s.openConflicts > 0 ? navigate('/team') : navigate('/settings', { state: { show: 'team' } }))
   return (
     <Tooltip label={s.message ?? label} multiline maw={320} position="right">
       {compact ? (

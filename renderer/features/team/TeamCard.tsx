@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Titl
 import { schemaResolver, useForm } from '@mantine/form'
 import { modals } from '@mantine/modals'
 import { IconCloudCheck } from '@tabler/icons-react'
-import { Link } from 'react-router'
+import { useEffect, useRef } from 'react'
+import { Link, useLocation } from 'react-router'
 import { TeamSignInSchema, type TeamSignIn, type TeamStatus } from '../../../shared/schemas/team.schema'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { describeSync } from './sync-words'
@@ -11,9 +12,18 @@ import { useDismissNotice, useSignIn, useSignOut, useSyncNow, useTeamStatus } fr
 /** Settings → Team: join a consultancy's server, see how sync is doing, sign out. */
 export function TeamCard() {
   const status = useTeamStatus()
+  // Opened from the sidebar's sync status: the card comes into view and its heading takes focus.
+  const location = useLocation()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const show = (location.state as { show?: string } | null)?.show === 'team'
+  useEffect(() => {
+    if (!show) return
+    heading.current?.scrollIntoView({ block: 'start' })
+    heading.current?.focus({ preventScroll: true })
+  }, [show, location.key])
   return (
     <Card withBorder radius="lg" padding="lg" aria-labelledby="team-title">
-      <Title order={4} id="team-title" mb="xs">
+      <Title order={4} id="team-title" mb="xs" ref={heading} tabIndex={-1}>
         Team
       </Title>
       {status.isPending ? (
